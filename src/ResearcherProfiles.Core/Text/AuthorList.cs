@@ -1,0 +1,47 @@
+namespace ResearcherProfiles.Core.Text;
+
+/// <summary>One author as shown in a byline.</summary>
+public sealed record AuthorView(string Name, string? Slug, bool IsOwner, bool EqualContribution, bool Corresponding)
+{
+    /// <summary>The marks after the name: "*" for equal contribution, "†" for corresponding author.</summary>
+    public string Marks => (EqualContribution ? "*" : string.Empty) + (Corresponding ? "†" : string.Empty);
+}
+
+public static class AuthorList
+{
+    public const string EqualContributionLegend = "*: Equal contribution";
+    public const string CorrespondingLegend = "†: Corresponding author";
+
+    /// <summary>The separator printed before the author at <paramref name="index"/>: "A and B", "A, B, and C".</summary>
+    public static string SeparatorBefore(int index, int count) => index switch
+    {
+        0 => string.Empty,
+        _ when index == count - 1 && count == 2 => " and ",
+        _ when index == count - 1 => ", and ",
+        _ => ", ",
+    };
+
+    /// <summary>The legend for the marks used in a set of bylines, e.g. "(*: Equal contribution)".</summary>
+    public static string? Legend(IEnumerable<AuthorView> authors)
+    {
+        ArgumentNullException.ThrowIfNull(authors);
+        var list = authors as IReadOnlyCollection<AuthorView> ?? authors.ToList();
+        var parts = new List<string>(2);
+        if (list.Any(a => a.EqualContribution))
+        {
+            parts.Add(EqualContributionLegend);
+        }
+        if (list.Any(a => a.Corresponding))
+        {
+            parts.Add(CorrespondingLegend);
+        }
+        return parts.Count == 0 ? null : $"({string.Join("; ", parts)})";
+    }
+
+    /// <summary>The byline as plain text with marks: "Ana Ruiz*, Bo Chen*, and Li Wei†".</summary>
+    public static string ToPlainText(IReadOnlyList<AuthorView> authors)
+    {
+        ArgumentNullException.ThrowIfNull(authors);
+        return string.Concat(authors.Select((a, i) => SeparatorBefore(i, authors.Count) + a.Name + a.Marks));
+    }
+}

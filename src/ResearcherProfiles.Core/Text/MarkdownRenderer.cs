@@ -1,0 +1,120 @@
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ResearcherProfiles.Core.Text;
+
+/// <summary>
+/// The one Markdown pipeline of the site: CommonMark plus tables, autolinks and list extras,
+/// with raw HTML disabled (it is shown as text) and every link or image whose URL is not
+/// http, https, mailto or relative reduced to its text.
+/// </summary>
+public static class MarkdownRenderer
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseEmphasisExtras()
+        .UsePipeTables()
+        .UseListExtras()
+        .UseAutoLinks()
+        .DisableHtml()
+        .Build();
+
+    /// <param name="markdown">The source text; null or blank renders as nothing.</param>
+    /// <param name="topHeadingLevel">
+    /// The level the text's highest heading gets, so that Markdown headings continue the
+    /// page's outline (h1 name, h2 sections) instead of competing with it.
+    /// </param>
+    public static string ToHtml(string? markdown, int topHeadingLevel = 3)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return string.Empty;
+        }
+        var document = Markdown.Parse(markdown, Pipeline);
+        Sanitize(document, topHeadingLevel);
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>Markdown reduced to plain text, for meta descriptions and summaries.</summary>
+    public static string ToPlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return string.Empty;
+        }
+        return Markdown.ToPlainText(markdown, Pipeline).Trim();
+    }
+
+    private static void Sanitize(MarkdownDocument document, int topHeadingLevel)
+    {
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        if (headings.Count > 0)
+        {
+            var shift = topHeadingLevel - headings.Min(h => h.Level);
+            foreach (var heading in headings)
+            {
+                heading.Level = Math.Clamp(heading.Level + shift, 1, 6);
+            }
+        }
+        var unsafeLinks = new List<Inline>();
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case LinkInline link when !SafeUrl.IsAllowed(link.Url):
+                    unsafeLinks.Add(link);
+                    break;
+                case AutolinkInline autolink when !SafeUrl.IsAllowed(autolink.Url):
+                    unsafeLinks.Add(autolink);
+                    break;
+            }
+        }
+        foreach (var inline in unsafeLinks)
+        {
+            ReplaceWithText(inline);
+        }
+    }
+
+    private static void ReplaceWithText(Inline inline)
+    {
+        switch (inline)
+        {
+            case LinkInline { IsImage: true } image:
+                image.ReplaceBy(new LiteralInline(image.FirstChild is null ? string.Empty : Markdown.ToPlainText(TextOf(image)).Trim()));
+                break;
+            case LinkInline link:
+                // Keep the link's text (with its emphasis), drop the anchor.
+                var children = new List<Inline>();
+                for (var child = link.FirstChild; child is not null; child = child.NextSibling)
+                {
+                    children.Add(child);
+                }
+                foreach (var child in children)
+                {
+                    child.Remove();
+                    link.InsertBefore(child);
+                }
+                link.Remove();
+                break;
+            case AutolinkInline autolink:
+                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+                break;
+        }
+    }
+
+    private static string TextOf(ContainerInline container)
+    {
+        var parts = new List<string>();
+        foreach (var literal in container.FindDescendants<LiteralInline>())
+        {
+            parts.Add(literal.Content.ToString());
+        }
+        return string.Concat(parts);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
+
+namespace ResearcherProfiles.Web.Pages.People;
+
+public sealed record LinkView(string Label, string Url);
+
+public sealed record PublicationView(
+    int Id,
+    string Title,
+    IReadOnlyList<AuthorView> Authors,
+    string? VenueName,
+    string? VenueShort,
+    int? Year,
+    int? Month,
+    PublicationType Type,
+    PublicationStatus Status,
+    IReadOnlyList<string> Badges,
+    IReadOnlyList<LinkView> Links,
+    string? Summary,
+    bool IsHighlighted)
+{
+    /// <summary>Whether the list this item is in marks highlighted papers (the full list does, the selection does not).</summary>
+    public bool MarkHighlighted { get; init; }
+
+    public string? DateText => (Year, Month) switch
+    {
+        (int y, int m) => $"{CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(m)} {y}",
+        (int y, null) => y.ToString(CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    public string? StatusText => Status switch
+    {
+        PublicationStatus.Published => null,
+        PublicationStatus.Accepted => "Accepted",
+        PublicationStatus.UnderReview => "Under review",
+        PublicationStatus.Preprint => "Preprint",
+        PublicationStatus.InPreparation => "In preparation",
+        PublicationStatus.AwaitingRevision => "Awaiting revision",
+        _ => null,
+    };
+}
+
+/// <summary>Loads a profile's visible publications with their authors and links in three queries, whatever their number.</summary>
+public static class PublicationQueries
+{
+    public static async Task<IReadOnlyList<PublicationView>> ForProfileAsync(
+        AppDbContext db, int researcherId, bool highlightedOnly, CancellationToken ct)
+    {
+        var entries = await db.ProfilePublications
+            .Where(pp => pp.ResearcherId == researcherId && pp.IsVisible && (!highlightedOnly || pp.IsHighlighted))
+            .OrderBy(pp => pp.SortOrder)
+            .Select(pp => new
+            {
+                pp.PublicationId,
+                pp.IsHighlighted,
+                P = new
+                {
+                    pp.Publication!.Title,
+                    pp.Publication.VenueName,
+                    pp.Publication.VenueShort,
+                    pp.Publication.Year,
+                    pp.Publication.Month,
+                    pp.Publication.Type,
+                    pp.Publication.Status,
+                    pp.Publication.Badges,
+                    pp.Publication.Doi,
+                    pp.Publication.ArxivId,
+                    pp.Publication.Url,
+                    pp.Publication.Summary,
+                },
+            })
+            .ToListAsync(ct);
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = entries.Select(e => e.PublicationId).ToList();
+        var authors = (await db.PublicationAuthors
+                .Where(a => ids.Contains(a.PublicationId))
+                .OrderBy(a => a.PublicationId).ThenBy(a => a.Position)
+                .Select(a => new
+                {
+                    a.PublicationId,
+                    a.Name,
+                    a.ResearcherId,
+                    Slug = a.Researcher != null && !a.Researcher.IsHidden ? a.Researcher.Slug : null,
+                    a.EqualContribution,
+                    a.Corresponding,
+                })
+                .ToListAsync(ct))
+            .ToLookup(a => a.PublicationId, a => new AuthorView(a.Name, a.Slug, a.ResearcherId == researcherId, a.EqualContribution, a.Corresponding));
+        var links = (await db.PublicationLinks
+                .Where(l => ids.Contains(l.PublicationId))
+                .OrderBy(l => l.SortOrder)
+                .Select(l => new { l.PublicationId, l.Kind, l.Label, l.Url })
+                .ToListAsync(ct))
+            .ToLookup(l => l.PublicationId, l => new LinkView(l.Label ?? LinkLabels.For(l.Kind), l.Url));
+
+        return entries.Select(e =>
+        {
+            var identifierLinks = new List<LinkView>();
+            if (e.P.Url is not null && SafeUrl.IsHttpUrl(e.P.Url))
+            {
+                identifierLinks.Add(new LinkView("Paper", e.P.Url));
+            }
+            if (e.P.ArxivId is not null)
+            {
+                identifierLinks.Add(new LinkView($"arXiv:{e.P.ArxivId}", $"https://arxiv.org/abs/{Uri.EscapeDataString(e.P.ArxivId).Replace("%2F", "/", StringComparison.Ordinal)}"));
+            }
+            if (e.P.Doi is not null)
+            {
+                identifierLinks.Add(new LinkView("DOI", $"https://doi.org/{e.P.Doi}"));
+            }
+            return new PublicationView(
+                e.PublicationId, e.P.Title, authors[e.PublicationId].ToList(), e.P.VenueName, e.P.VenueShort,
+                e.P.Year, e.P.Month, e.P.Type, e.P.Status, e.P.Badges,
+                [.. links[e.PublicationId].Where(l => SafeUrl.IsAllowed(l.Url)), .. identifierLinks],
+                e.P.Summary, e.IsHighlighted);
+        }).ToList();
+    }
+}

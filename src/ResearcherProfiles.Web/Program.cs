@@ -1,0 +1,29 @@
+using ResearcherProfiles.Web.Startup;
+
+if (HealthCheckCommand.IsRequested(args))
+{
+    return await HealthCheckCommand.RunAsync();
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = WebRoot.Locate(),
+});
+
+builder.AddProfileData();
+builder.AddPublicSite();
+
+var app = builder.Build();
+
+if (SeedDemoCommand.TryParse(args, out var researchers))
+{
+    return await SeedDemoCommand.RunAsync(app, researchers);
+}
+
+await app.PrepareDatabaseAsync();
+app.UsePublicSite();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

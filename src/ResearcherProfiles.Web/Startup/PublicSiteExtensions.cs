@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Net.Http.Headers;
+
+namespace ResearcherProfiles.Web.Startup;
+
+public static class PublicSiteExtensions
+{
+    /// <summary>Output-cache policy for anonymous public pages; editors evict it by <see cref="PublicPagesTag"/>.</summary>
+    public const string PublicPagesPolicy = "PublicPages";
+    public const string PublicPagesTag = "public";
+
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static WebApplicationBuilder AddPublicSite(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
+        builder.Services.AddRazorPages();
+        builder.Services.AddOutputCache(options =>
+        {
+            options.AddPolicy(PublicPagesPolicy, policy => policy
+                .Expire(TimeSpan.FromMinutes(10))
+                .SetVaryByQuery("*")
+                .Tag(PublicPagesTag));
+        });
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        return builder;
+    }
+
+    public static WebApplication UsePublicSite(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
+            await next();
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context =>
+            {
+                // Stylesheets and scripts are linked with a version hash (asp-append-version).
+                var versioned = context.Context.Request.Query.ContainsKey("v");
+                context.Context.Response.Headers[HeaderNames.CacheControl] =
+                    versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600";
+            },
+        });
+        app.UseRouting();
+        app.UseOutputCache();
+        app.MapHealthChecks("/healthz");
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+public sealed class SiteOptions
+{
+    public const string Section = "Site";
+
+    /// <summary>The site's name in the header and page titles: a lab, a department or a person.</summary>
+    public string Name { get; set; } = "Researcher Profiles";
+
+    /// <summary>Researchers per directory page.</summary>
+    public int DirectoryPageSize { get; set; } = 24;
+}
