@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -16,13 +17,15 @@ public class IndexModel(AppDbContext db, IOptions<SiteOptions> site) : PageModel
     public int PageCount { get; private set; } = 1;
     public int Total { get; private set; }
 
-    public async Task OnGetAsync(int? page, CancellationToken ct)
+    // "page" is also the route value naming the Razor page ("/Index"), which model binding would
+    // try first: bind the page number from the query string only.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         var pageSize = Math.Max(1, site.Value.DirectoryPageSize);
         var visible = db.Researchers.Where(r => !r.IsHidden);
         Total = await visible.CountAsync(ct);
         PageCount = Math.Max(1, (Total + pageSize - 1) / pageSize);
-        PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
+        PageNumber = Math.Clamp(pageNumber ?? 1, 1, PageCount);
         Researchers = await visible
             .OrderBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id)
             .Skip((PageNumber - 1) * pageSize)
