@@ -8,6 +8,7 @@ if (HealthCheckCommand.IsRequested(args))
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
+    ContentRootPath = WebRoot.PublishedContentRoot(),
     WebRootPath = WebRoot.Locate(),
 });
 

@@ -86,7 +86,10 @@ public static class MarkdownRenderer
         switch (inline)
         {
             case LinkInline { IsImage: true } image:
-                image.ReplaceBy(new LiteralInline(image.FirstChild is null ? string.Empty : Markdown.ToPlainText(TextOf(image)).Trim()));
+                // Without copyChildren: false, ReplaceBy would also re-insert the alt text inlines after the literal.
+                image.ReplaceBy(
+                    new LiteralInline(image.FirstChild is null ? string.Empty : Markdown.ToPlainText(TextOf(image)).Trim()),
+                    copyChildren: false);
                 break;
             case LinkInline link:
                 // Keep the link's text (with its emphasis), drop the anchor.

@@ -10,6 +10,13 @@ public static class WebRoot
     private const string FolderName = "wwwroot";
     private const string RepositoryMarker = "ResearcherProfiles.sln";
 
+    /// <summary>
+    /// The published application's own folder, so that appsettings.json and the relative data
+    /// folder are found whatever the working directory; null (the default) when running from source.
+    /// </summary>
+    public static string? PublishedContentRoot() =>
+        Directory.Exists(Path.Combine(AppContext.BaseDirectory, FolderName)) ? AppContext.BaseDirectory : null;
+
     public static string? Locate()
     {
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_WEBROOT")))

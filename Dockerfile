@@ -1,0 +1,41 @@
+# syntax=docker/dockerfile:1
+# Build:  docker build -t researcher-profiles .
+# Run:    docker run -p 8080:8080 -v profiles-data:/data researcher-profiles
+# tests/ResearcherProfiles.Tests/Publishing/PublishedAppTests.cs repeats these steps without Docker:
+# keep its environment in step with this file.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+# Restore first from the project and package files only, so the layer survives source edits.
+COPY global.json nuget.config Directory.Build.props Directory.Packages.props ResearcherProfiles.sln ./
+COPY src/ResearcherProfiles.Core/ResearcherProfiles.Core.csproj src/ResearcherProfiles.Core/
+COPY src/ResearcherProfiles.Web/ResearcherProfiles.Web.csproj src/ResearcherProfiles.Web/
+COPY migrations/ResearcherProfiles.Migrations.Sqlite/ResearcherProfiles.Migrations.Sqlite.csproj migrations/ResearcherProfiles.Migrations.Sqlite/
+RUN dotnet restore src/ResearcherProfiles.Web/ResearcherProfiles.Web.csproj
+
+COPY . .
+# The project's CopyRepositoryWebRoot target copies the top-level wwwroot/ into /app/wwwroot.
+RUN dotnet publish src/ResearcherProfiles.Web -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    DataDirectory=/data \
+    ASPNETCORE_ENVIRONMENT=Production
+
+# The SQLite database and uploads live in /data, writable by the image's non-root "app" user.
+RUN mkdir -p /data && chown app:app /data
+VOLUME /data
+
+COPY --from=build /app .
+
+USER $APP_UID
+EXPOSE 8080
+
+# `--healthcheck` probes http://127.0.0.1:$ASPNETCORE_HTTP_PORTS/healthz, so the image needs no curl.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["dotnet", "ResearcherProfiles.Web.dll", "--healthcheck"]
+
+ENTRYPOINT ["dotnet", "ResearcherProfiles.Web.dll"]

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+using ResearcherProfiles.Core.Demo;
+
+namespace ResearcherProfiles.BrowserTests;
+
+/// <summary>axe-core on every kind of public page, in light and dark mode, on a phone and a desktop.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture)
+{
+    private static readonly string[] Paths =
+    [
+        "/",
+        $"/people/{DemoSlugs.HomepageStyle}",
+        $"/people/{DemoSlugs.LongAbout}",
+        $"/people/{DemoSlugs.ProjectHeavy}",
+        $"/people/{DemoSlugs.FullCv}",
+        $"/people/{DemoSlugs.HomepageStyle}/publications",
+        "/people/nobody-by-this-name",
+    ];
+
+    public static TheoryData<string, Viewport> Modes() => new()
+    {
+        { "light", Viewport.Phone },
+        { "light", Viewport.Desktop },
+        { "dark", Viewport.Phone },
+        { "dark", Viewport.Desktop },
+    };
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task Public_pages_have_no_axe_violations(string scheme, Viewport viewport)
+    {
+        var colorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light;
+        await using var context = await fixture.NewContextAsync(colorScheme, viewport);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        Assert.True(
+            await page.EvaluateAsync<bool>("scheme => matchMedia(`(prefers-color-scheme: ${scheme})`).matches", scheme),
+            $"the browser should prefer the {scheme} colour scheme");
+        var failures = new List<string>();
+
+        foreach (var path in Paths)
+        {
+            await page.GotoAsync(path);
+            try
+            {
+                await page.AssertNoAxeViolationsAsync($"{scheme} mode, {viewport} {viewport.Width}x{viewport.Height}");
+            }
+            catch (Xunit.Sdk.FailException e)
+            {
+                failures.Add(e.Message);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task Opened_older_news_has_no_axe_violations()
+    {
+        await using var context = await fixture.NewContextAsync(ColorScheme.Dark, Viewport.Phone);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/people/{DemoSlugs.HomepageStyle}");
+        await page.Locator("summary", new() { HasText = "older news" }).ClickAsync();
+
+        await page.AssertNoAxeViolationsAsync("dark mode, phone, older news open");
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace ResearcherProfiles.BrowserTests;
+
+public static class AxeAssertions
+{
+    /// <summary>Runs axe-core on the page as it is now and fails with every violation spelled out.</summary>
+    public static async Task AssertNoAxeViolationsAsync(this IPage page, string because)
+    {
+        var result = await page.RunAxe();
+        if (result.Violations.Length == 0)
+        {
+            return;
+        }
+        var report = new StringBuilder()
+            .AppendLine($"axe-core found {result.Violations.Length} violation(s) on {page.Url} ({because}):");
+        foreach (var violation in result.Violations)
+        {
+            report.AppendLine($"- {violation.Id} [{violation.Impact}] {violation.Help} ({violation.HelpUrl})");
+            foreach (var node in violation.Nodes)
+            {
+                report.AppendLine($"    target: {node.Target}")
+                    .AppendLine($"    html:   {node.Html}")
+                    .Append(FailureSummary(node));
+            }
+        }
+        Assert.Fail(report.ToString());
+    }
+
+    /// <summary>The .NET results carry no failureSummary; this rebuilds axe-core's wording from the failed checks.</summary>
+    private static string FailureSummary(AxeResultNode node)
+    {
+        var summary = new StringBuilder();
+        if (node.Any is { Length: > 0 } any)
+        {
+            summary.AppendLine("    Fix any of the following:");
+            foreach (var check in any)
+            {
+                summary.AppendLine($"      {check.Message}");
+            }
+        }
+        var all = (node.All ?? []).Concat(node.None ?? []).ToList();
+        if (all.Count > 0)
+        {
+            summary.AppendLine("    Fix all of the following:");
+            foreach (var check in all)
+            {
+                summary.AppendLine($"      {check.Message}");
+            }
+        }
+        return summary.ToString();
+    }
+}

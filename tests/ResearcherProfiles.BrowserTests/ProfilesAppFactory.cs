@@ -1,0 +1,34 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ResearcherProfiles.BrowserTests;
+
+/// <summary>
+/// The real application on a real loopback port (Kestrel, not TestServer), so that a browser can
+/// reach it, with a fresh SQLite file in <paramref name="dataDirectory"/> filled with the demo site.
+/// </summary>
+public sealed class ProfilesAppFactory(string dataDirectory) : WebApplicationFactory<Program>
+{
+    /// <summary>Starts Kestrel on a free loopback port and returns the address it listens on.</summary>
+    public Uri Start()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        return new Uri(addresses.FirstOrDefault() ?? throw new InvalidOperationException("Kestrel reported no address."));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting rather than ConfigureAppConfiguration: Program reads these before Build().
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(dataDirectory, "profiles.db")}");
+        builder.UseSetting("DataDirectory", dataDirectory);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Web.Startup;
+
+namespace ResearcherProfiles.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app over a real SQLite file in a temporary folder of its own, migrated by the app's
+/// own start-up. Share one per test class (IClassFixture): starting the host is the slow part.
+/// </summary>
+public class ProfilesAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory =
+        Path.Combine(Path.GetTempPath(), "researcher-profiles-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Counts every SQL command the app sends, for the no-N+1 tests.</summary>
+    public SqlCommandCounter SqlCommands { get; } = new();
+
+    /// <summary>Settings a test class needs on top of the defaults, e.g. a small directory page size.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        // Program reads these before it builds the host, so they must be host settings:
+        // ConfigureAppConfiguration would come too late.
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_dataDirectory, "profiles.db")}");
+        builder.UseSetting("DataDirectory", _dataDirectory);
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services =>
+            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands)));
+    }
+
+    /// <summary>A browser without cookies that does not follow redirects, so tests see each response as sent.</summary>
+    public HttpClient CreateVisitor() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Runs <paramref name="change"/> on a fresh context, then drops cached public pages so visitors see the change.</summary>
+    public async Task ChangeDataAsync(Func<AppDbContext, Task> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await change(db);
+            await db.SaveChangesAsync();
+        }
+        await EvictPublicPagesAsync();
+    }
+
+    public async Task EvictPublicPagesAsync()
+    {
+        var cache = Services.GetRequiredService<IOutputCacheStore>();
+        await cache.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, default);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        // Pooled connections keep the database file open; release them before deleting it.
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Runs every test project (browser tests included) and ends with one closing line:
+#   tests: N passed, N failed[, N skipped]
+# On a fresh Debian machine it first installs what is missing (Debian's chromium).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+readonly projects=(
+  tests/ResearcherProfiles.Tests/ResearcherProfiles.Tests.csproj
+  tests/ResearcherProfiles.BrowserTests/ResearcherProfiles.BrowserTests.csproj
+)
+readonly results_dir="artifacts/test-results"
+started=$(date +%s)
+
+log() { printf '==> %s\n' "$*"; }
+
+closing_line() {
+  local passed=$1 failed=$2 skipped=$3
+  log "total time: $(($(date +%s) - started)) s; results in ${results_dir}/"
+  if ((skipped > 0)); then
+    echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+  else
+    echo "tests: ${passed} passed, ${failed} failed"
+  fi
+}
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo -n "$@"
+  else
+    return 1
+  fi
+}
+
+install_chromium() {
+  [[ -x /usr/bin/chromium ]] && return 0
+  log "installing Debian's chromium for the browser tests"
+  # A failed install is not fatal here: the browser tests then fail and are counted as failures.
+  if ! { as_root env DEBIAN_FRONTEND=noninteractive apt-get update &&
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }; then
+    log "could not install chromium (needs root or passwordless sudo); browser tests will fail"
+  fi
+}
+
+install_html_checker() {
+  # The W3C Nu HTML Checker (npm package vnu-jar) runs on Java.
+  if ! command -v java >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    log "installing Java and npm for the HTML checker"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update &&
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends default-jre-headless npm ||
+      log "could not install Java or npm; the HTML validity test will fail"
+  fi
+  if [[ ! -f tests/tools/node_modules/vnu-jar/build/dist/vnu.jar ]] && command -v npm >/dev/null 2>&1; then
+    log "installing the HTML checker (tests/tools)"
+    npm ci --prefix tests/tools --no-audit --no-fund >/dev/null || log "could not install vnu-jar; the HTML validity test will fail"
+  fi
+}
+
+# Prints "total executed passed failed" from a TRX file's <Counters> element.
+trx_counters() {
+  local counters attr value
+  counters=$(grep -o '<Counters [^>]*>' "$1" | head -n 1 || true)
+  local -A c=([total]=0 [executed]=0 [passed]=0 [failed]=0 [error]=0 [timeout]=0 [aborted]=0)
+  for attr in "${!c[@]}"; do
+    value=$(sed -n "s/.* ${attr}=\"\([0-9]*\)\".*/\1/p" <<<"$counters")
+    c[$attr]=${value:-0}
+  done
+  echo "${c[total]} ${c[executed]} ${c[passed]} $((c[failed] + c[error] + c[timeout] + c[aborted]))"
+}
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  log "the .NET SDK (dotnet) is not installed; see global.json for the version"
+  closing_line 0 1 0
+  exit 1
+fi
+
+install_chromium
+install_html_checker
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+rm -rf "$results_dir"
+mkdir -p "$results_dir"
+
+log "building ResearcherProfiles.sln"
+if ! dotnet build ResearcherProfiles.sln -nologo -clp:ErrorsOnly; then
+  log "the build failed: no tests were run"
+  closing_line 0 1 0
+  exit 1
+fi
+
+passed=0 failed=0 skipped=0 broken=0
+for project in "${projects[@]}"; do
+  name=$(basename "$project" .csproj)
+  log "testing ${name}"
+  status=0
+  # The hang timeout turns a stuck test into a failure instead of eating CI's time limit.
+  dotnet test "$project" --no-build --nologo \
+    --logger "trx;LogFileName=${name}.trx" --logger "console;verbosity=normal" \
+    --results-directory "${results_dir}/${name}" \
+    --blame-hang-timeout 20m --blame-hang-dump-type none || status=$?
+
+  trx="${results_dir}/${name}/${name}.trx"
+  if [[ -f $trx ]]; then
+    read -r total executed p f < <(trx_counters "$trx")
+  else
+    total=0 executed=0 p=0 f=0
+  fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+  skipped=$((skipped + total - executed))
+  log "${name}: ${p} passed, ${f} failed, $((total - executed)) skipped (exit code ${status})"
+  if ((status != 0 && f == 0)); then
+    # The run broke without naming a failed test (crash, hang, missing results): still a failure.
+    log "${name}: dotnet test failed without reporting a failed test; counted as 1 failure"
+    failed=$((failed + 1))
+    broken=1
+  fi
+done
+
+closing_line "$passed" "$failed" "$skipped"
+((failed == 0 && broken == 0))
