@@ -115,7 +115,7 @@ public static class PublicationQueries
             }
             if (e.P.Doi is not null)
             {
-                identifierLinks.Add(new LinkView("DOI", $"https://doi.org/{e.P.Doi}"));
+                identifierLinks.Add(new LinkView("DOI", $"https://doi.org/{string.Join('/', e.P.Doi.Split('/').Select(Uri.EscapeDataString))}"));
             }
             return new PublicationView(
                 e.PublicationId, e.P.Title, authors[e.PublicationId].ToList(), e.P.VenueName, e.P.VenueShort,

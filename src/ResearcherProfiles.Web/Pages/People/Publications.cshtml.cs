@@ -14,6 +14,7 @@ public class PublicationsModel(AppDbContext db) : PageModel
     public IReadOnlyList<YearGroup> Years { get; private set; } = [];
     public int Total { get; private set; }
     public string? Legend { get; private set; }
+    public bool AnyHighlighted { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -26,6 +27,7 @@ public class PublicationsModel(AppDbContext db) : PageModel
         var publications = await PublicationQueries.ForProfileAsync(db, header.Id, highlightedOnly: false, ct);
         Total = publications.Count;
         Legend = AuthorList.Legend(publications.SelectMany(p => p.Authors));
+        AnyHighlighted = publications.Any(p => p.IsHighlighted);
         // Newest year first; within a year, newest month first, then the owner's order.
         Years = publications
             .Select((p, index) => (Publication: p with { MarkHighlighted = true }, index))
