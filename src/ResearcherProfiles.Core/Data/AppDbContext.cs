@@ -1,11 +1,18 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.History;
 
 namespace ResearcherProfiles.Core.Data;
 
 public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
+    /// <summary>
+    /// Set by the profile editor before it saves: the profile and the person the next saves are
+    /// recorded under in the profile's history. Without it (seeding, migrations) nothing is recorded.
+    /// </summary>
+    public HistoryScope? History { get; set; }
+
     public DbSet<Researcher> Researchers => Set<Researcher>();
     public DbSet<ProfileLink> ProfileLinks => Set<ProfileLink>();
     public DbSet<Education> Education => Set<Education>();
@@ -22,11 +29,58 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ServiceRole> ServiceRoles => Set<ServiceRole>();
     public DbSet<Talk> Talks => Set<Talk>();
     public DbSet<WritingItem> Writing => Set<WritingItem>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<ProfileRevision> Revisions => Set<ProfileRevision>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+        if (History is null)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The content change and its history land together or not at all.
+        var pending = RevisionRecorder.Capture(this);
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (pending.Count > 0)
+            {
+                Revisions.AddRange(RevisionRecorder.Complete(pending, History, DateTimeOffset.UtcNow));
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            builder.Entity(entityType.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -91,9 +91,9 @@ internal sealed class BulkGenerator
             NameVariants = name.Variants(),
             Headline = $"{title} at {affiliation}",
             Affiliation = affiliation,
-            AboutMarkdown = $"I am a {title.ToLowerInvariant()} at {affiliation}, working on {string.Join(", ", interests.Select(i => i.ToLowerInvariant()))}. "
+            AboutMarkdown = $"I am {Article(title)} {LowerFirst(title)} at {affiliation}, working on {Enumerate(interests.Select(LowerFirst))}. "
                 + $"Lately I have been thinking about {_text.Technique(area)} for {_text.Task(area)}.",
-            Email = $"{NameSource.Slugify(name.Given)}.{NameSource.Slugify(name.Family)}@{domain}".Replace('-', '.'),
+            Email = $"{NameSource.Slugify(name.Given)}.{NameSource.Slugify(name.Family)}".Replace('-', '.') + "@" + domain,
             ShowEmail = _random.Bool(0.7f),
             Interests = [.. interests],
             Skills = [.. _random.ListItems(["Python", "PyTorch", "JAX", "C++", "CUDA", "R", "Julia", "Rust"], _random.Number(2, 4))],
@@ -107,8 +107,20 @@ internal sealed class BulkGenerator
         };
         Education(researcher, title, affiliation);
         Positions(researcher, title, affiliation, industry);
-        News(researcher);
+        News(researcher, area);
         return researcher;
+    }
+
+    private static string Article(string noun) => "AEIOU".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
+
+    /// <summary>"Computer vision" reads as "computer vision" mid-sentence, but "3D vision" and "ML systems" keep their capitals.</summary>
+    private static string LowerFirst(string phrase) =>
+        phrase.Length > 1 && char.IsUpper(phrase[0]) && char.IsLower(phrase[1]) ? char.ToLowerInvariant(phrase[0]) + phrase[1..] : phrase;
+
+    private static string Enumerate(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count < 2 ? string.Concat(list) : $"{string.Join(", ", list[..^1])} and {list[^1]}";
     }
 
     private void Education(Researcher researcher, string title, string affiliation)
@@ -161,7 +173,7 @@ internal sealed class BulkGenerator
         }
     }
 
-    private void News(Researcher researcher)
+    private void News(Researcher researcher, ResearchArea area)
     {
         var count = _random.Number(2, 5);
         // Months since year 0, so stepping back across a new year needs no special case.
@@ -169,14 +181,14 @@ internal sealed class BulkGenerator
         for (var i = 0; i < count; i++)
         {
             var date = new PartialDate(months / 12, months % 12 + 1);
-            var venue = _random.ArrayElement(["ACL", "NeurIPS", "ICML", "ICLR", "EMNLP", "CVPR", "OSDI", "COLT"]);
+            var venue = _random.ListItem(Venues.For(area).Where(v => v.Type == PublicationType.Conference).ToList()).Short;
             researcher.News.Add(new NewsItem
             {
                 Date = date,
                 BodyMarkdown = _random.Number(2) switch
                 {
                     0 => $"Paper accepted to **{venue} {date.Year}**.",
-                    1 => $"Gave a talk at the {venue} {date.Year} workshop on {_text.Task(ResearchArea.MachineLearning)}.",
+                    1 => $"Gave a talk at the {venue} {date.Year} workshop on {_text.Task(area)}.",
                     _ => $"Serving as a reviewer for **{venue} {date.Year + 1}**.",
                 },
                 SortOrder = i,
@@ -229,7 +241,7 @@ internal sealed class BulkGenerator
     private Publication Paper(ResearchArea area, List<Researcher> members, List<int> onSite, string[] collaborators)
     {
         var year = 2026 - (int)Math.Floor(Math.Pow(_random.Double(), 1.5) * 12);
-        var venue = _random.ListItem(Venues.For(area).Where(v => v.FirstYear <= year).ToList());
+        var venue = Venues.Pick(_random, area, year);
         var month = venue.Month ?? (_random.Bool() ? _random.Number(1, 12) : null);
         var paper = _text.Paper(area);
         var status = venue.Type == PublicationType.Preprint ? PublicationStatus.Preprint

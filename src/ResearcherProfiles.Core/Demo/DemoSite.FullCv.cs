@@ -115,7 +115,7 @@ internal static partial class DemoSite
             new() { Title = "National Graduate Scholarship for Statistics", Issuer = "Aldermark Science Foundation", Year = 2012, Note = "13 winners nationwide" },
         ];
 
-        site.Paper("@yusuf-halvorsen, Priya Natarajan, Reinhard Solberg†", "Structured Uncertainty for Cross-Lingual Semantic Parsing", Venues.Acl, 2019, 7)
+        site.Paper("@yusuf-halvorsen=Yusuf K. Halvorsen, Priya Natarajan, Reinhard Solberg†", "Structured Uncertainty for Cross-Lingual Semantic Parsing", Venues.Acl, 2019, 7)
             .Summary("A parser that predicts a distribution over logical-form fragments, not a single parse, transfers to new languages with a third of the errors.")
             .Arxiv("1905.04412")
             .Doi("10.5555/acl.2019.0219");

@@ -197,7 +197,7 @@ internal static partial class DemoSite
         ];
         weiTing.Awards = [new() { Title = "Aldermark Teaching Prize", Issuer = Aldermark, Year = 2021 }];
 
-        site.Paper("@wei-ting-liao, Marek Novák", "Sharp Rates for Adaptive Step Sizes in Overparameterized Regression", Venues.Jmlr, 2022)
+        site.Paper("@wei-ting-liao=W.-T. Liao, Marek Novák", "Sharp Rates for Adaptive Step Sizes in Overparameterized Regression", Venues.Jmlr, 2022)
             .Summary("Adaptive step sizes attain the minimax rate in overparameterized linear regression without knowing the noise level.")
             .Details(volume: "23", number: "141", pages: "1–48")
             .Highlight(me);

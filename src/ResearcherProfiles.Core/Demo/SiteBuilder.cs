@@ -12,17 +12,16 @@ internal sealed class SiteBuilder
 {
     private readonly Dictionary<string, Researcher> _people = new(StringComparer.Ordinal);
     private readonly List<PaperEntry> _papers = [];
+    private readonly Randomizer _random;
+    private readonly ResearchText _text;
+    private readonly NameSource _names;
 
     public SiteBuilder(int seed)
     {
-        Random = new Randomizer(seed);
-        Text = new ResearchText(Random);
-        Names = new NameSource(Random);
+        _random = new Randomizer(seed);
+        _text = new ResearchText(_random);
+        _names = new NameSource(_random);
     }
-
-    public Randomizer Random { get; }
-    public ResearchText Text { get; }
-    public NameSource Names { get; }
 
     public Researcher this[string slug] => _people[slug];
 
@@ -66,44 +65,35 @@ internal sealed class SiteBuilder
     /// <summary>A paper worded by <see cref="ResearchText"/>, with invented co-authors around <paramref name="owner"/>.</summary>
     public PaperEntry Generated(string owner, ResearchArea area, int year)
     {
-        var text = Text.Paper(area);
-        var venue = PickVenue(area, year);
-        var coauthors = Random.Number(1, 4);
-        var ownerPosition = Random.Bool(0.6f) ? 0 : Random.Number(1, coauthors);
+        var text = _text.Paper(area);
+        var venue = Venues.Pick(_random, area, year);
+        var coauthors = _random.Number(1, 4);
+        var ownerPosition = _random.Bool(0.6f) ? 0 : _random.Number(1, coauthors);
         var authors = Enumerable.Range(0, coauthors + 1)
-            .Select(i => i == ownerPosition ? "@" + owner : Names.Next().Display);
-        var entry = Paper(string.Join(", ", authors), text.Title, venue, year, venue.Month ?? (Random.Bool() ? Random.Number(1, 12) : null));
+            .Select(i => i == ownerPosition ? "@" + owner : _names.Next().Display);
+        var entry = Paper(string.Join(", ", authors), text.Title, venue, year, venue.Month ?? (_random.Bool() ? _random.Number(1, 12) : null));
         entry.Summary(text.Summary);
-        if (Random.Bool(0.3f))
+        if (_random.Bool(0.3f))
         {
             entry.Abstract(text.Abstract);
         }
-        if (Random.Bool(0.7f))
+        if (_random.Bool(0.7f))
         {
             entry.Arxiv(ArxivId(year, entry.Publication.Month));
         }
-        if (venue.Type is PublicationType.Conference or PublicationType.Journal && Random.Bool(0.6f))
+        if (venue.Type is PublicationType.Conference or PublicationType.Journal && _random.Bool(0.6f))
         {
-            entry.Doi($"10.5555/{NameSource.Slugify(venue.Short)}.{year}.{Random.Number(100, 9999)}");
+            entry.Doi($"10.5555/{NameSource.Slugify(venue.Short)}.{year}.{_random.Number(100, 9999)}");
         }
-        if (text.SystemName is { } name && Random.Bool(0.6f))
+        if (text.SystemName is { } name && _random.Bool(0.6f))
         {
             entry.Link(PublicationLinkKind.Code, $"https://github.com/{NameSource.Slugify(owner)}-lab/{NameSource.Slugify(name)}");
         }
         return entry;
     }
 
-    public Venue PickVenue(ResearchArea area, int year)
-    {
-        var venue = Random.ListItem(Venues.For(area).Where(v => v.FirstYear <= year).ToList());
-        // ICCV meets in odd years and ECCV in even ones.
-        return venue == Venues.Iccv && year % 2 == 0 ? Venues.Eccv
-            : venue == Venues.Eccv && year % 2 == 1 ? Venues.Iccv
-            : venue;
-    }
-
-    public string ArxivId(int year, int? month) =>
-        string.Create(CultureInfo.InvariantCulture, $"{year % 100:D2}{month ?? Random.Number(1, 12):D2}.{Random.Number(1000, 29999):D5}");
+    private string ArxivId(int year, int? month) =>
+        string.Create(CultureInfo.InvariantCulture, $"{year % 100:D2}{month ?? _random.Number(1, 12):D2}.{_random.Number(1000, 29999):D5}");
 
     /// <summary>Links papers to their on-site authors' profiles and numbers every list in display order.</summary>
     public List<Researcher> Finish()

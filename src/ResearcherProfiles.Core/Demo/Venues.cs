@@ -1,3 +1,4 @@
+using Bogus;
 using ResearcherProfiles.Core.Entities;
 
 namespace ResearcherProfiles.Core.Demo;
@@ -47,4 +48,14 @@ internal static class Venues
         ResearchArea.Theory => [Colt, NeurIps, Icml, Jmlr, Aistats, Colt, Tmlr],
         _ => throw new ArgumentOutOfRangeException(nameof(area), area, null),
     };
+
+    /// <summary>A venue of the area that existed in <paramref name="year"/>.</summary>
+    public static Venue Pick(Randomizer random, ResearchArea area, int year)
+    {
+        var venue = random.ListItem(For(area).Where(v => v.FirstYear <= year).ToList());
+        // ICCV meets in odd years and ECCV in even ones.
+        return venue == Iccv && year % 2 == 0 ? Eccv
+            : venue == Eccv && year % 2 == 1 ? Iccv
+            : venue;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace ResearcherProfiles.Core.Entities;
 
@@ -11,6 +12,7 @@ public readonly record struct PartialDate : IComparable<PartialDate>
     public const int MinYear = 1900;
     public const int MaxYear = 2100;
 
+    [JsonConstructor]
     public PartialDate(int year, int? month = null, int? day = null)
     {
         if (year < MinYear || year > MaxYear)

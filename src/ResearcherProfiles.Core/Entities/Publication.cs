@@ -4,9 +4,10 @@ namespace ResearcherProfiles.Core.Entities;
 /// One scholarly record, shared by every on-site author: it appears on each linked profile
 /// through <see cref="ProfilePublication"/>.
 /// </summary>
-public class Publication
+public class Publication : IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public required string Title { get; set; }
     public string? VenueName { get; set; }
     public string? VenueShort { get; set; }

@@ -1,7 +1,14 @@
 namespace ResearcherProfiles.Core.Entities;
 
+/// <summary>An editable record whose saves are checked against the version the editor loaded.</summary>
+public interface IVersioned
+{
+    /// <summary>Incremented on every save; a form that round-trips an older value is stale.</summary>
+    int Version { get; set; }
+}
+
 /// <summary>One public profile, reachable at /people/{Slug}.</summary>
-public class Researcher
+public class Researcher : IVersioned
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -32,6 +39,9 @@ public class Researcher
 
     /// <summary>Hidden profiles are not shown on the public site.</summary>
     public bool IsHidden { get; set; }
+    /// <summary>When the profile was moved to the trash; trashed profiles exist only for restore or purge.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+    public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -51,9 +61,10 @@ public class Researcher
 }
 
 /// <summary>An item in one of a profile's ordered lists; the owner controls order and visibility.</summary>
-public abstract class ProfileItem
+public abstract class ProfileItem : IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public int ResearcherId { get; set; }
     public Researcher? Researcher { get; set; }
     public int SortOrder { get; set; }

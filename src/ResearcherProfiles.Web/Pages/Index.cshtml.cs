@@ -22,7 +22,7 @@ public class IndexModel(AppDbContext db, IOptions<SiteOptions> site) : PageModel
     public async Task OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         var pageSize = Math.Max(1, site.Value.DirectoryPageSize);
-        var visible = db.Researchers.Where(r => !r.IsHidden);
+        var visible = db.Researchers.Where(r => !r.IsHidden && r.DeletedAt == null);
         Total = await visible.CountAsync(ct);
         PageCount = Math.Max(1, (Total + pageSize - 1) / pageSize);
         PageNumber = Math.Clamp(pageNumber ?? 1, 1, PageCount);

@@ -89,7 +89,7 @@ public sealed record ResearcherHeader(
 {
     public static Task<ResearcherHeader?> FindAsync(AppDbContext db, string slug, CancellationToken ct) =>
         db.Researchers
-            .Where(r => r.Slug == slug && !r.IsHidden)
+            .Where(r => r.Slug == slug && !r.IsHidden && r.DeletedAt == null)
             .Select(r => new ResearcherHeader(
                 r.Id, r.Slug, r.DisplayName, r.Pronouns, r.Headline, r.Affiliation, r.Location, r.PhotoPath,
                 r.ShowEmail ? r.Email : null,

@@ -89,7 +89,7 @@ public static class PublicationQueries
                     a.PublicationId,
                     a.Name,
                     a.ResearcherId,
-                    Slug = a.Researcher != null && !a.Researcher.IsHidden ? a.Researcher.Slug : null,
+                    Slug = a.Researcher != null && !a.Researcher.IsHidden && a.Researcher.DeletedAt == null ? a.Researcher.Slug : null,
                     a.EqualContribution,
                     a.Corresponding,
                 })
