@@ -13,6 +13,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.AddProfileData();
+builder.AddAccounts();
 builder.AddPublicSite();
 
 var app = builder.Build();

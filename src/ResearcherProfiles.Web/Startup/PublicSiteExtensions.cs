@@ -16,7 +16,14 @@ public static class PublicSiteExtensions
     public static WebApplicationBuilder AddPublicSite(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Edit");
+            options.Conventions.AuthorizeAreaFolder("Account", "/");
+            options.Conventions.AllowAnonymousToAreaPage("Account", "/Login");
+            options.Conventions.AllowAnonymousToAreaPage("Account", "/AccessDenied");
+            options.Conventions.AuthorizeAreaFolder("Admin", "/", AccountsExtensions.AdminPolicy);
+        });
         builder.Services.AddOutputCache(options =>
         {
             options.AddPolicy(PublicPagesPolicy, policy => policy
@@ -57,6 +64,8 @@ public static class PublicSiteExtensions
             },
         });
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseOutputCache();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using ResearcherProfiles.Web.Startup;
+
+namespace ResearcherProfiles.Web.Editing;
+
+/// <summary>
+/// Base of every profile-editor page (routes /edit/{slug}/...). Before any handler runs it checks
+/// through <see cref="ProfileAccess"/> that the signed-in user owns the profile or is an
+/// administrator: 404 for an unknown slug, 403 for someone else's profile.
+/// </summary>
+public abstract class EditorPageModel(ProfileAccess access, IOutputCacheStore publicPages) : PageModel
+{
+    [FromRoute]
+    public string Slug { get; set; } = string.Empty;
+
+    public EditableProfile Profile { get; private set; } = null!;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var (result, profile) = await access.CheckAsync(User, Slug, HttpContext.RequestAborted);
+        switch (result)
+        {
+            case AccessResult.NotFound:
+                context.Result = NotFound();
+                return;
+            case AccessResult.Forbidden:
+                context.Result = Forbid();
+                return;
+        }
+        Profile = profile!;
+        var executed = await next();
+        // After any successful change, visitors see the public pages anew.
+        if (HttpMethods.IsPost(Request.Method) && executed.Exception is null)
+        {
+            await publicPages.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, HttpContext.RequestAborted);
+        }
+    }
+}

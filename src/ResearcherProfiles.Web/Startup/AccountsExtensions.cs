@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Web.Editing;
+
+namespace ResearcherProfiles.Web.Startup;
+
+public static class AccountsExtensions
+{
+    public const string AdminRole = "Admin";
+    public const string ResearcherRole = "Researcher";
+    public const string AdminPolicy = "AdminOnly";
+
+    /// <summary>Passwords: length only (NIST SP 800-63B style), long passphrases welcome.</summary>
+    public const int MinPasswordLength = 12;
+    public const int MaxPasswordLength = 1024;
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = MinPasswordLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "rp.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.SlidingExpiration = true;
+            // A signed-in user who may not open a page gets a real 403, not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+        });
+        // A disabled account or a changed password ends existing sessions within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        // Keys outlive restarts and container upgrades in the data folder, so sign-ins and
+        // antiforgery tokens stay valid.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("ResearcherProfiles")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
+                ProfileDataExtensions.DataDirectory(builder.Configuration, builder.Environment), "keys")));
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(AdminRole));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ProfileAccess>();
+        builder.Services.AddSingleton<Email.IEmailSender, Email.PickupFolderEmailSender>();
+        return builder;
+    }
+
+    /// <summary>Creates the roles once.</summary>
+    public static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in new[] { AdminRole, ResearcherRole })
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+}
