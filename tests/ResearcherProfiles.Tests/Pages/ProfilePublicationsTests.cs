@@ -32,7 +32,7 @@ public sealed class ProfilePublicationsTests(ProfilesAppFactory factory) : IClas
     public async Task Without_highlighted_papers_the_profile_links_to_the_full_list_under_publications()
     {
         var researcher = await new ResearcherBuilder("Unselective Author")
-            .With(r => r.PublicationsNote = "Full list at Google Scholar.")
+            .With(r => r.PublicationsNote = "Full list at [Google Scholar](https://scholar.example.org/u/1).")
             .WithPublication("Only Paper", p => p.Owner())
             .SaveAsync(factory);
 
@@ -41,7 +41,10 @@ public sealed class ProfilePublicationsTests(ProfilesAppFactory factory) : IClas
         var section = page.Section("Publications");
         Assert.NotNull(section);
         Assert.Empty(section.QuerySelectorAll("article.pub"));
-        Assert.Equal("All publications (1) Full list at Google Scholar.", section.QuerySelector(".more-link")?.CleanText());
+        Assert.Equal("All publications (1)", section.QuerySelector(".more-link")?.CleanText());
+        var note = section.QuerySelector(".publications-note");
+        Assert.Equal("Full list at Google Scholar.", note?.CleanText());
+        Assert.Equal("https://scholar.example.org/u/1", note?.QuerySelector("a")?.GetAttribute("href"));
     }
 
     [Fact]
