@@ -155,6 +155,10 @@ internal static partial class DemoSite
             .Link(PublicationLinkKind.ProjectPage, "https://kwame-osei.example.org/ovseg-aerial")
             .Link(PublicationLinkKind.Poster, "https://kwame-osei.example.org/ovseg-aerial/poster.pdf")
             .Highlight(me, "hana-kowalczyk");
+        site.Paper("@kwame-osei, Abena Mensah, Lena Fischer", "Counting Informal Settlements from Space with Open-Vocabulary Detectors", Venues.Aaai, 2026, 2)
+            .Status(PublicationStatus.Accepted)
+            .Summary("Prompting an open-vocabulary detector with local building vocabulary counts informal dwellings within 8% of ground surveys in three cities.")
+            .Arxiv("2511.04730");
         foreach (var year in (int[])[2025, 2023, 2022, 2021, 2020])
         {
             site.Generated(me, ResearchArea.Vision, year);
@@ -201,6 +205,10 @@ internal static partial class DemoSite
             .Summary("Adaptive step sizes attain the minimax rate in overparameterized linear regression without knowing the noise level.")
             .Details(volume: "23", number: "141", pages: "1–48")
             .Highlight(me);
+        site.Paper("@wei-ting-liao, @sofia-marchetti, Marek Novák", "Conformal Risk Control for Generated Text under Distribution Shift", Venues.Tmlr, 2025, 11)
+            .Status(PublicationStatus.AwaitingRevision, "Major revision requested")
+            .Summary("Weighting calibration examples by an estimated density ratio keeps the risk guarantee of conformal filtering when test prompts drift away from calibration prompts.")
+            .Arxiv("2507.21514");
         foreach (var year in (int[])[2024, 2023, 2021, 2019, 2016])
         {
             site.Generated(me, ResearchArea.Theory, year);

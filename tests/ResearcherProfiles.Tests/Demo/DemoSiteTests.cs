@@ -192,7 +192,7 @@ public class DemoSiteTests(SeededSiteFixture site) : IClassFixture<SeededSiteFix
         Assert.Contains(publications, p => p.VenueShort == "ICLR" && p.VenueName == "International Conference on Learning Representations");
         Assert.True(publications.Count(p => p.Summary is not null) > publications.Count * 3 / 4);
         Assert.Contains(publications, p => p.Abstract is not null);
-        foreach (var status in (PublicationStatus[])[PublicationStatus.Published, PublicationStatus.UnderReview, PublicationStatus.Preprint, PublicationStatus.InPreparation])
+        foreach (var status in Enum.GetValues<PublicationStatus>())
         {
             Assert.Contains(publications, p => p.Status == status);
         }
