@@ -24,6 +24,7 @@ if (SeedDemoCommand.TryParse(args, out var researchers))
 }
 
 await app.PrepareDatabaseAsync();
+await app.PrepareFirstStartAsync();
 app.UsePublicSite();
 await app.RunAsync();
 return 0;

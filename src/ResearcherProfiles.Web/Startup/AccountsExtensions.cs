@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Web.Editing;
+using ResearcherProfiles.Web.Email;
 
 namespace ResearcherProfiles.Web.Startup;
 
@@ -11,6 +12,12 @@ public static class AccountsExtensions
     public const string AdminRole = "Admin";
     public const string ResearcherRole = "Researcher";
     public const string AdminPolicy = "AdminOnly";
+
+    /// <summary>Rate-limiting policy for every account form: <c>[EnableRateLimiting(AccountsRateLimitPolicy)]</c> on the page model.</summary>
+    public const string AccountsRateLimitPolicy = "Accounts";
+
+    /// <summary>How long an emailed password-reset link works.</summary>
+    public static readonly TimeSpan PasswordResetLifetime = TimeSpan.FromHours(2);
 
     /// <summary>Passwords: length only (NIST SP 800-63B style), long passphrases welcome.</summary>
     public const int MinPasswordLength = 12;
@@ -34,7 +41,9 @@ public static class AccountsExtensions
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders();
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordResetLifetime);
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -66,9 +75,30 @@ public static class AccountsExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(AdminRole));
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ProfileAccess>();
-        builder.Services.AddSingleton<Email.IEmailSender, Email.PickupFolderEmailSender>();
+        builder.Services.AddSingleton<FirstStartSetup>();
+        builder.Services.AddSingleton<EmailLinks>();
+        builder.AddEmail();
+        builder.AddAccountsRateLimiting();
         return builder;
+    }
+
+    /// <summary>SMTP when "Email:Smtp:Host" is set, otherwise the pickup folder (and the log).</summary>
+    private static void AddEmail(this WebApplicationBuilder builder)
+    {
+        var smtp = builder.Configuration.GetSection(SmtpOptions.Section);
+        if (string.IsNullOrWhiteSpace(smtp[nameof(SmtpOptions.Host)]))
+        {
+            builder.Services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
+            return;
+        }
+        builder.Services.AddOptions<SmtpOptions>()
+            .Bind(smtp)
+            .Validate(o => System.Net.Mail.MailAddress.TryCreate(o.From, out _), $"{SmtpOptions.Section}:From must be an email address when {SmtpOptions.Section}:Host is set.")
+            .Validate(o => o.Port is > 0 and < 65536, $"{SmtpOptions.Section}:Port must be a TCP port.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
     }
 
     /// <summary>Creates the roles once.</summary>

@@ -64,6 +64,7 @@ public static class ProfileDataExtensions
             {
                 app.Logger.LogInformation("Filled the empty database with {Count} demo researchers.", created);
             }
+            await DemoAccounts.EnsureAsync(scope.ServiceProvider, app.Logger);
         }
     }
 }

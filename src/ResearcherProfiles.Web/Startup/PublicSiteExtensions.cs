@@ -64,10 +64,12 @@ public static class PublicSiteExtensions
             },
         });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();
         app.MapHealthChecks("/healthz");
+        app.MapMedia();
         app.MapRazorPages();
         return app;
     }

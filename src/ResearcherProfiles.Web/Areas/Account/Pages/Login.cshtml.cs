@@ -1,22 +1,38 @@
 using System.ComponentModel.DataAnnotations;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Areas.Account.Pages;
 
 [AllowAnonymous]
-public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<LoginModel> logger) : PageModel
+[EnableRateLimiting(AccountsExtensions.AccountsRateLimitPolicy)]
+public class LoginModel(
+    SignInManager<AppUser> signIn,
+    UserManager<AppUser> users,
+    IMemoryCache failures,
+    IOptions<IdentityOptions> identity,
+    ILogger<LoginModel> logger) : PageModel
 {
     /// <summary>The same words for an unknown email, a wrong password and a disabled account: no account enumeration.</summary>
     public const string FailureMessage = "The email or password is not correct.";
     public const string LockedOutMessage = "Too many failed attempts. Try again in 15 minutes, or reset your password.";
 
+    /// <summary>TempData key for a message from the page that sent the user here, e.g. after a password reset.</summary>
+    public const string StatusMessageKey = nameof(StatusMessage);
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
 
     [FromQuery(Name = "returnUrl")]
     public string? ReturnUrl { get; set; }
@@ -50,9 +66,10 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is null || user.IsDisabled)
         {
-            // Spend comparable time on a missing account as on a wrong password.
+            // Spend comparable time on a missing account as on a wrong password, and lock the
+            // address out after as many tries as a real account: the answers never tell them apart.
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash, Input.Password);
-            ModelState.AddModelError(string.Empty, FailureMessage);
+            ModelState.AddModelError(string.Empty, CountFailureWithoutAccount() ? LockedOutMessage : FailureMessage);
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
@@ -63,6 +80,20 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         }
         ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOutMessage : FailureMessage);
         return Page();
+    }
+
+    /// <returns>True when this address has now failed as often as a real account may before lockout.</returns>
+    private bool CountFailureWithoutAccount()
+    {
+        var lockout = identity.Value.Lockout;
+        var key = "login-failures:" + users.NormalizeEmail(Input.Email.Trim());
+        var count = failures.GetOrCreate(key, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = lockout.DefaultLockoutTimeSpan;
+            entry.Size = 1;
+            return new StrongBox<int>();
+        })!;
+        return Interlocked.Increment(ref count.Value) >= lockout.MaxFailedAccessAttempts;
     }
 
     private static readonly string DummyHash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString());

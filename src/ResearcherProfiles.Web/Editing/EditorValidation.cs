@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
+
+namespace ResearcherProfiles.Web.Editing;
+
+/// <summary>An absolute http or https URL; empty passes (combine with Required).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class HttpUrlAttribute : ValidationAttribute
+{
+    public HttpUrlAttribute()
+        : base("{0} must be a web address starting with http:// or https://.")
+    {
+    }
+
+    public override bool IsValid(object? value) =>
+        value is not string text || string.IsNullOrWhiteSpace(text) || SafeUrl.IsHttpUrl(text.Trim());
+}
+
+/// <summary>"YYYY", "YYYY-MM" or "YYYY-MM-DD" with a year from 1900 to 2100; empty passes.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class PartialDateTextAttribute : ValidationAttribute
+{
+    public PartialDateTextAttribute()
+        : base($"{{0}} must be a year (YYYY), a month (YYYY-MM) or a day (YYYY-MM-DD) between {PartialDate.MinYear} and {PartialDate.MaxYear}.")
+    {
+    }
+
+    public override bool IsValid(object? value) =>
+        value is not string text || string.IsNullOrWhiteSpace(text) || PartialDate.TryParse(text, out _);
+}
+
+/// <summary>Conversions between form text and entity values.</summary>
+public static class FormText
+{
+    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>Multi-line text with Windows or old Mac line breaks normalised; null when blank.</summary>
+    public static string? CleanMultiline(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.ReplaceLineEndings("\n").Trim();
+
+    public static PartialDate? Date(string? text) => PartialDate.TryParse(text, out var date) ? date : null;
+
+    public static string? Date(PartialDate? date) => date?.ToIsoString();
+
+    /// <summary>Entries one per line, or also comma-separated when <paramref name="commas"/> is set; blanks and repeats dropped.</summary>
+    public static List<string> Lines(string? text, bool commas = false)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+        char[] separators = commas ? ['\n', '\r', ','] : ['\n', '\r'];
+        return text.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static string Lines(IEnumerable<string> entries) => string.Join('\n', entries);
+}

@@ -1,0 +1,339 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Pages;
+
+namespace ResearcherProfiles.Web.Editing;
+
+/// <summary>What the publication form posts. Owner, profile and record ids are not in it: they come from the route.</summary>
+public sealed partial class PublicationInput
+{
+    public const int MaxAuthors = 1000;
+    public const int MaxLinks = 50;
+    public const int MaxBadges = 20;
+    public const int MaxBadgeLength = 100;
+
+    public int Version { get; set; }
+
+    [Required(ErrorMessage = "Enter the title.")]
+    [StringLength(500, ErrorMessage = "The title is at most {1} characters.")]
+    public string? Title { get; set; }
+
+    [Display(Name = "Venue, full name")]
+    [StringLength(300, ErrorMessage = "The venue's name is at most {1} characters.")]
+    public string? VenueName { get; set; }
+
+    [Display(Name = "Venue, short name")]
+    [StringLength(50, ErrorMessage = "The short venue name is at most {1} characters.")]
+    public string? VenueShort { get; set; }
+
+    [Range(PartialDate.MinYear, PartialDate.MaxYear, ErrorMessage = "Enter a year between {1} and {2}.")]
+    public int? Year { get; set; }
+
+    [Range(1, 12, ErrorMessage = "Choose a month from the list.")]
+    public int? Month { get; set; }
+
+    public PublicationType Type { get; set; } = PublicationType.Conference;
+
+    public PublicationStatus Status { get; set; } = PublicationStatus.Published;
+
+    [Display(Name = "Badges, one per line")]
+    [StringLength(2000, ErrorMessage = "The badges are at most {1} characters together.")]
+    public string? Badges { get; set; }
+
+    [Display(Name = "DOI")]
+    [StringLength(200, ErrorMessage = "A DOI is at most {1} characters.")]
+    public string? Doi { get; set; }
+
+    [Display(Name = "arXiv identifier")]
+    [StringLength(50, ErrorMessage = "An arXiv identifier is at most {1} characters.")]
+    public string? ArxivId { get; set; }
+
+    [Display(Name = "Paper URL")]
+    [StringLength(2048, ErrorMessage = "A web address is at most {1} characters.")]
+    public string? Url { get; set; }
+
+    [Display(Name = "One-paragraph summary")]
+    [StringLength(2000, ErrorMessage = "The summary is at most {1} characters.")]
+    public string? Summary { get; set; }
+
+    [StringLength(10_000, ErrorMessage = "The abstract is at most {1} characters.")]
+    public string? Abstract { get; set; }
+
+    public List<AuthorInput> Authors { get; set; } = [];
+
+    public List<LinkInput> Links { get; set; } = [];
+
+    public sealed class AuthorInput
+    {
+        [StringLength(200, ErrorMessage = "An author's name is at most {1} characters.")]
+        public string? Name { get; set; }
+
+        [Display(Name = "On-site researcher")]
+        public int? ResearcherId { get; set; }
+
+        [Display(Name = "Equal contribution")]
+        public bool EqualContribution { get; set; }
+
+        public bool Corresponding { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Name) && ResearcherId is null && !EqualContribution && !Corresponding;
+    }
+
+    public sealed class LinkInput
+    {
+        public PublicationLinkKind Kind { get; set; }
+
+        [StringLength(100, ErrorMessage = "A link's label is at most {1} characters.")]
+        public string? Label { get; set; }
+
+        [Display(Name = "URL")]
+        [StringLength(2048, ErrorMessage = "A web address is at most {1} characters.")]
+        public string? Url { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Label) && string.IsNullOrWhiteSpace(Url);
+    }
+
+    public static PublicationInput From(Publication publication)
+    {
+        ArgumentNullException.ThrowIfNull(publication);
+        return new PublicationInput
+        {
+            Version = publication.Version,
+            Title = publication.Title,
+            VenueName = publication.VenueName,
+            VenueShort = publication.VenueShort,
+            Year = publication.Year,
+            Month = publication.Month,
+            Type = publication.Type,
+            Status = publication.Status,
+            Badges = string.Join('\n', publication.Badges),
+            Doi = publication.Doi,
+            ArxivId = publication.ArxivId,
+            Url = publication.Url,
+            Summary = publication.Summary,
+            Abstract = publication.Abstract,
+            Authors = publication.Authors.OrderBy(a => a.Position).Select(a => new AuthorInput
+            {
+                Name = a.Name,
+                ResearcherId = a.ResearcherId,
+                EqualContribution = a.EqualContribution,
+                Corresponding = a.Corresponding,
+            }).ToList(),
+            Links = publication.Links.OrderBy(l => l.SortOrder).Select(l => new LinkInput { Kind = l.Kind, Label = l.Label, Url = l.Url }).ToList(),
+        };
+    }
+
+    /// <summary>Empty rows so that authors and links can be added without JavaScript.</summary>
+    public void AddBlankRows(int authors, int links)
+    {
+        for (var i = 0; i < authors; i++)
+        {
+            Authors.Add(new AuthorInput());
+        }
+        for (var i = 0; i < links; i++)
+        {
+            Links.Add(new LinkInput());
+        }
+    }
+
+    /// <summary>
+    /// The checks data annotations cannot make. Errors are keyed by the posted row index, so they
+    /// appear next to the row the person typed in; blank rows are ignored.
+    /// </summary>
+    public void Validate(ModelStateDictionary modelState, IReadOnlySet<int> researcherIds, string prefix = "Input")
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(researcherIds);
+        if (Month is not null && Year is null)
+        {
+            modelState.AddModelError($"{prefix}.{nameof(Year)}", "Enter the year as well as the month.");
+        }
+        if (!string.IsNullOrWhiteSpace(Url) && !SafeUrl.IsHttpUrl(Url.Trim()))
+        {
+            modelState.AddModelError($"{prefix}.{nameof(Url)}", UrlMessage);
+        }
+        if (!string.IsNullOrWhiteSpace(Doi) && NormalizeDoi(Doi) is null)
+        {
+            modelState.AddModelError($"{prefix}.{nameof(Doi)}", "Enter a DOI such as 10.18653/v1/2023.acl-long.1.");
+        }
+        if (!string.IsNullOrWhiteSpace(ArxivId) && NormalizeArxivId(ArxivId) is null)
+        {
+            modelState.AddModelError($"{prefix}.{nameof(ArxivId)}", "Enter an arXiv identifier such as 2403.16952 or cs/0112017.");
+        }
+        var badges = BadgeList();
+        if (badges.Count > MaxBadges)
+        {
+            modelState.AddModelError($"{prefix}.{nameof(Badges)}", $"Enter at most {MaxBadges} badges.");
+        }
+        if (badges.Any(b => b.Length > MaxBadgeLength))
+        {
+            modelState.AddModelError($"{prefix}.{nameof(Badges)}", $"Each badge is at most {MaxBadgeLength} characters.");
+        }
+
+        if (Authors.Count > MaxAuthors)
+        {
+            modelState.AddModelError($"{prefix}.{nameof(Authors)}", $"A publication has at most {MaxAuthors} authors here.");
+        }
+        if (Authors.All(a => a.IsBlank))
+        {
+            modelState.AddModelError($"{prefix}.{nameof(Authors)}", "Add at least one author.");
+        }
+        for (var i = 0; i < Authors.Count; i++)
+        {
+            var author = Authors[i];
+            if (author.IsBlank)
+            {
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(author.Name) && author.ResearcherId is null)
+            {
+                modelState.AddModelError($"{prefix}.{nameof(Authors)}[{i}].{nameof(AuthorInput.Name)}", "Enter the author's name, or remove the row.");
+            }
+            if (author.ResearcherId is int id && !researcherIds.Contains(id))
+            {
+                modelState.AddModelError($"{prefix}.{nameof(Authors)}[{i}].{nameof(AuthorInput.ResearcherId)}", "Choose a researcher from the list.");
+            }
+        }
+
+        if (Links.Count > MaxLinks)
+        {
+            modelState.AddModelError($"{prefix}.{nameof(Links)}", $"A publication has at most {MaxLinks} links.");
+        }
+        for (var i = 0; i < Links.Count; i++)
+        {
+            var link = Links[i];
+            if (link.IsBlank)
+            {
+                continue;
+            }
+            var key = $"{prefix}.{nameof(Links)}[{i}].{nameof(LinkInput.Url)}";
+            if (string.IsNullOrWhiteSpace(link.Url))
+            {
+                modelState.AddModelError(key, "Enter the link's web address, or clear its label.");
+            }
+            else if (!SafeUrl.IsHttpUrl(link.Url.Trim()))
+            {
+                modelState.AddModelError(key, UrlMessage);
+            }
+        }
+    }
+
+    private const string UrlMessage = "Enter a web address starting with http:// or https://.";
+
+    /// <summary>Copies the validated fields onto the record (authors and links are the caller's: they are rows of their own).</summary>
+    public void ApplyTo(Publication publication)
+    {
+        ArgumentNullException.ThrowIfNull(publication);
+        publication.Title = Title!.Trim();
+        publication.VenueName = Clean(VenueName);
+        publication.VenueShort = Clean(VenueShort);
+        publication.Year = Year;
+        publication.Month = Month;
+        publication.Type = Type;
+        publication.Status = Status;
+        var badges = BadgeList();
+        if (!badges.SequenceEqual(publication.Badges))
+        {
+            publication.Badges = badges;
+        }
+        publication.Doi = string.IsNullOrWhiteSpace(Doi) ? null : NormalizeDoi(Doi);
+        publication.ArxivId = string.IsNullOrWhiteSpace(ArxivId) ? null : NormalizeArxivId(ArxivId);
+        publication.Url = Clean(Url);
+        publication.Summary = Clean(Summary);
+        publication.Abstract = Clean(Abstract);
+    }
+
+    /// <summary>The authors to save, in order: blank rows dropped, a linked researcher's name filled in when left empty.</summary>
+    public IReadOnlyList<AuthorInput> AuthorsToSave(IReadOnlyDictionary<int, string> researcherNames)
+    {
+        ArgumentNullException.ThrowIfNull(researcherNames);
+        return Authors.Where(a => !a.IsBlank).Select(a => new AuthorInput
+        {
+            Name = string.IsNullOrWhiteSpace(a.Name) ? researcherNames[a.ResearcherId!.Value] : a.Name.Trim(),
+            ResearcherId = a.ResearcherId,
+            EqualContribution = a.EqualContribution,
+            Corresponding = a.Corresponding,
+        }).ToList();
+    }
+
+    public IReadOnlyList<LinkInput> LinksToSave() =>
+        Links.Where(l => !l.IsBlank).Select(l => new LinkInput { Kind = l.Kind, Label = Clean(l.Label), Url = l.Url!.Trim() }).ToList();
+
+    public List<string> BadgeList() =>
+        (Badges ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>"10.1145/123", "doi:10.1145/123" or "https://doi.org/10.1145/123" → "10.1145/123"; null when it is not a DOI.</summary>
+    public static string? NormalizeDoi(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var doi = StripPrefix(text.Trim(), "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:");
+        return DoiPattern().IsMatch(doi) ? doi : null;
+    }
+
+    /// <summary>"2403.16952", "arXiv:2403.16952v2", "cs/0112017" or an arxiv.org/abs link → the bare identifier; null otherwise.</summary>
+    public static string? NormalizeArxivId(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var id = StripPrefix(text.Trim(), "https://arxiv.org/abs/", "http://arxiv.org/abs/", "arxiv:");
+        return ArxivPattern().IsMatch(id) ? id : null;
+    }
+
+    private static string StripPrefix(string text, params string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return text[prefix.Length..].Trim();
+            }
+        }
+        return text;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    [GeneratedRegex(@"^10\.\d{4,9}/\S+$")]
+    private static partial Regex DoiPattern();
+
+    // New style (2007 on): YYMM.NNNN(N); old style: archive(.SUBJECT)/YYMMNNN; either with a version.
+    [GeneratedRegex(@"^(\d{4}\.\d{4,5}|[a-z][a-z\-]*(\.[A-Z]{2})?/\d{7})(v\d+)?$")]
+    private static partial Regex ArxivPattern();
+}
+
+/// <summary>The choices of the publication form's selects.</summary>
+public static class PublicationChoices
+{
+    public static IReadOnlyList<SelectListItem> Types { get; } =
+        Enum.GetValues<PublicationType>().Select(t => new SelectListItem(LinkLabels.For(t), t.ToString())).ToList();
+
+    public static IReadOnlyList<SelectListItem> Statuses { get; } =
+        Enum.GetValues<PublicationStatus>().Select(s => new SelectListItem(StatusText(s), s.ToString())).ToList();
+
+    public static IReadOnlyList<SelectListItem> LinkKinds { get; } =
+        Enum.GetValues<PublicationLinkKind>().Select(k => new SelectListItem(LinkLabels.For(k), k.ToString())).ToList();
+
+    public static IReadOnlyList<SelectListItem> Months { get; } =
+    [
+        new SelectListItem("—", string.Empty),
+        .. Enumerable.Range(1, 12).Select(m => new SelectListItem(
+            CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m), m.ToString(CultureInfo.InvariantCulture))),
+    ];
+
+    public static string StatusText(PublicationStatus status) => status switch
+    {
+        PublicationStatus.Published => "Published",
+        PublicationStatus.Accepted => "Accepted",
+        PublicationStatus.UnderReview => "Under review",
+        PublicationStatus.Preprint => "Preprint",
+        PublicationStatus.InPreparation => "In preparation",
+        PublicationStatus.AwaitingRevision => "Awaiting revision",
+        _ => status.ToString(),
+    };
+}

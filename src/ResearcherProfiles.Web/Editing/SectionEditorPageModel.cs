@@ -1,0 +1,304 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
+
+namespace ResearcherProfiles.Web.Editing;
+
+/// <summary>What every section form posts besides its fields: the version of the record it was opened on.</summary>
+public abstract class SectionInput
+{
+    [HiddenInput]
+    public int Version { get; set; }
+}
+
+/// <summary>One line of a section's list in the editor.</summary>
+public sealed record SectionRow(int Id, string Title, string? Detail, bool IsVisible);
+
+/// <summary>What the shared editor partials (list, status, conflict, buttons) need from a section page.</summary>
+public interface ISectionEditor
+{
+    EditableProfile Profile { get; }
+    string? StatusMessage { get; }
+    bool StatusLinksToHistory { get; }
+    string SectionPath { get; }
+    string SectionTitle { get; }
+    string ItemName { get; }
+    string SectionUrl { get; }
+    /// <summary>Where the item form posts: the section, or the item being edited.</summary>
+    string FormUrl { get; }
+    int FormVersion { get; }
+    string? OriginalValues { get; }
+    int? Id { get; }
+    bool IsNew { get; }
+    bool HasPreview { get; }
+    string? PreviewHtml { get; }
+    IReadOnlyList<SectionRow> Rows { get; }
+    IReadOnlyList<FieldChange>? Conflict { get; }
+}
+
+/// <summary>
+/// An editor page for one of a profile's ordered lists (<see cref="ProfileItem"/>): the list in the
+/// owner's order with Move up / Move down / Hide-Show / Delete, and one form that adds an item or,
+/// with an id in the route (/edit/{slug}/{section}/{id}), edits one. Each form is a plain POST, so
+/// it all works without JavaScript. Every item is looked up within the profile being edited, so an
+/// id from another profile is a 404; saves of a form opened on an older version are refused and
+/// the editor is told what changed meanwhile.
+/// </summary>
+/// <remarks>
+/// A derived page declares the route "/edit/{slug}/{section}/{id:int?}", maps between the entity
+/// and its <typeparamref name="TInput"/> (a class of its own, so fields such as ResearcherId or
+/// IsVisible can never be bound from a form) and adds any cross-field rules in <see cref="Validate"/>.
+/// </remarks>
+public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, ProfileAccess access, IOutputCacheStore publicPages)
+    : EditorPageModel(access, publicPages), ISectionEditor
+    where TItem : ProfileItem
+    where TInput : SectionInput, new()
+{
+    /// <summary>The item being edited; null when the form adds a new one.</summary>
+    [FromRoute]
+    public int? Id { get; set; }
+
+    [BindProperty]
+    public TInput Input { get; set; } = new();
+
+    /// <summary>The field values the form was opened with (see <see cref="FormSnapshot"/>).</summary>
+    [BindProperty]
+    public string? OriginalValues { get; set; }
+
+    /// <summary>Set with the status message after a delete: the message then links to the history page.</summary>
+    [TempData]
+    public bool StatusLinksToHistory { get; set; }
+
+    public IReadOnlyList<SectionRow> Rows { get; private set; } = [];
+
+    /// <summary>Set when a save was refused because someone else changed the item meanwhile.</summary>
+    public IReadOnlyList<FieldChange>? Conflict { get; private set; }
+
+    public string? PreviewHtml { get; private set; }
+
+    /// <summary>The section's segment of the URL: "news" in /edit/{slug}/news.</summary>
+    public abstract string SectionPath { get; }
+
+    /// <summary>The section's heading: "News".</summary>
+    public abstract string SectionTitle { get; }
+
+    /// <summary>One item in words, for messages: "news item".</summary>
+    public abstract string ItemName { get; }
+
+    public string SectionUrl => $"/edit/{Profile.Slug}/{SectionPath}";
+
+    public string FormUrl => Id is int id ? $"{SectionUrl}/{id}" : SectionUrl;
+
+    public int FormVersion => Input.Version;
+
+    public bool IsNew => Id is null;
+
+    /// <summary>True when the form has a Markdown field with a Preview button (see <see cref="PreviewMarkdown"/>).</summary>
+    public virtual bool HasPreview => false;
+
+    protected AppDbContext Db => db;
+
+    /// <summary>The profile's items, and only those: every lookup starts here.</summary>
+    protected virtual IQueryable<TItem> OwnItems => db.Set<TItem>().Where(i => i.ResearcherId == Profile.Id);
+
+    /// <summary>The list as the editor shows it (and the order Move up / Move down work on).</summary>
+    protected virtual IQueryable<TItem> OrderedItems => OwnItems.OrderBy(i => i.SortOrder).ThenBy(i => i.Id);
+
+    /// <summary>A new entity with its required members set to placeholders; <see cref="Apply"/> fills it.</summary>
+    protected abstract TItem NewItem();
+
+    protected abstract TInput ToInput(TItem item);
+
+    /// <summary>Copies the validated form onto the entity.</summary>
+    protected abstract void Apply(TInput input, TItem item);
+
+    protected abstract SectionRow ToRow(TItem item);
+
+    /// <summary>Rules beyond the input's attributes (end not before start, lists of years); add errors to ModelState.</summary>
+    protected virtual void Validate(TInput input)
+    {
+    }
+
+    /// <summary>The Markdown the Preview button renders.</summary>
+    protected virtual string? PreviewMarkdown(TInput input) => null;
+
+    /// <summary>The form for a new item starts from these values.</summary>
+    protected virtual TInput NewInput() => new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is int id)
+        {
+            var item = await OwnItems.FirstOrDefaultAsync(i => i.Id == id, ct);
+            if (item is null)
+            {
+                return NotFound();
+            }
+            Input = FormFor(item);
+            OriginalValues = FormSnapshot.Capture(Input);
+        }
+        else
+        {
+            Input = NewInput();
+        }
+        return await PageAsync(ct);
+    }
+
+    /// <summary>Saves the form: adds an item at the end of the list, or updates the one in the route.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Validate(Input);
+        TItem? item = null;
+        if (Id is int id)
+        {
+            item = await OwnItems.AsTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+            if (item is null)
+            {
+                return NotFound();
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            return await PageAsync(ct);
+        }
+        if (item is null)
+        {
+            item = NewItem();
+            item.ResearcherId = Profile.Id;
+            item.SortOrder = (await OwnItems.MaxAsync(i => (int?)i.SortOrder, ct) ?? -1) + 1;
+            Apply(Input, item);
+            db.Add(item);
+        }
+        else
+        {
+            if (item.Version != Input.Version)
+            {
+                return await ConflictAsync(item, ct);
+            }
+            db.Entry(item).Property(i => i.Version).OriginalValue = Input.Version;
+            Apply(Input, item);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await OwnItems.FirstOrDefaultAsync(i => i.Id == item.Id, ct);
+            return current is null ? NotFound() : await ConflictAsync(current, ct);
+        }
+        StatusMessage = IsNew ? $"Added the {ItemName}." : $"Saved the {ItemName}.";
+        return Redirect(SectionUrl);
+    }
+
+    /// <summary>Shows the Markdown rendered as the public page will show it; changes nothing.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        if (Id is int id && !await OwnItems.AnyAsync(i => i.Id == id, ct))
+        {
+            return NotFound();
+        }
+        // A preview is not a save: the form comes back as typed, without error messages.
+        ModelState.Clear();
+        PreviewHtml = MarkdownRenderer.ToHtml(PreviewMarkdown(Input));
+        return await PageAsync(ct);
+    }
+
+    public Task<IActionResult> OnPostMoveUpAsync(int itemId, CancellationToken ct) => MoveAsync(itemId, -1, ct);
+
+    public Task<IActionResult> OnPostMoveDownAsync(int itemId, CancellationToken ct) => MoveAsync(itemId, +1, ct);
+
+    public async Task<IActionResult> OnPostToggleVisibilityAsync(int itemId, CancellationToken ct)
+    {
+        var item = await OwnItems.AsTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+        item.IsVisible = !item.IsVisible;
+        await db.SaveChangesAsync(ct);
+        StatusMessage = item.IsVisible
+            ? $"The {ItemName} is shown on the public page again."
+            : $"The {ItemName} is hidden from the public page.";
+        return Redirect(SectionUrl);
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int itemId, CancellationToken ct)
+    {
+        var item = await OwnItems.AsTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+        await DeleteAsync(item, ct);
+        await db.SaveChangesAsync(ct);
+        StatusMessage = "Deleted. You can restore it from History.";
+        StatusLinksToHistory = true;
+        return Redirect(SectionUrl);
+    }
+
+    /// <summary>Marks <paramref name="item"/> (and anything that goes with it) for deletion; the caller saves.</summary>
+    protected virtual Task DeleteAsync(TItem item, CancellationToken ct)
+    {
+        db.Remove(item);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Loads the list and shows the page.</summary>
+    protected async Task<IActionResult> PageAsync(CancellationToken ct)
+    {
+        Rows = (await OrderedItems.ToListAsync(ct)).Select(ToRow).ToList();
+        return Page();
+    }
+
+    private TInput FormFor(TItem item)
+    {
+        var input = ToInput(item);
+        input.Version = item.Version;
+        return input;
+    }
+
+    /// <summary>
+    /// Refuses a stale save: the form keeps what the editor typed, now based on the current
+    /// version, so saving it again deliberately replaces the other change.
+    /// </summary>
+    private async Task<IActionResult> ConflictAsync(TItem current, CancellationToken ct)
+    {
+        var now = FormFor(current);
+        Conflict = FormSnapshot.Compare(OriginalValues, now);
+        Input.Version = current.Version;
+        OriginalValues = FormSnapshot.Capture(now);
+        ModelState.Remove($"{nameof(Input)}.{nameof(SectionInput.Version)}");
+        ModelState.Remove(nameof(OriginalValues));
+        return await PageAsync(ct);
+    }
+
+    private async Task<IActionResult> MoveAsync(int itemId, int step, CancellationToken ct)
+    {
+        var items = await OrderedItems.AsTracking().ToListAsync(ct);
+        var index = items.FindIndex(i => i.Id == itemId);
+        if (index < 0)
+        {
+            return NotFound();
+        }
+        var target = index + step;
+        if (target >= 0 && target < items.Count)
+        {
+            (items[index], items[target]) = (items[target], items[index]);
+        }
+        // Renumbering from the list as shown also repairs ties and gaps; on a tidy list only two items change.
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].SortOrder != i)
+            {
+                items[i].SortOrder = i;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        StatusMessage = step < 0 ? $"Moved the {ItemName} up." : $"Moved the {ItemName} down.";
+        return Redirect(SectionUrl);
+    }
+}

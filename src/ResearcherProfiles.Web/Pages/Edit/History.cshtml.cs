@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.History;
+using ResearcherProfiles.Web.Editing;
+
+namespace ResearcherProfiles.Web.Pages.Edit;
+
+/// <summary>
+/// The profile's history, one entry per save (change set), newest first; any entry can be undone,
+/// which brings back deleted items and earlier versions. ?type=NewsItem&amp;id=5 narrows it to one record.
+/// </summary>
+public sealed class HistoryModel(AppDbContext db, ProfileAccess access, IOutputCacheStore publicPages)
+    : EditorPageModel(access, publicPages)
+{
+    public const int PageSize = 50;
+
+    [FromQuery(Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>With <see cref="ItemId"/>: show only the versions of this record.</summary>
+    [FromQuery(Name = "type")]
+    public string? ItemType { get; set; }
+
+    [FromQuery(Name = "id")]
+    public int? ItemId { get; set; }
+
+    /// <summary>Show only saves that deleted something, to find what to restore.</summary>
+    [FromQuery(Name = "deleted")]
+    public bool DeletedOnly { get; set; }
+
+    public IReadOnlyList<ChangeSetView> ChangeSets { get; private set; } = [];
+
+    public bool HasOlder { get; private set; }
+
+    public bool IsItemView => ItemType is not null && ItemId is not null;
+
+    public string? ItemTitle { get; private set; }
+
+    public sealed record RevisionView(
+        string EntityType, int EntityId, RevisionAction Action, string? Label, IReadOnlyList<RevisionFieldChange> Changes)
+    {
+        public bool CanShowItemHistory => EntityId > 0 && !HistoryText.PartTypes.Contains(EntityType);
+    }
+
+    public sealed record ChangeSetView(
+        Guid ChangeSet, DateTimeOffset At, string? UserName, IReadOnlyList<RevisionView> Shown, IReadOnlyList<string> PartSummary)
+    {
+        /// <summary>A save that only deleted things is undone by restoring them.</summary>
+        public bool IsDeletion => Shown.All(r => r.Action == RevisionAction.Deleted);
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        PageNumber = Math.Clamp(PageNumber, 1, 100_000);
+        var revisions = db.Revisions.Where(r => r.ResearcherId == Profile.Id);
+        if (IsItemView)
+        {
+            revisions = revisions.Where(r => r.EntityType == ItemType && r.EntityId == ItemId);
+        }
+        if (DeletedOnly)
+        {
+            revisions = revisions.Where(r => r.Action == RevisionAction.Deleted && !HistoryText.PartTypes.Contains(r.EntityType));
+        }
+
+        var sets = await revisions
+            .GroupBy(r => r.ChangeSet)
+            .Select(g => new { ChangeSet = g.Key, Last = g.Max(r => r.Id) })
+            .OrderByDescending(s => s.Last)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize + 1)
+            .ToListAsync(ct);
+        HasOlder = sets.Count > PageSize;
+        var keys = sets.Take(PageSize).Select(s => s.ChangeSet).ToList();
+        var rows = await db.Revisions
+            .Where(r => r.ResearcherId == Profile.Id && keys.Contains(r.ChangeSet))
+            .OrderBy(r => r.Id)
+            .ToListAsync(ct);
+
+        ChangeSets = rows.GroupBy(r => r.ChangeSet)
+            .OrderByDescending(g => g.Max(r => r.Id))
+            .Select(ToView)
+            .ToList();
+        if (IsItemView)
+        {
+            ItemTitle = rows.Where(r => r.EntityType == ItemType && r.EntityId == ItemId)
+                .OrderByDescending(r => r.Id).Select(r => r.Label).FirstOrDefault();
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUndoAsync([FromForm] Guid changeSet, CancellationToken ct)
+    {
+        bool undone;
+        // The restorer finds records with Find, which under the app's no-tracking default hands back
+        // detached entities whose new values would never be saved.
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        try
+        {
+            undone = await RevisionRestorer.UndoAsync(db, Profile.Id, changeSet, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // E.g. restoring an author of a publication that a later save deleted: undo that later save first.
+            StatusMessage = "This change could not be undone because later changes depend on it. Undo the later changes first.";
+            return RedirectToPage();
+        }
+        if (!undone)
+        {
+            return NotFound();
+        }
+        StatusMessage = "The change was undone. The undo itself is now the newest entry, so you can reverse it too.";
+        return RedirectToPage();
+    }
+
+    private ChangeSetView ToView(IGrouping<Guid, ProfileRevision> set)
+    {
+        var all = set.ToList();
+        IEnumerable<ProfileRevision> shown = IsItemView
+            ? all.Where(r => r.EntityType == ItemType && r.EntityId == ItemId)
+            : all.Where(r => !HistoryText.PartTypes.Contains(r.EntityType));
+        var shownList = shown.ToList();
+        if (shownList.Count == 0)
+        {
+            shownList = all;
+        }
+        var parts = all.Except(shownList)
+            .GroupBy(r => r.EntityType)
+            .Select(g => HistoryText.Plural(g.Key, g.Count()))
+            .ToList();
+        var first = all[0];
+        return new ChangeSetView(
+            set.Key, first.At, first.UserName,
+            shownList.Select(r => new RevisionView(r.EntityType, r.EntityId, r.Action, r.Label, HistoryText.Changes(r.ChangedFields, r.Before, r.After))).ToList(),
+            parts);
+    }
+}

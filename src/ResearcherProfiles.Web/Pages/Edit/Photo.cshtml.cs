@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Web.Editing;
+
+namespace ResearcherProfiles.Web.Pages.Edit;
+
+/// <summary>
+/// Uploads, replaces or removes the profile photo. A replaced or removed photo stays on disk:
+/// the change of PhotoPath is in the profile's history, and restoring it brings the photo back.
+/// </summary>
+// Room for the multipart framing around a photo of the largest allowed size; larger requests are refused before they are read.
+[RequestSizeLimit(PhotoFiles.MaxBytes + RequestOverhead)]
+[RequestFormLimits(MultipartBodyLengthLimit = PhotoFiles.MaxBytes + RequestOverhead)]
+public class PhotoModel(AppDbContext db, ProfileAccess access, IOutputCacheStore publicPages, IConfiguration configuration, IWebHostEnvironment environment)
+    : EditorPageModel(access, publicPages)
+{
+    private const long RequestOverhead = 64 * 1024;
+    public const string WrongTypeMessage = "The photo must be a JPEG, PNG or WebP image.";
+    public const string TooLargeMessage = "The photo is larger than 5 MB. Choose a smaller image.";
+    public const string MissingMessage = "Choose an image file to upload.";
+
+    [BindProperty]
+    [Display(Name = "Photo file")]
+    public IFormFile? Upload { get; set; }
+
+    public string? PhotoPath { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var format = await CheckAsync(Upload, ct);
+        if (format is null)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        await using var content = Upload!.OpenReadStream();
+        var path = await PhotoFiles.SaveAsync(PhotoFiles.Directory(configuration, environment), content, format, ct);
+        var researcher = await db.Researchers.AsTracking().FirstAsync(r => r.Id == Profile.Id, ct);
+        researcher.PhotoPath = path;
+        researcher.UpdatedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(ct);
+        StatusMessage = "Photo uploaded. The public profile shows it now.";
+        return Redirect($"/edit/{Profile.Slug}/photo");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
+    {
+        var researcher = await db.Researchers.AsTracking().FirstAsync(r => r.Id == Profile.Id, ct);
+        if (researcher.PhotoPath is not null)
+        {
+            researcher.PhotoPath = null;
+            researcher.UpdatedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync(ct);
+        }
+        StatusMessage = "Photo removed. You can bring it back from History.";
+        return Redirect($"/edit/{Profile.Slug}/photo");
+    }
+
+    /// <returns>The detected format, or null after adding the reason to ModelState.</returns>
+    private async Task<PhotoFormat?> CheckAsync(IFormFile? upload, CancellationToken ct)
+    {
+        const string key = nameof(Upload);
+        if (!ModelState.IsValid)
+        {
+            return null;
+        }
+        if (upload is null || upload.Length == 0)
+        {
+            ModelState.AddModelError(key, MissingMessage);
+            return null;
+        }
+        if (upload.Length > PhotoFiles.MaxBytes)
+        {
+            ModelState.AddModelError(key, TooLargeMessage);
+            return null;
+        }
+        var head = new byte[PhotoFiles.SignatureLength];
+        await using var stream = upload.OpenReadStream();
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        var format = PhotoFiles.Detect(head.AsSpan(0, read));
+        if (format is null)
+        {
+            ModelState.AddModelError(key, WrongTypeMessage);
+        }
+        return format;
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        PhotoPath = await db.Researchers.Where(r => r.Id == Profile.Id).Select(r => r.PhotoPath).FirstAsync(ct);
+}

@@ -1,0 +1,351 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Web.Editing;
+
+namespace ResearcherProfiles.Web.Pages.Edit;
+
+/// <summary>
+/// Creates or edits one publication, authors and links included. The author-list buttons (add,
+/// move, remove) submit the form and re-render it with the change applied, unsaved, so the
+/// editor works without JavaScript; only "Save" writes, in one transaction.
+/// </summary>
+public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, IOutputCacheStore publicPages)
+    : EditorPageModel(access, publicPages)
+{
+    public const string NewKey = "new";
+
+    /// <summary>"new", or the publication's id.</summary>
+    [FromRoute(Name = "id")]
+    public string Key { get; set; } = NewKey;
+
+    [BindProperty]
+    public PublicationInput Input { get; set; } = new();
+
+    /// <summary>Which button submitted the form: "save", "add-author", "author-up-2", "add-link", ...</summary>
+    [BindProperty]
+    public string? Command { get; set; }
+
+    public int? PublicationId { get; private set; }
+
+    public bool IsNew => PublicationId is null;
+
+    public IReadOnlyList<SelectListItem> Researchers { get; private set; } = [];
+
+    /// <summary>Other profiles that list this paper: a save changes it for them too.</summary>
+    public IReadOnlyList<string> SharedWith { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!TryReadKey())
+        {
+            return NotFound();
+        }
+        if (IsNew)
+        {
+            Input = new PublicationInput
+            {
+                Year = DateTime.UtcNow.Year,
+                Authors = [new PublicationInput.AuthorInput { Name = Profile.DisplayName, ResearcherId = Profile.Id }],
+            };
+            Input.AddBlankRows(authors: 2, links: 3);
+        }
+        else
+        {
+            var publication = await LoadAsync(tracked: false, ct);
+            if (publication is null)
+            {
+                return NotFound();
+            }
+            Input = PublicationInput.From(publication);
+            Input.AddBlankRows(authors: 1, links: Input.Links.Count == 0 ? 3 : 1);
+        }
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!TryReadKey())
+        {
+            return NotFound();
+        }
+        if (!IsNew && !await db.ProfilePublications.AnyAsync(pp => pp.ResearcherId == Profile.Id && pp.PublicationId == PublicationId, ct))
+        {
+            return NotFound();
+        }
+        if (ApplyRowCommand())
+        {
+            // The rows moved: the posted values in ModelState would be rendered at their old positions.
+            ModelState.Clear();
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+
+        var researchers = await db.Researchers.Where(r => r.DeletedAt == null)
+            .Select(r => new { r.Id, r.DisplayName })
+            .ToDictionaryAsync(r => r.Id, r => r.DisplayName, ct);
+        Input.Validate(ModelState, researchers.Keys.ToHashSet());
+        if (!ModelState.IsValid)
+        {
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+
+        var authors = Input.AuthorsToSave(researchers);
+        Publication? publication;
+        if (IsNew)
+        {
+            publication = new Publication { Title = Input.Title!.Trim(), CreatedAt = DateTimeOffset.UtcNow };
+            db.Publications.Add(publication);
+            var top = await db.ProfilePublications.Where(pp => pp.ResearcherId == Profile.Id).MinAsync(pp => (int?)pp.SortOrder, ct);
+            publication.Profiles.Add(new ProfilePublication { ResearcherId = Profile.Id, SortOrder = (top ?? 1) - 1 });
+        }
+        else
+        {
+            publication = await LoadAsync(tracked: true, ct);
+            if (publication is null)
+            {
+                return NotFound();
+            }
+            db.Entry(publication).Property(p => p.Version).OriginalValue = Input.Version;
+        }
+        var linkedBefore = publication.Authors.Where(a => a.ResearcherId is not null).Select(a => a.ResearcherId!.Value).ToHashSet();
+        Input.ApplyTo(publication);
+        // Always touched, so the stale-form check runs even when only authors or links changed.
+        publication.UpdatedAt = DateTimeOffset.UtcNow;
+        ReplaceAuthors(publication, authors);
+        ReplaceLinks(publication, Input.LinksToSave());
+        await ListOnCoauthorProfilesAsync(publication, authors, linkedBefore, ct);
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await ExplainConflictAsync(ct);
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+        StatusMessage = $"Saved “{publication.Title}”.";
+        return RedirectToPage("/Edit/Publications", new { slug = Profile.Slug });
+    }
+
+    private bool TryReadKey()
+    {
+        if (Key == NewKey)
+        {
+            PublicationId = null;
+            return true;
+        }
+        if (int.TryParse(Key, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            PublicationId = id;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The publication, only when this profile lists it: ids of other profiles' papers are not found.</summary>
+    private Task<Publication?> LoadAsync(bool tracked, CancellationToken ct)
+    {
+        var query = tracked ? db.Publications.AsTracking() : db.Publications.AsNoTracking();
+        return query
+            .Include(p => p.Authors)
+            .Include(p => p.Links)
+            .Where(p => p.Id == PublicationId && p.Profiles.Any(pp => pp.ResearcherId == Profile.Id))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(ct);
+    }
+
+    /// <returns>True when the form was submitted by a row button rather than Save.</returns>
+    private bool ApplyRowCommand()
+    {
+        var command = Command ?? string.Empty;
+        var authors = Input.Authors;
+        if (command == "add-author")
+        {
+            if (authors.Count < PublicationInput.MaxAuthors)
+            {
+                authors.Add(new PublicationInput.AuthorInput());
+            }
+            return true;
+        }
+        if (command == "add-link")
+        {
+            if (Input.Links.Count < PublicationInput.MaxLinks)
+            {
+                Input.Links.Add(new PublicationInput.LinkInput());
+            }
+            return true;
+        }
+        var dash = command.LastIndexOf('-');
+        if (dash < 0 || !int.TryParse(command.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        {
+            return false;
+        }
+        if (index >= authors.Count)
+        {
+            return true;
+        }
+        switch (command[..dash])
+        {
+            case "author-up" when index > 0:
+                (authors[index - 1], authors[index]) = (authors[index], authors[index - 1]);
+                break;
+            case "author-down" when index < authors.Count - 1:
+                (authors[index + 1], authors[index]) = (authors[index], authors[index + 1]);
+                break;
+            case "author-remove":
+                authors.RemoveAt(index);
+                break;
+        }
+        return true;
+    }
+
+    /// <summary>Rewrites the author rows position by position, so unchanged authors record no change.</summary>
+    private void ReplaceAuthors(Publication publication, IReadOnlyList<PublicationInput.AuthorInput> authors)
+    {
+        var existing = publication.Authors.OrderBy(a => a.Position).ToList();
+        for (var i = 0; i < authors.Count; i++)
+        {
+            var row = i < existing.Count ? existing[i] : new PublicationAuthor { Name = string.Empty, Position = i };
+            row.Name = authors[i].Name!;
+            row.ResearcherId = authors[i].ResearcherId;
+            row.EqualContribution = authors[i].EqualContribution;
+            row.Corresponding = authors[i].Corresponding;
+            if (i >= existing.Count)
+            {
+                publication.Authors.Add(row);
+            }
+        }
+        db.PublicationAuthors.RemoveRange(existing.Skip(authors.Count));
+    }
+
+    private void ReplaceLinks(Publication publication, IReadOnlyList<PublicationInput.LinkInput> links)
+    {
+        var existing = publication.Links.OrderBy(l => l.SortOrder).ThenBy(l => l.Id).ToList();
+        for (var i = 0; i < links.Count; i++)
+        {
+            var row = i < existing.Count ? existing[i] : new PublicationLink { Url = string.Empty };
+            row.SortOrder = i;
+            row.Kind = links[i].Kind;
+            row.Label = links[i].Label;
+            row.Url = links[i].Url!;
+            if (i >= existing.Count)
+            {
+                publication.Links.Add(row);
+            }
+        }
+        db.PublicationLinks.RemoveRange(existing.Skip(links.Count));
+    }
+
+    /// <summary>
+    /// One shared record per paper: a co-author newly linked to a researcher on the site gets the
+    /// paper on their profile too, visible, not selected, at the end of their list. Someone linked
+    /// before who removed it from their profile is left alone.
+    /// </summary>
+    private async Task ListOnCoauthorProfilesAsync(
+        Publication publication, IReadOnlyList<PublicationInput.AuthorInput> authors, HashSet<int> linkedBefore, CancellationToken ct)
+    {
+        var newlyLinked = authors.Where(a => a.ResearcherId is not null).Select(a => a.ResearcherId!.Value)
+            .Where(id => id != Profile.Id && !linkedBefore.Contains(id))
+            .Distinct()
+            .ToList();
+        if (newlyLinked.Count == 0)
+        {
+            return;
+        }
+        var lists = await db.ProfilePublications
+            .Where(pp => newlyLinked.Contains(pp.ResearcherId))
+            .GroupBy(pp => pp.ResearcherId)
+            .Select(g => new { ResearcherId = g.Key, Last = g.Max(pp => pp.SortOrder), Listed = g.Any(pp => pp.PublicationId == publication.Id) })
+            .ToDictionaryAsync(g => g.ResearcherId, ct);
+        foreach (var researcherId in newlyLinked)
+        {
+            var list = lists.GetValueOrDefault(researcherId);
+            if (list is { Listed: true })
+            {
+                continue;
+            }
+            publication.Profiles.Add(new ProfilePublication
+            {
+                ResearcherId = researcherId,
+                SortOrder = list is null ? 0 : list.Last + 1,
+                IsVisible = true,
+                IsHighlighted = false,
+            });
+        }
+    }
+
+    /// <summary>Someone saved the paper after this form was loaded: say what differs, keep the person's input, overwrite nothing.</summary>
+    private async Task ExplainConflictAsync(CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var current = await LoadAsync(tracked: false, ct);
+        if (current is null)
+        {
+            ModelState.AddModelError(string.Empty,
+                "This publication was removed from the profile after you opened the form, so your changes were not saved. The history page can restore it.");
+            return;
+        }
+        var theirs = PublicationInput.From(current);
+        var differences = new List<string>();
+        void Compare(string field, object? mine, object? saved)
+        {
+            if (!Equals(mine, saved))
+            {
+                differences.Add(field);
+            }
+        }
+        Compare("title", Input.Title?.Trim(), theirs.Title);
+        Compare("venue", (Input.VenueName ?? string.Empty).Trim() + "|" + (Input.VenueShort ?? string.Empty).Trim(), (theirs.VenueName ?? string.Empty) + "|" + (theirs.VenueShort ?? string.Empty));
+        Compare("date", (Input.Year, Input.Month), (theirs.Year, theirs.Month));
+        Compare("type or status", (Input.Type, Input.Status), (theirs.Type, theirs.Status));
+        Compare("badges", string.Join('\n', Input.BadgeList()), theirs.Badges);
+        Compare("identifiers", (Input.Doi?.Trim(), Input.ArxivId?.Trim(), Input.Url?.Trim()), (theirs.Doi, theirs.ArxivId, theirs.Url));
+        Compare("summary or abstract", (Input.Summary?.Trim(), Input.Abstract?.Trim()), (theirs.Summary, theirs.Abstract));
+        Compare("authors", AuthorsText(Input.Authors.Where(a => !a.IsBlank)), AuthorsText(theirs.Authors));
+        Compare("links", string.Join('\n', Input.Links.Where(l => !l.IsBlank).Select(l => $"{l.Kind} {l.Label?.Trim()} {l.Url?.Trim()}")),
+            string.Join('\n', theirs.Links.Select(l => $"{l.Kind} {l.Label} {l.Url}")));
+        var what = differences.Count == 0 ? string.Empty : $" It now differs from your version in: {string.Join(", ", differences)}.";
+        ModelState.AddModelError(string.Empty,
+            $"Someone else saved this publication after you opened it, so your changes were not saved.{what} " +
+            $"The saved version is “{current.Title}” by {AuthorsText(theirs.Authors)}. Save again to replace it with the form below, or reload the page to start from the saved version.");
+        // A second save is a deliberate overwrite of the version the person has now been shown.
+        Input.Version = current.Version;
+        ModelState.Remove($"{nameof(Input)}.{nameof(PublicationInput.Version)}");
+    }
+
+    private static string AuthorsText(IEnumerable<PublicationInput.AuthorInput> authors) =>
+        string.Join(", ", authors.Select(a => a.Name?.Trim()));
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        var researchers = await db.Researchers.Where(r => r.DeletedAt == null)
+            .OrderBy(r => r.DisplayName).ThenBy(r => r.Slug)
+            .Select(r => new { r.Id, r.DisplayName, r.Slug })
+            .ToListAsync(ct);
+        var duplicates = researchers.GroupBy(r => r.DisplayName).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        Researchers =
+        [
+            new SelectListItem("— not on this site —", string.Empty),
+            .. researchers.Select(r => new SelectListItem(
+                duplicates.Contains(r.DisplayName) ? $"{r.DisplayName} ({r.Slug})" : r.DisplayName,
+                r.Id.ToString(CultureInfo.InvariantCulture))),
+        ];
+        if (PublicationId is int id)
+        {
+            SharedWith = await db.ProfilePublications
+                .Where(pp => pp.PublicationId == id && pp.ResearcherId != Profile.Id)
+                .Select(pp => pp.Researcher!.DisplayName)
+                .OrderBy(n => n)
+                .ToListAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using ResearcherProfiles.Core.Entities;
+
+namespace ResearcherProfiles.Web.Startup;
+
+/// <summary>
+/// Identity's sign-in manager, plus: a disabled account can neither sign in nor keep a session.
+/// The cookie is re-validated every <see cref="SecurityStampValidatorOptions.ValidationInterval"/>,
+/// so disabling an account ends its sessions within that time even if the stamp did not change.
+/// </summary>
+public sealed class AppSignInManager(
+    UserManager<AppUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<AppUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<AppUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<AppUser> confirmation)
+    : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return !user.IsDisabled && await base.CanSignInAsync(user);
+    }
+
+    public override async Task<AppUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is { IsDisabled: true } ? null : user;
+    }
+}
