@@ -23,6 +23,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri ServerAddress { get; private set; } = null!;
 
+    /// <summary>The app's services, for tests that must put the shared demo data back as they found it.</summary>
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The app has not started.");
+
     public async Task InitializeAsync()
     {
         app = new ProfilesAppFactory(dataDirectory.FullName);

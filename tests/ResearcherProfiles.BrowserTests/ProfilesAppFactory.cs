@@ -30,5 +30,7 @@ public sealed class ProfilesAppFactory(string dataDirectory) : WebApplicationFac
         builder.UseSetting("DataDirectory", dataDirectory);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every browser signs in through the form, and all of them come from 127.0.0.1.
+        builder.UseSetting("RateLimiting:Accounts:PermitLimit", "10000");
     }
 }

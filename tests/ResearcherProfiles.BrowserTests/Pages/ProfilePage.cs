@@ -13,6 +13,17 @@ public sealed class ProfilePage(IPage page)
 
     public ILocator Name => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
+    public ILocator Headline => page.Locator(".profile-header .headline");
+
+    /// <summary>The profile photo; without one the header shows initials, which are no image.</summary>
+    public ILocator Photo => page.Locator(".profile-header").GetByRole(AriaRole.Img);
+
+    /// <summary>A titled section of the profile, such as "News" or "Selected publications".</summary>
+    public ILocator Section(string heading) => page.GetByRole(AriaRole.Region, new() { Name = heading, Exact = true });
+
+    public ILocator Publication(string title) =>
+        page.Locator("article.pub", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title, Exact = true }) });
+
     public ILocator SectionHeadings => page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Heading, new() { Level = 2 });
 
     /// <summary>The "show more" disclosure holding the older news items.</summary>

@@ -1,0 +1,31 @@
+using Microsoft.Playwright;
+
+namespace ResearcherProfiles.BrowserTests.Pages;
+
+/// <summary>The sign-in form at /account/login.</summary>
+public sealed class LoginPage(IPage page)
+{
+    public static async Task<LoginPage> OpenAsync(IPage page)
+    {
+        await page.GotoAsync("/account/login");
+        return new LoginPage(page);
+    }
+
+    public ILocator Email => page.GetByLabel("Email", new() { Exact = true });
+
+    public ILocator Password => page.GetByLabel("Password", new() { Exact = true });
+
+    public ILocator SignInButton => page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true });
+
+    public ILocator Errors => page.GetByRole(AriaRole.Main).Locator(".field-error:not(:empty), .form-errors:not(:empty)");
+
+    /// <summary>Signs in through the form, as a person would, and waits for the account page it leads to.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        var login = await OpenAsync(page);
+        await login.Email.FillAsync(email);
+        await login.Password.FillAsync(password);
+        await login.SignInButton.ClickAsync();
+        await page.WaitForURLAsync("**/account");
+    }
+}
