@@ -7,10 +7,13 @@ namespace ResearcherProfiles.BrowserTests;
 
 public static class AxeAssertions
 {
+    /// <summary>Only violations are reported in full: serialising every passing node makes big pages slow to check.</summary>
+    private static readonly AxeRunOptions ViolationsOnly = new() { ResultTypes = [ResultType.Violations] };
+
     /// <summary>Runs axe-core on the page as it is now and fails with every violation spelled out.</summary>
     public static async Task AssertNoAxeViolationsAsync(this IPage page, string because)
     {
-        var result = await page.RunAxe();
+        var result = await page.RunAxe(ViolationsOnly);
         if (result.Violations.Length == 0)
         {
             return;

@@ -25,6 +25,24 @@ public static class RevisionRestorer
         {
             return false;
         }
+        // The records found below must be tracked for their restored values to be saved, whatever
+        // the context's default tracking behaviour.
+        var tracking = db.ChangeTracker.QueryTrackingBehavior;
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        try
+        {
+            await ApplyAsync(db, revisions, ct);
+        }
+        finally
+        {
+            db.ChangeTracker.QueryTrackingBehavior = tracking;
+        }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static async Task ApplyAsync(AppDbContext db, List<ProfileRevision> revisions, CancellationToken ct)
+    {
         foreach (var revision in revisions)
         {
             var entityType = db.Model.GetEntityTypes().Single(t => t.ClrType.Name == revision.EntityType);
@@ -58,8 +76,6 @@ public static class RevisionRestorer
                     break;
             }
         }
-        await db.SaveChangesAsync(ct);
-        return true;
     }
 
     private static Dictionary<string, object?> WithoutVersion(Dictionary<string, object?> values) =>

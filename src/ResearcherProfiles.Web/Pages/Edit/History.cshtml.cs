@@ -94,9 +94,6 @@ public sealed class HistoryModel(AppDbContext db, ProfileAccess access, IOutputC
     public async Task<IActionResult> OnPostUndoAsync([FromForm] Guid changeSet, CancellationToken ct)
     {
         bool undone;
-        // The restorer finds records with Find, which under the app's no-tracking default hands back
-        // detached entities whose new values would never be saved.
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
         try
         {
             undone = await RevisionRestorer.UndoAsync(db, Profile.Id, changeSet, ct);
