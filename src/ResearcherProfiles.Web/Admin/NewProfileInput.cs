@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Data.Configurations;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
 
 namespace ResearcherProfiles.Web.Admin;
 
 /// <summary>The names and slug an administrator gives a profile they create for someone.</summary>
 public class NewProfileInput
 {
-    public const string SlugPattern = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+    public const string SlugPattern = ProfileSlug.Pattern;
     public const string SlugFormatMessage = "Use lowercase letters, digits and single hyphens, e.g. ada-lovelace.";
     public const string SlugTakenMessage = "Another profile already uses this slug.";
 

@@ -16,7 +16,7 @@ namespace ResearcherProfiles.Web.Pages.Edit;
 public class IndexModel(AppDbContext db, ProfileAccess access, IOutputCacheStore publicPages) : EditorPageModel(access, publicPages)
 {
     public const string SlugTakenMessage = "Another profile already uses this address.";
-    private const string SlugPattern = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
+    private const string SlugPattern = ProfileSlug.Pattern;
     private const int MaxListEntries = 50;
     private const int MaxEntryLength = 100;
 
