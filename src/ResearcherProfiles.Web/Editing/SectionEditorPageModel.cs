@@ -125,6 +125,9 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
     /// <summary>The Markdown the Preview button renders.</summary>
     protected virtual string? PreviewMarkdown(TInput input) => null;
 
+    /// <summary>The heading level the previewed text starts at: the same as on the public page.</summary>
+    protected virtual int PreviewTopHeadingLevel => 3;
+
     /// <summary>The form for a new item starts from these values.</summary>
     protected virtual TInput NewInput() => new();
 
@@ -203,7 +206,7 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         }
         // A preview is not a save: the form comes back as typed, without error messages.
         ModelState.Clear();
-        PreviewHtml = MarkdownRenderer.ToHtml(PreviewMarkdown(Input));
+        PreviewHtml = MarkdownRenderer.ToHtml(PreviewMarkdown(Input), PreviewTopHeadingLevel);
         return await PageAsync(ct);
     }
 

@@ -98,6 +98,18 @@ public static class SectionSpecs
             "Input.Title", "Title",
             (b, name) => b.WithWriting(new WritingItem { Title = name, Url = "https://example.org/w" }),
             (db, id) => ReadAsync(db.Writing, id, w => w.Title)),
+        new SectionSpec(
+            "projects",
+            new Dictionary<string, string>
+            {
+                ["Input.Title"] = "Retrieval toolkit", ["Input.Role"] = "Project lead", ["Input.Kind"] = "OpenSource",
+                ["Input.Start"] = "2022-03", ["Input.End"] = "", ["Input.NarrativeMarkdown"] = "Built **fast** retrieval.",
+                ["Input.Links[0].Kind"] = "Code", ["Input.Links[0].Url"] = "https://github.com/example/toolkit",
+            },
+            "Input.Title", "Title",
+            (b, name) => b.WithProject(new Project { Title = name, Kind = ProjectKind.Research, Start = new PartialDate(2021) }),
+            (db, id) => ReadAsync(db.Projects, id, p => p.Title),
+            HasPreview: true, PreviewField: "Input.NarrativeMarkdown"),
     }.ToDictionary(s => s.Path);
 
     public static TheoryData<string> Paths => new(All.Keys);

@@ -80,4 +80,6 @@ public class PositionsModel(AppDbContext db, ProfileAccess access, IOutputCacheS
             item.IsVisible);
 
     protected override string? PreviewMarkdown(PositionInput input) => input.DescriptionMarkdown;
+
+    protected override int PreviewTopHeadingLevel => 4;
 }

@@ -1,0 +1,299 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Editing;
+
+namespace ResearcherProfiles.Web.Pages.Edit;
+
+/// <summary>
+/// The profile's projects, each with its own link rows and the profile's papers it relates to.
+/// "Add another link" submits the form and re-renders it with one more empty row, unsaved, so no
+/// JavaScript is needed. Related papers can only be chosen from this profile's own list.
+/// </summary>
+public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheStore publicPages)
+    : SectionEditorPageModel<Project, ProjectsModel.ProjectInput>(db, access, publicPages)
+{
+    public const int MaxLinks = 50;
+    private const int LinkRowsShown = 3;
+    private const string UrlMessage = "Enter a web address starting with http:// or https://.";
+
+    public override string SectionPath => "projects";
+    public override string SectionTitle => "Projects";
+    public override string ItemName => "project";
+    public override bool HasPreview => true;
+
+    public static IReadOnlyList<SelectListItem> Kinds { get; } = Enum.GetValues<ProjectKind>()
+        .Select(k => new SelectListItem(LinkLabels.For(k), k.ToString())).ToList();
+
+    public static IReadOnlyList<SelectListItem> LinkKinds { get; } = Enum.GetValues<ProjectLinkKind>()
+        .Select(k => new SelectListItem(LinkLabels.For(k), k.ToString())).ToList();
+
+    /// <summary>The papers of this profile's list, in its order: the only ones a project can relate to.</summary>
+    public IReadOnlyList<PublicationChoice> Publications { get; private set; } = [];
+
+    public sealed record PublicationChoice(int Id, string Title, int? Year);
+
+    public sealed class ProjectInput : SectionInput
+    {
+        [Display(Name = "Title")]
+        [Required(ErrorMessage = "Enter the title of the project.")]
+        [StringLength(300, ErrorMessage = "The title is at most {1} characters.")]
+        public string? Title { get; set; }
+
+        [Display(Name = "Your role")]
+        [StringLength(300, ErrorMessage = "The role is at most {1} characters.")]
+        public string? Role { get; set; }
+
+        [Display(Name = "Kind")]
+        public ProjectKind Kind { get; set; }
+
+        [Display(Name = "Summary")]
+        [StringLength(500, ErrorMessage = "The summary is at most {1} characters.")]
+        public string? Summary { get; set; }
+
+        [Display(Name = "Narrative")]
+        [StringLength(50_000, ErrorMessage = "The narrative is at most {1} characters.")]
+        public string? NarrativeMarkdown { get; set; }
+
+        [Display(Name = "Advisors and mentors")]
+        [StringLength(300, ErrorMessage = "The advisors and mentors are at most {1} characters.")]
+        public string? Mentors { get; set; }
+
+        [Display(Name = "Collaborators")]
+        [StringLength(500, ErrorMessage = "The collaborators are at most {1} characters.")]
+        public string? Collaborators { get; set; }
+
+        [Display(Name = "Start")]
+        [PartialDateText]
+        public string? Start { get; set; }
+
+        [Display(Name = "End")]
+        [PartialDateText]
+        public string? End { get; set; }
+
+        [Display(Name = "Status")]
+        [StringLength(200, ErrorMessage = "The status is at most {1} characters.")]
+        public string? Status { get; set; }
+
+        [Display(Name = "Popularity")]
+        [StringLength(100, ErrorMessage = "The popularity is at most {1} characters.")]
+        public string? Popularity { get; set; }
+
+        public List<LinkInput> Links { get; set; } = [];
+
+        public List<int> RelatedPublicationIds { get; set; } = [];
+
+        /// <summary>The links in words, so that a stale save can say they changed (see <see cref="FormSnapshot"/>).</summary>
+        [Display(Name = "Links")]
+        public string LinkSummary => string.Join("; ", Links.Where(l => !l.IsBlank).Select(l => $"{LinkLabels.For(l.Kind)} {l.Label?.Trim()} {l.Url?.Trim()}"));
+
+        /// <summary>The related papers' titles, filled from the stored project for the same purpose; never posted.</summary>
+        [BindNever]
+        [Display(Name = "Related publications")]
+        public string? RelatedTitles { get; set; }
+    }
+
+    public sealed class LinkInput
+    {
+        public ProjectLinkKind Kind { get; set; }
+
+        [StringLength(100, ErrorMessage = "A link's label is at most {1} characters.")]
+        public string? Label { get; set; }
+
+        [StringLength(2048, ErrorMessage = "A web address is at most {1} characters.")]
+        public string? Url { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Label) && string.IsNullOrWhiteSpace(Url);
+    }
+
+    /// <summary>The profile's papers are loaded once the access check has passed, for the form and for <see cref="Apply"/>.</summary>
+    public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return base.OnPageHandlerExecutionAsync(context, async () =>
+        {
+            Publications = await Db.ProfilePublications
+                .Where(pp => pp.ResearcherId == Profile.Id)
+                .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.PublicationId)
+                .Select(pp => new PublicationChoice(pp.PublicationId, pp.Publication!.Title, pp.Publication.Year))
+                .ToListAsync(HttpContext.RequestAborted);
+            return await next();
+        });
+    }
+
+    /// <summary>Re-renders the form as typed with one more empty link row; saves nothing.</summary>
+    public async Task<IActionResult> OnPostAddLinkAsync(CancellationToken ct)
+    {
+        if (Id is int id && !await OwnItems.AnyAsync(i => i.Id == id, ct))
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        if (Input.Links.Count < MaxLinks)
+        {
+            Input.Links.Add(new LinkInput());
+        }
+        return await PageAsync(ct);
+    }
+
+    // Deleting or editing a project loads its rows tracked, so they are changed, recorded and restorable with it.
+    protected override IQueryable<Project> OwnItems =>
+        base.OwnItems.Include(p => p.Links).Include(p => p.RelatedPublications).AsSplitQuery();
+
+    protected override IQueryable<Project> OrderedItems =>
+        Db.Projects.Where(p => p.ResearcherId == Profile.Id).OrderBy(p => p.SortOrder).ThenBy(p => p.Id);
+
+    protected override Project NewItem() => new() { Title = string.Empty };
+
+    protected override ProjectInput NewInput() => new() { Links = BlankLinks(LinkRowsShown) };
+
+    protected override ProjectInput ToInput(Project item)
+    {
+        var titles = Publications.ToDictionary(p => p.Id, p => p.Title);
+        var links = item.Links.OrderBy(l => l.SortOrder).ThenBy(l => l.Id)
+            .Select(l => new LinkInput { Kind = l.Kind, Label = l.Label, Url = l.Url })
+            .ToList();
+        var related = item.RelatedPublications.OrderBy(r => r.SortOrder).Select(r => r.PublicationId).ToList();
+        return new ProjectInput
+        {
+            Title = item.Title,
+            Role = item.Role,
+            Kind = item.Kind,
+            Summary = item.Summary,
+            NarrativeMarkdown = item.NarrativeMarkdown,
+            Mentors = item.Mentors,
+            Collaborators = item.Collaborators,
+            Start = FormText.Date(item.Start),
+            End = FormText.Date(item.End),
+            Status = item.Status,
+            Popularity = item.Popularity,
+            Links = [.. links, .. BlankLinks(Math.Max(1, LinkRowsShown - links.Count))],
+            RelatedPublicationIds = related,
+            RelatedTitles = string.Join("; ", related.Where(titles.ContainsKey).Select(id => titles[id])),
+        };
+    }
+
+    protected override void Validate(ProjectInput input)
+    {
+        DateRules.EndNotBeforeStart(ModelState, input.Start, input.End, $"{nameof(Input)}.{nameof(ProjectInput.End)}");
+        if (input.Links.Count > MaxLinks)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(ProjectInput.Links)}", $"A project has at most {MaxLinks} links.");
+        }
+        for (var i = 0; i < input.Links.Count; i++)
+        {
+            var link = input.Links[i];
+            if (link.IsBlank)
+            {
+                continue;
+            }
+            var key = $"{nameof(Input)}.{nameof(ProjectInput.Links)}[{i}].{nameof(LinkInput.Url)}";
+            if (string.IsNullOrWhiteSpace(link.Url))
+            {
+                ModelState.AddModelError(key, "Enter the link's web address, or clear its label.");
+            }
+            else if (!SafeUrl.IsHttpUrl(link.Url.Trim()))
+            {
+                ModelState.AddModelError(key, UrlMessage);
+            }
+        }
+    }
+
+    protected override void Apply(ProjectInput input, Project item)
+    {
+        item.Title = input.Title!.Trim();
+        item.Role = FormText.Clean(input.Role);
+        item.Kind = input.Kind;
+        item.Summary = FormText.Clean(input.Summary);
+        item.NarrativeMarkdown = FormText.CleanMultiline(input.NarrativeMarkdown);
+        item.Mentors = FormText.Clean(input.Mentors);
+        item.Collaborators = FormText.Clean(input.Collaborators);
+        item.Start = FormText.Date(input.Start);
+        item.End = FormText.Date(input.End);
+        item.Status = FormText.Clean(input.Status);
+        item.Popularity = FormText.Clean(input.Popularity);
+
+        var before = RowsText(item);
+        ReplaceLinks(item, input.Links.Where(l => !l.IsBlank).ToList());
+        ReplaceRelated(item, input.RelatedPublicationIds);
+        if (item.Id != 0 && RowsText(item) != before)
+        {
+            // The project's version covers its rows too, so a form opened before a links-only change is stale.
+            Db.Entry(item).Property(p => p.Version).IsModified = true;
+        }
+    }
+
+    protected override SectionRow ToRow(Project item) =>
+        new(item.Id, item.Title,
+            string.Join(" · ", new[] { LinkLabels.For(item.Kind), DateRange.Format(item.Start, item.End, "present") }.Where(s => s.Length > 0)),
+            item.IsVisible);
+
+    protected override string? PreviewMarkdown(ProjectInput input) => input.NarrativeMarkdown;
+
+    protected override int PreviewTopHeadingLevel => 4;
+
+    private static List<LinkInput> BlankLinks(int count) => Enumerable.Range(0, count).Select(_ => new LinkInput()).ToList();
+
+    /// <summary>Rewrites the link rows position by position, so unchanged links record no change.</summary>
+    private void ReplaceLinks(Project project, List<LinkInput> links)
+    {
+        var existing = project.Links.OrderBy(l => l.SortOrder).ThenBy(l => l.Id).ToList();
+        for (var i = 0; i < links.Count; i++)
+        {
+            var row = i < existing.Count ? existing[i] : new ProjectLink { Url = string.Empty };
+            row.SortOrder = i;
+            row.Kind = links[i].Kind;
+            row.Label = FormText.Clean(links[i].Label);
+            row.Url = links[i].Url!.Trim();
+            if (i >= existing.Count)
+            {
+                project.Links.Add(row);
+            }
+        }
+        foreach (var row in existing.Skip(links.Count))
+        {
+            project.Links.Remove(row);
+            Db.Remove(row);
+        }
+    }
+
+    /// <summary>
+    /// Relates the project to the checked papers of this profile's list, in the list's order. Ids of
+    /// papers not on the list are ignored; a relation to a paper the profile no longer lists is not
+    /// on the form, so it is left as it is.
+    /// </summary>
+    private void ReplaceRelated(Project project, List<int> checkedIds)
+    {
+        var wanted = Publications.Select(p => p.Id).Where(checkedIds.Contains).ToList();
+        var own = Publications.Select(p => p.Id).ToHashSet();
+        foreach (var row in project.RelatedPublications.Where(r => own.Contains(r.PublicationId) && !wanted.Contains(r.PublicationId)).ToList())
+        {
+            project.RelatedPublications.Remove(row);
+            Db.Remove(row);
+        }
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var row = project.RelatedPublications.FirstOrDefault(r => r.PublicationId == wanted[i]);
+            if (row is null)
+            {
+                project.RelatedPublications.Add(new ProjectPublication { PublicationId = wanted[i], SortOrder = i });
+            }
+            else if (row.SortOrder != i)
+            {
+                row.SortOrder = i;
+            }
+        }
+    }
+
+    private static string RowsText(Project project) =>
+        string.Join('\n', project.Links.OrderBy(l => l.SortOrder).Select(l => $"{l.Kind}|{l.Label}|{l.Url}"))
+        + "\n--\n"
+        + string.Join('\n', project.RelatedPublications.OrderBy(r => r.PublicationId).Select(r => $"{r.PublicationId}|{r.SortOrder}"));
+}
