@@ -21,7 +21,7 @@ need sqlite3 sqlite3
 need bc bc
 
 echo "publishing…"
-dotnet publish "$root/src/ResearcherProfiles.Web" -c Release -o "$work/app" --nologo -v quiet >/dev/null
+dotnet publish "$root/src/ResearcherProfiles.Web" -c Release -o "$work/app" --nologo -v quiet -clp:ErrorsOnly
 
 export ASPNETCORE_ENVIRONMENT=Production DataDirectory="$work/data" ASPNETCORE_HTTP_PORTS=$port
 export Logging__LogLevel__Default=Warning
