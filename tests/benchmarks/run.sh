@@ -43,6 +43,12 @@ for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>
 slug=$(sqlite3 "$db" "select r.Slug from Researchers r join ProfilePublications p on p.ResearcherId = r.Id where r.Id > (select max(Id) / 2 from Researchers) group by r.Id order by count(*) desc limit 1;")
 pages=("/" "/?page=200" "/people/$slug" "/people/$slug/publications")
 
+# Warm up each kind of page on other addresses first, so "first response" measures an uncached
+# render of the target, not start-up compilation.
+for warm in "/?page=2" "/people/mira-castellanos" "/people/mira-castellanos/publications"; do
+    curl -s -o /dev/null "http://127.0.0.1:$port$warm"
+done
+
 {
     echo
     echo "## $(date -u +%Y-%m-%d) — $researchers researchers"
