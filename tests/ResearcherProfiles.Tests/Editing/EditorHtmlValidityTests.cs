@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Text.Json;
 using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Tests.Validation;
 
 namespace ResearcherProfiles.Tests.Editing;
 
@@ -45,58 +44,8 @@ public sealed class EditorHtmlValidityTests(ProfilesAppFactory factory) : IClass
             page => Assert.Contains("changed by someone else", page.Value, StringComparison.Ordinal));
         Assert.All(pages.Where(p => p.Key.EndsWith("errors", StringComparison.Ordinal)),
             page => Assert.Contains("role=\"alert\"", page.Value, StringComparison.Ordinal));
-        var problems = await CheckAsync(pages);
+        var problems = await HtmlChecker.ErrorsAsync(pages);
 
         Assert.True(problems.Count == 0, "HTML errors:\n" + string.Join('\n', problems));
-    }
-
-    private static async Task<List<string>> CheckAsync(Dictionary<string, string> pages)
-    {
-        var folder = Directory.CreateTempSubdirectory("researcher-profiles-editor-html-");
-        try
-        {
-            var files = new Dictionary<string, string>();
-            foreach (var (name, html) in pages)
-            {
-                var file = Path.Combine(folder.FullName, $"page{files.Count}.html");
-                await File.WriteAllTextAsync(file, html);
-                files[file] = name;
-            }
-            var jar = Path.Combine(RepositoryRoot(), "tests", "tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
-            Assert.True(File.Exists(jar), $"The HTML checker is missing at {jar}: run tests/run.sh, or `npm ci --prefix tests/tools`.");
-            var start = new ProcessStartInfo("java") { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var arg in new[] { "-jar", jar, "--format", "json", "--exit-zero-always" }.Concat(files.Keys))
-            {
-                start.ArgumentList.Add(arg);
-            }
-            using var process = Process.Start(start)!;
-            // vnu writes its JSON report to standard error.
-            var report = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await process.WaitForExitAsync(timeout.Token);
-            await output;
-            using var json = JsonDocument.Parse(await report);
-            return json.RootElement.GetProperty("messages").EnumerateArray()
-                .Where(m => m.GetProperty("type").GetString() == "error")
-                .Select(m => $"{files.GetValueOrDefault(new Uri(m.GetProperty("url").GetString()!).LocalPath, "?")} line {(m.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0)}: {m.GetProperty("message").GetString()} [{(m.TryGetProperty("extract", out var extract) ? extract.GetString() : null)}]")
-                .ToList();
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ResearcherProfiles.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("The repository root (ResearcherProfiles.sln) was not found.");
     }
 }

@@ -1,8 +1,7 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Tests.Validation;
 
 namespace ResearcherProfiles.Tests.Editing.Publications;
 
@@ -44,58 +43,7 @@ public sealed class EditorHtmlValidityTests(ProfilesAppFactory factory) : IClass
             pages.Add(await invalid.Content.ReadAsStringAsync());
         }
 
-        var problems = await CheckAsync(pages);
+        var problems = await HtmlChecker.ErrorsAsync(pages.Select((html, i) => (html, i)).ToDictionary(p => $"page {p.i + 1}", p => p.html));
         Assert.True(problems.Count == 0, "HTML errors:\n" + string.Join('\n', problems));
-    }
-
-    private static async Task<List<string>> CheckAsync(IReadOnlyList<string> pages)
-    {
-        var folder = Directory.CreateTempSubdirectory("researcher-profiles-editor-html-");
-        try
-        {
-            var files = new List<string>();
-            foreach (var html in pages)
-            {
-                var file = Path.Combine(folder.FullName, $"page{files.Count}.html");
-                await File.WriteAllTextAsync(file, html);
-                files.Add(file);
-            }
-            var jar = Path.Combine(RepositoryRoot(), "tests", "tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
-            Assert.True(File.Exists(jar), $"The HTML checker is missing at {jar}: run tests/run.sh, or `npm ci --prefix tests/tools`.");
-            var start = new ProcessStartInfo("java") { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var arg in new[] { "-jar", jar, "--format", "json", "--exit-zero-always" }.Concat(files))
-            {
-                start.ArgumentList.Add(arg);
-            }
-            using var process = Process.Start(start)!;
-            // vnu writes its JSON report to standard error.
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await process.WaitForExitAsync(timeout.Token);
-            await stdout;
-            using var json = JsonDocument.Parse(await stderr);
-            return json.RootElement.GetProperty("messages").EnumerateArray()
-                .Where(m => m.GetProperty("type").GetString() == "error")
-                .Select(m => $"{Path.GetFileName(m.TryGetProperty("url", out var u) ? u.GetString() : "?")} line {(m.TryGetProperty("lastLine", out var l) ? l.GetInt32() : 0)}: " +
-                    $"{m.GetProperty("message").GetString()} [{(m.TryGetProperty("extract", out var e) ? e.GetString() : null)}]")
-                .ToList();
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ResearcherProfiles.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("The repository root (ResearcherProfiles.sln) was not found.");
     }
 }
