@@ -724,11 +724,19 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CitationKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Doi")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Keywords")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Month")
@@ -761,6 +769,10 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKey")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
@@ -800,6 +812,8 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.HasIndex("ArxivId");
 
                     b.HasIndex("Doi");
+
+                    b.HasIndex("TitleKey");
 
                     b.HasIndex("Year");
 

@@ -1,3 +1,5 @@
+using ResearcherProfiles.Core.Text;
+
 namespace ResearcherProfiles.Core.Entities;
 
 /// <summary>
@@ -6,9 +8,27 @@ namespace ResearcherProfiles.Core.Entities;
 /// </summary>
 public class Publication : IVersioned
 {
+    private string title = string.Empty;
+
     public int Id { get; set; }
     public int Version { get; set; }
-    public required string Title { get; set; }
+
+    public required string Title
+    {
+        get => title;
+        set
+        {
+            title = value;
+            TitleKey = ScholarlyIds.TitleKey(value);
+        }
+    }
+
+    /// <summary>
+    /// The title reduced to lowercase letters and digits without accents, kept in step with
+    /// <see cref="Title"/>: with the year it finds the same paper written differently. Null only
+    /// for rows saved before keys existed, until start-up fills them in.
+    /// </summary>
+    public string? TitleKey { get; private set; }
     public string? VenueName { get; set; }
     public string? VenueShort { get; set; }
     public int? Year { get; set; }
@@ -26,6 +46,9 @@ public class Publication : IVersioned
     public string? Pages { get; set; }
     public string? Publisher { get; set; }
     public string? Note { get; set; }
+    public List<string> Keywords { get; set; } = [];
+    /// <summary>The BibTeX key the paper was imported with, reused when it is exported.</summary>
+    public string? CitationKey { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

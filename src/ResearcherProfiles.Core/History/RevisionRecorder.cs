@@ -50,7 +50,7 @@ public static class RevisionRecorder
                     break;
                 case EntityState.Modified:
                     var changed = entry.Properties
-                        .Where(p => p.IsModified && p.Metadata.Name is not nameof(IVersioned.Version) and not "UpdatedAt"
+                        .Where(p => p.IsModified && p.Metadata.Name is not nameof(IVersioned.Version) and not "UpdatedAt" and not nameof(Publication.TitleKey)
                             && !Equals(p.OriginalValue, p.CurrentValue) && !SameJson(p.OriginalValue, p.CurrentValue))
                         .Select(p => p.Metadata.Name)
                         .ToList();

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using ResearcherProfiles.Core.Entities;
@@ -10,7 +9,7 @@ using ResearcherProfiles.Web.Pages;
 namespace ResearcherProfiles.Web.Editing;
 
 /// <summary>What the publication form posts. Owner, profile and record ids are not in it: they come from the route.</summary>
-public sealed partial class PublicationInput
+public sealed class PublicationInput
 {
     public const int MaxAuthors = 1000;
     public const int MaxLinks = 50;
@@ -157,11 +156,11 @@ public sealed partial class PublicationInput
         {
             modelState.AddModelError($"{prefix}.{nameof(Url)}", UrlMessage);
         }
-        if (!string.IsNullOrWhiteSpace(Doi) && NormalizeDoi(Doi) is null)
+        if (!string.IsNullOrWhiteSpace(Doi) && ScholarlyIds.NormalizeDoi(Doi) is null)
         {
             modelState.AddModelError($"{prefix}.{nameof(Doi)}", "Enter a DOI such as 10.18653/v1/2023.acl-long.1.");
         }
-        if (!string.IsNullOrWhiteSpace(ArxivId) && NormalizeArxivId(ArxivId) is null)
+        if (!string.IsNullOrWhiteSpace(ArxivId) && ScholarlyIds.NormalizeArxivId(ArxivId) is null)
         {
             modelState.AddModelError($"{prefix}.{nameof(ArxivId)}", "Enter an arXiv identifier such as 2403.16952 or cs/0112017.");
         }
@@ -241,8 +240,8 @@ public sealed partial class PublicationInput
         {
             publication.Badges = badges;
         }
-        publication.Doi = string.IsNullOrWhiteSpace(Doi) ? null : NormalizeDoi(Doi);
-        publication.ArxivId = string.IsNullOrWhiteSpace(ArxivId) ? null : NormalizeArxivId(ArxivId);
+        publication.Doi = string.IsNullOrWhiteSpace(Doi) ? null : ScholarlyIds.NormalizeDoi(Doi);
+        publication.ArxivId = string.IsNullOrWhiteSpace(ArxivId) ? null : ScholarlyIds.NormalizeArxivId(ArxivId);
         publication.Url = Clean(Url);
         publication.Summary = Clean(Summary);
         publication.Abstract = Clean(Abstract);
@@ -269,42 +268,7 @@ public sealed partial class PublicationInput
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>"10.1145/123", "doi:10.1145/123" or "https://doi.org/10.1145/123" → "10.1145/123"; null when it is not a DOI.</summary>
-    public static string? NormalizeDoi(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var doi = StripPrefix(text.Trim(), "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:");
-        return DoiPattern().IsMatch(doi) ? doi : null;
-    }
-
-    /// <summary>"2403.16952", "arXiv:2403.16952v2", "cs/0112017" or an arxiv.org/abs link → the bare identifier; null otherwise.</summary>
-    public static string? NormalizeArxivId(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var id = StripPrefix(text.Trim(), "https://arxiv.org/abs/", "http://arxiv.org/abs/", "arxiv:");
-        return ArxivPattern().IsMatch(id) ? id : null;
-    }
-
-    private static string StripPrefix(string text, params string[] prefixes)
-    {
-        foreach (var prefix in prefixes)
-        {
-            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                return text[prefix.Length..].Trim();
-            }
-        }
-        return text;
-    }
-
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    [GeneratedRegex(@"^10\.\d{4,9}/\S+$")]
-    private static partial Regex DoiPattern();
-
-    // New style (2007 on): YYMM.NNNN(N); old style: archive(.SUBJECT)/YYMMNNN; either with a version.
-    [GeneratedRegex(@"^(\d{4}\.\d{4,5}|[a-z][a-z\-]*(\.[A-Z]{2})?/\d{7})(v\d+)?$")]
-    private static partial Regex ArxivPattern();
 }
 
 /// <summary>The choices of the publication form's selects.</summary>

@@ -56,6 +56,7 @@ public static class ProfileDataExtensions
             // WAL lets readers proceed while a writer commits; the mode is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
+        await TitleKeyBackfill.RunAsync(db);
         await AccountsExtensions.EnsureRolesAsync(scope.ServiceProvider);
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:Seed"))
         {

@@ -21,7 +21,10 @@ public sealed class PublicationConfiguration : IEntityTypeConfiguration<Publicat
         builder.Property(p => p.Pages).HasMaxLength(50);
         builder.Property(p => p.Publisher).HasMaxLength(200);
         builder.Property(p => p.Note).HasMaxLength(500);
+        builder.Property(p => p.CitationKey).HasMaxLength(200);
+        builder.Property(p => p.TitleKey).HasMaxLength(500);
         builder.HasIndex(p => p.Doi);
+        builder.HasIndex(p => p.TitleKey);
         builder.HasIndex(p => p.ArxivId);
         builder.HasIndex(p => p.Year);
     }
