@@ -27,6 +27,8 @@ public static class LatexText
         ["oe"] = "œ", ["OE"] = "Œ", ["aa"] = "å", ["AA"] = "Å", ["i"] = "ı", ["j"] = "ȷ",
         ["&"] = "&", ["%"] = "%", ["$"] = "$", ["#"] = "#", ["_"] = "_", ["{"] = "{", ["}"] = "}",
         [" "] = " ", ["\\"] = " ", [","] = " ", [";"] = " ", ["-"] = "", ["/"] = "",
+        // The text-mode spellings of characters that are special to LaTeX, as exports write them.
+        ["textasciitilde"] = "~", ["textasciicircum"] = "^", ["textbackslash"] = "\\", ["textbraceleft"] = "{", ["textbraceright"] = "}",
         ["textendash"] = "–", ["textemdash"] = "—", ["ldots"] = "…", ["dots"] = "…", ["textellipsis"] = "…",
         ["LaTeX"] = "LaTeX", ["TeX"] = "TeX", ["copyright"] = "©", ["textregistered"] = "®", ["texttrademark"] = "™",
         ["cdot"] = "·", ["times"] = "×", ["pm"] = "±", ["leq"] = "≤", ["le"] = "≤", ["geq"] = "≥", ["ge"] = "≥",

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
+
+namespace ResearcherProfiles.Core.Citations;
+
+/// <summary>
+/// Writes publications as BibTeX in the form the site's own BibTeX import reads back: the standard
+/// fields plus the keys academic homepages use for links, distinctions and status. Text is
+/// escaped so that <see cref="Bibtex.LatexText.ToUnicode"/> returns it unchanged; letters outside
+/// ASCII stay UTF-8, which biber and BibTeX with inputenc accept.
+/// </summary>
+public static class BibtexWriter
+{
+    private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+    /// <summary>The link keys in the order they are written; the import maps them back to the same kinds.</summary>
+    private static readonly (PublicationLinkKind Kind, string Field)[] LinkFields =
+    [
+        (PublicationLinkKind.Pdf, "pdf"),
+        (PublicationLinkKind.Code, "code"),
+        (PublicationLinkKind.Slides, "slides"),
+        (PublicationLinkKind.Poster, "poster"),
+        (PublicationLinkKind.Video, "video"),
+        (PublicationLinkKind.ProjectPage, "website"),
+        (PublicationLinkKind.BlogPost, "blog"),
+        (PublicationLinkKind.Dataset, "dataset"),
+        (PublicationLinkKind.Benchmark, "benchmark"),
+    ];
+
+    /// <summary>One entry, without a trailing newline, keyed by <see cref="CitationKeys.For"/>.</summary>
+    public static string WriteEntry(Publication publication, bool includeAbstract = true)
+    {
+        ArgumentNullException.ThrowIfNull(publication);
+        return WriteEntry(publication, CitationKeys.For(publication), includeAbstract, selected: false);
+    }
+
+    /// <summary>
+    /// A whole .bib file: entries in the given order, separated by a blank line, with keys unique
+    /// within the file. <paramref name="isSelected"/> marks the papers written with
+    /// <c>selected = {true}</c> (a profile's highlighted papers).
+    /// </summary>
+    public static string Write(IEnumerable<Publication> publications, bool includeAbstract = true, Func<Publication, bool>? isSelected = null)
+    {
+        ArgumentNullException.ThrowIfNull(publications);
+        var list = publications.ToList();
+        var keys = CitationKeys.Assign(list);
+        var file = new StringBuilder();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (i > 0)
+            {
+                file.Append('\n');
+            }
+            file.Append(WriteEntry(list[i], keys[i], includeAbstract, isSelected?.Invoke(list[i]) ?? false)).Append('\n');
+        }
+        return file.ToString();
+    }
+
+    private static string WriteEntry(Publication p, string key, bool includeAbstract, bool selected)
+    {
+        var fields = new List<(string Name, string Value)>();
+        void Text(string name, string? value)
+        {
+            var text = CitationText.OneLine(value);
+            if (text.Length > 0)
+            {
+                fields.Add((name, "{" + BibtexEscaping.Escape(text) + "}"));
+            }
+        }
+        void Verbatim(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value) && BibtexEscaping.IsBalanced(value))
+            {
+                fields.Add((name, "{" + value.Trim() + "}"));
+            }
+        }
+
+        fields.Add(("title", "{" + BibtexEscaping.Title(CitationText.OneLine(p.Title)) + "}"));
+        var authors = p.Authors.OrderBy(a => a.Position).Select(a => CitationName.Parse(a.Name)).Where(n => n.Display.Length > 0).ToList();
+        if (authors.Count > 0)
+        {
+            fields.Add(("author", "{" + string.Join(" and ", authors.Select(BibtexEscaping.Name)) + "}"));
+        }
+        // The import reads the venue from booktitle or journal only, so types without either
+        // (theses, preprints, other) carry it in journal too, where BibTeX styles simply ignore it.
+        Text(UsesBooktitle(p.Type) ? "booktitle" : "journal", p.VenueName);
+        Text("abbr", p.VenueShort);
+        if (p.Year is int year)
+        {
+            fields.Add(("year", "{" + year.ToString(CultureInfo.InvariantCulture) + "}"));
+        }
+        if (p.Month is >= 1 and <= 12)
+        {
+            fields.Add(("month", Months[p.Month.Value - 1]));
+        }
+        Text("volume", p.Volume);
+        Text("number", p.Number);
+        Text("pages", p.Pages);
+        Text("publisher", p.Publisher);
+        Verbatim("doi", p.Doi);
+        if (!string.IsNullOrWhiteSpace(p.ArxivId))
+        {
+            Verbatim("eprint", p.ArxivId);
+            fields.Add(("archivePrefix", "{arXiv}"));
+        }
+
+        var links = p.Links.OrderBy(l => l.SortOrder).Where(l => SafeUrl.IsHttpUrl(l.Url)).ToList();
+        var firstOfKind = LinkFields
+            .Select(f => (f.Field, Link: links.FirstOrDefault(l => l.Kind == f.Kind)))
+            .Where(f => f.Link is not null)
+            .ToList();
+        // BibTeX has one url and one key per link kind: when the paper has no url of its own, the
+        // first link without a key of its own (an extra link of a kind, or an Other link) becomes
+        // the url; any further such links are not exported.
+        var url = SafeUrl.IsHttpUrl(p.Url)
+            ? p.Url
+            : links.Except(firstOfKind.Select(f => f.Link!)).FirstOrDefault()?.Url;
+        Verbatim("url", UrlText(url));
+        if (includeAbstract)
+        {
+            Text("abstract", p.Abstract);
+        }
+        Text("note", p.Note);
+        Text("keywords", string.Join(", ", p.Keywords.Select(CitationText.OneLine).Where(k => k.Length > 0)));
+        Text("pubtype", p.Type switch
+        {
+            PublicationType.Workshop => "workshop",
+            PublicationType.InvitedPaper => "invited",
+            _ => null,
+        });
+        Text("pubstatus", p.Status switch
+        {
+            PublicationStatus.Accepted => "accepted",
+            PublicationStatus.UnderReview => "under review",
+            PublicationStatus.Preprint => "preprint",
+            PublicationStatus.InPreparation => "in preparation",
+            PublicationStatus.AwaitingRevision => "awaiting revision",
+            _ => null,
+        });
+        if (selected)
+        {
+            fields.Add(("selected", "{true}"));
+        }
+        Text("award", string.Join("; ", p.Badges.Select(CitationText.OneLine).Where(b => b.Length > 0)));
+        foreach (var (field, link) in firstOfKind)
+        {
+            Verbatim(field, UrlText(link!.Url));
+        }
+
+        var entry = new StringBuilder().Append('@').Append(EntryType(p)).Append('{').Append(key).Append(",\n");
+        for (var i = 0; i < fields.Count; i++)
+        {
+            entry.Append("  ").Append(fields[i].Name).Append(" = ").Append(fields[i].Value).Append(i < fields.Count - 1 ? ",\n" : "\n");
+        }
+        return entry.Append('}').ToString();
+    }
+
+    private static bool UsesBooktitle(PublicationType type) =>
+        type is PublicationType.Conference or PublicationType.Workshop or PublicationType.InvitedPaper or PublicationType.BookChapter;
+
+    private static string EntryType(Publication p) => p.Type switch
+    {
+        PublicationType.Conference or PublicationType.Workshop or PublicationType.InvitedPaper => "inproceedings",
+        PublicationType.Journal => "article",
+        PublicationType.BookChapter => "incollection",
+        PublicationType.Thesis => "phdthesis",
+        _ => "misc",
+    };
+
+    /// <summary>
+    /// URLs are written as they are (styles print them with \url, which needs no escaping); the
+    /// characters that would unbalance the entry's braces are percent-encoded.
+    /// </summary>
+    private static string? UrlText(string? url) =>
+        url?.Trim().Replace("{", "%7B", StringComparison.Ordinal).Replace("}", "%7D", StringComparison.Ordinal)
+            .Replace("\\", "%5C", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal);
+}
