@@ -110,20 +110,24 @@ internal static class BibtexEscaping
             return word.Equals("and", StringComparison.OrdinalIgnoreCase) ? "{" + escaped + "}" : escaped;
         }));
 
+    /// <summary>A capital after the first letter of a word, or of a hyphenated part: "GPT-4" and "iPhone", not "Long-Context".</summary>
     private static bool HasInnerCapital(string word)
     {
         var seenLetter = false;
         foreach (var c in word)
         {
-            if (!char.IsLetter(c))
+            if (c is '-' or '/' or '–' or '—')
             {
-                continue;
+                seenLetter = false;
             }
-            if (seenLetter && char.IsUpper(c))
+            else if (char.IsLetter(c))
             {
-                return true;
+                if (seenLetter && char.IsUpper(c))
+                {
+                    return true;
+                }
+                seenLetter = true;
             }
-            seenLetter = true;
         }
         return false;
     }

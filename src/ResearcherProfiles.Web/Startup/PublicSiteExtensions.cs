@@ -70,6 +70,7 @@ public static class PublicSiteExtensions
         app.UseOutputCache();
         app.MapHealthChecks("/healthz");
         app.MapMedia();
+        app.MapCitationExports();
         app.MapRazorPages();
         return app;
     }

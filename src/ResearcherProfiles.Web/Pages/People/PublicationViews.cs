@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Citations;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
@@ -25,6 +26,9 @@ public sealed record PublicationView(
 {
     /// <summary>Whether the list this item is in marks highlighted papers (the full list does, the selection does not).</summary>
     public bool MarkHighlighted { get; init; }
+
+    /// <summary>The paper's BibTeX entry without its abstract, for the "Cite" block; empty when there is none.</summary>
+    public string Bibtex { get; init; } = string.Empty;
 
     public string? DateText => (Year, Month) switch
     {
@@ -72,6 +76,13 @@ public static class PublicationQueries
                     pp.Publication.ArxivId,
                     pp.Publication.Url,
                     pp.Publication.Summary,
+                    pp.Publication.Volume,
+                    pp.Publication.Number,
+                    pp.Publication.Pages,
+                    pp.Publication.Publisher,
+                    pp.Publication.Note,
+                    pp.Publication.Keywords,
+                    pp.Publication.CitationKey,
                 },
             })
             .ToListAsync(ct);
@@ -98,9 +109,9 @@ public static class PublicationQueries
         var links = (await db.PublicationLinks
                 .Where(l => ids.Contains(l.PublicationId))
                 .OrderBy(l => l.SortOrder)
-                .Select(l => new { l.PublicationId, l.Kind, l.Label, l.Url })
+                .Select(l => new PublicationLink { PublicationId = l.PublicationId, SortOrder = l.SortOrder, Kind = l.Kind, Label = l.Label, Url = l.Url })
                 .ToListAsync(ct))
-            .ToLookup(l => l.PublicationId, l => new LinkView(l.Label ?? LinkLabels.For(l.Kind), l.Url));
+            .ToLookup(l => l.PublicationId);
 
         return entries.Select(e =>
         {
@@ -117,11 +128,26 @@ public static class PublicationQueries
             {
                 identifierLinks.Add(new LinkView("DOI", $"https://doi.org/{string.Join('/', e.P.Doi.Split('/').Select(Uri.EscapeDataString))}"));
             }
+            var citation = new Publication
+            {
+                Title = e.P.Title, VenueName = e.P.VenueName, VenueShort = e.P.VenueShort, Year = e.P.Year, Month = e.P.Month,
+                Type = e.P.Type, Status = e.P.Status, Badges = e.P.Badges, Doi = e.P.Doi, ArxivId = e.P.ArxivId, Url = e.P.Url,
+                Volume = e.P.Volume, Number = e.P.Number, Pages = e.P.Pages, Publisher = e.P.Publisher, Note = e.P.Note,
+                Keywords = e.P.Keywords, CitationKey = e.P.CitationKey,
+                Authors = authors[e.PublicationId].Select((a, i) => new PublicationAuthor { Name = a.Name, Position = i }).ToList(),
+                Links = links[e.PublicationId].ToList(),
+            };
             return new PublicationView(
                 e.PublicationId, e.P.Title, authors[e.PublicationId].ToList(), e.P.VenueName, e.P.VenueShort,
                 e.P.Year, e.P.Month, e.P.Type, e.P.Status, e.P.Badges,
-                [.. links[e.PublicationId].Where(l => SafeUrl.IsAllowed(l.Url)), .. identifierLinks],
-                e.P.Summary, e.IsHighlighted);
+                [
+                    .. links[e.PublicationId].Where(l => SafeUrl.IsAllowed(l.Url)).Select(l => new LinkView(l.Label ?? LinkLabels.For(l.Kind), l.Url)),
+                    .. identifierLinks,
+                ],
+                e.P.Summary, e.IsHighlighted)
+            {
+                Bibtex = BibtexWriter.WriteEntry(citation, includeAbstract: false),
+            };
         }).ToList();
     }
 }
