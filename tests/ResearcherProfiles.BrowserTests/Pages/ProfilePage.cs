@@ -24,6 +24,9 @@ public sealed class ProfilePage(IPage page)
     public ILocator Publication(string title) =>
         page.Locator("article.pub", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title, Exact = true }) });
 
+    /// <summary>The "Cite" disclosure under a publication, holding its BibTeX.</summary>
+    public ILocator Cite(string title) => Publication(title).Locator("details.cite");
+
     public ILocator SectionHeadings => page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Heading, new() { Level = 2 });
 
     /// <summary>The "show more" disclosure holding the older news items.</summary>
