@@ -157,10 +157,10 @@ public static partial class BibtexPublicationMapper
     {
         var year = text.GetValueOrDefault("year");
         var month = text.GetValueOrDefault("month");
-        if (string.IsNullOrEmpty(year) && text.GetValueOrDefault("date") is { Length: >= 4 } date)
+        if (text.GetValueOrDefault("date") is { Length: >= 4 } date)
         {
             // biblatex: date = {2023-05} or {2023-05-17}
-            year = date[..4];
+            year ??= date[..4];
             month ??= date.Length >= 7 ? date[5..7] : null;
         }
         if (string.IsNullOrEmpty(year))
