@@ -1,4 +1,5 @@
 using System.Text;
+using ResearcherProfiles.Core.Text;
 
 namespace ResearcherProfiles.Core.Bibtex;
 
@@ -7,7 +8,7 @@ public sealed record BibtexName(string First, string Von, string Last, string Jr
 {
     /// <summary>"First von Last, Jr.", or "et al." for <c>and others</c>.</summary>
     public string Display => IsOthers
-        ? "et al."
+        ? AuthorList.EtAl
         : string.Join(' ', new[] { First, Von, Last }.Where(p => p.Length > 0)) + (Jr.Length > 0 ? ", " + Jr : "");
 }
 
@@ -132,6 +133,14 @@ public static class BibtexNames
                     trimmed = trimmed[..^mark.Length].TrimEnd();
                     found = changed = true;
                 }
+            }
+
+            // \footnotemark[1]: the numbered form points at a footnote, conventionally the equal-contribution one.
+            var numbered = trimmed.LastIndexOf("\\footnotemark[", StringComparison.Ordinal);
+            if (numbered >= 0 && trimmed.EndsWith(']') && trimmed.IndexOf(']', numbered) == trimmed.Length - 1)
+            {
+                trimmed = trimmed[..numbered].TrimEnd();
+                found = changed = true;
             }
         }
 

@@ -12,6 +12,9 @@ public static class AuthorList
     public const string EqualContributionLegend = "*: Equal contribution";
     public const string CorrespondingLegend = "†: Corresponding author";
 
+    /// <summary>Stands for the authors a list leaves out (BibTeX's "and others"); stored as the last author.</summary>
+    public const string EtAl = "et al.";
+
     /// <summary>The separator printed before the author at <paramref name="index"/>: "A and B", "A, B, and C".</summary>
     public static string SeparatorBefore(int index, int count) => index switch
     {
@@ -20,6 +23,11 @@ public static class AuthorList
         _ when index == count - 1 => ", and ",
         _ => ", ",
     };
+
+    /// <summary>As <see cref="SeparatorBefore(int, int)"/>, but "A, B, et al." and "A et al." when the name is <see cref="EtAl"/>.</summary>
+    public static string SeparatorBefore(int index, int count, string name) => name == EtAl && index > 0
+        ? (count == 2 ? " " : ", ")
+        : SeparatorBefore(index, count);
 
     /// <summary>The legend for the marks used in a set of bylines, e.g. "(*: Equal contribution)".</summary>
     public static string? Legend(IEnumerable<AuthorView> authors)
@@ -42,6 +50,6 @@ public static class AuthorList
     public static string ToPlainText(IReadOnlyList<AuthorView> authors)
     {
         ArgumentNullException.ThrowIfNull(authors);
-        return string.Concat(authors.Select((a, i) => SeparatorBefore(i, authors.Count) + a.Name + a.Marks));
+        return string.Concat(authors.Select((a, i) => SeparatorBefore(i, authors.Count, a.Name) + a.Name + a.Marks));
     }
 }

@@ -25,6 +25,13 @@ public sealed class AuthorListTests
             AuthorList.ToPlainText([Author("A"), Author("B"), Author("C"), Author("D")]));
     }
 
+    [Fact]
+    public void Et_al_follows_the_named_authors_without_and()
+    {
+        Assert.Equal("Ana Ruiz, Bo Chen, et al.", AuthorList.ToPlainText([Author("Ana Ruiz"), Author("Bo Chen"), Author(AuthorList.EtAl)]));
+        Assert.Equal("Ana Ruiz et al.", AuthorList.ToPlainText([Author("Ana Ruiz"), Author(AuthorList.EtAl)]));
+    }
+
     [Theory]
     [InlineData(0, 1, "")]
     [InlineData(0, 3, "")]

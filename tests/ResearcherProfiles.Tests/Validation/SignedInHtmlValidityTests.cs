@@ -93,6 +93,17 @@ public sealed class SignedInHtmlValidityTests(SignedInHtmlValidityTests.DemoSite
         await pages.SubmitAsync(owner, newPublication, "after adding an author row", new() { ["Command"] = "add-author" }, "form.publication-form");
         await pages.SubmitAsync(owner, newPublication, "saved without a title",
             new() { ["Command"] = "save", ["Input.Title"] = "", ["Input.Year"] = "12" }, "form.publication-form");
+        var import = $"{home}/publications/import";
+        await pages.GetAsync(owner, import);
+        await pages.SubmitAsync(owner, import, "with no text", new() { ["Bibtex"] = "" }, "form.import-source");
+        await pages.SubmitAsync(owner, import, "previewing new, repeated and broken entries", new()
+        {
+            ["Bibtex"] = """
+                @inproceedings{a, title = {Checked {Markup}}, author = {Castellanos, Mira and Wei, Li* and others}, booktitle = {ACL}, year = 2024, pdf = {paper.pdf}, award = {Oral}}
+                @inproceedings{b, title = {Checked markup}, author = {Mira Castellanos}, year = 2024}
+                @article{c, author = {Nobody}}
+                """,
+        }, "form.import-source");
 
         await pages.AssertValidAsync();
     }

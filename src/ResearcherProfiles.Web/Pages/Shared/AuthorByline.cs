@@ -20,7 +20,7 @@ public static class AuthorByline
         {
             var author = authors[i];
             var name = html.Encode(author.Name);
-            sb.Append(html.Encode(AuthorList.SeparatorBefore(i, authors.Count))).Append("<span class=\"author\">");
+            sb.Append(html.Encode(AuthorList.SeparatorBefore(i, authors.Count, author.Name))).Append("<span class=\"author\">");
             if (author.IsOwner)
             {
                 sb.Append("<strong class=\"author-self\">").Append(name).Append("</strong>");

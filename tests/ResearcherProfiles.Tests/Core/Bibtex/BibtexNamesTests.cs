@@ -166,6 +166,8 @@ public sealed class BibtexNamesTests
     [InlineData("Ana Ruiz*")]
     [InlineData("Ana Ruiz *")]
     [InlineData("Ana Ruiz\\footnotemark")]
+    [InlineData("Ana Ruiz\\footnotemark[1]")]
+    [InlineData("Ruiz, Ana\\footnotemark[2]")]
     [InlineData("Ana Ruiz$^*$")]
     [InlineData("Ana Ruiz$^{*}$")]
     [InlineData("Ruiz*, Ana")]

@@ -56,6 +56,7 @@ public sealed class EditorAuthorizationTests(ProfilesAppFactory factory) : IClas
         "/edit/{slug}/publications",
         "/edit/{slug}/publications/new",
         "/edit/{slug}/publications/{pub}",
+        "/edit/{slug}/publications/import",
     };
 
     /// <summary>Every POST handler, with the fields that would make it change something.</summary>
@@ -66,6 +67,8 @@ public sealed class EditorAuthorizationTests(ProfilesAppFactory factory) : IClas
         { "/edit/{slug}/publications?handler=Item", "id={listing}&operation=Remove" },
         { "/edit/{slug}/publications/{pub}", "Input.Title=Overwritten&Input.Authors[0].Name=Mallory&Command=save" },
         { "/edit/{slug}/publications/new", "Input.Title=Planted&Input.Authors[0].Name=Mallory&Command=save" },
+        { "/edit/{slug}/publications/import?handler=Preview", "Bibtex=@misc{planted, title = {Planted}, author = {Mallory}}" },
+        { "/edit/{slug}/publications/import?handler=Import", "Bibtex=@misc{planted, title = {Planted}, author = {Mallory}}&Chosen=0" },
     };
 
     private string ForAda(string template) => template

@@ -1,0 +1,313 @@
+using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
+
+namespace ResearcherProfiles.Core.Bibtex;
+
+public enum ImportState
+{
+    /// <summary>Not on the site yet: importing creates the record.</summary>
+    New,
+    /// <summary>The site has the paper on other profiles: importing lists that shared record here too.</summary>
+    JoinsExisting,
+    /// <summary>The profile lists the paper already: nothing to import.</summary>
+    AlreadyListed,
+    /// <summary>An earlier entry of the same file is the same paper.</summary>
+    RepeatedInFile,
+    Error,
+}
+
+/// <summary>The record on the site an entry is the same paper as, and what showed it.</summary>
+public sealed record ExistingRecord(int PublicationId, string Title, int? Year, string MatchedBy, IReadOnlyList<string> ListedOn);
+
+/// <summary>One entry of the file as the preview shows it.</summary>
+public sealed record ImportCandidate(
+    int Index,
+    int Line,
+    string? Key,
+    ImportState State,
+    MappedPublication? Mapped,
+    string? Error,
+    ExistingRecord? Existing,
+    int? RepeatOf,
+    string? RepeatMatchedBy,
+    IReadOnlyList<string> Warnings)
+{
+    public bool CanImport => State is ImportState.New or ImportState.JoinsExisting;
+}
+
+public sealed record ImportPlan(IReadOnlyList<ImportCandidate> Candidates)
+{
+    public int Count(ImportState state) => Candidates.Count(c => c.State == state);
+}
+
+public sealed record ImportOutcome(int Created, int Joined, int Skipped);
+
+/// <summary>
+/// Imports a BibTeX file into one profile: first a plan (what each entry is: new, already on the
+/// site, already on the profile, repeated, or broken), then the chosen entries in one save.
+/// Papers are recognised by DOI, arXiv id, or normalised title and year, so importing a file twice
+/// adds nothing and a paper a co-author already brought to the site is shared, not copied.
+/// </summary>
+public sealed class BibtexImporter(AppDbContext db)
+{
+    /// <summary>Bigger files are refused before parsing; a whole career's .bib is far smaller.</summary>
+    public const int MaxLength = 4 * 1024 * 1024;
+
+    public async Task<ImportPlan> PlanAsync(int researcherId, string bibtex, CancellationToken ct) =>
+        (await PlanWithMatcherAsync(researcherId, bibtex, ct)).Plan;
+
+    private async Task<(ImportPlan Plan, AuthorMatcher Matcher)> PlanWithMatcherAsync(int researcherId, string bibtex, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(bibtex);
+        var parsed = BibtexParser.Parse(bibtex);
+        var people = await db.Researchers
+            .Where(r => r.DeletedAt == null)
+            .Select(r => new KnownPerson(r.Id, r.DisplayName, r.GivenName, r.FamilyName, r.NameVariants))
+            .ToListAsync(ct);
+        var matcher = new AuthorMatcher(people);
+
+        var rows = parsed.Entries.Select(e => (e.Line, Entry: (BibtexEntry?)e, Error: (BibtexError?)null))
+            .Concat(parsed.Errors.Select(e => (e.Line, Entry: (BibtexEntry?)null, Error: (BibtexError?)e)))
+            .OrderBy(r => r.Line)
+            .ToList();
+        var mapped = rows.Select(r => r.Entry is null ? null : BibtexPublicationMapper.Map(r.Entry)).ToList();
+        var existing = await FindExistingAsync(mapped.Select(m => m?.Mapped?.Publication).OfType<Publication>().ToList(), ct);
+        var listedOn = await ListingsAsync(existing.Values.Select(e => e.Id).Distinct().ToList(), ct);
+
+        var candidates = new List<ImportCandidate>(rows.Count);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var index = 0; index < rows.Count; index++)
+        {
+            var (line, entry, error) = rows[index];
+            if (error is not null)
+            {
+                candidates.Add(new ImportCandidate(index, line, error.Key, ImportState.Error, null, error.Message, null, null, null, []));
+                continue;
+            }
+            var result = mapped[index]!;
+            if (result.Mapped is not { } item)
+            {
+                candidates.Add(new ImportCandidate(index, line, entry!.Key, ImportState.Error, null, result.Error, null, null, null, []));
+                continue;
+            }
+            var warnings = item.Warnings.Concat(LinkAuthors(item, researcherId, matcher)).ToList();
+            var keys = IdentityKeys(item.Publication);
+
+            var repeat = keys.FirstOrDefault(k => seen.ContainsKey(k.Key));
+            if (repeat.Key is not null)
+            {
+                candidates.Add(new ImportCandidate(index, line, entry!.Key, ImportState.RepeatedInFile, item, null, null, seen[repeat.Key], repeat.MatchedBy, warnings));
+                continue;
+            }
+            foreach (var key in keys)
+            {
+                seen[key.Key] = index;
+            }
+
+            var match = keys.Select(k => existing.TryGetValue(k.Key, out var found) ? (Found: found, k.MatchedBy) : default)
+                .FirstOrDefault(m => m.Found is not null);
+            if (match.Found is { } found)
+            {
+                var listings = listedOn[found.Id].ToList();
+                var record = new ExistingRecord(found.Id, found.Title, found.Year, match.MatchedBy,
+                    listings.Where(l => l.ResearcherId != researcherId).Select(l => l.DisplayName).ToList());
+                var state = listings.Any(l => l.ResearcherId == researcherId) ? ImportState.AlreadyListed : ImportState.JoinsExisting;
+                candidates.Add(new ImportCandidate(index, line, entry!.Key, state, item, null, record, null, null, warnings));
+                continue;
+            }
+            candidates.Add(new ImportCandidate(index, line, entry!.Key, ImportState.New, item, null, null, null, null, warnings));
+        }
+        return (new ImportPlan(candidates), matcher);
+    }
+
+    /// <summary>
+    /// Plans the text again (the site may have changed since the preview) and saves the chosen
+    /// entries that can still be imported, all in one transaction with one history entry.
+    /// </summary>
+    public async Task<ImportOutcome> ImportAsync(int researcherId, string bibtex, IReadOnlySet<int> chosen, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(chosen);
+        var (plan, matcher) = await PlanWithMatcherAsync(researcherId, bibtex, ct);
+        var toImport = plan.Candidates.Where(c => c.CanImport && chosen.Contains(c.Index)).ToList();
+        if (toImport.Count == 0)
+        {
+            return new ImportOutcome(0, 0, chosen.Count);
+        }
+
+        var top = await db.ProfilePublications.Where(pp => pp.ResearcherId == researcherId).MinAsync(pp => (int?)pp.SortOrder, ct) ?? 0;
+        var order = top - toImport.Count;
+        var coauthorLists = await CoauthorListEndsAsync(toImport, researcherId, ct);
+        var unlinkedRows = await UnlinkedAuthorRowsAsync(toImport, ct);
+        int created = 0, joined = 0;
+        foreach (var candidate in toImport)
+        {
+            var listing = new ProfilePublication
+            {
+                ResearcherId = researcherId,
+                SortOrder = order++,
+                IsVisible = true,
+                IsHighlighted = candidate.Mapped!.Selected,
+            };
+            if (candidate.State == ImportState.New)
+            {
+                var publication = candidate.Mapped.Publication;
+                publication.CreatedAt = publication.UpdatedAt = DateTimeOffset.UtcNow;
+                publication.Profiles.Add(listing);
+                foreach (var coauthor in publication.Authors.Select(a => a.ResearcherId).OfType<int>().Where(id => id != researcherId).Distinct())
+                {
+                    var end = coauthorLists.GetValueOrDefault(coauthor, -1) + 1;
+                    coauthorLists[coauthor] = end;
+                    publication.Profiles.Add(new ProfilePublication { ResearcherId = coauthor, SortOrder = end, IsVisible = true });
+                }
+                db.Publications.Add(publication);
+                created++;
+            }
+            else
+            {
+                listing.PublicationId = candidate.Existing!.PublicationId;
+                db.ProfilePublications.Add(listing);
+                LinkOwnerInExistingRecord(candidate.Existing.PublicationId, researcherId, unlinkedRows, matcher);
+                joined++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return new ImportOutcome(created, joined, chosen.Count - toImport.Count);
+    }
+
+    /// <summary>Links the owner and co-authors on the site; returns what the preview should point out.</summary>
+    private static IEnumerable<string> LinkAuthors(MappedPublication item, int ownerId, AuthorMatcher matcher)
+    {
+        var authors = item.Publication.Authors;
+        var ownerFound = false;
+        for (var i = 0; i < authors.Count; i++)
+        {
+            var found = matcher.Find(item.Names[i]);
+            if (!ownerFound && found.Contains(ownerId))
+            {
+                authors[i].ResearcherId = ownerId;
+                ownerFound = true;
+                continue;
+            }
+            var others = found.Where(id => id != ownerId).ToList();
+            if (others.Count == 1)
+            {
+                authors[i].ResearcherId = others[0];
+            }
+            else if (others.Count > 1)
+            {
+                yield return $"“{authors[i].Name}” could be any of {string.Join(", ", others.Select(matcher.DisplayNameOf))} on this site, so it is not linked; link it in the publication editor.";
+            }
+        }
+        if (!ownerFound)
+        {
+            yield return "Your name was not found among the authors, so it will not be in bold. Add the spelling used here to “Other spellings of your name” under Basics, or link yourself in the publication editor after importing.";
+        }
+    }
+
+    private static List<(string Key, string MatchedBy)> IdentityKeys(Publication p)
+    {
+        var keys = new List<(string, string)>(3);
+        if (p.Doi is not null)
+        {
+            keys.Add(("doi:" + p.Doi, $"DOI {p.Doi}"));
+        }
+        if (p.ArxivId is not null)
+        {
+            keys.Add(("arxiv:" + p.ArxivId, $"arXiv id {p.ArxivId}"));
+        }
+        if (!string.IsNullOrEmpty(p.TitleKey))
+        {
+            keys.Add(($"title:{p.Year}:{p.TitleKey}", p.Year is null ? "title (both undated)" : $"title and year {p.Year}"));
+        }
+        return keys;
+    }
+
+    private sealed record Found(int Id, string Title, int? Year);
+
+    /// <summary>Existing records by identity key, looked up through the DOI, arXiv and title indexes: three queries whatever the file's size.</summary>
+    private async Task<Dictionary<string, Found>> FindExistingAsync(List<Publication> drafts, CancellationToken ct)
+    {
+        var dois = drafts.Select(p => p.Doi).OfType<string>().Distinct().ToList();
+        var arxivIds = drafts.Select(p => p.ArxivId).OfType<string>().Distinct().ToList();
+        var titleKeys = drafts.Select(p => p.TitleKey).OfType<string>().Where(k => k.Length > 0).Distinct().ToList();
+        var found = new Dictionary<string, Found>(StringComparer.Ordinal);
+        void Add(string key, Found record) => found.TryAdd(key, record);
+
+        foreach (var p in dois.Count == 0 ? [] : await db.Publications.Where(p => dois.Contains(p.Doi!)).OrderBy(p => p.Id)
+                     .Select(p => new { p.Id, p.Title, p.Year, p.Doi }).ToListAsync(ct))
+        {
+            Add("doi:" + p.Doi, new Found(p.Id, p.Title, p.Year));
+        }
+        foreach (var p in arxivIds.Count == 0 ? [] : await db.Publications.Where(p => arxivIds.Contains(p.ArxivId!)).OrderBy(p => p.Id)
+                     .Select(p => new { p.Id, p.Title, p.Year, p.ArxivId }).ToListAsync(ct))
+        {
+            Add("arxiv:" + p.ArxivId, new Found(p.Id, p.Title, p.Year));
+        }
+        foreach (var p in titleKeys.Count == 0 ? [] : await db.Publications.Where(p => titleKeys.Contains(p.TitleKey!)).OrderBy(p => p.Id)
+                     .Select(p => new { p.Id, p.Title, p.Year, p.TitleKey }).ToListAsync(ct))
+        {
+            Add($"title:{p.Year}:{p.TitleKey}", new Found(p.Id, p.Title, p.Year));
+        }
+        return found;
+    }
+
+    private async Task<ILookup<int, (int ResearcherId, string DisplayName)>> ListingsAsync(List<int> publicationIds, CancellationToken ct)
+    {
+        if (publicationIds.Count == 0)
+        {
+            return Array.Empty<(int, (int, string))>().ToLookup(x => x.Item1, x => x.Item2);
+        }
+        return (await db.ProfilePublications
+                .Where(pp => publicationIds.Contains(pp.PublicationId))
+                .Select(pp => new { pp.PublicationId, pp.ResearcherId, pp.Researcher!.DisplayName })
+                .ToListAsync(ct))
+            .ToLookup(x => x.PublicationId, x => (x.ResearcherId, x.DisplayName));
+    }
+
+    /// <summary>Where each co-author's list ends, so papers they are linked on are appended to it (as the publication editor does).</summary>
+    private async Task<Dictionary<int, int>> CoauthorListEndsAsync(List<ImportCandidate> toImport, int ownerId, CancellationToken ct)
+    {
+        var coauthors = toImport.Where(c => c.State == ImportState.New)
+            .SelectMany(c => c.Mapped!.Publication.Authors.Select(a => a.ResearcherId))
+            .OfType<int>().Where(id => id != ownerId).Distinct().ToList();
+        if (coauthors.Count == 0)
+        {
+            return [];
+        }
+        return await db.ProfilePublications.Where(pp => coauthors.Contains(pp.ResearcherId))
+            .GroupBy(pp => pp.ResearcherId)
+            .Select(g => new { g.Key, Last = g.Max(pp => pp.SortOrder) })
+            .ToDictionaryAsync(g => g.Key, g => g.Last, ct);
+    }
+
+    /// <summary>The author rows of joined records that no researcher is linked to yet, tracked for linking the owner.</summary>
+    private async Task<ILookup<int, PublicationAuthor>> UnlinkedAuthorRowsAsync(List<ImportCandidate> toImport, CancellationToken ct)
+    {
+        var ids = toImport.Where(c => c.State == ImportState.JoinsExisting).Select(c => c.Existing!.PublicationId).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return Array.Empty<PublicationAuthor>().ToLookup(a => a.PublicationId);
+        }
+        return (await db.PublicationAuthors.AsTracking()
+                .Where(a => ids.Contains(a.PublicationId) && a.ResearcherId == null)
+                .OrderBy(a => a.Position)
+                .ToListAsync(ct))
+            .ToLookup(a => a.PublicationId);
+    }
+
+    /// <summary>
+    /// In a shared record, the first unlinked author whose name is the owner's gets linked to them.
+    /// Nothing else in the shared record changes: its other listings keep what their owners see.
+    /// </summary>
+    private static void LinkOwnerInExistingRecord(int publicationId, int ownerId, ILookup<int, PublicationAuthor> unlinked, AuthorMatcher matcher)
+    {
+        var row = unlinked[publicationId].FirstOrDefault(a => matcher.Find(BibtexNames.Parse(a.Name) is [var name, ..] ? name : Nobody).Contains(ownerId));
+        if (row is not null)
+        {
+            row.ResearcherId = ownerId;
+        }
+    }
+
+    private static readonly BibtexName Nobody = new("", "", "", "", IsOthers: true, EqualContribution: false);
+}

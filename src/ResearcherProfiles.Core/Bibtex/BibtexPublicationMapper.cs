@@ -1,0 +1,363 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
+
+namespace ResearcherProfiles.Core.Bibtex;
+
+/// <summary>A BibTeX entry turned into an unsaved publication; <see cref="Names"/> follow the authors in order.</summary>
+public sealed record MappedPublication(
+    Publication Publication,
+    IReadOnlyList<BibtexName> Names,
+    bool Selected,
+    IReadOnlyList<string> Warnings);
+
+/// <summary>Either a publication or the reason the entry cannot become one.</summary>
+public sealed record MappingResult(MappedPublication? Mapped, string? Error);
+
+/// <summary>
+/// Maps BibTeX fields onto <see cref="Publication"/>: the standard fields, the keys academic-site
+/// themes read (pdf, code, slides, poster, video, website/html, blog, selected, abbr, award), and the
+/// <c>pubtype</c> / <c>pubstatus</c> fields this site writes on export so that export and import
+/// round-trip. Unknown fields (bibtex_show, preview, ...) are ignored.
+/// </summary>
+public static partial class BibtexPublicationMapper
+{
+    public const int MaxAuthors = 1000;
+
+    private static readonly (string Field, PublicationLinkKind Kind)[] LinkFields =
+    [
+        ("pdf", PublicationLinkKind.Pdf), ("code", PublicationLinkKind.Code), ("slides", PublicationLinkKind.Slides),
+        ("website", PublicationLinkKind.ProjectPage), ("html", PublicationLinkKind.ProjectPage),
+        ("blog", PublicationLinkKind.BlogPost), ("benchmark", PublicationLinkKind.Benchmark),
+        ("video", PublicationLinkKind.Video), ("poster", PublicationLinkKind.Poster), ("dataset", PublicationLinkKind.Dataset),
+    ];
+
+    private static readonly Dictionary<string, PublicationStatus> Statuses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["published"] = PublicationStatus.Published,
+        ["accepted"] = PublicationStatus.Accepted,
+        ["to appear"] = PublicationStatus.Accepted,
+        ["in press"] = PublicationStatus.Accepted,
+        ["forthcoming"] = PublicationStatus.Accepted,
+        ["under review"] = PublicationStatus.UnderReview,
+        ["submitted"] = PublicationStatus.UnderReview,
+        ["preprint"] = PublicationStatus.Preprint,
+        ["in preparation"] = PublicationStatus.InPreparation,
+        ["awaiting revision"] = PublicationStatus.AwaitingRevision,
+        ["revise and resubmit"] = PublicationStatus.AwaitingRevision,
+    };
+
+    private static readonly (string Field, int Max, string What)[] Limits =
+    [
+        ("title", 500, "The title"), ("venue", 300, "The venue name"), ("abbr", 50, "The short venue name (abbr)"),
+        ("abstract", 10_000, "The abstract"), ("volume", 50, "The volume"), ("number", 50, "The number"),
+        ("pages", 50, "The pages field"), ("publisher", 200, "The publisher"), ("note", 500, "The note"),
+    ];
+
+    public static MappingResult Map(BibtexEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var warnings = new List<string>();
+        var text = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in entry.Fields)
+        {
+            text[name] = LatexText.ToUnicode(value);
+        }
+        string? Text(string field) => text.TryGetValue(field, out var v) && v.Length > 0 ? v : null;
+
+        var title = Text("title");
+        if (title is null)
+        {
+            return new MappingResult(null, "The entry has no title.");
+        }
+
+        var authorField = entry.Fields.GetValueOrDefault("author");
+        if (string.IsNullOrWhiteSpace(authorField) && !string.IsNullOrWhiteSpace(entry.Fields.GetValueOrDefault("editor")))
+        {
+            authorField = entry.Fields["editor"];
+            warnings.Add("There is no author field; the editors are listed as the authors.");
+        }
+        var names = string.IsNullOrWhiteSpace(authorField) ? [] : BibtexNames.Parse(authorField).Where(n => n.IsOthers || n.Display.Length > 0).ToList();
+        if (names.Count == 0)
+        {
+            return new MappingResult(null, "The entry has no authors (the author field is missing or empty).");
+        }
+        if (names.Count > MaxAuthors)
+        {
+            return new MappingResult(null, $"The entry has {names.Count:N0} authors; a publication has at most {MaxAuthors:N0} here.");
+        }
+        if (names.FirstOrDefault(n => n.Display.Length > 200) is { } longName)
+        {
+            return new MappingResult(null, $"The author name “{longName.Display[..40]}…” is longer than 200 characters; is an “and” missing between names?");
+        }
+
+        var type = entry.Type.ToLowerInvariant();
+        var venue = type switch
+        {
+            "article" => Text("journal") ?? Text("journaltitle"),
+            "phdthesis" or "mastersthesis" or "thesis" => Text("school") ?? Text("institution"),
+            "techreport" or "report" => Text("institution"),
+            _ => Text("booktitle") ?? Text("journal") ?? Text("journaltitle") ?? Text("howpublished") ?? Text("organization"),
+        };
+        if (venue is not null && (venue.StartsWith("http", StringComparison.OrdinalIgnoreCase) || venue.StartsWith("\\url", StringComparison.Ordinal)))
+        {
+            venue = null;
+        }
+        var fieldsForLimits = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["title"] = title, ["venue"] = venue, ["abbr"] = Text("abbr"), ["abstract"] = Text("abstract"),
+            ["volume"] = Text("volume"), ["number"] = Text("number") ?? Text("issue"), ["pages"] = Text("pages"),
+            ["publisher"] = Text("publisher"), ["note"] = Text("note"),
+        };
+        foreach (var (field, max, what) in Limits)
+        {
+            if (fieldsForLimits[field] is { Length: var length } && length > max)
+            {
+                return new MappingResult(null, $"{what} is {length:N0} characters long; the limit is {max:N0}.");
+            }
+        }
+
+        var publication = new Publication
+        {
+            Title = title,
+            VenueName = venue,
+            VenueShort = Text("abbr"),
+            Abstract = Text("abstract"),
+            Volume = Text("volume"),
+            Number = Text("number") ?? Text("issue"),
+            Pages = Text("pages"),
+            Publisher = Text("publisher"),
+            Note = Text("note"),
+            CitationKey = entry.Key.Length is > 0 and <= 200 ? entry.Key : null,
+            Keywords = SplitList(Text("keywords"), [',', ';']),
+        };
+
+        ReadDate(text, publication, warnings);
+        ReadIdentifiers(entry, text, publication, warnings);
+        publication.Type = TypeOf(type, Text("pubtype"), venue, publication.ArxivId is not null, warnings);
+        publication.Status = StatusOf(Text("pubstatus"), publication, type, Text("note"), Text("year"), warnings);
+        publication.Badges = Text("award_name") is { } awardName ? [awardName] : SplitList(Text("award"), [';']);
+        ReadLinks(entry, publication, warnings);
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            publication.Authors.Add(new PublicationAuthor
+            {
+                Position = i,
+                Name = names[i].Display,
+                EqualContribution = names[i].EqualContribution,
+            });
+        }
+        var selected = Text("selected") is { } s && (s.Equals("true", StringComparison.OrdinalIgnoreCase) || s.Equals("yes", StringComparison.OrdinalIgnoreCase));
+        return new MappingResult(new MappedPublication(publication, names, selected, warnings), null);
+    }
+
+    private static void ReadDate(Dictionary<string, string> text, Publication publication, List<string> warnings)
+    {
+        var year = text.GetValueOrDefault("year");
+        var month = text.GetValueOrDefault("month");
+        if (text.GetValueOrDefault("date") is { Length: >= 4 } date)
+        {
+            // biblatex: date = {2023-05} or {2023-05-17}
+            year ??= date[..4];
+            month ??= date.Length >= 7 ? date[5..7] : null;
+        }
+        if (string.IsNullOrEmpty(year))
+        {
+            warnings.Add("There is no year; the paper is listed as undated.");
+        }
+        else if (int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1000 and <= 2999)
+        {
+            publication.Year = y;
+        }
+        else if (!Statuses.ContainsKey(year))
+        {
+            warnings.Add($"The year “{year}” is not a year; the paper is listed as undated.");
+        }
+        if (!string.IsNullOrEmpty(month))
+        {
+            publication.Month = MonthOf(month);
+            if (publication.Month is null)
+            {
+                warnings.Add($"The month “{month}” was not understood and is left out.");
+            }
+        }
+    }
+
+    private static int? MonthOf(string month)
+    {
+        if (int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var m))
+        {
+            return m is >= 1 and <= 12 ? m : null;
+        }
+        var names = CultureInfo.InvariantCulture.DateTimeFormat;
+        for (var i = 1; i <= 12; i++)
+        {
+            if (month.Equals(names.GetMonthName(i), StringComparison.OrdinalIgnoreCase)
+                || month.TrimEnd('.').Equals(names.GetAbbreviatedMonthName(i), StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private static void ReadIdentifiers(BibtexEntry entry, Dictionary<string, string> text, Publication publication, List<string> warnings)
+    {
+        if (Raw(entry, "doi") is { } doi)
+        {
+            publication.Doi = ScholarlyIds.NormalizeDoi(doi);
+            if (publication.Doi is null)
+            {
+                warnings.Add($"The doi “{doi}” is not a DOI (they look like 10.1234/abc) and is left out.");
+            }
+        }
+
+        var url = Raw(entry, "url");
+        if (url is not null && !SafeUrl.IsHttpUrl(url))
+        {
+            warnings.Add($"The url “{url}” is not a web address starting with http:// or https:// and is left out.");
+            url = null;
+        }
+        if (publication.Doi is null && url is not null && url.Contains("doi.org/", StringComparison.OrdinalIgnoreCase))
+        {
+            publication.Doi = ScholarlyIds.NormalizeDoi(url);
+        }
+
+        var eprint = Raw(entry, "eprint");
+        var archive = text.GetValueOrDefault("archiveprefix") ?? text.GetValueOrDefault("eprinttype");
+        string? arxiv = null;
+        if (eprint is not null && (archive is null || archive.Equals("arxiv", StringComparison.OrdinalIgnoreCase)))
+        {
+            arxiv = ScholarlyIds.NormalizeArxivId(eprint);
+            if (arxiv is null && archive is not null)
+            {
+                warnings.Add($"The eprint “{eprint}” is not an arXiv identifier and is left out.");
+            }
+        }
+        // Google Scholar and arXiv's own exports put the id in the journal or note field, or only in the url.
+        arxiv ??= new[] { text.GetValueOrDefault("journal"), text.GetValueOrDefault("note"), text.GetValueOrDefault("howpublished"), url }
+            .Select(s => s is null ? null : ArxivMention().Match(s))
+            .Where(m => m is { Success: true })
+            .Select(m => ScholarlyIds.NormalizeArxivId(m!.Groups["id"].Value))
+            .FirstOrDefault(id => id is not null);
+        publication.ArxivId = arxiv;
+
+        // A url that only repeats the DOI or arXiv id adds nothing.
+        var repeatsIdentifier = url is not null
+            && ((publication.Doi is not null && url.Contains("doi.org/", StringComparison.OrdinalIgnoreCase))
+                || (publication.ArxivId is not null && url.Contains("arxiv.org/abs/", StringComparison.OrdinalIgnoreCase)));
+        publication.Url = repeatsIdentifier || url is { Length: > 2048 } ? null : url;
+    }
+
+    private static PublicationType TypeOf(string type, string? pubtype, string? venue, bool hasArxiv, List<string> warnings)
+    {
+        switch (pubtype?.ToLowerInvariant())
+        {
+            case "workshop":
+                return PublicationType.Workshop;
+            case "invited":
+            case "invited paper":
+                return PublicationType.InvitedPaper;
+            case null:
+                break;
+            default:
+                if (Enum.TryParse<PublicationType>(pubtype.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var named))
+                {
+                    return named;
+                }
+                warnings.Add($"The pubtype “{pubtype}” is not one of this site's types; the entry type decides instead.");
+                break;
+        }
+        var isArxivVenue = venue is not null && (venue.Contains("arXiv", StringComparison.OrdinalIgnoreCase) || venue.Equals("CoRR", StringComparison.OrdinalIgnoreCase));
+        return type switch
+        {
+            "article" when isArxivVenue => PublicationType.Preprint,
+            "article" => PublicationType.Journal,
+            "inproceedings" or "conference" when venue is not null && venue.Contains("workshop", StringComparison.OrdinalIgnoreCase) => PublicationType.Workshop,
+            "inproceedings" or "conference" => PublicationType.Conference,
+            "incollection" or "inbook" => PublicationType.BookChapter,
+            "phdthesis" or "mastersthesis" or "thesis" => PublicationType.Thesis,
+            "misc" or "unpublished" or "online" or "preprint" or "article" when hasArxiv || isArxivVenue => PublicationType.Preprint,
+            "preprint" => PublicationType.Preprint,
+            _ => PublicationType.Other,
+        };
+    }
+
+    private static PublicationStatus StatusOf(string? pubstatus, Publication publication, string type, string? note, string? year, List<string> warnings)
+    {
+        if (pubstatus is not null)
+        {
+            if (Statuses.TryGetValue(pubstatus.Replace('-', ' '), out var status))
+            {
+                return status;
+            }
+            warnings.Add($"The pubstatus “{pubstatus}” was not understood; the status is worked out from the other fields.");
+        }
+        if (year is not null && Statuses.TryGetValue(year, out var fromYear))
+        {
+            return fromYear;
+        }
+        if (note is not null)
+        {
+            foreach (var (words, status) in Statuses)
+            {
+                if (status != PublicationStatus.Published && note.Contains(words, StringComparison.OrdinalIgnoreCase))
+                {
+                    return status;
+                }
+            }
+        }
+        return publication.Type == PublicationType.Preprint ? PublicationStatus.Preprint
+            : type == "unpublished" ? PublicationStatus.InPreparation
+            : PublicationStatus.Published;
+    }
+
+    private static void ReadLinks(BibtexEntry entry, Publication publication, List<string> warnings)
+    {
+        foreach (var (field, kind) in LinkFields)
+        {
+            if (Raw(entry, field) is not { } value)
+            {
+                continue;
+            }
+            if (!SafeUrl.IsHttpUrl(value) || value.Length > 2048)
+            {
+                warnings.Add($"The {field} link “{value}” is not a web address starting with http:// or https:// and is left out.");
+                continue;
+            }
+            if (publication.Links.Any(l => l.Url == value))
+            {
+                continue;
+            }
+            publication.Links.Add(new PublicationLink { Kind = kind, Url = value, SortOrder = publication.Links.Count });
+        }
+    }
+
+    /// <summary>A field read as a URL or identifier: braces dropped, escaped characters unescaped, no other LaTeX conversion.</summary>
+    private static string? Raw(BibtexEntry entry, string field)
+    {
+        if (!entry.Fields.TryGetValue(field, out var value))
+        {
+            return null;
+        }
+        var text = value.Replace("\\url{", "", StringComparison.Ordinal).Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal);
+        foreach (var special in new[] { "_", "%", "#", "&", "~", "$" })
+        {
+            text = text.Replace("\\" + special, special, StringComparison.Ordinal);
+        }
+        text = text.Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    private static List<string> SplitList(string? text, char[] separators) =>
+        text is null ? [] : text.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(s => s.Length <= 100)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(50)
+            .ToList();
+
+    [GeneratedRegex(@"(?:arXiv:\s*|arxiv\.org/(?:abs|pdf)/)(?<id>\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", RegexOptions.IgnoreCase)]
+    private static partial Regex ArxivMention();
+}
