@@ -78,14 +78,15 @@ public static class BibtexWriter
         }
 
         fields.Add(("title", "{" + BibtexEscaping.Title(CitationText.OneLine(p.Title)) + "}"));
-        var authors = p.Authors.OrderBy(a => a.Position).Select(a => CitationName.Parse(a.Name)).Where(n => n.Display.Length > 0).ToList();
+        var authors = p.Authors.OrderBy(a => a.Position)
+            .Select(a => a.Name.Trim() == AuthorList.EtAl ? "others" : BibtexEscaping.Name(CitationName.Parse(a.Name)))
+            .Where(name => name.Length > 0)
+            .ToList();
         if (authors.Count > 0)
         {
-            fields.Add(("author", "{" + string.Join(" and ", authors.Select(BibtexEscaping.Name)) + "}"));
+            fields.Add(("author", "{" + string.Join(" and ", authors) + "}"));
         }
-        // The import reads the venue from booktitle or journal only, so types without either
-        // (theses, preprints, other) carry it in journal too, where BibTeX styles simply ignore it.
-        Text(UsesBooktitle(p.Type) ? "booktitle" : "journal", p.VenueName);
+        Text(VenueField(p.Type), p.VenueName);
         Text("abbr", p.VenueShort);
         if (p.Year is int year)
         {
@@ -124,14 +125,12 @@ public static class BibtexWriter
         }
         Text("note", p.Note);
         Text("keywords", string.Join(", ", p.Keywords.Select(CitationText.OneLine).Where(k => k.Length > 0)));
-        Text("pubtype", p.Type switch
-        {
-            PublicationType.Workshop => "workshop",
-            PublicationType.InvitedPaper => "invited",
-            _ => null,
-        });
+        Text("pubtype", Pubtype(p));
         Text("pubstatus", p.Status switch
         {
+            // The import takes a preprint for unpublished, and reads a status out of a note ("to appear
+            // in ..."), unless the entry says otherwise.
+            PublicationStatus.Published when p.Type == PublicationType.Preprint || !string.IsNullOrWhiteSpace(p.Note) => "published",
             PublicationStatus.Accepted => "accepted",
             PublicationStatus.UnderReview => "under review",
             PublicationStatus.Preprint => "preprint",
@@ -157,8 +156,37 @@ public static class BibtexWriter
         return entry.Append('}').ToString();
     }
 
-    private static bool UsesBooktitle(PublicationType type) =>
-        type is PublicationType.Conference or PublicationType.Workshop or PublicationType.InvitedPaper or PublicationType.BookChapter;
+    /// <summary>The standard field for the venue of each entry type, which is also where the import looks for it.</summary>
+    private static string VenueField(PublicationType type) => type switch
+    {
+        PublicationType.Journal => "journal",
+        PublicationType.Thesis => "school",
+        PublicationType.Preprint or PublicationType.Other => "howpublished",
+        _ => "booktitle",
+    };
+
+    /// <summary>
+    /// The site's own type, written when the entry type alone would be read back as another one: the
+    /// import takes a paper at a venue named "...Workshop..." for a workshop paper, one at an arXiv
+    /// venue or a misc entry with an eprint for a preprint, and any other misc entry for Other.
+    /// </summary>
+    private static string? Pubtype(Publication p)
+    {
+        var arxivVenue = p.VenueName is { } venue
+            && (venue.Contains("arXiv", StringComparison.OrdinalIgnoreCase) || venue.Trim().Equals("CoRR", StringComparison.OrdinalIgnoreCase));
+        var workshopVenue = p.VenueName?.Contains("workshop", StringComparison.OrdinalIgnoreCase) == true;
+        var hasArxiv = !string.IsNullOrWhiteSpace(p.ArxivId);
+        return p.Type switch
+        {
+            PublicationType.Workshop => "workshop",
+            PublicationType.InvitedPaper => "invited",
+            PublicationType.Conference when workshopVenue => "conference",
+            PublicationType.Journal when arxivVenue => "journal",
+            PublicationType.Preprint when !hasArxiv && !arxivVenue => "preprint",
+            PublicationType.Other when hasArxiv || arxivVenue => "other",
+            _ => null,
+        };
+    }
 
     private static string EntryType(Publication p) => p.Type switch
     {

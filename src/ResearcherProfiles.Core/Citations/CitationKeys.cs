@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
 
 namespace ResearcherProfiles.Core.Citations;
 
@@ -58,6 +59,7 @@ public static class CitationKeys
         ArgumentNullException.ThrowIfNull(publication);
         var firstAuthor = publication.Authors
             .OrderBy(a => a.Position)
+            .Where(a => a.Name.Trim() != AuthorList.EtAl)
             .Select(a => CitationName.Parse(a.Name))
             .FirstOrDefault(n => n.Display.Length > 0);
         var family = firstAuthor is null ? string.Empty : FirstWord(firstAuthor.IsLiteral ? firstAuthor.Family.Split(',')[0] : firstAuthor.Family);

@@ -61,7 +61,12 @@ public static class CslJsonWriter
             _ => "document",
         });
         Text("title", p.Title);
-        var authors = p.Authors.OrderBy(a => a.Position).Select(a => CitationName.Parse(a.Name)).Where(n => n.Display.Length > 0).ToList();
+        // CSL has no "and others": styles shorten long lists themselves.
+        var authors = p.Authors.OrderBy(a => a.Position)
+            .Where(a => a.Name.Trim() != AuthorList.EtAl)
+            .Select(a => CitationName.Parse(a.Name))
+            .Where(n => n.Display.Length > 0)
+            .ToList();
         if (authors.Count > 0)
         {
             json.WriteStartArray("author");

@@ -50,7 +50,8 @@ public static class RisWriter
             _ => "GEN",
         });
         Tag("TI", p.Title);
-        foreach (var author in p.Authors.OrderBy(a => a.Position))
+        // RIS has no "and others": the list simply ends.
+        foreach (var author in p.Authors.OrderBy(a => a.Position).Where(a => a.Name.Trim() != AuthorList.EtAl))
         {
             Tag("AU", Author(CitationName.Parse(author.Name)));
         }

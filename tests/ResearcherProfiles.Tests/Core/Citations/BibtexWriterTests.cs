@@ -142,9 +142,9 @@ public sealed class BibtexWriterTests
     [InlineData(PublicationType.InvitedPaper, "inproceedings", "booktitle", "invited")]
     [InlineData(PublicationType.Journal, "article", "journal", null)]
     [InlineData(PublicationType.BookChapter, "incollection", "booktitle", null)]
-    [InlineData(PublicationType.Thesis, "phdthesis", "journal", null)]
-    [InlineData(PublicationType.Preprint, "misc", "journal", null)]
-    [InlineData(PublicationType.Other, "misc", "journal", null)]
+    [InlineData(PublicationType.Thesis, "phdthesis", "school", null)]
+    [InlineData(PublicationType.Preprint, "misc", "howpublished", "preprint")]
+    [InlineData(PublicationType.Other, "misc", "howpublished", null)]
     public void Each_type_has_its_entry_type_venue_field_and_pubtype(PublicationType type, string entryType, string venueField, string? pubtype)
     {
         var publication = Paper("T", "Ada Lovelace");
@@ -156,6 +156,51 @@ public sealed class BibtexWriterTests
         Assert.Equal(entryType, entry.Type);
         Assert.Equal("Some Venue", entry.Fields[venueField]);
         Assert.Equal(pubtype, entry.Fields.GetValueOrDefault("pubtype"));
+    }
+
+    [Theory]
+    [InlineData(PublicationType.Conference, "Workshop on Things", null, "conference")]
+    [InlineData(PublicationType.Journal, "arXiv preprint", null, "journal")]
+    [InlineData(PublicationType.Preprint, "arXiv preprint", null, null)]
+    [InlineData(PublicationType.Preprint, null, "2403.16952", null)]
+    [InlineData(PublicationType.Preprint, "Lab Report Series", null, "preprint")]
+    [InlineData(PublicationType.Other, null, "2403.16952", "other")]
+    [InlineData(PublicationType.Other, "CoRR", null, "other")]
+    public void Pubtype_is_written_when_the_entry_type_alone_would_read_back_as_another_type(
+        PublicationType type, string? venue, string? arxivId, string? pubtype)
+    {
+        var publication = Paper("T", "Ada Lovelace");
+        publication.Type = type;
+        publication.VenueName = venue;
+        publication.ArxivId = arxivId;
+
+        var entry = ParseSingle(BibtexWriter.WriteEntry(publication));
+
+        Assert.Equal(pubtype, entry.Fields.GetValueOrDefault("pubtype"));
+    }
+
+    [Theory]
+    [InlineData(PublicationType.Conference, null, null)]
+    [InlineData(PublicationType.Preprint, null, "published")]
+    [InlineData(PublicationType.Conference, "To appear in the proceedings", "published")]
+    public void A_published_paper_says_so_where_the_import_would_guess_another_status(PublicationType type, string? note, string? pubstatus)
+    {
+        var publication = Paper("T");
+        publication.Type = type;
+        publication.Note = note;
+
+        var entry = ParseSingle(BibtexWriter.WriteEntry(publication));
+
+        Assert.Equal(pubstatus, entry.Fields.GetValueOrDefault("pubstatus"));
+    }
+
+    [Fact]
+    public void A_trailing_et_al_is_written_as_and_others()
+    {
+        var entry = ParseSingle(BibtexWriter.WriteEntry(Paper("T", "Ana Ruiz", "Bo Chen", "et al.")));
+
+        Assert.Equal("Ruiz, Ana and Chen, Bo and others", entry.Fields["author"]);
+        Assert.Equal(["Ana Ruiz", "Bo Chen", "et al."], BibtexNames.Parse(entry.Fields["author"]).Select(n => n.Display));
     }
 
     [Theory]

@@ -35,6 +35,14 @@ public sealed class CitationKeysTests
     }
 
     [Fact]
+    public void Et_al_is_never_the_first_author_of_a_key()
+    {
+        var publication = Paper("Results", "et al.", "Ana Ruiz");
+
+        Assert.Equal("ruiz2023results", CitationKeys.Generate(publication));
+    }
+
+    [Fact]
     public void A_paper_without_authors_year_or_latin_title_still_has_a_key()
     {
         var publication = Paper("深度学习");

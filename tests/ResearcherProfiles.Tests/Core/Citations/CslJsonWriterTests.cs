@@ -68,6 +68,14 @@ public sealed class CslJsonWriterTests
     }
 
     [Fact]
+    public void A_trailing_et_al_is_left_out_of_the_authors()
+    {
+        var authors = One(Paper("T", "Ana Ruiz", "Bo Chen", "et al.")).GetProperty("author").EnumerateArray();
+
+        Assert.Equal(["Ruiz", "Chen"], authors.Select(a => a.GetProperty("family").GetString()));
+    }
+
+    [Fact]
     public void Links_go_in_custom_with_their_kind()
     {
         var publication = Paper("T");

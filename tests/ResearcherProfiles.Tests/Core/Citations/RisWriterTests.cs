@@ -102,6 +102,10 @@ public sealed class RisWriterTests
     }
 
     [Fact]
+    public void A_trailing_et_al_is_left_out_of_the_authors() =>
+        Assert.Equal(["Ruiz, Ana", "Chen, Bo"], One(Paper("T", "Ana Ruiz", "Bo Chen", "et al.")).All("AU"));
+
+    [Fact]
     public void A_year_without_a_month_has_no_date_line()
     {
         var record = One(Paper("T"));
