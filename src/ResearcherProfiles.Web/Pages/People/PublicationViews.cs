@@ -26,6 +26,9 @@ public sealed record PublicationView(
     /// <summary>Whether the list this item is in marks highlighted papers (the full list does, the selection does not).</summary>
     public bool MarkHighlighted { get; init; }
 
+    /// <summary>The paper's own page.</summary>
+    public string PagePath => PaperModel.PathFor(Id, Title);
+
     public string? DateText => (Year, Month) switch
     {
         (int y, int m) => $"{CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(m)} {y}",
@@ -111,11 +114,11 @@ public static class PublicationQueries
             }
             if (e.P.ArxivId is not null)
             {
-                identifierLinks.Add(new LinkView($"arXiv:{e.P.ArxivId}", $"https://arxiv.org/abs/{Uri.EscapeDataString(e.P.ArxivId).Replace("%2F", "/", StringComparison.Ordinal)}"));
+                identifierLinks.Add(new LinkView($"arXiv:{e.P.ArxivId}", IdentifierLinks.Arxiv(e.P.ArxivId)));
             }
             if (e.P.Doi is not null)
             {
-                identifierLinks.Add(new LinkView("DOI", $"https://doi.org/{string.Join('/', e.P.Doi.Split('/').Select(Uri.EscapeDataString))}"));
+                identifierLinks.Add(new LinkView("DOI", IdentifierLinks.Doi(e.P.Doi)));
             }
             return new PublicationView(
                 e.PublicationId, e.P.Title, authors[e.PublicationId].ToList(), e.P.VenueName, e.P.VenueShort,
