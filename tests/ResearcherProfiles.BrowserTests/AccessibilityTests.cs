@@ -15,8 +15,13 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         $"/people/{DemoSlugs.ProjectHeavy}",
         $"/people/{DemoSlugs.FullCv}",
         $"/people/{DemoSlugs.HomepageStyle}/publications",
+        $"/people/{DemoSlugs.HomepageStyle}/publications?type=conference&year=2024",
+        $"/people/{DemoSlugs.HomepageStyle}/publications?type=journal&year=2017",
         "/people/nobody-by-this-name",
     ];
+
+    /// <summary>Paper pages with marks and an abstract, journal details, and a thesis; found through their titles' links.</summary>
+    private static readonly string[] PaperTitles = ["Needles Are Not Enough", "Calibrated Abstention", "Reading at Length"];
 
     public static TheoryData<string, Viewport> Modes() => new()
     {
@@ -38,8 +43,14 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             await page.EvaluateAsync<bool>("scheme => matchMedia(`(prefers-color-scheme: ${scheme})`).matches", scheme),
             $"the browser should prefer the {scheme} colour scheme");
         var failures = new List<string>();
+        await page.GotoAsync($"/people/{DemoSlugs.HomepageStyle}/publications");
+        var paperPaths = new List<string>();
+        foreach (var title in PaperTitles)
+        {
+            paperPaths.Add((await page.Locator("article.pub h3 a", new() { HasText = title }).GetAttributeAsync("href"))!);
+        }
 
-        foreach (var path in Paths)
+        foreach (var path in Paths.Concat(paperPaths))
         {
             await page.GotoAsync(path);
             try

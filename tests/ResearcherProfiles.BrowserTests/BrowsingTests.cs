@@ -78,6 +78,34 @@ public sealed partial class BrowsingTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Visitor_filters_the_publication_list_and_opens_a_paper_without_JavaScript()
+    {
+        await using var context = await fixture.NewContextAsync(javaScriptEnabled: false);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/people/{DemoSlugs.HomepageStyle}/publications");
+        var publications = new PublicationsPage(page);
+        await Expect(publications.Summary).ToHaveTextAsync("24 publications");
+
+        await publications.FilterAsync("Type", "Journal");
+        await publications.FilterAsync("Year", "2024");
+
+        Assert.EndsWith("/publications?type=journal&year=2024", page.Url, StringComparison.Ordinal);
+        await Expect(publications.ActiveValue("Type")).ToHaveTextAsync("Journal (1)");
+        await Expect(publications.ActiveValue("Year")).ToHaveTextAsync("2024 (1)");
+        await Expect(publications.Summary).ToHaveTextAsync("1 of 24 publications");
+        await Expect(publications.Publications).ToHaveTextAsync(["★ Selected: Calibrated Abstention for Retrieval-Augmented Question Answering"]);
+
+        await publications.ClearFiltersAsync();
+        await Expect(publications.Publications).ToHaveCountAsync(24);
+
+        var paper = await publications.OpenPaperAsync("Needles Are Not Enough");
+        await Expect(paper.Title).ToHaveTextAsync(new Regex("^Needles Are Not Enough"));
+        Assert.Matches(@"/publications/\d+/needles-are-not-enough-a-benchmark-for-multi$", page.Url);
+        await Expect(paper.OnThisSite.GetByRole(AriaRole.Link)).ToHaveTextAsync([HomepageStyleName, "Rafael Duarte"]);
+        await Expect(paper.Details).ToContainTextAsync("10.5555/naacl-long.2024.221");
+    }
+
+    [Fact]
     public async Task Unknown_profile_shows_the_not_found_page()
     {
         await using var context = await fixture.NewContextAsync();

@@ -37,26 +37,44 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // Bulk inserts switch automatic detection off for speed; respect that here too.
-        if (ChangeTracker.AutoDetectChangesEnabled)
+        // Bulk inserts switch automatic detection off for speed; respect that here too. Otherwise
+        // changes are detected once, here: every Entries() call and the base save below would scan
+        // the whole change tracker again, which on a large import costs more than the inserts.
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        if (autoDetect)
         {
             ChangeTracker.DetectChanges();
         }
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
-            entry.Entity.Version++;
+            // Through the entry, so the new version is saved without another scan for changes.
+            entry.Property(nameof(IVersioned.Version)).CurrentValue = entry.Entity.Version + 1;
         }
         if (History is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The content change and its history land together or not at all.
+        // The content change and its history land together or not at all. The first save accepts
+        // its changes whatever the caller asked, or the second would insert the same rows again.
         var pending = RevisionRecorder.Capture(this);
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             if (pending.Count > 0)
             {
                 Revisions.AddRange(RevisionRecorder.Complete(pending, History, DateTimeOffset.UtcNow));

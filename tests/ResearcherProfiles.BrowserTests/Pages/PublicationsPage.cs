@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace ResearcherProfiles.BrowserTests.Pages;
@@ -12,6 +13,35 @@ public sealed class PublicationsPage(IPage page)
     public ILocator YearHeadings => page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Heading, new() { Level = 2 });
 
     public ILocator Publications => page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Heading, new() { Level = 3 });
+
+    /// <summary>"24 publications", or "3 of 24 publications" when filtered.</summary>
+    public ILocator Summary => page.Locator(".page-summary");
+
+    public ILocator Filters => page.GetByRole(AriaRole.Navigation, new() { Name = "Filter publications" });
+
+    /// <summary>The choice currently applied in a facet ("Type", "Status", "Year").</summary>
+    public ILocator ActiveValue(string facet) => FacetList(facet).Locator("a[aria-current]");
+
+    /// <summary>Follows a facet's link, e.g. ("Type", "Journal"), whatever its count.</summary>
+    public async Task FilterAsync(string facet, string value)
+    {
+        await FacetList(facet).GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Regex.Escape(value)} \\(\\d+\\)$") }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    public async Task ClearFiltersAsync()
+    {
+        await Filters.GetByRole(AriaRole.Link, new() { Name = "Clear filters", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    public async Task<PaperPage> OpenPaperAsync(string title)
+    {
+        await Publications.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        return new PaperPage(page);
+    }
+
+    private ILocator FacetList(string facet) => Filters.GetByRole(AriaRole.List, new() { Name = $"{facet}:", Exact = true });
 
     public async Task<IReadOnlyList<int>> YearsAsync()
     {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Demo;
 using ResearcherProfiles.Tests.Infrastructure;
 
@@ -22,6 +23,15 @@ public sealed class HtmlValidityTests(HtmlValidityTests.DemoSiteFactory factory)
             urls.Add($"/people/{slug}");
             urls.Add($"/people/{slug}/publications");
         }
+        var list = $"/people/{DemoSlugs.HomepageStyle}/publications";
+        urls.AddRange([$"{list}?type=conference&year=2024", $"{list}?status=published", $"{list}?type=journal&year=2017"]);
+        // Every paper of the fullest demo profile: journal details, a thesis, marks, badges, abstracts.
+        await factory.ChangeDataAsync(async db =>
+            (await db.Publications.FirstAsync(p => p.ArxivId == "2403.16952")).Keywords = ["long context", "benchmarks"]);
+        var listPage = await client.GetPageAsync(list);
+        var paperUrls = listPage.Document.QuerySelectorAll("article.pub h3 a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.NotEmpty(paperUrls);
+        urls.AddRange(paperUrls);
 
         var pages = new Dictionary<string, string>();
         foreach (var url in urls)

@@ -30,6 +30,9 @@ public sealed record PublicationView(
     /// <summary>The paper's BibTeX entry without its abstract, for the "Cite" block; empty when there is none.</summary>
     public string Bibtex { get; init; } = string.Empty;
 
+    /// <summary>The paper's own page.</summary>
+    public string PagePath => PaperModel.PathFor(Id, Title);
+
     public string? DateText => (Year, Month) switch
     {
         (int y, int m) => $"{CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(m)} {y}",
@@ -122,11 +125,11 @@ public static class PublicationQueries
             }
             if (e.P.ArxivId is not null)
             {
-                identifierLinks.Add(new LinkView($"arXiv:{e.P.ArxivId}", $"https://arxiv.org/abs/{Uri.EscapeDataString(e.P.ArxivId).Replace("%2F", "/", StringComparison.Ordinal)}"));
+                identifierLinks.Add(new LinkView($"arXiv:{e.P.ArxivId}", IdentifierLinks.Arxiv(e.P.ArxivId)));
             }
             if (e.P.Doi is not null)
             {
-                identifierLinks.Add(new LinkView("DOI", $"https://doi.org/{string.Join('/', e.P.Doi.Split('/').Select(Uri.EscapeDataString))}"));
+                identifierLinks.Add(new LinkView("DOI", IdentifierLinks.Doi(e.P.Doi)));
             }
             var citation = new Publication
             {

@@ -1,0 +1,227 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Editing;
+using ResearcherProfiles.Web.Startup;
+
+namespace ResearcherProfiles.Web.Pages.People;
+
+/// <summary>
+/// /publications/{id}/{slug}: one paper with everything known about it, and the citation metadata
+/// that Google Scholar and other indexers read. A paper is public while at least one public profile
+/// lists it visibly.
+/// </summary>
+[OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
+public class PaperModel(AppDbContext db) : PageModel
+{
+    public PaperView Paper { get; private set; } = null!;
+    public string CanonicalUrl { get; private set; } = string.Empty;
+    public IReadOnlyList<KeyValuePair<string, string>> CitationTags { get; private set; } = [];
+    public string JsonLd { get; private set; } = string.Empty;
+
+    public string? Legend => AuthorList.Legend(Paper.Authors);
+
+    /// <summary>The canonical path of a paper's page; without a slug when the title has no ASCII word.</summary>
+    public static string PathFor(int id, string title)
+    {
+        var slug = PaperSlug.For(title);
+        return slug.Length == 0
+            ? $"/publications/{id.ToString(CultureInfo.InvariantCulture)}"
+            : $"/publications/{id.ToString(CultureInfo.InvariantCulture)}/{slug}";
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, string? slug, CancellationToken ct)
+    {
+        var paper = await LoadAsync(db, id, ct);
+        if (paper is null)
+        {
+            return NotFound();
+        }
+        // One address per paper: a missing or outdated slug, or a query string (which would be
+        // cached as a page of its own), moves to the canonical one.
+        var path = PathFor(id, paper.Title);
+        if ((slug ?? string.Empty) != PaperSlug.For(paper.Title) || Request.QueryString.HasValue)
+        {
+            return RedirectPermanent(path);
+        }
+        Paper = paper;
+        var origin = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        CanonicalUrl = origin + path;
+        CitationTags = PaperMetadata.CitationTags(paper);
+        JsonLd = PaperMetadata.JsonLd(paper, CanonicalUrl, origin);
+        return Page();
+    }
+
+    /// <summary>The paper in four queries whatever its number of authors, links and profiles; null when it is not public.</summary>
+    private static async Task<PaperView?> LoadAsync(AppDbContext db, int id, CancellationToken ct)
+    {
+        var profiles = await db.ProfilePublications
+            .Where(pp => pp.PublicationId == id && pp.IsVisible && !pp.Researcher!.IsHidden && pp.Researcher.DeletedAt == null)
+            .Select(pp => new { pp.ResearcherId, pp.Researcher!.Slug, pp.Researcher.DisplayName })
+            .ToListAsync(ct);
+        if (profiles.Count == 0)
+        {
+            return null;
+        }
+        var p = await db.Publications
+            .Where(x => x.Id == id)
+            .Select(x => new
+            {
+                x.Title, x.VenueName, x.VenueShort, x.Year, x.Month, x.Type, x.Status, x.Badges, x.Keywords,
+                x.Summary, x.Abstract, x.Volume, x.Number, x.Pages, x.Publisher, x.Note, x.Doi, x.ArxivId, x.Url,
+            })
+            .SingleAsync(ct);
+        var authors = await db.PublicationAuthors
+            .Where(a => a.PublicationId == id)
+            .OrderBy(a => a.Position)
+            .Select(a => new
+            {
+                a.Name,
+                a.ResearcherId,
+                Slug = a.Researcher != null && !a.Researcher.IsHidden && a.Researcher.DeletedAt == null ? a.Researcher.Slug : null,
+                a.EqualContribution,
+                a.Corresponding,
+            })
+            .ToListAsync(ct);
+        var links = (await db.PublicationLinks
+                .Where(l => l.PublicationId == id)
+                .OrderBy(l => l.SortOrder)
+                .Select(l => new { l.Kind, l.Label, l.Url })
+                .ToListAsync(ct))
+            .Where(l => SafeUrl.IsAllowed(l.Url))
+            .Select(l => new PaperLink(l.Kind, l.Label ?? LinkLabels.For(l.Kind), l.Url))
+            .ToList();
+
+        // Profiles of authors come in author order, then anyone else who lists the paper.
+        var authorOrder = authors.Select(a => a.ResearcherId).ToList();
+        var listedOn = profiles
+            .OrderBy(r => authorOrder.IndexOf(r.ResearcherId) is var i and >= 0 ? i : int.MaxValue)
+            .ThenBy(r => r.DisplayName, StringComparer.CurrentCulture)
+            .Select(r => new ListingProfile(r.Slug, r.DisplayName))
+            .ToList();
+
+        return new PaperView(
+            id, p.Title,
+            authors.Select(a => new AuthorView(a.Name, a.Slug, IsOwner: false, a.EqualContribution, a.Corresponding)).ToList(),
+            p.VenueName, p.VenueShort, p.Year, p.Month, p.Type, p.Status, p.Badges, p.Keywords,
+            p.Summary, p.Abstract, p.Volume, p.Number, p.Pages, p.Publisher, p.Note,
+            p.Doi, p.ArxivId, SafeUrl.IsHttpUrl(p.Url) ? p.Url : null,
+            links, listedOn);
+    }
+}
+
+public sealed record PaperLink(PublicationLinkKind Kind, string Label, string Url);
+
+public sealed record ListingProfile(string Slug, string DisplayName);
+
+/// <summary>Everything the paper page shows about one publication.</summary>
+public sealed record PaperView(
+    int Id,
+    string Title,
+    IReadOnlyList<AuthorView> Authors,
+    string? VenueName,
+    string? VenueShort,
+    int? Year,
+    int? Month,
+    PublicationType Type,
+    PublicationStatus Status,
+    IReadOnlyList<string> Badges,
+    IReadOnlyList<string> Keywords,
+    string? Summary,
+    string? Abstract,
+    string? Volume,
+    string? Number,
+    string? Pages,
+    string? Publisher,
+    string? Note,
+    string? Doi,
+    string? ArxivId,
+    string? Url,
+    IReadOnlyList<PaperLink> Links,
+    IReadOnlyList<ListingProfile> ListedOn)
+{
+    public string TypeText => LinkLabels.For(Type);
+
+    public string StatusText => PublicationChoices.StatusText(Status);
+
+    /// <summary>"May 2024" or "2024".</summary>
+    public string? DateText => (Year, Month) switch
+    {
+        (int y, int m and >= 1 and <= 12) => $"{CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m)} {y}",
+        (int y, _) => y.ToString(CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    /// <summary>"2024-05" or "2024", for &lt;time datetime&gt; and schema.org.</summary>
+    public string? IsoDate => (Year, Month) switch
+    {
+        (int y, int m and >= 1 and <= 12) => $"{y:D4}-{m:D2}",
+        (int y, _) => y.ToString("D4", CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    public string? DoiUrl => Doi is null ? null : IdentifierLinks.Doi(Doi);
+
+    public string? ArxivUrl => ArxivId is null ? null : IdentifierLinks.Arxiv(ArxivId);
+
+    /// <summary>
+    /// The venue as a place of publication: only for papers that appeared (or will) at a conference,
+    /// in a journal or in a book. A preprint's "arXiv" or a submission's target venue is not one.
+    /// </summary>
+    public string? PublishedIn =>
+        Status is PublicationStatus.Published or PublicationStatus.Accepted
+        && Type is PublicationType.Conference or PublicationType.Workshop or PublicationType.InvitedPaper
+            or PublicationType.Journal or PublicationType.BookChapter
+            ? VenueName ?? VenueShort
+            : null;
+
+    /// <summary>The first and last page of "1021–1039", "1021--1039" or "e1234".</summary>
+    public (string? First, string? Last) PageRange
+    {
+        get
+        {
+            var parts = (Pages ?? string.Empty).Split(['-', '–', '—'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return parts.Length switch
+            {
+                0 => (null, null),
+                1 => (parts[0], null),
+                _ => (parts[0], parts[^1]),
+            };
+        }
+    }
+
+    /// <summary>The first PDF link with an absolute http(s) address.</summary>
+    public string? PdfUrl => Links.FirstOrDefault(l => l.Kind == PublicationLinkKind.Pdf && SafeUrl.IsHttpUrl(l.Url))?.Url;
+
+    /// <summary>Plain text split into paragraphs at blank lines.</summary>
+    public static IEnumerable<string> Paragraphs(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    /// <summary>A sentence or two for search results: the summary, else the start of the abstract, else the byline.</summary>
+    public string Description
+    {
+        get
+        {
+            var text = Summary ?? Abstract;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return Authors.Count == 0 ? Title : $"{Title}, by {string.Concat(Authors.Select((a, i) => AuthorList.SeparatorBefore(i, Authors.Count) + a.Name))}";
+            }
+            const int MaxLength = 300;
+            if (text.Length <= MaxLength)
+            {
+                return text;
+            }
+            var cut = text.LastIndexOf(' ', MaxLength - 1);
+            return string.Concat(text.AsSpan(0, cut > 0 ? cut : MaxLength - 1), "…");
+        }
+    }
+}
