@@ -1,4 +1,4 @@
-// "Cite" blocks on publications: shows the Copy button, which needs JavaScript and a clipboard
+// "Cite" blocks on publications and paper pages: shows the Copy button, which needs JavaScript and a clipboard
 // (browsers only offer one on https and localhost). Without it the BibTeX stays selectable text.
 (() => {
     'use strict';
@@ -6,7 +6,7 @@
         return;
     }
     const clearAfterMs = 5000;
-    for (const block of document.querySelectorAll('details.cite')) {
+    for (const block of document.querySelectorAll('.cite')) {
         const button = block.querySelector('.cite-copy');
         const code = block.querySelector('.cite-bibtex code');
         const status = block.querySelector('.cite-status');

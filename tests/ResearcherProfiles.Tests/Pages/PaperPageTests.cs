@@ -74,6 +74,24 @@ public sealed class PaperPageTests(ProfilesAppFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task The_cite_section_gives_the_papers_bibtex_which_imports_back_to_the_same_paper()
+    {
+        var (paper, _, _, _) = await FullPaperAsync("Citing Needles: BibTeX on the Paper Page");
+
+        var page = await _visitor.GetPageAsync(PathOf(paper));
+
+        var bibtex = page.Section("Cite")!.QuerySelector("pre.cite-bibtex code")!.TextContent;
+        Assert.StartsWith("@inproceedings{", bibtex, StringComparison.Ordinal);
+        Assert.DoesNotContain("abstract", bibtex, StringComparison.Ordinal);
+        var mapped = ResearcherProfiles.Core.Bibtex.BibtexPublicationMapper.Map(Assert.Single(ResearcherProfiles.Core.Bibtex.BibtexParser.Parse(bibtex).Entries)).Mapped!.Publication;
+        Assert.Equal(paper.Title, mapped.Title);
+        Assert.Equal(["Paper Owner", "Pat Coauthor", "Hidden Helper", "Outside Author"], mapped.Authors.Select(a => a.Name));
+        Assert.Equal(("10.5555/naacl.2024.221", "2403.16952", 2024, 6), (mapped.Doi, mapped.ArxivId, mapped.Year, mapped.Month));
+        Assert.Equal("North American Chapter of the Association for Computational Linguistics", mapped.VenueName);
+        Assert.NotNull(page.Document.QuerySelector("#cite button.cite-copy[hidden]"));
+    }
+
+    [Fact]
     public async Task Profiles_that_list_the_paper_without_being_authors_come_after_the_authors()
     {
         var author = await new ResearcherBuilder("Second Author").SaveAsync(factory);
@@ -388,8 +406,10 @@ public sealed class PaperPageTests(ProfilesAppFactory factory) : IClassFixture<P
         Assert.DoesNotContain("<script>alert", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("</SCRIPT >", html, StringComparison.Ordinal);
         var scripts = page.Document.QuerySelectorAll("script").ToList();
-        Assert.Equal("application/ld+json", Assert.Single(scripts).GetAttribute("type"));
-        using var document = JsonDocument.Parse(scripts[0].TextContent);
+        var inline = Assert.Single(scripts, s => !s.HasAttribute("src"));
+        Assert.Equal("application/ld+json", inline.GetAttribute("type"));
+        Assert.All(scripts.Where(s => s.HasAttribute("src")), s => Assert.StartsWith("/js/cite.js", s.GetAttribute("src"), StringComparison.Ordinal));
+        using var document = JsonDocument.Parse(inline.TextContent);
         Assert.Equal(Title, document.RootElement.GetProperty("headline").GetString());
         Assert.Equal(Title, page.TextOf("h1"));
         Assert.Equal(Title, page.Document.QuerySelector("meta[name=citation_title]")?.GetAttribute("content"));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Citations;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
@@ -73,7 +74,7 @@ public class PaperModel(AppDbContext db) : PageModel
             .Select(x => new
             {
                 x.Title, x.VenueName, x.VenueShort, x.Year, x.Month, x.Type, x.Status, x.Badges, x.Keywords,
-                x.Summary, x.Abstract, x.Volume, x.Number, x.Pages, x.Publisher, x.Note, x.Doi, x.ArxivId, x.Url,
+                x.Summary, x.Abstract, x.Volume, x.Number, x.Pages, x.Publisher, x.Note, x.Doi, x.ArxivId, x.Url, x.CitationKey,
             })
             .SingleAsync(ct);
         var authors = await db.PublicationAuthors
@@ -105,13 +106,26 @@ public class PaperModel(AppDbContext db) : PageModel
             .Select(r => new ListingProfile(r.Slug, r.DisplayName))
             .ToList();
 
+        // The abstract is on the page already; the citation to copy stays short.
+        var citation = new Publication
+        {
+            Title = p.Title, VenueName = p.VenueName, VenueShort = p.VenueShort, Year = p.Year, Month = p.Month,
+            Type = p.Type, Status = p.Status, Badges = p.Badges, Doi = p.Doi, ArxivId = p.ArxivId, Url = p.Url,
+            Volume = p.Volume, Number = p.Number, Pages = p.Pages, Publisher = p.Publisher, Note = p.Note,
+            Keywords = p.Keywords, CitationKey = p.CitationKey,
+            Authors = authors.Select((a, i) => new PublicationAuthor { Name = a.Name, Position = i }).ToList(),
+            Links = links.Select((l, i) => new PublicationLink { Kind = l.Kind, Url = l.Url, SortOrder = i }).ToList(),
+        };
         return new PaperView(
             id, p.Title,
             authors.Select(a => new AuthorView(a.Name, a.Slug, IsOwner: false, a.EqualContribution, a.Corresponding)).ToList(),
             p.VenueName, p.VenueShort, p.Year, p.Month, p.Type, p.Status, p.Badges, p.Keywords,
             p.Summary, p.Abstract, p.Volume, p.Number, p.Pages, p.Publisher, p.Note,
             p.Doi, p.ArxivId, SafeUrl.IsHttpUrl(p.Url) ? p.Url : null,
-            links, listedOn);
+            links, listedOn)
+        {
+            Bibtex = BibtexWriter.WriteEntry(citation, includeAbstract: false),
+        };
     }
 }
 
@@ -145,6 +159,8 @@ public sealed record PaperView(
     IReadOnlyList<PaperLink> Links,
     IReadOnlyList<ListingProfile> ListedOn)
 {
+    public string Bibtex { get; init; } = string.Empty;
+
     public string TypeText => LinkLabels.For(Type);
 
     public string StatusText => PublicationChoices.StatusText(Status);
@@ -213,7 +229,7 @@ public sealed record PaperView(
             var text = Summary ?? Abstract;
             if (string.IsNullOrWhiteSpace(text))
             {
-                return Authors.Count == 0 ? Title : $"{Title}, by {string.Concat(Authors.Select((a, i) => AuthorList.SeparatorBefore(i, Authors.Count) + a.Name))}";
+                return Authors.Count == 0 ? Title : $"{Title}, by {string.Concat(Authors.Select((a, i) => AuthorList.SeparatorBefore(i, Authors.Count, a.Name) + a.Name))}";
             }
             const int MaxLength = 300;
             if (text.Length <= MaxLength)
