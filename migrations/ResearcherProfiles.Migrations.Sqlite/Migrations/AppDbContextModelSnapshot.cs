@@ -889,6 +889,40 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.ToTable("PublicationLinks");
                 });
 
+            modelBuilder.Entity("ResearcherProfiles.Core.Entities.PublicationSuggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResearcherId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SuggestedByResearcherId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestedByUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublicationId");
+
+                    b.HasIndex("SuggestedByResearcherId");
+
+                    b.HasIndex("ResearcherId", "PublicationId")
+                        .IsUnique();
+
+                    b.ToTable("PublicationSuggestions");
+                });
+
             modelBuilder.Entity("ResearcherProfiles.Core.Entities.Researcher", b =>
                 {
                     b.Property<int>("Id")
@@ -898,6 +932,9 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.Property<string>("AboutMarkdown")
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AcceptCoauthorPapers")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Affiliation")
                         .HasMaxLength(300)
@@ -1357,6 +1394,32 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Publication");
+                });
+
+            modelBuilder.Entity("ResearcherProfiles.Core.Entities.PublicationSuggestion", b =>
+                {
+                    b.HasOne("ResearcherProfiles.Core.Entities.Publication", "Publication")
+                        .WithMany()
+                        .HasForeignKey("PublicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ResearcherProfiles.Core.Entities.Researcher", "Researcher")
+                        .WithMany()
+                        .HasForeignKey("ResearcherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ResearcherProfiles.Core.Entities.Researcher", "SuggestedByResearcher")
+                        .WithMany()
+                        .HasForeignKey("SuggestedByResearcherId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Publication");
+
+                    b.Navigation("Researcher");
+
+                    b.Navigation("SuggestedByResearcher");
                 });
 
             modelBuilder.Entity("ResearcherProfiles.Core.Entities.Researcher", b =>

@@ -22,6 +22,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PublicationAuthor> PublicationAuthors => Set<PublicationAuthor>();
     public DbSet<PublicationLink> PublicationLinks => Set<PublicationLink>();
     public DbSet<ProfilePublication> ProfilePublications => Set<ProfilePublication>();
+    public DbSet<PublicationSuggestion> PublicationSuggestions => Set<PublicationSuggestion>();
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<ProjectLink> ProjectLinks => Set<ProjectLink>();
     public DbSet<ProjectPublication> ProjectPublications => Set<ProjectPublication>();
@@ -74,10 +75,24 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            // A shared paper's change goes into the history of every profile listing it, including
+            // the listings this save removes (read before it) and adds (read after it).
+            var listings = await RevisionRecorder.ListingsAsync(this, RevisionRecorder.SharedRecordIds(pending), cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             if (pending.Count > 0)
             {
-                Revisions.AddRange(RevisionRecorder.Complete(pending, History, DateTimeOffset.UtcNow));
+                foreach (var (publicationId, profiles) in await RevisionRecorder.ListingsAsync(this, RevisionRecorder.SharedRecordIds(pending), cancellationToken))
+                {
+                    if (listings.TryGetValue(publicationId, out var before))
+                    {
+                        before.UnionWith(profiles);
+                    }
+                    else
+                    {
+                        listings[publicationId] = profiles;
+                    }
+                }
+                Revisions.AddRange(RevisionRecorder.Complete(pending, History, DateTimeOffset.UtcNow, listings));
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
             if (ownTransaction is not null)

@@ -90,3 +90,24 @@ public class ProfilePublication : ProfileItem
     public Publication? Publication { get; set; }
     public bool IsHighlighted { get; set; }
 }
+
+/// <summary>
+/// A paper a co-author linked this researcher to: it waits here, off the public profile, until the
+/// researcher adds it to their profile or dismisses it. Nobody puts a paper on someone else's
+/// profile without that person's consent.
+/// </summary>
+public class PublicationSuggestion
+{
+    public int Id { get; set; }
+    /// <summary>The researcher the paper is suggested to.</summary>
+    public int ResearcherId { get; set; }
+    public Researcher? Researcher { get; set; }
+    public int PublicationId { get; set; }
+    public Publication? Publication { get; set; }
+    /// <summary>The profile whose editor linked this researcher as an author, if it still exists.</summary>
+    public int? SuggestedByResearcherId { get; set; }
+    public Researcher? SuggestedByResearcher { get; set; }
+    /// <summary>The account that made the link, as its user name.</summary>
+    public string? SuggestedByUserName { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -37,6 +37,12 @@ public class Researcher : IVersioned
     /// <summary>A note under the publication list, e.g. "Full list at Google Scholar".</summary>
     public string? PublicationsNote { get; set; }
 
+    /// <summary>
+    /// Papers a co-author links this researcher to go straight onto the profile instead of waiting
+    /// among the suggestions for the researcher's consent.
+    /// </summary>
+    public bool AcceptCoauthorPapers { get; set; }
+
     /// <summary>Hidden profiles are not shown on the public site.</summary>
     public bool IsHidden { get; set; }
     /// <summary>When the profile was moved to the trash; trashed profiles exist only for restore or purge.</summary>

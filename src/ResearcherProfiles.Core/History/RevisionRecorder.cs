@@ -64,32 +64,116 @@ public static class RevisionRecorder
         return pending;
     }
 
-    public static IEnumerable<ProfileRevision> Complete(IReadOnlyList<Pending> pending, HistoryScope scope, DateTimeOffset at)
+    /// <summary>
+    /// The publications the pending changes touch (a shared record, its authors or links), by id:
+    /// their changes belong in the history of every profile that lists them.
+    /// </summary>
+    public static HashSet<int> SharedRecordIds(IReadOnlyList<Pending> pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        var ids = new HashSet<int>();
+        foreach (var p in pending)
+        {
+            if (PublicationOf(p) is int id and > 0)
+            {
+                ids.Add(id);
+            }
+        }
+        return ids;
+    }
+
+    /// <summary>The profiles listing each of these publications right now: one query.</summary>
+    public static async Task<Dictionary<int, HashSet<int>>> ListingsAsync(AppDbContext db, HashSet<int> publicationIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(publicationIds);
+        if (publicationIds.Count == 0)
+        {
+            return [];
+        }
+        var ids = publicationIds.ToList();
+        var rows = await db.ProfilePublications.AsNoTracking()
+            .Where(pp => ids.Contains(pp.PublicationId))
+            .Select(pp => new { pp.PublicationId, pp.ResearcherId })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.PublicationId).ToDictionary(g => g.Key, g => g.Select(r => r.ResearcherId).ToHashSet());
+    }
+
+    /// <summary>
+    /// The revisions of a save. Each lands in the history of the profile it belongs to: a profile's
+    /// own items in that profile's (a co-author's listing added by this save in the co-author's),
+    /// a shared publication's changes in the history of every profile listing it, before or after
+    /// the save, and of the profile the save was made from.
+    /// </summary>
+    public static IEnumerable<ProfileRevision> Complete(
+        IReadOnlyList<Pending> pending, HistoryScope scope, DateTimeOffset at, IReadOnlyDictionary<int, HashSet<int>> listings)
     {
         ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(listings);
         var changeSet = Guid.NewGuid();
-        return pending.Select(p =>
+        foreach (var p in pending)
         {
             var after = p.Action == RevisionAction.Deleted ? null : Snapshot(p.Entry, original: false);
             var key = p.Entry.Metadata.FindPrimaryKey()!.Properties;
-            return new ProfileRevision
+            var entityId = key.Count == 1 && p.Entry.Property(key[0].Name).CurrentValue is int id ? id : 0;
+            var label = Label(p.Entry);
+            foreach (var researcherId in Profiles(p, scope, listings))
             {
-                ChangeSet = changeSet,
-                ResearcherId = scope.ResearcherId,
-                At = at,
-                UserId = scope.UserId,
-                UserName = scope.UserName,
-                EntityType = p.Entry.Metadata.ClrType.Name,
-                EntityId = key.Count == 1 && p.Entry.Property(key[0].Name).CurrentValue is int id ? id : 0,
-                Action = p.Action,
-                Label = Label(p.Entry),
-                ChangedFields = p.ChangedFields,
-                Before = p.Before,
-                After = after,
-            };
-        });
+                yield return new ProfileRevision
+                {
+                    ChangeSet = changeSet,
+                    ResearcherId = researcherId,
+                    At = at,
+                    UserId = scope.UserId,
+                    UserName = scope.UserName,
+                    EntityType = p.Entry.Metadata.ClrType.Name,
+                    EntityId = entityId,
+                    Action = p.Action,
+                    Label = label,
+                    ChangedFields = p.ChangedFields,
+                    Before = p.Before,
+                    After = after,
+                };
+            }
+        }
     }
+
+    private static SortedSet<int> Profiles(Pending p, HistoryScope scope, IReadOnlyDictionary<int, HashSet<int>> listings)
+    {
+        var entry = p.Entry;
+        switch (entry.Entity)
+        {
+            case Researcher:
+                return [Value<int>(entry, nameof(Researcher.Id))];
+            case ProfileItem:
+                return [Value<int>(entry, nameof(ProfileItem.ResearcherId))];
+        }
+        if (PublicationOf(p) is int publicationId)
+        {
+            var profiles = new SortedSet<int> { scope.ResearcherId };
+            if (listings.TryGetValue(publicationId, out var listing))
+            {
+                profiles.UnionWith(listing);
+            }
+            return profiles;
+        }
+        return [scope.ResearcherId];
+    }
+
+    private static int? PublicationOf(Pending p)
+    {
+        return p.Entry.Entity switch
+        {
+            Publication => Value<int>(p.Entry, nameof(Publication.Id)),
+            PublicationAuthor => Value<int>(p.Entry, nameof(PublicationAuthor.PublicationId)),
+            PublicationLink => Value<int>(p.Entry, nameof(PublicationLink.PublicationId)),
+            _ => null,
+        };
+    }
+
+    // Owner and parent keys never change in a save, so the current value serves deleted records too.
+    private static T Value<T>(EntityEntry entry, string property) => (T)entry.Property(property).CurrentValue!;
 
     /// <summary>The record's mapped values by property name, as JSON.</summary>
     private static string Snapshot(EntityEntry entry, bool original)

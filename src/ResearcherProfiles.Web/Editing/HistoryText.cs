@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.History;
 
 namespace ResearcherProfiles.Web.Editing;
 
@@ -56,6 +57,23 @@ public static class HistoryText
         RevisionAction.Deleted => "Deleted",
         _ => action.ToString(),
     };
+
+    /// <summary>One reason an undo could not go ahead, as a sentence.</summary>
+    public static string Conflict(UndoConflict conflict)
+    {
+        ArgumentNullException.ThrowIfNull(conflict);
+        var what = conflict.Label is null ? Entity(conflict.EntityType).ToLowerInvariant() : $"{Entity(conflict.EntityType).ToLowerInvariant()} “{conflict.Label}”";
+        return conflict.Kind switch
+        {
+            UndoConflictKind.ChangedSince when conflict.Field is not null =>
+                $"{Field(conflict.Field)} of the {what} was changed again later (it is now “{Shorten(conflict.Current) ?? "empty"}”).",
+            UndoConflictKind.ChangedSince => $"The {what} was changed again later.",
+            UndoConflictKind.DeletedSince => $"The {what} was deleted later; restore it first.",
+            UndoConflictKind.ParentMissing => $"The {what} belonged to a {Entity(conflict.Current ?? string.Empty).ToLowerInvariant()} that was deleted later; restore that first.",
+            UndoConflictKind.SharedRecord => $"The {what} is a paper shared with {conflict.Current}, and this profile is not among its linked authors.",
+            _ => $"The {what} cannot be restored.",
+        };
+    }
 
     /// <summary>"BodyMarkdown" → "Body", "IsHighlighted" → "Highlighted", "VenueShort" → "Venue short".</summary>
     public static string Field(string name)

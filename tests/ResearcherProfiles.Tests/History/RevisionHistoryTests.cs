@@ -131,7 +131,7 @@ public sealed class RevisionHistoryTests : IAsyncLifetime
 
         await using (var db = Editor())
         {
-            Assert.True(await RevisionRestorer.UndoAsync(db, _researcherId, changeSet));
+            Assert.Equal(UndoStatus.Undone, (await RevisionRestorer.UndoAsync(db, _researcherId, changeSet, administrator: false)).Status);
         }
 
         await using var check = _file.NewContext();
@@ -176,7 +176,7 @@ public sealed class RevisionHistoryTests : IAsyncLifetime
 
         await using (var db = Editor())
         {
-            Assert.True(await RevisionRestorer.UndoAsync(db, _researcherId, deletion));
+            Assert.Equal(UndoStatus.Undone, (await RevisionRestorer.UndoAsync(db, _researcherId, deletion, administrator: false)).Status);
         }
 
         await using var check = _file.NewContext();
@@ -195,7 +195,7 @@ public sealed class RevisionHistoryTests : IAsyncLifetime
         await AddNewsAsync("Mine");
         await using var db = Editor();
         var changeSet = (await db.Revisions.SingleAsync()).ChangeSet;
-        Assert.False(await RevisionRestorer.UndoAsync(db, _researcherId + 1, changeSet));
-        Assert.False(await RevisionRestorer.UndoAsync(db, _researcherId, Guid.NewGuid()));
+        Assert.Equal(UndoStatus.NotFound, (await RevisionRestorer.UndoAsync(db, _researcherId + 1, changeSet, administrator: false)).Status);
+        Assert.Equal(UndoStatus.NotFound, (await RevisionRestorer.UndoAsync(db, _researcherId, Guid.NewGuid(), administrator: false)).Status);
     }
 }

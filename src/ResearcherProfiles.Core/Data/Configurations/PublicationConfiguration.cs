@@ -74,3 +74,16 @@ public sealed class ProjectPublicationConfiguration : IEntityTypeConfiguration<P
         builder.HasIndex(p => p.PublicationId);
     }
 }
+
+public sealed class PublicationSuggestionConfiguration : IEntityTypeConfiguration<PublicationSuggestion>
+{
+    public void Configure(EntityTypeBuilder<PublicationSuggestion> builder)
+    {
+        builder.HasOne(s => s.Researcher).WithMany().HasForeignKey(s => s.ResearcherId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(s => s.Publication).WithMany().HasForeignKey(s => s.PublicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(s => s.SuggestedByResearcher).WithMany().HasForeignKey(s => s.SuggestedByResearcherId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(s => s.SuggestedByUserName).HasMaxLength(256);
+        builder.HasIndex(s => new { s.ResearcherId, s.PublicationId }).IsUnique();
+        builder.HasIndex(s => s.PublicationId);
+    }
+}

@@ -5,6 +5,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.History;
 using ResearcherProfiles.Web.Editing;
+using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Pages.Edit;
 
@@ -46,7 +47,7 @@ public sealed class HistoryModel(AppDbContext db, ProfileAccess access, IOutputC
     }
 
     public sealed record ChangeSetView(
-        Guid ChangeSet, DateTimeOffset At, string? UserName, IReadOnlyList<RevisionView> Shown, IReadOnlyList<string> PartSummary)
+        Guid ChangeSet, DateTimeOffset At, string? UserName, IReadOnlyList<RevisionView> Shown, IReadOnlyList<string> PartSummary, bool CanUndo)
     {
         /// <summary>A save that only deleted things is undone by restoring them.</summary>
         public bool IsDeletion => Shown.All(r => r.Action == RevisionAction.Deleted);
@@ -79,6 +80,7 @@ public sealed class HistoryModel(AppDbContext db, ProfileAccess access, IOutputC
             .OrderBy(r => r.Id)
             .ToListAsync(ct);
 
+        await LoadAccountNamesAsync(rows, ct);
         ChangeSets = rows.GroupBy(r => r.ChangeSet)
             .OrderByDescending(g => g.Max(r => r.Id))
             .Select(ToView)
@@ -93,22 +95,32 @@ public sealed class HistoryModel(AppDbContext db, ProfileAccess access, IOutputC
 
     public async Task<IActionResult> OnPostUndoAsync([FromForm] Guid changeSet, CancellationToken ct)
     {
-        bool undone;
+        UndoResult result;
         try
         {
-            undone = await RevisionRestorer.UndoAsync(db, Profile.Id, changeSet, ct);
+            result = await RevisionRestorer.UndoAsync(db, Profile.Id, changeSet, User.IsInRole(AccountsExtensions.AdminRole), ct);
         }
         catch (DbUpdateException)
         {
-            // E.g. restoring an author of a publication that a later save deleted: undo that later save first.
-            StatusMessage = "This change could not be undone because later changes depend on it. Undo the later changes first.";
+            // Someone saved the same records while the undo was being written: nothing was changed.
+            StatusMessage = "This change could not be undone because the profile was changed at the same moment. Reload the history and try again.";
             return RedirectToPage();
         }
-        if (!undone)
+        switch (result.Status)
         {
-            return NotFound();
+            case UndoStatus.NotFound:
+                return NotFound();
+            case UndoStatus.NotUndoable:
+                StatusMessage = "This change was made by an administrator (the profile's owner, visibility or trash) and cannot be undone from the profile's history.";
+                return RedirectToPage();
+            case UndoStatus.Conflict:
+                StatusMessage = "Nothing was undone, because later changes stand in the way: " +
+                    string.Join(" ", result.Conflicts.Select(HistoryText.Conflict)) +
+                    " Undo the later changes first, or edit the item directly.";
+                return RedirectToPage();
         }
-        StatusMessage = "The change was undone. The undo itself is now the newest entry, so you can reverse it too.";
+        StatusMessage = "The change was undone. The undo itself is now the newest entry, so you can reverse it too." +
+            string.Concat(result.KeptShared.Select(title => $" “{title}” was taken off this profile but stays on the site, because other profiles list it."));
         return RedirectToPage();
     }
 
@@ -130,7 +142,53 @@ public sealed class HistoryModel(AppDbContext db, ProfileAccess access, IOutputC
         var first = all[0];
         return new ChangeSetView(
             set.Key, first.At, first.UserName,
-            shownList.Select(r => new RevisionView(r.EntityType, r.EntityId, r.Action, r.Label, HistoryText.Changes(r.ChangedFields, r.Before, r.After))).ToList(),
-            parts);
+            shownList.Select(r => new RevisionView(r.EntityType, r.EntityId, r.Action, r.Label, Changes(r))).ToList(),
+            parts,
+            all.Any(r => RevisionRestorer.IsUndoable(r.EntityType, r.Action, r.ChangedFields)));
+    }
+
+    /// <summary>The changed fields as the history shows them: an owner as the account's email address, never its id.</summary>
+    private IReadOnlyList<RevisionFieldChange> Changes(ProfileRevision revision)
+    {
+        var changes = HistoryText.Changes(revision.ChangedFields, revision.Before, revision.After);
+        if (revision.EntityType != nameof(Researcher))
+        {
+            return changes;
+        }
+        var owner = HistoryText.Field(nameof(Researcher.OwnerId));
+        return changes.Select(c => c.Field == owner
+            ? c with { Before = AccountName(c.Before), After = AccountName(c.After) }
+            : c).ToList();
+    }
+
+    private Dictionary<string, string> accountNames = [];
+
+    private string? AccountName(string? userId) =>
+        userId is null ? null : accountNames.GetValueOrDefault(userId, "a deleted account");
+
+    private async Task LoadAccountNamesAsync(IEnumerable<ProfileRevision> rows, CancellationToken ct)
+    {
+        var ids = rows.Where(r => r.EntityType == nameof(Researcher) && r.ChangedFields != null && r.ChangedFields.Contains(nameof(Researcher.OwnerId), StringComparison.Ordinal))
+            .SelectMany(r => new[] { OwnerIn(r.Before), OwnerIn(r.After) })
+            .OfType<string>()
+            .Distinct()
+            .ToList();
+        if (ids.Count > 0)
+        {
+            accountNames = await db.Users.Where(u => ids.Contains(u.Id))
+                .ToDictionaryAsync(u => u.Id, u => u.Email ?? u.UserName ?? "an account", ct);
+        }
+    }
+
+    private static string? OwnerIn(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.TryGetProperty(nameof(Researcher.OwnerId), out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String
+            ? value.GetString()
+            : null;
     }
 }

@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
+
+namespace ResearcherProfiles.Core.Publications;
+
+/// <summary>What a profile may do with a publication record that other profiles may list too.</summary>
+/// <param name="CanEdit">Whether the record's own fields, authors and links may be changed from this profile.</param>
+/// <param name="ListedOn">The other profiles listing the record, by display name.</param>
+public sealed record SharedRecordRights(bool CanEdit, IReadOnlyList<string> ListedOn)
+{
+    public bool IsShared => ListedOn.Count > 0;
+}
+
+/// <summary>
+/// The rules for publication records shared between profiles, in one place:
+/// <list type="bullet">
+/// <item>A record only this profile lists is this profile's to edit. A record other profiles list
+/// too may be edited only from the profiles of its linked authors (and by administrators):
+/// a co-author who merely lists it cannot rewrite what appears on the others' pages.</item>
+/// <item>Joining an existing record (by import) needs the joiner to be one of its authors.</item>
+/// <item>Linking someone else as an author suggests the paper to them; it reaches their profile only
+/// when they accept it, or at once when their profile accepts co-authors' papers automatically.</item>
+/// <item>Every change to a shared record is recorded in the history of every profile listing it
+/// (see <see cref="History.RevisionRecorder"/>), and undoing one never removes another profile's
+/// listing or a record that others list (see <see cref="History.RevisionRestorer"/>).</item>
+/// </list>
+/// </summary>
+public static class SharedRecords
+{
+    public static async Task<SharedRecordRights> RightsAsync(
+        AppDbContext db, int publicationId, int researcherId, bool administrator, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var others = await db.ProfilePublications.AsNoTracking()
+            .Where(pp => pp.PublicationId == publicationId && pp.ResearcherId != researcherId)
+            .OrderBy(pp => pp.Researcher!.DisplayName)
+            .Select(pp => pp.Researcher!.DisplayName)
+            .ToListAsync(ct);
+        if (administrator || others.Count == 0)
+        {
+            return new SharedRecordRights(true, others);
+        }
+        var isAuthor = await db.PublicationAuthors.AsNoTracking()
+            .AnyAsync(a => a.PublicationId == publicationId && a.ResearcherId == researcherId, ct);
+        return new SharedRecordRights(isAuthor, others);
+    }
+
+    /// <summary>
+    /// The message shown when a profile may not change a shared record.
+    /// </summary>
+    public static string ReadOnlyMessage(SharedRecordRights rights)
+    {
+        ArgumentNullException.ThrowIfNull(rights);
+        return $"This paper is shared with {Names(rights.ListedOn)}, and you are not among its linked authors, so its details " +
+            "cannot be changed from your profile. You can still choose whether and where it appears on your profile, or remove it " +
+            "from your profile. If you are one of its authors, ask a co-author who lists it to link your name, or ask an administrator.";
+    }
+
+    public static string Names(IReadOnlyList<string> names) => names.Count switch
+    {
+        0 => "no other profile",
+        1 => $"{names[0]}’s profile",
+        2 => $"the profiles of {names[0]} and {names[1]}",
+        _ => $"the profiles of {string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}",
+    };
+
+    /// <summary>
+    /// Researchers just linked as authors of <paramref name="publication"/> from profile
+    /// <paramref name="fromResearcherId"/> are offered the paper: it waits among their suggestions,
+    /// or goes at the end of their list when their profile accepts co-authors' papers. Profiles
+    /// that list it or have it suggested already are left alone. Tracked only: the caller saves.
+    /// </summary>
+    public static async Task SuggestToLinkedAuthorsAsync(
+        AppDbContext db, Publication publication, IReadOnlyCollection<int> newlyLinked, int fromResearcherId, string? userName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(publication);
+        ArgumentNullException.ThrowIfNull(newlyLinked);
+        var ids = newlyLinked.Where(id => id != fromResearcherId).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        var isNew = publication.Id <= 0;
+        var people = await db.Researchers.AsNoTracking()
+            .Where(r => ids.Contains(r.Id) && r.DeletedAt == null)
+            .Select(r => new
+            {
+                r.Id,
+                r.AcceptCoauthorPapers,
+                Listed = !isNew && r.Publications.Any(pp => pp.PublicationId == publication.Id),
+                Suggested = !isNew && db.PublicationSuggestions.Any(s => s.ResearcherId == r.Id && s.PublicationId == publication.Id),
+                Last = r.Publications.Max(pp => (int?)pp.SortOrder),
+            })
+            .ToListAsync(ct);
+        foreach (var person in people.Where(p => !p.Listed && !p.Suggested))
+        {
+            if (person.AcceptCoauthorPapers)
+            {
+                publication.Profiles.Add(new ProfilePublication
+                {
+                    ResearcherId = person.Id,
+                    SortOrder = (person.Last ?? -1) + 1,
+                    IsVisible = true,
+                });
+            }
+            else
+            {
+                db.PublicationSuggestions.Add(new PublicationSuggestion
+                {
+                    ResearcherId = person.Id,
+                    Publication = publication,
+                    SuggestedByResearcherId = fromResearcherId,
+                    SuggestedByUserName = userName,
+                    CreatedAt = DateTimeOffset.UtcNow,
+                });
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="SuggestToLinkedAuthorsAsync"/> for many new records at once (an import): one query
+    /// for every co-author involved, and each auto-accepting co-author's list grows in file order.
+    /// </summary>
+    public static async Task SuggestNewRecordsAsync(
+        AppDbContext db, IReadOnlyList<Publication> publications, int fromResearcherId, string? userName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(publications);
+        var ids = publications.SelectMany(p => p.Authors.Select(a => a.ResearcherId)).OfType<int>()
+            .Where(id => id != fromResearcherId).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        var people = await db.Researchers.AsNoTracking()
+            .Where(r => ids.Contains(r.Id) && r.DeletedAt == null)
+            .Select(r => new { r.Id, r.AcceptCoauthorPapers, Last = r.Publications.Max(pp => (int?)pp.SortOrder) })
+            .ToDictionaryAsync(r => r.Id, ct);
+        var ends = people.Values.ToDictionary(p => p.Id, p => p.Last ?? -1);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var publication in publications)
+        {
+            foreach (var id in publication.Authors.Select(a => a.ResearcherId).OfType<int>().Where(people.ContainsKey).Where(id => id != fromResearcherId).Distinct())
+            {
+                if (people[id].AcceptCoauthorPapers)
+                {
+                    ends[id]++;
+                    publication.Profiles.Add(new ProfilePublication { ResearcherId = id, SortOrder = ends[id], IsVisible = true });
+                }
+                else
+                {
+                    db.PublicationSuggestions.Add(new PublicationSuggestion
+                    {
+                        ResearcherId = id,
+                        Publication = publication,
+                        SuggestedByResearcherId = fromResearcherId,
+                        SuggestedByUserName = userName,
+                        CreatedAt = now,
+                    });
+                }
+            }
+        }
+    }
+}
