@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Publications;
 
 namespace ResearcherProfiles.Core.Bibtex;
 
@@ -14,6 +15,11 @@ public enum ImportState
     AlreadyListed,
     /// <summary>An earlier entry of the same file is the same paper.</summary>
     RepeatedInFile,
+    /// <summary>
+    /// The site has a paper with this identifier (or title and year) whose authors do not include
+    /// the importer: it is not joined, and no copy is made (see <see cref="Publications.SharedRecords"/>).
+    /// </summary>
+    Conflict,
     Error,
 }
 
@@ -74,6 +80,7 @@ public sealed class BibtexImporter(AppDbContext db)
         var mapped = rows.Select(r => r.Entry is null ? null : BibtexPublicationMapper.Map(r.Entry)).ToList();
         var existing = await FindExistingAsync(mapped.Select(m => m?.Mapped?.Publication).OfType<Publication>().ToList(), ct);
         var listedOn = await ListingsAsync(existing.Values.Select(e => e.Id).Distinct().ToList(), ct);
+        var existingAuthors = await AuthorsAsync(existing.Values.Select(e => e.Id).Distinct().ToList(), ct);
 
         var candidates = new List<ImportCandidate>(rows.Count);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -112,8 +119,14 @@ public sealed class BibtexImporter(AppDbContext db)
                 var listings = listedOn[found.Id].ToList();
                 var record = new ExistingRecord(found.Id, found.Title, found.Year, match.MatchedBy,
                     listings.Where(l => l.ResearcherId != researcherId).Select(l => l.DisplayName).ToList());
-                var state = listings.Any(l => l.ResearcherId == researcherId) ? ImportState.AlreadyListed : ImportState.JoinsExisting;
-                candidates.Add(new ImportCandidate(index, line, entry!.Key, state, item, null, record, null, null, warnings));
+                var state = listings.Any(l => l.ResearcherId == researcherId) ? ImportState.AlreadyListed
+                    : IsAuthor(existingAuthors[found.Id], researcherId, matcher) ? ImportState.JoinsExisting
+                    : ImportState.Conflict;
+                var conflict = state == ImportState.Conflict
+                    ? $"The site already has a paper with this {match.MatchedBy}, “{found.Title}”, and its authors do not include you, so it is not added to your profile. " +
+                      "If it is yours, check the identifier; if it is the same paper, ask a co-author who lists it to link your name, or an administrator."
+                    : null;
+                candidates.Add(new ImportCandidate(index, line, entry!.Key, state, item, conflict, record, null, null, warnings));
                 continue;
             }
             candidates.Add(new ImportCandidate(index, line, entry!.Key, ImportState.New, item, null, null, null, null, warnings));
@@ -128,6 +141,11 @@ public sealed class BibtexImporter(AppDbContext db)
     public async Task<ImportOutcome> ImportAsync(int researcherId, string bibtex, IReadOnlySet<int> chosen, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(chosen);
+        // Plan and save as one unit, one import at a time: two imports of the same file at once
+        // would otherwise both find the papers new and both create them.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A write to the profile's row: SQLite lets one writer in at a time, other databases lock the row.
+        await db.Researchers.Where(r => r.Id == researcherId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Version, r => r.Version), ct);
         var (plan, matcher) = await PlanWithMatcherAsync(researcherId, bibtex, ct);
         var toImport = plan.Candidates.Where(c => c.CanImport && chosen.Contains(c.Index)).ToList();
         if (toImport.Count == 0)
@@ -137,7 +155,6 @@ public sealed class BibtexImporter(AppDbContext db)
 
         var top = await db.ProfilePublications.Where(pp => pp.ResearcherId == researcherId).MinAsync(pp => (int?)pp.SortOrder, ct) ?? 0;
         var order = top - toImport.Count;
-        var coauthorLists = await CoauthorListEndsAsync(toImport, researcherId, ct);
         var unlinkedRows = await UnlinkedAuthorRowsAsync(toImport, ct);
         int created = 0, joined = 0;
         foreach (var candidate in toImport)
@@ -154,12 +171,6 @@ public sealed class BibtexImporter(AppDbContext db)
                 var publication = candidate.Mapped.Publication;
                 publication.CreatedAt = publication.UpdatedAt = DateTimeOffset.UtcNow;
                 publication.Profiles.Add(listing);
-                foreach (var coauthor in publication.Authors.Select(a => a.ResearcherId).OfType<int>().Where(id => id != researcherId).Distinct())
-                {
-                    var end = coauthorLists.GetValueOrDefault(coauthor, -1) + 1;
-                    coauthorLists[coauthor] = end;
-                    publication.Profiles.Add(new ProfilePublication { ResearcherId = coauthor, SortOrder = end, IsVisible = true });
-                }
                 db.Publications.Add(publication);
                 created++;
             }
@@ -171,7 +182,10 @@ public sealed class BibtexImporter(AppDbContext db)
                 joined++;
             }
         }
+        var createdRecords = toImport.Where(c => c.State == ImportState.New).Select(c => c.Mapped!.Publication).ToList();
+        await SharedRecords.SuggestNewRecordsAsync(db, createdRecords, researcherId, db.History?.UserName, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new ImportOutcome(created, joined, chosen.Count - toImport.Count);
     }
 
@@ -265,21 +279,25 @@ public sealed class BibtexImporter(AppDbContext db)
             .ToLookup(x => x.PublicationId, x => (x.ResearcherId, x.DisplayName));
     }
 
-    /// <summary>Where each co-author's list ends, so papers they are linked on are appended to it (as the publication editor does).</summary>
-    private async Task<Dictionary<int, int>> CoauthorListEndsAsync(List<ImportCandidate> toImport, int ownerId, CancellationToken ct)
+    private sealed record ExistingAuthor(int PublicationId, string Name, int? ResearcherId);
+
+    private async Task<ILookup<int, ExistingAuthor>> AuthorsAsync(List<int> publicationIds, CancellationToken ct)
     {
-        var coauthors = toImport.Where(c => c.State == ImportState.New)
-            .SelectMany(c => c.Mapped!.Publication.Authors.Select(a => a.ResearcherId))
-            .OfType<int>().Where(id => id != ownerId).Distinct().ToList();
-        if (coauthors.Count == 0)
+        if (publicationIds.Count == 0)
         {
-            return [];
+            return Array.Empty<ExistingAuthor>().ToLookup(a => a.PublicationId);
         }
-        return await db.ProfilePublications.Where(pp => coauthors.Contains(pp.ResearcherId))
-            .GroupBy(pp => pp.ResearcherId)
-            .Select(g => new { g.Key, Last = g.Max(pp => pp.SortOrder) })
-            .ToDictionaryAsync(g => g.Key, g => g.Last, ct);
+        return (await db.PublicationAuthors
+                .Where(a => publicationIds.Contains(a.PublicationId))
+                .Select(a => new ExistingAuthor(a.PublicationId, a.Name, a.ResearcherId))
+                .ToListAsync(ct))
+            .ToLookup(a => a.PublicationId);
     }
+
+    /// <summary>The importer is one of the record's authors: linked to it already, or named in an unlinked author row.</summary>
+    private static bool IsAuthor(IEnumerable<ExistingAuthor> authors, int researcherId, AuthorMatcher matcher) =>
+        authors.Any(a => a.ResearcherId == researcherId
+            || a.ResearcherId is null && matcher.Find(BibtexNames.Parse(a.Name) is [var name, ..] ? name : Nobody).Contains(researcherId));
 
     /// <summary>The author rows of joined records that no researcher is linked to yet, tracked for linking the owner.</summary>
     private async Task<ILookup<int, PublicationAuthor>> UnlinkedAuthorRowsAsync(List<ImportCandidate> toImport, CancellationToken ct)

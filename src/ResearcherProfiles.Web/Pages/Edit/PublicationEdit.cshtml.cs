@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Publications;
 using ResearcherProfiles.Web.Editing;
+using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Pages.Edit;
 
@@ -39,6 +41,9 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
     /// <summary>Other profiles that list this paper: a save changes it for them too.</summary>
     public IReadOnlyList<string> SharedWith { get; private set; } = [];
 
+    /// <summary>Whether this profile may change the record (see <see cref="SharedRecords"/>); new records always.</summary>
+    public SharedRecordRights Rights { get; private set; } = new(true, []);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!TryReadKey())
@@ -61,6 +66,7 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
             {
                 return NotFound();
             }
+            Rights = await RightsAsync(ct);
             Input = PublicationInput.From(publication);
             Input.AddBlankRows(authors: 1, links: Input.Links.Count == 0 ? 3 : 1);
         }
@@ -77,6 +83,16 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
         if (!IsNew && !await db.ProfilePublications.AnyAsync(pp => pp.ResearcherId == Profile.Id && pp.PublicationId == PublicationId, ct))
         {
             return NotFound();
+        }
+        if (!IsNew)
+        {
+            Rights = await RightsAsync(ct);
+            if (!Rights.CanEdit)
+            {
+                ModelState.AddModelError(string.Empty, SharedRecords.ReadOnlyMessage(Rights));
+                await LoadChoicesAsync(ct);
+                return Page();
+            }
         }
         if (ApplyRowCommand())
         {
@@ -120,7 +136,8 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
         publication.UpdatedAt = DateTimeOffset.UtcNow;
         ReplaceAuthors(publication, authors);
         ReplaceLinks(publication, Input.LinksToSave());
-        await ListOnCoauthorProfilesAsync(publication, authors, linkedBefore, ct);
+        var newlyLinked = authors.Select(a => a.ResearcherId).OfType<int>().Where(id => !linkedBefore.Contains(id)).ToList();
+        await SharedRecords.SuggestToLinkedAuthorsAsync(db, publication, newlyLinked, Profile.Id, User.Identity?.Name, ct);
 
         try
         {
@@ -135,6 +152,9 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
         StatusMessage = $"Saved “{publication.Title}”.";
         return RedirectToPage("/Edit/Publications", new { slug = Profile.Slug });
     }
+
+    private Task<SharedRecordRights> RightsAsync(CancellationToken ct) =>
+        SharedRecords.RightsAsync(db, PublicationId!.Value, Profile.Id, User.IsInRole(AccountsExtensions.AdminRole), ct);
 
     private bool TryReadKey()
     {
@@ -243,44 +263,6 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
             }
         }
         db.PublicationLinks.RemoveRange(existing.Skip(links.Count));
-    }
-
-    /// <summary>
-    /// One shared record per paper: a co-author newly linked to a researcher on the site gets the
-    /// paper on their profile too, visible, not selected, at the end of their list. Someone linked
-    /// before who removed it from their profile is left alone.
-    /// </summary>
-    private async Task ListOnCoauthorProfilesAsync(
-        Publication publication, IReadOnlyList<PublicationInput.AuthorInput> authors, HashSet<int> linkedBefore, CancellationToken ct)
-    {
-        var newlyLinked = authors.Where(a => a.ResearcherId is not null).Select(a => a.ResearcherId!.Value)
-            .Where(id => id != Profile.Id && !linkedBefore.Contains(id))
-            .Distinct()
-            .ToList();
-        if (newlyLinked.Count == 0)
-        {
-            return;
-        }
-        var lists = await db.ProfilePublications
-            .Where(pp => newlyLinked.Contains(pp.ResearcherId))
-            .GroupBy(pp => pp.ResearcherId)
-            .Select(g => new { ResearcherId = g.Key, Last = g.Max(pp => pp.SortOrder), Listed = g.Any(pp => pp.PublicationId == publication.Id) })
-            .ToDictionaryAsync(g => g.ResearcherId, ct);
-        foreach (var researcherId in newlyLinked)
-        {
-            var list = lists.GetValueOrDefault(researcherId);
-            if (list is { Listed: true })
-            {
-                continue;
-            }
-            publication.Profiles.Add(new ProfilePublication
-            {
-                ResearcherId = researcherId,
-                SortOrder = list is null ? 0 : list.Last + 1,
-                IsVisible = true,
-                IsHighlighted = false,
-            });
-        }
     }
 
     /// <summary>Someone saved the paper after this form was loaded: say what differs, keep the person's input, overwrite nothing.</summary>

@@ -31,12 +31,16 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
+    /// <summary>Papers co-authors linked this profile to, waiting for its owner's consent.</summary>
+    public int Suggestions { get; private set; }
+
     /// <summary>Set after a removal, whose way back is the history page.</summary>
     [TempData]
     public bool StatusLinksToHistory { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Suggestions = await db.PublicationSuggestions.CountAsync(s => s.ResearcherId == Profile.Id, ct);
         var entries = await db.ProfilePublications
             .Where(pp => pp.ResearcherId == Profile.Id)
             .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.Id)
@@ -139,7 +143,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
         db.Publications.Remove(publication);
     }
 
-    private static string ShortAuthorList(List<string> names) => names.Count switch
+    public static string ShortAuthorList(List<string> names) => names.Count switch
     {
         0 => "No authors",
         <= 4 => string.Join(", ", names),

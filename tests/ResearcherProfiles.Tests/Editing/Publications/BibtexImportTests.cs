@@ -135,8 +135,9 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
         Assert.Equal([true, true, false], authors.Select(a => a.EqualContribution));
         Assert.Equal(PublicationLinkKind.Pdf, Assert.Single(graph.Links).Kind);
         Assert.True(graph.Profiles.Single(pp => pp.ResearcherId == owner.Profile.Id).IsHighlighted);
-        // The linked co-author gets the shared record on their profile, as the publication editor does.
-        Assert.Contains(graph.Profiles, pp => pp.ResearcherId == bo.Id && pp.IsVisible && !pp.IsHighlighted);
+        // The linked co-author is asked first, as in the publication editor: the paper waits among their suggestions.
+        Assert.DoesNotContain(graph.Profiles, pp => pp.ResearcherId == bo.Id);
+        Assert.True(await factory.ReadAsync(db => db.PublicationSuggestions.AnyAsync(s => s.ResearcherId == bo.Id && s.PublicationId == graph.Id)));
 
         var journal = saved.Single(p => p.Title == $"A {t} Journal Paper");
         Assert.Equal(PublicationType.Journal, journal.Type);

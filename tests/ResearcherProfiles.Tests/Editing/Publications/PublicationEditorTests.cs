@@ -62,11 +62,12 @@ public sealed class PublicationEditorTests(ProfilesAppFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task Linking_an_author_to_another_researcher_puts_the_paper_on_their_profile_at_the_end()
+    public async Task Linking_an_author_to_another_researcher_suggests_the_paper_to_them_and_it_reaches_their_profile_when_they_accept()
     {
         var bo = await new ResearcherBuilder("Bo Chen")
             .WithPublication("Bo's earlier paper", p => p.Owner())
             .SaveAsync(factory);
+        var boUser = await factory.CreateResearcherAsync(bo.Id);
         var (ada, client) = await SignedInResearcherAsync();
 
         using var response = await client.SubmitFormAsync($"/edit/{ada.Slug}/publications/new", new Dictionary<string, string>
@@ -78,16 +79,45 @@ public sealed class PublicationEditorTests(ProfilesAppFactory factory) : IClassF
         response.AssertRedirectTo($"/edit/{ada.Slug}/publications");
         var saved = (await FindAsync("A shared paper"))!;
         Assert.Equal(["Ada Moreau", "Bo Chen"], saved.Authors.OrderBy(a => a.Position).Select(a => a.Name));
-        var onBo = saved.Profiles.Single(p => p.ResearcherId == bo.Id);
-        Assert.True(onBo.IsVisible);
-        Assert.False(onBo.IsHighlighted);
-        Assert.Equal(1, onBo.SortOrder);
+        Assert.DoesNotContain(saved.Profiles, p => p.ResearcherId == bo.Id);
+        var visitor = factory.CreateVisitor();
+        Assert.DoesNotContain("A shared paper", (await visitor.GetPageAsync($"/people/{bo.Slug}/publications")).TextsOf(".pub-title"));
 
-        var page = await factory.CreateVisitor().GetPageAsync($"/people/{bo.Slug}/publications");
+        var boClient = await factory.SignInAsync(boUser.Email!);
+        Assert.Contains("1 paper suggested by co-authors", (await boClient.GetPageAsync($"/edit/{bo.Slug}/publications")).BodyText, StringComparison.Ordinal);
+        var suggestions = $"/edit/{bo.Slug}/publications/suggested";
+        (await boClient.SubmitFormAsync(suggestions, new Dictionary<string, string>(), "form.accept")).AssertRedirectTo(suggestions);
+
+        var listed = (await FindAsync("A shared paper"))!.Profiles.Single(p => p.ResearcherId == bo.Id);
+        Assert.True(listed.IsVisible);
+        Assert.False(listed.IsHighlighted);
+        var page = await visitor.GetPageAsync($"/people/{bo.Slug}/publications");
         var article = page.Document.QuerySelector($"#pub-{saved.Id}")!;
         Assert.Equal("Bo Chen", article.QuerySelector("strong.author-self")!.CleanText());
         Assert.Equal($"/people/{ada.Slug}", article.QuerySelector(".pub-authors a")!.GetAttribute("href"));
-        Assert.Contains("A shared paper", page.TextsOf(".pub-title"));
+        Assert.Empty(await factory.ReadAsync(db => db.PublicationSuggestions.Where(s => s.ResearcherId == bo.Id).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task A_profile_that_accepts_coauthors_papers_gets_a_linked_paper_at_the_end_of_its_list_at_once()
+    {
+        var bo = await new ResearcherBuilder("Bo Auto")
+            .With(r => r.AcceptCoauthorPapers = true)
+            .WithPublication("Bo's own paper", p => p.Owner())
+            .SaveAsync(factory);
+        var (ada, client) = await SignedInResearcherAsync();
+
+        (await client.SubmitFormAsync($"/edit/{ada.Slug}/publications/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "An accepted shared paper",
+            ["Input.Authors[1].ResearcherId"] = bo.Id.ToString(CultureInfo.InvariantCulture),
+        })).AssertRedirectTo($"/edit/{ada.Slug}/publications");
+
+        var onBo = (await FindAsync("An accepted shared paper"))!.Profiles.Single(p => p.ResearcherId == bo.Id);
+        Assert.True(onBo.IsVisible);
+        Assert.Equal(1, onBo.SortOrder);
+        // The listing is Bo's: it is recorded in Bo's history, not only in Ada's.
+        Assert.True(await factory.ReadAsync(db => db.Revisions.AnyAsync(r => r.ResearcherId == bo.Id && r.EntityType == "ProfilePublication" && r.EntityId == onBo.Id)));
     }
 
     [Fact]

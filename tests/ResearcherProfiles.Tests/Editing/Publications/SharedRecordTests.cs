@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Tests.Infrastructure;
+
+namespace ResearcherProfiles.Tests.Editing.Publications;
+
+/// <summary>
+/// One record per paper, with clear rules: only linked authors change a record others list too,
+/// joining one needs the joiner among its authors, nothing reaches a profile without its owner's
+/// consent, every change is in every listing profile's history, and undo never takes a paper off
+/// someone else's profile.
+/// </summary>
+public sealed class SharedRecordTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
+{
+    private static string Unique() =>
+        string.Concat(Guid.NewGuid().ToString("N").Take(8).Select(c => (char)('a' + (c % 26))));
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private Task<Publication> PaperAsync(int id) => factory.ReadAsync(db => db.Publications.AsNoTracking()
+        .Include(p => p.Authors).Include(p => p.Links).Include(p => p.Profiles).AsSplitQuery().SingleAsync(p => p.Id == id));
+
+    private async Task<(Researcher Profile, HttpClient Client)> SignedInAsync(ResearcherBuilder builder)
+    {
+        var profile = await builder.SaveAsync(factory);
+        var user = await factory.CreateResearcherAsync(profile.Id);
+        return (profile, await factory.SignInAsync(user.Email!));
+    }
+
+    /// <summary>A paper on Bo's profile, with Bo a linked author, also listed on <paramref name="alsoOn"/>'s profile.</summary>
+    private async Task<int> BosPaperAsync(string title, Researcher alsoOn, Action<Publication>? change = null)
+    {
+        var bo = await new ResearcherBuilder("Bo Owner" + Unique())
+            .WithPublication(title, p => p.Owner().Author("Someone Else").With(x => change?.Invoke(x)))
+            .SaveAsync(factory);
+        var id = await factory.ReadAsync(db => db.ProfilePublications.Where(pp => pp.ResearcherId == bo.Id).Select(pp => pp.PublicationId).SingleAsync());
+        await factory.ReadAsync(async db =>
+        {
+            db.ProfilePublications.Add(new ProfilePublication { ResearcherId = alsoOn.Id, PublicationId = id, SortOrder = 0 });
+            return await db.SaveChangesAsync();
+        });
+        return id;
+    }
+
+    [Fact]
+    public async Task A_researcher_who_lists_a_shared_paper_but_is_not_its_author_cannot_change_it()
+    {
+        var (mallory, client) = await SignedInAsync(new ResearcherBuilder("Mallory Lister"));
+        var title = $"Bo's careful paper {Unique()}";
+        var id = await BosPaperAsync(title, mallory);
+        var url = $"/edit/{mallory.Slug}/publications/{Id(id)}";
+
+        var page = await client.GetDocumentAsync(url);
+        Assert.Null(page.QuerySelector("form.publication-form"));
+        Assert.Contains("not among its linked authors", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var token = await client.TokenFromAsync($"/edit/{mallory.Slug}/publications");
+        using var response = await client.PostAsync(url, [
+            new("Command", "save"), new("Input.Title", "Defaced"), new("Input.Authors[0].Name", "Mallory Lister"),
+        ], token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paper = await PaperAsync(id);
+        Assert.Equal(title, paper.Title);
+        Assert.Equal(2, paper.Authors.Count);
+    }
+
+    [Fact]
+    public async Task Importing_a_DOI_that_belongs_to_someone_elses_paper_is_a_conflict_not_a_join()
+    {
+        var t = Unique();
+        var (mallory, client) = await SignedInAsync(new ResearcherBuilder("Mallory Importer" + t));
+        var bo = await new ResearcherBuilder("Bo Author" + t)
+            .WithPublication($"Bo's DOI paper {t}", p => p.Owner().With(x => x.Doi = $"10.5555/conflict.{t}"))
+            .SaveAsync(factory);
+        var id = await factory.ReadAsync(db => db.ProfilePublications.Where(pp => pp.ResearcherId == bo.Id).Select(pp => pp.PublicationId).SingleAsync());
+        var url = $"/edit/{mallory.Slug}/publications/import";
+        var bibtex = $"@article{{x, title = {{Something else entirely}}, author = {{Mallory Importer{t}}}, doi = {{10.5555/conflict.{t}}}, year = 2024}}";
+
+        using var preview = await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Bibtex"] = bibtex }, "form.import-source");
+        var document = await preview.ReadDocumentAsync();
+
+        Assert.Equal("Conflict", document.QuerySelector("#entry-0 .import-state")!.TextContent.Trim());
+        Assert.Contains("authors do not include you", document.QuerySelector("#entry-0 .import-conflict")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(document.QuerySelector("#choose-0"));
+
+        // Ticking it anyway (a forged form) imports nothing.
+        var token = await client.TokenFromAsync(url);
+        (await client.PostAsync($"{url}?handler=Import", [new("Bibtex", bibtex), new("Chosen", "0")], token)).Dispose();
+        var paper = await PaperAsync(id);
+        Assert.Equal([bo.Id], paper.Profiles.Select(p => p.ResearcherId));
+        Assert.Equal(0, await factory.ReadAsync(db => db.ProfilePublications.CountAsync(pp => pp.ResearcherId == mallory.Id)));
+    }
+
+    [Fact]
+    public async Task A_linked_coauthors_change_to_a_shared_paper_is_in_the_history_of_every_profile_listing_it()
+    {
+        var t = Unique();
+        var ada = await new ResearcherBuilder("Ada Shared" + t).SaveAsync(factory);
+        var (bo, boClient) = await SignedInAsync(new ResearcherBuilder("Bo Shared" + t));
+        var title = $"Joint paper {t}";
+        var publication = await new PublicationBuilder(title).Author(ada).Author(bo).ShownOn(ada).ShownOn(bo).SaveAsync(factory);
+        var url = $"/edit/{bo.Slug}/publications/{Id(publication.Id)}";
+
+        (await boClient.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.Title"] = title + " (revised)" }, "form.publication-form")).Dispose();
+
+        Assert.Equal(title + " (revised)", (await PaperAsync(publication.Id)).Title);
+        var adasHistory = await factory.ReadAsync(db => db.Revisions
+            .Where(r => r.ResearcherId == ada.Id && r.EntityType == nameof(Publication) && r.EntityId == publication.Id).ToListAsync());
+        var revision = Assert.Single(adasHistory);
+        Assert.Equal("Title", revision.ChangedFields);
+        var admin = await factory.SignedInAdminAsync();
+        Assert.Contains("(revised)", (await admin.GetDocumentAsync($"/edit/{ada.Slug}/history")).QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Undoing_the_creation_of_a_paper_a_coauthor_now_lists_takes_it_off_this_profile_only()
+    {
+        var t = Unique();
+        var (ada, adaClient) = await SignedInAsync(new ResearcherBuilder("Ada Undo" + t));
+        var bo = await new ResearcherBuilder("Bo Keeps" + t).With(r => r.AcceptCoauthorPapers = true).SaveAsync(factory);
+        var title = $"Paper Bo keeps {t}";
+        (await adaClient.SubmitFormAsync($"/edit/{ada.Slug}/publications/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = title,
+            ["Input.Authors[1].ResearcherId"] = Id(bo.Id),
+        })).Dispose();
+        var id = await factory.ReadAsync(db => db.Publications.Where(p => p.Title == title).Select(p => p.Id).SingleAsync());
+
+        var history = $"/edit/{ada.Slug}/history";
+        var entry = (await adaClient.GetDocumentAsync(history)).QuerySelector(".history-entry")!;
+        (await adaClient.SubmitAsync((IHtmlFormElement)entry.QuerySelector("form.history-undo")!, history, new Dictionary<string, string>())).Dispose();
+
+        var paper = await PaperAsync(id);
+        Assert.Equal([bo.Id], paper.Profiles.Select(p => p.ResearcherId));
+        Assert.Equal(2, paper.Authors.Count);
+        Assert.Contains("stays on the site", (await adaClient.GetDocumentAsync(history)).QuerySelector(".status-message")!.TextContent, StringComparison.Ordinal);
+        var page = await factory.CreateVisitor().GetPageAsync($"/people/{bo.Slug}/publications");
+        Assert.Contains(title, page.TextsOf(".pub-title"));
+    }
+
+    [Fact]
+    public async Task Not_me_unlinks_the_researcher_from_a_suggested_paper()
+    {
+        var t = Unique();
+        var (ada, adaClient) = await SignedInAsync(new ResearcherBuilder("Ada Linker" + t));
+        var (bo, boClient) = await SignedInAsync(new ResearcherBuilder("Bo Namesake" + t));
+        var title = $"Not Bo's paper {t}";
+        (await adaClient.SubmitFormAsync($"/edit/{ada.Slug}/publications/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = title,
+            ["Input.Authors[1].ResearcherId"] = Id(bo.Id),
+        })).Dispose();
+        var suggestions = $"/edit/{bo.Slug}/publications/suggested";
+        Assert.Contains(title, (await boClient.GetDocumentAsync(suggestions)).QuerySelector(".suggestion-list")!.TextContent, StringComparison.Ordinal);
+
+        (await boClient.SubmitFormAsync(suggestions, new Dictionary<string, string>(), "form.not-me")).Dispose();
+
+        var id = await factory.ReadAsync(db => db.Publications.Where(p => p.Title == title).Select(p => p.Id).SingleAsync());
+        var paper = await PaperAsync(id);
+        Assert.DoesNotContain(paper.Authors, a => a.ResearcherId == bo.Id);
+        Assert.DoesNotContain(paper.Profiles, p => p.ResearcherId == bo.Id);
+        Assert.Null((await boClient.GetDocumentAsync(suggestions)).QuerySelector(".suggestion-list"));
+    }
+
+    [Fact]
+    public async Task Two_imports_of_the_same_file_at_once_create_each_paper_once()
+    {
+        var t = Unique();
+        var (mira, client) = await SignedInAsync(new ResearcherBuilder("Mira Twice" + t));
+        var bibtex = string.Join("\n", Enumerable.Range(0, 50).Select(i =>
+            $"@article{{k{i}, title = {{Concurrent paper {i} {t}}}, author = {{Mira Twice{t}}}, journal = {{J}}, year = 2020, doi = {{10.5555/twice.{t}.{i}}}}}"));
+        var url = $"/edit/{mira.Slug}/publications/import";
+        var token = await client.TokenFromAsync(url);
+        var fields = new List<KeyValuePair<string, string>> { new("Bibtex", bibtex) };
+        fields.AddRange(Enumerable.Range(0, 50).Select(i => new KeyValuePair<string, string>("Chosen", Id(i))));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostAsync($"{url}?handler=Import", fields, token)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+        var dois = await factory.ReadAsync(db => db.Publications.Where(p => p.Doi!.StartsWith($"10.5555/twice.{t}.")).Select(p => p.Doi).ToListAsync());
+        Assert.Equal(50, dois.Count);
+        Assert.Equal(50, await factory.ReadAsync(db => db.ProfilePublications.CountAsync(pp => pp.ResearcherId == mira.Id)));
+    }
+}
