@@ -124,6 +124,11 @@ public sealed class SignedInAccessibilityTests(BrowserFixture fixture)
             await audit.CheckAsync("saving without a title");
         }
 
+        if (await audit.OpenAsync($"{basics}/publications/suggested"))
+        {
+            await audit.CheckAsync("papers suggested by co-authors");
+        }
+
         audit.AssertClean();
     }
 

@@ -22,6 +22,7 @@ public sealed class EditorAuthorizationTests(ProfilesAppFactory factory) : IClas
     private int _boPublication;
     private int _boListing;
     private Guid _boChangeSet;
+    private int _adaSuggestion;
     private string _adaEmail = null!;
     private string _boEmail = null!;
 
@@ -39,6 +40,11 @@ public sealed class EditorAuthorizationTests(ProfilesAppFactory factory) : IClas
         db.News.Add(new NewsItem { ResearcherId = _bo.Id, Date = new PartialDate(2024, 3), BodyMarkdown = "Bo's news" });
         await db.SaveChangesAsync();
         _boChangeSet = await db.Revisions.Where(r => r.ResearcherId == _bo.Id).Select(r => r.ChangeSet).SingleAsync();
+        db.History = null;
+        var suggestion = new PublicationSuggestion { ResearcherId = _ada.Id, PublicationId = _boPublication, SuggestedByResearcherId = _bo.Id, CreatedAt = DateTimeOffset.UtcNow };
+        db.PublicationSuggestions.Add(suggestion);
+        await db.SaveChangesAsync();
+        _adaSuggestion = suggestion.Id;
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -57,6 +63,7 @@ public sealed class EditorAuthorizationTests(ProfilesAppFactory factory) : IClas
         "/edit/{slug}/publications/new",
         "/edit/{slug}/publications/{pub}",
         "/edit/{slug}/publications/import",
+        "/edit/{slug}/publications/suggested",
     };
 
     /// <summary>Every POST handler, with the fields that would make it change something.</summary>
@@ -69,13 +76,18 @@ public sealed class EditorAuthorizationTests(ProfilesAppFactory factory) : IClas
         { "/edit/{slug}/publications/new", "Input.Title=Planted&Input.Authors[0].Name=Mallory&Command=save" },
         { "/edit/{slug}/publications/import?handler=Preview", "Bibtex=@misc{planted, title = {Planted}, author = {Mallory}}" },
         { "/edit/{slug}/publications/import?handler=Import", "Bibtex=@misc{planted, title = {Planted}, author = {Mallory}}&Chosen=0" },
+        { "/edit/{slug}/publications/suggested?handler=Accept", "id={suggestion}" },
+        { "/edit/{slug}/publications/suggested?handler=Dismiss", "id={suggestion}" },
+        { "/edit/{slug}/publications/suggested?handler=NotMe", "id={suggestion}" },
+        { "/edit/{slug}/publications/suggested?handler=Settings", "AcceptCoauthorPapers=true" },
     };
 
     private string ForAda(string template) => template
         .Replace("{slug}", _ada.Slug, StringComparison.Ordinal)
         .Replace("{pub}", _adaPublication.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{listing}", _adaListing.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("{changeSet}", Guid.Empty.ToString(), StringComparison.Ordinal);
+        .Replace("{changeSet}", Guid.Empty.ToString(), StringComparison.Ordinal)
+        .Replace("{suggestion}", _adaSuggestion.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     private static Dictionary<string, string> Fields(string encoded) => encoded.Split('&')
         .Select(pair => pair.Split('=', 2))
@@ -87,7 +99,9 @@ public sealed class EditorAuthorizationTests(ProfilesAppFactory factory) : IClas
         var listings = await db.ProfilePublications.Where(pp => pp.ResearcherId == _ada.Id)
             .Select(pp => $"{pp.PublicationId}:{pp.IsVisible}:{pp.Publication!.Title}:{pp.Publication.Version}").ToListAsync();
         var revisions = await db.Revisions.CountAsync(r => r.ResearcherId == _ada.Id);
-        return $"{string.Join(',', listings)} revisions={revisions} planted={await db.Publications.CountAsync(p => p.Title == "Planted")}";
+        var suggestions = await db.PublicationSuggestions.CountAsync(s => s.ResearcherId == _ada.Id);
+        var automatic = await db.Researchers.Where(r => r.Id == _ada.Id).Select(r => r.AcceptCoauthorPapers).SingleAsync();
+        return $"{string.Join(',', listings)} revisions={revisions} planted={await db.Publications.CountAsync(p => p.Title == "Planted")} suggestions={suggestions} automatic={automatic}";
     });
 
     [Theory]
@@ -218,6 +232,20 @@ public sealed class EditorAuthorizationTests(ProfilesAppFactory factory) : IClas
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.True(await factory.QueryAsync(db => db.News.AnyAsync(n => n.ResearcherId == _bo.Id && n.BodyMarkdown == "Bo's news")));
         Assert.Equal(1, await factory.QueryAsync(db => db.Revisions.CountAsync(r => r.ResearcherId == _bo.Id)));
+    }
+
+    [Fact]
+    public async Task Another_profiles_suggestion_posted_to_your_own_suggestions_is_not_found()
+    {
+        var bo = await factory.SignInAsync(_boEmail);
+        foreach (var handler in new[] { "Accept", "Dismiss", "NotMe" })
+        {
+            using var response = await bo.PostWithTokenAsync($"/edit/{_bo.Slug}/publications", $"/edit/{_bo.Slug}/publications/suggested?handler={handler}",
+                new Dictionary<string, string> { ["id"] = _adaSuggestion.ToString(CultureInfo.InvariantCulture) });
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+        Assert.True(await factory.QueryAsync(db => db.PublicationSuggestions.AnyAsync(s => s.Id == _adaSuggestion)));
+        Assert.False(await factory.QueryAsync(db => db.ProfilePublications.AnyAsync(pp => pp.ResearcherId == _bo.Id && pp.PublicationId == _adaPublication)));
     }
 
     [Fact]
