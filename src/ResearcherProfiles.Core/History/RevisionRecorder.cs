@@ -112,13 +112,17 @@ public static class RevisionRecorder
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(listings);
         var changeSet = Guid.NewGuid();
+        // A profile deleted by this save takes its history with it: nothing is written for it.
+        var deletedProfiles = pending.Where(p => p.Action == RevisionAction.Deleted && p.Entry.Entity is Researcher)
+            .Select(p => Value<int>(p.Entry, nameof(Researcher.Id)))
+            .ToHashSet();
         foreach (var p in pending)
         {
             var after = p.Action == RevisionAction.Deleted ? null : Snapshot(p.Entry, original: false);
             var key = p.Entry.Metadata.FindPrimaryKey()!.Properties;
             var entityId = key.Count == 1 && p.Entry.Property(key[0].Name).CurrentValue is int id ? id : 0;
             var label = Label(p.Entry);
-            foreach (var researcherId in Profiles(p, scope, listings))
+            foreach (var researcherId in Profiles(p, scope, listings).Where(id => !deletedProfiles.Contains(id)))
             {
                 yield return new ProfileRevision
                 {
