@@ -33,6 +33,8 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
 RUN mkdir -p /data && chown app:app /data
 VOLUME /data
 
+# Photos are re-encoded with SkiaSharp; its NoDependencies native library needs only libc, so the
+# image needs no fontconfig or other extra packages.
 COPY --from=build /app .
 
 USER $APP_UID

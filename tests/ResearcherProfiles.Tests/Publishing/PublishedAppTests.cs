@@ -39,6 +39,13 @@ public sealed class PublishedAppTests(PublishedAppFixture app) : IClassFixture<P
     }
 
     [Fact]
+    public void The_photo_codec_ships_its_self_contained_linux_library()
+    {
+        // SkiaSharp.NativeAssets.Linux.NoDependencies: links only libc, so the runtime image needs no fontconfig.
+        Assert.True(File.Exists(Path.Combine(app.AppDirectory, "runtimes", "linux-x64", "native", "libSkiaSharp.so")));
+    }
+
+    [Fact]
     public async Task Stylesheet_from_the_top_level_wwwroot_is_served()
     {
         using var response = await app.Client.GetAsync(new Uri("/css/site.css", UriKind.Relative));
