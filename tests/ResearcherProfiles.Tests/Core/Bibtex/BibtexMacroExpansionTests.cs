@@ -71,4 +71,15 @@ public sealed class BibtexMacroExpansionTests
         Assert.All(result.Errors, e => Assert.Contains("expand to more than 10,000,000 characters in all", e.Message, StringComparison.Ordinal));
         Assert.Equal(400, result.Entries.Count + result.Errors.Count);
     }
+
+    [Fact]
+    public void A_string_macro_that_uses_an_undefined_macro_is_reported_and_the_file_still_parses()
+    {
+        var result = BibtexParser.Parse("@string{venue = nosuchmacro # { 2024}}\n@misc{ok, title = {T}}\n");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(1, error.Line);
+        Assert.StartsWith("undefined @string macro 'nosuchmacro'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("ok", Assert.Single(result.Entries).Key);
+    }
 }
