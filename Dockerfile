@@ -1,6 +1,10 @@
 # syntax=docker/dockerfile:1
 # Build:  docker build -t researcher-profiles .
-# Run:    docker run -p 8080:8080 -v profiles-data:/data researcher-profiles
+# Run:    docker run -p 8080:8080 -v profiles-data:/data -e Site__PublicUrl=https://profiles.example.org \
+#           -e AllowedHosts=profiles.example.org researcher-profiles
+# Site__PublicUrl is required (emailed links are built from it; the app refuses to start without it).
+# Behind a reverse proxy, also set ForwardedHeaders__KnownProxies (or __KnownNetworks) to the proxy's
+# address: X-Forwarded-* headers from anyone else are ignored.
 # tests/ResearcherProfiles.Tests/Publishing/PublishedAppTests.cs repeats these steps without Docker:
 # keep its environment in step with this file.
 
@@ -29,6 +33,8 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
 RUN mkdir -p /data && chown app:app /data
 VOLUME /data
 
+# Photos are re-encoded with SkiaSharp; its NoDependencies native library needs only libc, so the
+# image needs no fontconfig or other extra packages.
 COPY --from=build /app .
 
 USER $APP_UID

@@ -29,6 +29,8 @@ public sealed class ProfilesAppFactory(string dataDirectory) : WebApplicationFac
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(dataDirectory, "profiles.db")}");
         builder.UseSetting("DataDirectory", dataDirectory);
         builder.UseSetting("Demo:Seed", "true");
+        // Production requires the public address; the port is chosen later, and no test follows an emailed link.
+        builder.UseSetting("Site:PublicUrl", "http://localhost");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Every browser signs in through the form, and all of them come from 127.0.0.1.
         builder.UseSetting("RateLimiting:Accounts:PermitLimit", "10000");

@@ -21,7 +21,7 @@ need bc bc
 echo "publishing…"
 dotnet publish "$root/src/ResearcherProfiles.Web" -c Release -o "$work/app" --nologo -v quiet -clp:ErrorsOnly
 
-export ASPNETCORE_ENVIRONMENT=Production DataDirectory="$work/data" ASPNETCORE_HTTP_PORTS=$port Demo__Seed=true
+export ASPNETCORE_ENVIRONMENT=Production DataDirectory="$work/data" ASPNETCORE_HTTP_PORTS=$port Demo__Seed=true Site__PublicUrl="http://127.0.0.1:$port"
 export Logging__LogLevel__Default=Warning
 cd "$work"
 echo "seeding $researchers researchers…"

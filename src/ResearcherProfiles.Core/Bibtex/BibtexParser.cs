@@ -6,15 +6,28 @@ namespace ResearcherProfiles.Core.Bibtex;
 /// <summary>
 /// A hand-written, single-pass BibTeX reader. Every loop only moves forward through the text, so
 /// large files parse in linear time; a malformed entry is reported and skipped so the rest still import.
+/// @string macros can refer to each other, so a few hundred bytes could otherwise expand to gigabytes
+/// ("a # a" twenty times over): what macros add is bounded per value, per entry and per file.
 /// </summary>
 public sealed class BibtexParser
 {
+    /// <summary>The most characters one field or @string value may have once its macros are expanded.</summary>
+    public const int MaxFieldLength = 100_000;
+
+    /// <summary>The most characters all fields of one entry may have once their macros are expanded.</summary>
+    public const int MaxEntryLength = 1_000_000;
+
+    /// <summary>The most characters @string macros may contribute to one file in all.</summary>
+    public const int MaxMacroExpansionPerFile = 10_000_000;
+
     private static readonly string[] MonthNames =
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
     private readonly string _text;
     private readonly int[] _lineStarts;
     private readonly Dictionary<string, string> _macros = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _oversizedMacros = new(StringComparer.OrdinalIgnoreCase);
+    private int _expandedFromMacros;
     private readonly List<BibtexEntry> _entries = [];
     private readonly List<BibtexError> _errors = [];
     private int _pos;
@@ -121,7 +134,14 @@ public sealed class BibtexParser
                 break;
             case "preamble":
                 SkipWhitespace();
-                ReadValue(new EntryContext(this, "@preamble", line, null), "preamble");
+                try
+                {
+                    ReadValue(new EntryContext(this, "@preamble", line, null), "preamble");
+                }
+                catch (ValueException)
+                {
+                    // The preamble is not imported, so what its macros would have said does not matter.
+                }
                 ExpectClose(close, new EntryContext(this, "@preamble", line, null));
                 break;
             case "string":
@@ -171,11 +191,32 @@ public sealed class BibtexParser
 
         SkipWhitespace();
         // Macro values keep edge spaces so "Proceedings of " # venue concatenates as written.
-        var value = ReadValue(context, name, trim: false);
+        string? value = null;
+        ValueException? failure = null;
+        try
+        {
+            value = ReadValue(context, name, trim: false);
+        }
+        catch (ValueException ex)
+        {
+            failure = ex;
+        }
         SkipWhitespace();
         TryConsume(',');
         ExpectClose(close, context);
-        _macros[name] = value;
+        if (failure is { TooLong: true })
+        {
+            // Reported where it is used, as the field that would expand too far.
+            _macros.Remove(name);
+            _oversizedMacros.Add(name);
+            return;
+        }
+        if (failure is not null)
+        {
+            throw context.Error(failure.Message, failure.Position, _pos);
+        }
+        _oversizedMacros.Remove(name);
+        _macros[name] = value!;
     }
 
     private void ParseEntry(string type, char close, int line)
@@ -199,6 +240,7 @@ public sealed class BibtexParser
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var failure = (EntryException?)null;
         string? lastField = null;
+        var entryLength = 0;
         while (true)
         {
             SkipWhitespace();
@@ -242,9 +284,19 @@ public sealed class BibtexParser
             try
             {
                 var value = ReadValue(context, name);
-                fields.TryAdd(name, value);
+                entryLength += value.Length;
+                if (entryLength > MaxEntryLength)
+                {
+                    failure ??= context.Error(
+                        string.Create(CultureInfo.InvariantCulture, $"the entry '{key}' expands to more than {MaxEntryLength:N0} characters through @string macros"),
+                        nameStart);
+                }
+                else
+                {
+                    fields.TryAdd(name, value);
+                }
             }
-            catch (UndefinedMacroException ex)
+            catch (ValueException ex)
             {
                 // Keep reading so the rest of the entry is consumed, then report it as one error.
                 failure ??= context.Error(ex.Message, ex.Position);
@@ -263,7 +315,7 @@ public sealed class BibtexParser
     private string ReadValue(EntryContext context, string fieldName, bool trim = true)
     {
         var result = new StringBuilder();
-        UndefinedMacroException? undefined = null;
+        ValueException? failure = null;
         while (true)
         {
             SkipWhitespace();
@@ -303,14 +355,30 @@ public sealed class BibtexParser
                     throw context.Error($"field '{fieldName}' has an invalid value starting with '{Snippet(_pos)}'", _pos, _pos + 1);
                 }
 
-                if (_macros.TryGetValue(macro, out var expansion))
+                if (_oversizedMacros.Contains(macro) || (_macros.TryGetValue(macro, out var found) && result.Length + found.Length > MaxFieldLength))
                 {
-                    result.Append(expansion);
+                    failure ??= new ValueException(
+                        string.Create(CultureInfo.InvariantCulture, $"the field '{fieldName}' expands to more than {MaxFieldLength:N0} characters through @string macros"),
+                        macroStart, tooLong: true);
+                }
+                else if (_macros.TryGetValue(macro, out var expansion))
+                {
+                    if (failure is null && _expandedFromMacros + expansion.Length > MaxMacroExpansionPerFile)
+                    {
+                        failure = new ValueException(
+                            string.Create(CultureInfo.InvariantCulture, $"the @string macros of this file expand to more than {MaxMacroExpansionPerFile:N0} characters in all; the field '{fieldName}' was not read"),
+                            macroStart, tooLong: false);
+                    }
+                    if (failure is null)
+                    {
+                        _expandedFromMacros += expansion.Length;
+                        result.Append(expansion);
+                    }
                 }
                 else
                 {
-                    undefined ??= new UndefinedMacroException(
-                        $"undefined @string macro '{macro}' in field '{fieldName}' of entry '{context.Name}'", macroStart);
+                    failure ??= new ValueException(
+                        $"undefined @string macro '{macro}' in field '{fieldName}' of entry '{context.Name}'", macroStart, tooLong: false);
                 }
             }
 
@@ -321,9 +389,9 @@ public sealed class BibtexParser
             }
         }
 
-        if (undefined is not null)
+        if (failure is not null)
         {
-            throw undefined;
+            throw failure;
         }
 
         return CollapseWhitespace(result, trim);
@@ -576,8 +644,10 @@ public sealed class BibtexParser
         public int ResumeFrom { get; } = resumeFrom;
     }
 
-    private sealed class UndefinedMacroException(string message, int position) : Exception(message)
+    /// <summary>A value that was read to its end but cannot be used: an undefined macro, or one that expands too far.</summary>
+    private sealed class ValueException(string message, int position, bool tooLong) : Exception(message)
     {
         public int Position { get; } = position;
+        public bool TooLong { get; } = tooLong;
     }
 }

@@ -7,8 +7,9 @@ namespace ResearcherProfiles.Core.Text;
 
 /// <summary>
 /// The one Markdown pipeline of the site: CommonMark plus tables, autolinks and list extras,
-/// with raw HTML disabled (it is shown as text) and every link or image whose URL is not
-/// http, https, mailto or relative reduced to its text.
+/// with raw HTML disabled (it is shown as text), every link whose URL is not http, https, mailto
+/// or relative reduced to its text, and every image that is not https or the site's own /media/
+/// reduced to its alt text.
 /// </summary>
 public static class MarkdownRenderer
 {
@@ -67,6 +68,9 @@ public static class MarkdownRenderer
         {
             switch (node)
             {
+                case LinkInline { IsImage: true } image when !SafeUrl.IsAllowedImage(image.Url):
+                    unsafeLinks.Add(image);
+                    break;
                 case LinkInline link when !SafeUrl.IsAllowed(link.Url):
                     unsafeLinks.Add(link);
                     break;

@@ -31,6 +31,25 @@ public static class SafeUrl
         return AllowedSchemes.Contains(beforeColon.ToLowerInvariant());
     }
 
+    /// <summary>
+    /// True for images a page may load: the site's own uploads (/media/...) and https addresses.
+    /// Anything else (http, data:, other schemes, other paths of this site, protocol-relative
+    /// "//host/...") would let a profile load mixed content, embed arbitrary data or make
+    /// visitors' browsers request addresses chosen by its author.
+    /// </summary>
+    public static bool IsAllowedImage(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || url.Any(c => c <= ' ' || char.IsControl(c) || c == '\\'))
+        {
+            return false;
+        }
+        if (url.StartsWith("/media/", StringComparison.Ordinal))
+        {
+            return !url.Split(['/', '?', '#']).Any(segment => segment is ".." or "." || segment.Contains('%', StringComparison.Ordinal));
+        }
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host);
+    }
+
     /// <summary>True for absolute http and https URLs only: the rule for links a user enters in a form.</summary>
     public static bool IsHttpUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)

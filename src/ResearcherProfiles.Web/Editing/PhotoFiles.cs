@@ -74,6 +74,31 @@ public static partial class PhotoFiles
         return UrlPrefix + name;
     }
 
+    /// <summary>
+    /// Deletes the stored file behind <paramref name="photoPath"/> (a /media/photos/ URL path).
+    /// Anything else (null, an outside URL, a name this app does not generate) is left alone.
+    /// </summary>
+    public static void Delete(string directory, string? photoPath)
+    {
+        if (photoPath is null || !photoPath.StartsWith(UrlPrefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+        var name = photoPath[UrlPrefix.Length..];
+        if (ContentTypeOf(name) is null)
+        {
+            return;
+        }
+        try
+        {
+            File.Delete(Path.Combine(directory, name));
+        }
+        catch (IOException)
+        {
+            // A file that cannot be deleted now is only disk space; the profile no longer shows it.
+        }
+    }
+
     [GeneratedRegex("^[0-9a-f]{32}\\.(jpg|png|webp)$", RegexOptions.CultureInvariant)]
     private static partial Regex StoredName();
 }

@@ -50,6 +50,7 @@ public static class AccountsExtensions
             options.Cookie.Name = "rp.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
@@ -60,8 +61,19 @@ public static class AccountsExtensions
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // The sign-in redirect is relative: an absolute one would carry the request's Host
+            // header, which a client chooses.
+            options.Events.OnRedirectToLogin = context =>
+            {
+                var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+                context.Response.Redirect(context.RedirectUri.StartsWith(origin, StringComparison.Ordinal)
+                    ? context.RedirectUri[origin.Length..]
+                    : context.Options.LoginPath.Value!);
+                return Task.CompletedTask;
+            };
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
+        builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         // A disabled account or a changed password ends existing sessions within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
@@ -78,7 +90,6 @@ public static class AccountsExtensions
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ProfileAccess>();
         builder.Services.AddSingleton<FirstStartSetup>();
-        builder.Services.AddSingleton<EmailLinks>();
         builder.AddEmail();
         builder.AddAccountsRateLimiting();
         return builder;

@@ -27,6 +27,22 @@ public sealed class AppSignInManager(
         return !user.IsDisabled && await base.CanSignInAsync(user);
     }
 
+    /// <summary>
+    /// Identity answers a locked-out account before it hashes the password, which makes that
+    /// answer measurably faster than a wrong password or an unknown address (both of which cost a
+    /// hash): the timing would tell a real, locked account apart. A locked account's password is
+    /// hashed too, and the result ignored.
+    /// </summary>
+    public override async Task<SignInResult> CheckPasswordSignInAsync(AppUser user, string password, bool lockoutOnFailure)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (UserManager.SupportsUserLockout && await UserManager.IsLockedOutAsync(user))
+        {
+            UserManager.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? string.Empty, password);
+        }
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
+
     public override async Task<AppUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
     {
         var user = await base.ValidateSecurityStampAsync(principal);

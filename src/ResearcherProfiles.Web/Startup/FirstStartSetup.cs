@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Web.Hosting;
 
 namespace ResearcherProfiles.Web.Startup;
 
@@ -84,6 +85,6 @@ public static class FirstStartSetupExtensions
         app.Logger.LogWarning(
             "No account exists yet. To create the administrator, open {SetupLink} on this site, e.g. {ExampleUrl}. " +
             "The link works once; a restart makes a new one.",
-            link, $"http://localhost:5080{link}");
+            link, app.Services.GetRequiredService<PublicUrl>().Absolute(link));
     }
 }

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Net.Http.Headers;
+using ResearcherProfiles.Web.Hosting;
 
 namespace ResearcherProfiles.Web.Startup;
 
@@ -13,9 +13,19 @@ public static class PublicSiteExtensions
         "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>The site uses no device or tracking features, so none is granted to it or to anything it embeds.</summary>
+    public const string PermissionsPolicy =
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
+
+    /// <summary>Paths whose forms are posted: the editor, the account and admin pages, first-start setup.</summary>
+    private static readonly string[] FormPaths = ["/edit", "/account", "/admin", "/setup"];
+
     public static WebApplicationBuilder AddPublicSite(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
+        // Read now so that a missing or malformed address stops the start-up with a clear message.
+        builder.Services.AddSingleton(PublicUrl.FromConfiguration(builder.Configuration, builder.Environment));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Edit");
@@ -31,28 +41,29 @@ public static class PublicSiteExtensions
                 .SetVaryByQuery("*")
                 .Tag(PublicPagesTag));
         });
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        builder.AddTrustedProxies();
         return builder;
     }
 
     public static WebApplication UsePublicSite(this WebApplication app)
     {
-        app.UseForwardedHeaders();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error");
-            app.UseHsts();
-        }
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseTrustedProxies();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
             headers[HeaderNames.XContentTypeOptions] = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
+            headers["Permissions-Policy"] = PermissionsPolicy;
             await next();
         });
+        app.Use(RefuseOtherMethods);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = context =>
@@ -73,6 +84,29 @@ public static class PublicSiteExtensions
         app.MapCitationExports();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>
+    /// Public pages, files and endpoints only answer GET and HEAD; the form pages also take POST.
+    /// Anything else (TRACE, PUT, DELETE, OPTIONS...) is a 405 with the methods that are allowed,
+    /// before any page or file handler sees it.
+    /// </summary>
+    private static Task RefuseOtherMethods(HttpContext context, RequestDelegate next)
+    {
+        var method = context.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        {
+            return next(context);
+        }
+        var path = context.Request.Path;
+        var takesForms = FormPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+        if (takesForms && HttpMethods.IsPost(method))
+        {
+            return next(context);
+        }
+        context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+        context.Response.Headers.Allow = takesForms ? "GET, HEAD, POST" : "GET, HEAD";
+        return Task.CompletedTask;
     }
 }
 

@@ -11,10 +11,12 @@ public sealed class RateLimitTests(RateLimitTests.ThreePostsPerMinuteFactory fac
         {
             ["RateLimiting:Accounts:PermitLimit"] = "3",
             ["RateLimiting:Accounts:WindowSeconds"] = "600",
+            // Requests come from 127.0.0.1, here a reverse proxy that tells the client's address.
+            ["ForwardedHeaders:KnownProxies"] = "127.0.0.1",
         };
     }
 
-    /// <summary>A browser that says it is <paramref name="address"/>, through the proxy header the app honours.</summary>
+    /// <summary>A browser that says it is <paramref name="address"/>, through the configured proxy.</summary>
     private HttpClient ClientAt(string address)
     {
         var client = factory.CreateVisitor();
@@ -72,5 +74,33 @@ public sealed class RateLimitTests(RateLimitTests.ThreePostsPerMinuteFactory fac
 
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+}
+
+/// <summary>Without a configured proxy, X-Forwarded-For is no way round the limit, not even from loopback.</summary>
+public sealed class RateLimitWithoutProxyTests(RateLimitWithoutProxyTests.NoProxyFactory factory) : IClassFixture<RateLimitWithoutProxyTests.NoProxyFactory>
+{
+    public sealed class NoProxyFactory : ProfilesAppFactory
+    {
+        protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>
+        {
+            ["RateLimiting:Accounts:PermitLimit"] = "3",
+            ["RateLimiting:Accounts:WindowSeconds"] = "600",
+        };
+    }
+
+    [Fact]
+    public async Task A_client_that_invents_a_new_forwarded_address_for_each_attempt_is_still_limited()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var client = factory.CreateVisitor();
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{attempt + 1}");
+            using var response = await client.SubmitLoginAsync("someone@example.org", "a wrong password");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
     }
 }

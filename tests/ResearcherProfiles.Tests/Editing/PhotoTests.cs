@@ -1,18 +1,18 @@
 using System.Net;
+using System.Text;
 using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Web.Editing;
 using ResearcherProfiles.Web.Pages.Edit;
+using SkiaSharp;
 
 namespace ResearcherProfiles.Tests.Editing;
 
 /// <summary>Photo upload through the real multipart form, and serving the stored photos.</summary>
 public sealed class PhotoTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
 {
-    // Well-known minimal images: a 1×1 PNG, a 1×1 baseline JPEG and a 1×1 lossy WebP.
-    private static readonly byte[] Png = Convert.FromBase64String(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-    private static readonly byte[] Jpeg = Convert.FromBase64String(
-        "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=");
-    private static readonly byte[] WebP = Convert.FromBase64String("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+    private static readonly byte[] Png = TestImages.Encode(SKEncodedImageFormat.Png, 40, 30);
+    private static readonly byte[] Jpeg = TestImages.Encode(SKEncodedImageFormat.Jpeg, 40, 30);
+    private static readonly byte[] WebP = TestImages.Encode(SKEncodedImageFormat.Webp, 40, 30);
 
     private readonly HttpClient _visitor = factory.CreateVisitor();
 
@@ -51,7 +51,66 @@ public sealed class PhotoTests(ProfilesAppFactory factory) : IClassFixture<Profi
         Assert.Equal(contentType, served.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", served.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.True(served.Headers.CacheControl?.Public);
-        Assert.Equal(Bytes(kind), await served.Content.ReadAsByteArrayAsync());
+        // Stored re-encoded, in the format it came in.
+        var stored = TestImages.Describe(await served.Content.ReadAsByteArrayAsync());
+        Assert.Equal((40, 30, TestImages.Describe(Bytes(kind)).Format), stored);
+    }
+
+    [Fact]
+    public async Task An_uploaded_jpeg_is_served_without_its_exif_and_gps_block_and_stands_upright()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync();
+        const string Marker = "Taken at the lab by camera SN-4711";
+        var upload = TestImages.JpegWithExif(40, 20, Marker);
+        Assert.Contains(Marker, Encoding.ASCII.GetString(upload), StringComparison.Ordinal);
+
+        (await owner.UploadPhotoAsync(profile.Slug, upload, "phone.jpg", "image/jpeg")).AssertRedirectsTo($"/edit/{profile.Slug}/photo");
+        var photoPath = (await factory.ResearcherAsync(profile.Id)).PhotoPath!;
+        var served = await _visitor.GetByteArrayAsync(new Uri(photoPath, UriKind.Relative));
+
+        var text = Encoding.ASCII.GetString(served);
+        Assert.DoesNotContain("Exif", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Marker, text, StringComparison.Ordinal);
+        // Orientation 6 was applied to the pixels: the 40×20 upload stands as 20×40.
+        Assert.Equal((20, 40, SKEncodedImageFormat.Jpeg), TestImages.Describe(served));
+    }
+
+    [Theory]
+    [InlineData(8001, 10)]
+    [InlineData(30000, 30000)]
+    public async Task An_image_with_too_many_pixels_is_refused_next_to_the_field(int width, int height)
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync();
+
+        using var response = await owner.UploadPhotoAsync(profile.Slug, TestImages.PngClaiming(width, height), "huge.png", "image/png");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(PhotoImages.TooManyPixelsMessage(width, height), (await response.ReadDocumentAsync()).QuerySelector("#Upload-error")?.TextContent.Trim());
+        Assert.Null((await factory.ResearcherAsync(profile.Id)).PhotoPath);
+    }
+
+    [Fact]
+    public async Task A_large_photo_is_stored_scaled_down_to_1600_pixels_on_its_longer_side()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync();
+
+        (await owner.UploadPhotoAsync(profile.Slug, TestImages.Encode(SKEncodedImageFormat.Jpeg, 3200, 2400), "big.jpg", "image/jpeg"))
+            .AssertRedirectsTo($"/edit/{profile.Slug}/photo");
+        var served = await _visitor.GetByteArrayAsync(new Uri((await factory.ResearcherAsync(profile.Id)).PhotoPath!, UriKind.Relative));
+
+        Assert.Equal((1600, 1200, SKEncodedImageFormat.Jpeg), TestImages.Describe(served));
+    }
+
+    [Fact]
+    public async Task A_damaged_image_with_the_right_first_bytes_is_refused()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync();
+        var damaged = Png.AsSpan(0, 16).ToArray();
+
+        using var response = await owner.UploadPhotoAsync(profile.Slug, damaged, "damaged.png", "image/png");
+
+        Assert.Equal(PhotoImages.UnreadableMessage, (await response.ReadDocumentAsync()).QuerySelector("#Upload-error")?.TextContent.Trim());
+        Assert.Null((await factory.ResearcherAsync(profile.Id)).PhotoPath);
     }
 
     [Fact]
@@ -108,7 +167,7 @@ public sealed class PhotoTests(ProfilesAppFactory factory) : IClassFixture<Profi
     }
 
     [Fact]
-    public async Task Replacing_keeps_the_old_file_and_removing_returns_to_initials()
+    public async Task Replacing_or_removing_a_photo_deletes_its_file_and_removing_returns_to_initials()
     {
         var (profile, owner) = await factory.OwnedProfileAsync();
         (await owner.UploadPhotoAsync(profile.Slug, Png, "a.png", "image/png")).AssertRedirectsTo($"/edit/{profile.Slug}/photo");
@@ -118,7 +177,9 @@ public sealed class PhotoTests(ProfilesAppFactory factory) : IClassFixture<Profi
         var second = (await factory.ResearcherAsync(profile.Id)).PhotoPath!;
 
         Assert.NotEqual(first, second);
-        Assert.Equal(HttpStatusCode.OK, (await _visitor.GetAsync(new Uri(first, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _visitor.GetAsync(new Uri(first, UriKind.Relative))).StatusCode);
+        Assert.False(File.Exists(StoredFile(first)));
+        Assert.True(File.Exists(StoredFile(second)));
         var revision = await factory.ReadAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.Revisions, r => r.ResearcherId == profile.Id && r.EntityType == "Researcher" && r.After!.Contains(second)));
         Assert.Contains(first, revision.Before, StringComparison.Ordinal);
@@ -129,8 +190,12 @@ public sealed class PhotoTests(ProfilesAppFactory factory) : IClassFixture<Profi
         var page = await _visitor.GetPageAsync($"/people/{profile.Slug}");
         Assert.Null(page.Document.QuerySelector(".profile-header img"));
         Assert.NotNull(page.Document.QuerySelector(".profile-header .avatar-initials"));
-        Assert.Equal(HttpStatusCode.OK, (await _visitor.GetAsync(new Uri(second, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _visitor.GetAsync(new Uri(second, UriKind.Relative))).StatusCode);
+        Assert.False(File.Exists(StoredFile(second)));
     }
+
+    private string StoredFile(string photoPath) =>
+        Path.Combine(Accounts.AccountPages.DataDirectory(factory), "photos", photoPath[PhotoFiles.UrlPrefix.Length..]);
 
     [Theory]
     [InlineData("/media/photos/..%2Fprofiles.db")]

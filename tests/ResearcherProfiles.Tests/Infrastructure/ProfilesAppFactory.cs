@@ -1,10 +1,14 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Tests.Infrastructure;
@@ -32,12 +36,34 @@ public class ProfilesAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_dataDirectory, "profiles.db")}");
         builder.UseSetting("DataDirectory", _dataDirectory);
+        // The address emailed links and canonical URLs are built from; TestServer's own is http://localhost.
+        builder.UseSetting(PublicUrl.Key, "http://localhost");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
         }
         builder.ConfigureTestServices(services =>
-            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands)));
+        {
+            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands));
+            services.AddSingleton<IStartupFilter, LoopbackConnection>();
+        });
+    }
+
+    /// <summary>
+    /// TestServer's requests have no client address; here they come from 127.0.0.1, as from a
+    /// browser or reverse proxy on the same machine, so that loopback is never trusted by accident.
+    /// </summary>
+    private sealed class LoopbackConnection : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>A browser without cookies that does not follow redirects, so tests see each response as sent.</summary>

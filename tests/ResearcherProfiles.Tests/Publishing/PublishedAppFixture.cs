@@ -45,6 +45,8 @@ public sealed class PublishedAppFixture : IAsyncLifetime
         environment["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["DataDirectory"] = dataDirectory;
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The image leaves it to `docker run -e Site__PublicUrl=...`; Production refuses to start without it.
+        environment["Site__PublicUrl"] = $"http://127.0.0.1:{environment["ASPNETCORE_HTTP_PORTS"]}";
     }
 
     public async Task InitializeAsync()

@@ -28,6 +28,24 @@ public sealed class PublishedAppTests(PublishedAppFixture app) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Kestrel_names_no_server_and_trace_is_refused()
+    {
+        using var page = await app.Client.GetAsync(new Uri("/", UriKind.Relative));
+        using var trace = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Trace, "/"));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Empty(page.Headers.Server);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, trace.StatusCode);
+    }
+
+    [Fact]
+    public void The_photo_codec_ships_its_self_contained_linux_library()
+    {
+        // SkiaSharp.NativeAssets.Linux.NoDependencies: links only libc, so the runtime image needs no fontconfig.
+        Assert.True(File.Exists(Path.Combine(app.AppDirectory, "runtimes", "linux-x64", "native", "libSkiaSharp.so")));
+    }
+
+    [Fact]
     public async Task Stylesheet_from_the_top_level_wwwroot_is_served()
     {
         using var response = await app.Client.GetAsync(new Uri("/css/site.css", UriKind.Relative));

@@ -8,8 +8,9 @@ using ResearcherProfiles.Web.Editing;
 namespace ResearcherProfiles.Web.Pages.Edit;
 
 /// <summary>
-/// Uploads, replaces or removes the profile photo. A replaced or removed photo stays on disk:
-/// the change of PhotoPath is in the profile's history, and restoring it brings the photo back.
+/// Uploads, replaces or removes the profile photo. An upload is stored re-encoded, without the
+/// metadata it came with (<see cref="PhotoImages"/>). A replaced or removed photo's file is
+/// deleted: a photo someone took down should not stay reachable at its old address.
 /// </summary>
 // Room for the multipart framing around a photo of the largest allowed size; larger requests are refused before they are read.
 [RequestSizeLimit(PhotoFiles.MaxBytes + RequestOverhead)]
@@ -21,6 +22,7 @@ public class PhotoModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
     public const string WrongTypeMessage = "The photo must be a JPEG, PNG or WebP image.";
     public const string TooLargeMessage = "The photo is larger than 5 MB. Choose a smaller image.";
     public const string MissingMessage = "Choose an image file to upload.";
+    public const string RemovedMessage = "Photo removed. The profile shows your initials.";
 
     [BindProperty]
     [Display(Name = "Photo file")]
@@ -38,12 +40,26 @@ public class PhotoModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
             await LoadAsync(ct);
             return Page();
         }
-        await using var content = Upload!.OpenReadStream();
-        var path = await PhotoFiles.SaveAsync(PhotoFiles.Directory(configuration, environment), content, format, ct);
+        PhotoImages.Result photo;
+        await using (var content = Upload!.OpenReadStream())
+        {
+            photo = PhotoImages.Reencode(content, format);
+        }
+        if (photo.Error is not null)
+        {
+            ModelState.AddModelError(nameof(Upload), photo.Error);
+            await LoadAsync(ct);
+            return Page();
+        }
+        var directory = PhotoFiles.Directory(configuration, environment);
+        using var encoded = new MemoryStream(photo.Content!, writable: false);
+        var path = await PhotoFiles.SaveAsync(directory, encoded, format, ct);
         var researcher = await db.Researchers.AsTracking().FirstAsync(r => r.Id == Profile.Id, ct);
+        var replaced = researcher.PhotoPath;
         researcher.PhotoPath = path;
         researcher.UpdatedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(ct);
+        PhotoFiles.Delete(directory, replaced);
         StatusMessage = "Photo uploaded. The public profile shows it now.";
         return Redirect($"/edit/{Profile.Slug}/photo");
     }
@@ -51,13 +67,15 @@ public class PhotoModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
     {
         var researcher = await db.Researchers.AsTracking().FirstAsync(r => r.Id == Profile.Id, ct);
-        if (researcher.PhotoPath is not null)
+        var removed = researcher.PhotoPath;
+        if (removed is not null)
         {
             researcher.PhotoPath = null;
             researcher.UpdatedAt = DateTimeOffset.UtcNow;
             await db.SaveChangesAsync(ct);
+            PhotoFiles.Delete(PhotoFiles.Directory(configuration, environment), removed);
         }
-        StatusMessage = "Photo removed. You can bring it back from History.";
+        StatusMessage = RemovedMessage;
         return Redirect($"/edit/{Profile.Slug}/photo");
     }
 

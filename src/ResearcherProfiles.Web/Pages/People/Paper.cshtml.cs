@@ -8,6 +8,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Editing;
+using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Pages.People;
@@ -18,7 +19,7 @@ namespace ResearcherProfiles.Web.Pages.People;
 /// lists it visibly.
 /// </summary>
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
-public class PaperModel(AppDbContext db) : PageModel
+public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
 {
     public PaperView Paper { get; private set; } = null!;
     public string CanonicalUrl { get; private set; } = string.Empty;
@@ -51,10 +52,11 @@ public class PaperModel(AppDbContext db) : PageModel
             return RedirectPermanent(path);
         }
         Paper = paper;
-        var origin = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
-        CanonicalUrl = origin + path;
+        // From the configured address, not the request: a forged Host header would otherwise end
+        // up in the cached page that every visitor and indexer gets.
+        CanonicalUrl = site.Absolute(path);
         CitationTags = PaperMetadata.CitationTags(paper);
-        JsonLd = PaperMetadata.JsonLd(paper, CanonicalUrl, origin);
+        JsonLd = PaperMetadata.JsonLd(paper, CanonicalUrl, site.Origin);
         return Page();
     }
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Web.Email;
+using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Areas.Account.Pages;
@@ -15,7 +16,7 @@ namespace ResearcherProfiles.Web.Areas.Account.Pages;
 /// <summary>Asks for a password-reset link by email. The answer never says whether the address has an account.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountsExtensions.AccountsRateLimitPolicy)]
-public class ForgotPasswordModel(UserManager<AppUser> users, IEmailSender email, EmailLinks links, ILogger<ForgotPasswordModel> logger) : PageModel
+public class ForgotPasswordModel(UserManager<AppUser> users, IEmailSender email, PublicUrl site, ILogger<ForgotPasswordModel> logger) : PageModel
 {
     public const string SentMessage =
         "If an account uses that address, we have sent it a link to choose a new password. Check your email; the link works for 2 hours.";
@@ -50,7 +51,7 @@ public class ForgotPasswordModel(UserManager<AppUser> users, IEmailSender email,
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var link = ResetLink(user.Email, token);
             await email.SendAsync(user.Email, "Choose a new password", $"""
-                Someone asked to reset the password of your account on {links.Absolute(Request, "/")}.
+                Someone asked to reset the password of your account on {site.Origin}.
                 To choose a new password, open this link within {AccountsExtensions.PasswordResetLifetime.TotalHours:0} hours:
 
                 {link}
@@ -64,7 +65,7 @@ public class ForgotPasswordModel(UserManager<AppUser> users, IEmailSender email,
     }
 
     private string ResetLink(string address, string token) =>
-        links.Absolute(Request, QueryHelpers.AddQueryString("/account/reset-password", new Dictionary<string, string?>
+        site.Absolute(QueryHelpers.AddQueryString("/account/reset-password", new Dictionary<string, string?>
         {
             ["email"] = address,
             ["token"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)),

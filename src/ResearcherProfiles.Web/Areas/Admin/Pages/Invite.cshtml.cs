@@ -9,6 +9,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Web.Admin;
 using ResearcherProfiles.Web.Email;
+using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Areas.Admin.Pages;
@@ -17,7 +18,7 @@ namespace ResearcherProfiles.Web.Areas.Admin.Pages;
 /// Invites a person by email: the emailed link lets them set a password and claim the profile
 /// assigned here. Lists the invitations sent, with revoke.
 /// </summary>
-public class InviteModel(AppDbContext db, UserManager<AppUser> users, IEmailSender email, EmailLinks links, IOutputCacheStore publicPages) : PageModel
+public class InviteModel(AppDbContext db, UserManager<AppUser> users, IEmailSender email, PublicUrl site, IOutputCacheStore publicPages) : PageModel
 {
     public const string NewProfileChoice = "new";
     public const string ExistingAccountMessage = "An account with this email already exists. Assign a profile to it from the profile's Manage page instead.";
@@ -114,7 +115,7 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, IEmailSend
             await publicPages.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, ct);
         }
 
-        var link = links.Absolute(Request, $"/account/invitation?token={token}");
+        var link = site.Absolute($"/account/invitation?token={token}");
         await email.SendAsync(address, "You are invited to edit your researcher profile",
             $"""
             Hello,

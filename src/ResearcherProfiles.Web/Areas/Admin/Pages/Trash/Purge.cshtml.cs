@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Web.Editing;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Areas.Admin.Pages.Trash;
@@ -11,9 +12,9 @@ namespace ResearcherProfiles.Web.Areas.Admin.Pages.Trash;
 /// <summary>
 /// Deletes a trashed profile for good, after the administrator types its slug. Its own items and
 /// history go with it, and so do publications no other profile lists; shared publications stay on
-/// the co-authors' profiles, with this author no longer linked.
+/// the co-authors' profiles, with this author no longer linked. Its photo file is deleted.
 /// </summary>
-public class PurgeModel(AppDbContext db, IOutputCacheStore publicPages) : PageModel
+public class PurgeModel(AppDbContext db, IOutputCacheStore publicPages, IConfiguration configuration, IWebHostEnvironment environment) : PageModel
 {
     public const string MismatchMessage = "Type the profile's slug exactly to confirm.";
 
@@ -46,6 +47,7 @@ public class PurgeModel(AppDbContext db, IOutputCacheStore publicPages) : PageMo
         {
             return Page();
         }
+        var photoPath = await db.Researchers.Where(r => r.Id == Id).Select(r => r.PhotoPath).FirstOrDefaultAsync(ct);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             // The database cascades the rest: the profile's items, its listings and history; a
@@ -55,6 +57,7 @@ public class PurgeModel(AppDbContext db, IOutputCacheStore publicPages) : PageMo
             await db.Researchers.Where(r => r.Id == Id && r.DeletedAt != null).ExecuteDeleteAsync(ct);
             await transaction.CommitAsync(ct);
         }
+        PhotoFiles.Delete(PhotoFiles.Directory(configuration, environment), photoPath);
         await publicPages.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, ct);
         StatusMessage = $"The profile {Profile.DisplayName} is purged.";
         return RedirectToPage("/Trash/Index");
