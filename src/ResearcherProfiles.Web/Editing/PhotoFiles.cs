@@ -99,6 +99,18 @@ public static partial class PhotoFiles
         }
     }
 
+    /// <summary>Whether the stored file behind <paramref name="photoPath"/> is still there (outside URLs count as there).</summary>
+    public static bool Exists(string directory, string photoPath)
+    {
+        ArgumentNullException.ThrowIfNull(photoPath);
+        if (!photoPath.StartsWith(UrlPrefix, StringComparison.Ordinal))
+        {
+            return true;
+        }
+        var name = photoPath[UrlPrefix.Length..];
+        return ContentTypeOf(name) is not null && File.Exists(Path.Combine(directory, name));
+    }
+
     [GeneratedRegex("^[0-9a-f]{32}\\.(jpg|png|webp)$", RegexOptions.CultureInvariant)]
     private static partial Regex StoredName();
 }

@@ -118,4 +118,21 @@ public sealed class UndoConflictTests(ProfilesAppFactory factory) : IClassFixtur
         Assert.Contains("Nothing was undone", message, StringComparison.Ordinal);
         Assert.Equal("Best Paper Award", await factory.ReadAsync(db => db.Awards.Where(a => a.Id == id).Select(a => a.Title).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Undoing_a_photo_change_whose_earlier_file_was_deleted_says_so_and_keeps_the_current_photo()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Petra Photo"));
+        var png = TestImages.Encode(SkiaSharp.SKEncodedImageFormat.Png, 40, 30);
+        (await owner.UploadPhotoAsync(profile.Slug, png, "first.png", "image/png")).Dispose();
+        var first = (await factory.ResearcherAsync(profile.Id)).PhotoPath;
+        (await owner.UploadPhotoAsync(profile.Slug, png, "second.png", "image/png")).Dispose();
+        var second = (await factory.ResearcherAsync(profile.Id)).PhotoPath;
+        Assert.NotEqual(first, second);
+
+        var message = await UndoAsync(owner, profile.Slug, first![^12..]);
+
+        Assert.Contains("Upload it again", message, StringComparison.Ordinal);
+        Assert.Equal(second, (await factory.ResearcherAsync(profile.Id)).PhotoPath);
+    }
 }

@@ -13,7 +13,8 @@ namespace ResearcherProfiles.Web.Pages.Edit;
 /// The profile's history, one entry per save (change set), newest first; any entry can be undone,
 /// which brings back deleted items and earlier versions. ?type=NewsItem&amp;id=5 narrows it to one record.
 /// </summary>
-public sealed class HistoryModel(AppDbContext db, ProfileAccess access, IOutputCacheStore publicPages)
+public sealed class HistoryModel(
+    AppDbContext db, ProfileAccess access, IOutputCacheStore publicPages, IConfiguration configuration, IWebHostEnvironment environment)
     : EditorPageModel(access, publicPages)
 {
     public const int PageSize = 50;
@@ -95,6 +96,11 @@ public sealed class HistoryModel(AppDbContext db, ProfileAccess access, IOutputC
 
     public async Task<IActionResult> OnPostUndoAsync([FromForm] Guid changeSet, CancellationToken ct)
     {
+        if (await PhotoGoneAsync(changeSet, ct))
+        {
+            StatusMessage = "This change cannot be undone: the earlier photo's file was deleted from the server when it was replaced or removed. Upload it again on the Photo page.";
+            return RedirectToPage();
+        }
         UndoResult result;
         try
         {
@@ -122,6 +128,27 @@ public sealed class HistoryModel(AppDbContext db, ProfileAccess access, IOutputC
         StatusMessage = "The change was undone. The undo itself is now the newest entry, so you can reverse it too." +
             string.Concat(result.KeptShared.Select(title => $" “{title}” was taken off this profile but stays on the site, because other profiles list it."));
         return RedirectToPage();
+    }
+
+    /// <summary>Replaced and removed photos' files are deleted at once, so an undo cannot bring one back.</summary>
+    private async Task<bool> PhotoGoneAsync(Guid changeSet, CancellationToken ct)
+    {
+        var befores = await db.Revisions
+            .Where(r => r.ResearcherId == Profile.Id && r.ChangeSet == changeSet && r.EntityType == nameof(Researcher)
+                && r.ChangedFields != null && r.ChangedFields.Contains(nameof(Researcher.PhotoPath)))
+            .Select(r => r.Before)
+            .ToListAsync(ct);
+        var directory = PhotoFiles.Directory(configuration, environment);
+        foreach (var before in befores.OfType<string>())
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(before);
+            if (document.RootElement.TryGetProperty(nameof(Researcher.PhotoPath), out var path)
+                && path.ValueKind == System.Text.Json.JsonValueKind.String && !PhotoFiles.Exists(directory, path.GetString()!))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ChangeSetView ToView(IGrouping<Guid, ProfileRevision> set)
