@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Editing;
 
 namespace ResearcherProfiles.Web.Pages.Edit;
@@ -380,7 +381,7 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
     private async Task LinkProfileAddressesAsync(CancellationToken ct)
     {
         var typed = Input.Authors
-            .Select((author, index) => (author, index, Slug: SlugOf(author.ProfileAddress)))
+            .Select((author, index) => (author, index, Slug: ProfileSlug.FromAddress(author.ProfileAddress)))
             .Where(row => !string.IsNullOrWhiteSpace(row.author.ProfileAddress))
             .ToList();
         if (typed.Count == 0)
@@ -408,23 +409,5 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
                     $"No profile on this site has the address “{author.ProfileAddress!.Trim()}”. Enter the last part of their profile's address (for /people/ada-lovelace, ada-lovelace), or leave this empty.");
             }
         }
-    }
-
-    /// <summary>"ada-lovelace" from "ada-lovelace", "/people/ada-lovelace" or "https://example.org/people/ada-lovelace/".</summary>
-    private static string SlugOf(string? address)
-    {
-        var text = (address ?? string.Empty).Trim();
-        var end = text.IndexOfAny(['?', '#']);
-        if (end >= 0)
-        {
-            text = text[..end];
-        }
-        text = text.TrimEnd('/');
-        var people = text.LastIndexOf("/people/", StringComparison.OrdinalIgnoreCase);
-        if (people >= 0)
-        {
-            text = text[(people + "/people/".Length)..];
-        }
-        return text.ToLowerInvariant();
     }
 }
