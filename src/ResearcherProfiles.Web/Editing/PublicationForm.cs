@@ -80,7 +80,16 @@ public sealed class PublicationInput
 
         public bool Corresponding { get; set; }
 
-        public bool IsBlank => string.IsNullOrWhiteSpace(Name) && ResearcherId is null && !EqualContribution && !Corresponding;
+        /// <summary>
+        /// The profile address (slug, or the whole /people/{slug} URL) of a researcher on this site
+        /// who is not among the choices of <see cref="ResearcherId"/>; the editor links it on submit.
+        /// </summary>
+        [Display(Name = "Profile address")]
+        [StringLength(300, ErrorMessage = "A profile address is at most {1} characters.")]
+        public string? ProfileAddress { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Name) && ResearcherId is null && string.IsNullOrWhiteSpace(ProfileAddress)
+            && !EqualContribution && !Corresponding;
     }
 
     public sealed class LinkInput

@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Lists;
 
 namespace ResearcherProfiles.Web.Editing;
 
@@ -35,8 +37,22 @@ public interface ISectionEditor
     bool IsNew { get; }
     bool HasPreview { get; }
     string? PreviewHtml { get; }
+    /// <summary>This page of the list (see <see cref="SectionListPage"/>).</summary>
     IReadOnlyList<SectionRow> Rows { get; }
+    SectionListPage ListPage { get; }
     IReadOnlyList<FieldChange>? Conflict { get; }
+}
+
+/// <summary>Where the shown rows are in the whole list, and how to reach its other pages.</summary>
+public sealed record SectionListPage(int PageNumber, int PageCount, int Total, int FirstIndex, Func<int, string> Url)
+{
+    /// <summary>Items per page of a section's list in the editor.</summary>
+    public const int PageSize = 100;
+
+    public static SectionListPage Empty { get; } = new(1, 1, 0, 0, _ => string.Empty);
+
+    /// <summary>The 1-based page of the list that holds the item at <paramref name="index"/> (0-based).</summary>
+    public static int PageOf(int index) => Math.Max(0, index) / PageSize + 1;
 }
 
 /// <summary>
@@ -73,6 +89,12 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
     public bool StatusLinksToHistory { get; set; }
 
     public IReadOnlyList<SectionRow> Rows { get; private set; } = [];
+
+    /// <summary>The page of the list to show: ?p=2.</summary>
+    [FromQuery(Name = "p")]
+    public int ListPageNumber { get; set; } = 1;
+
+    public SectionListPage ListPage { get; private set; } = SectionListPage.Empty;
 
     /// <summary>Set when a save was refused because someone else changed the item meanwhile.</summary>
     public IReadOnlyList<FieldChange>? Conflict { get; private set; }
@@ -253,9 +275,20 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
     /// <summary>Loads the list and shows the page.</summary>
     protected async Task<IActionResult> PageAsync(CancellationToken ct)
     {
-        Rows = (await OrderedItems.ToListAsync(ct)).Select(ToRow).ToList();
+        await LoadRowsAsync(ct);
         return Page();
     }
+
+    /// <summary>One page of the list, counted and cut in SQL, so a long section costs no more than a page.</summary>
+    private async Task LoadRowsAsync(CancellationToken ct)
+    {
+        var items = await Paging.ToPageAsync(OrderedItems, ListPageNumber, SectionListPage.PageSize, ct);
+        Rows = items.Items.Select(ToRow).ToList();
+        ListPage = new SectionListPage(items.PageNumber, items.PageCount, items.Total, (items.PageNumber - 1) * SectionListPage.PageSize, ListUrl);
+    }
+
+    /// <summary>The list's page <paramref name="number"/>; page 1 is the section's own address.</summary>
+    private string ListUrl(int number) => number == 1 ? SectionUrl : $"{SectionUrl}?p={number.ToString(CultureInfo.InvariantCulture)}";
 
     private TInput FormFor(TItem item)
     {
@@ -302,6 +335,6 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         }
         await db.SaveChangesAsync(ct);
         StatusMessage = step < 0 ? $"Moved the {ItemName} up." : $"Moved the {ItemName} down.";
-        return Redirect(SectionUrl);
+        return Redirect(ListUrl(SectionListPage.PageOf(items.FindIndex(i => i.Id == itemId))));
     }
 }

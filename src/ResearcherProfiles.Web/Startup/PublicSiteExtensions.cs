@@ -119,4 +119,10 @@ public sealed class SiteOptions
 
     /// <summary>Researchers per directory page.</summary>
     public int DirectoryPageSize { get; set; } = 24;
+
+    /// <summary>Papers per page of a profile's publication list.</summary>
+    public int PublicationsPageSize { get; set; } = 100;
+
+    /// <summary>Selected papers shown on a profile page, before the link to the full list.</summary>
+    public int SelectedPublicationsShown { get; set; } = 50;
 }

@@ -102,7 +102,7 @@ public sealed class AccountAdminTests(AdminAppFactory factory) : IClassFixture<A
     public async Task Overview_pages_long_lists()
     {
         var marker = Guid.NewGuid().ToString("N")[..10];
-        for (var i = 0; i < Web.Admin.Paging.PageSize + 3; i++)
+        for (var i = 0; i < Web.Areas.Admin.Pages.IndexModel.PageSize + 3; i++)
         {
             await factory.CreateUserAsync($"many-{i:D2}-{marker}@example.org", AccountsExtensions.ResearcherRole);
         }
@@ -112,7 +112,7 @@ public sealed class AccountAdminTests(AdminAppFactory factory) : IClassFixture<A
         var next = first.Document.QuerySelector("nav[aria-label='Account pages'] a[rel=next]")?.GetAttribute("href");
         var second = await admin.GetPageAsync(next!);
 
-        Assert.Equal(Web.Admin.Paging.PageSize, first.Document.QuerySelectorAll("table#users tbody tr").Length);
+        Assert.Equal(Web.Areas.Admin.Pages.IndexModel.PageSize, first.Document.QuerySelectorAll("table#users tbody tr").Length);
         Assert.Equal($"/admin?q={marker}&usersPage=2", next);
         Assert.Equal(3, second.Document.QuerySelectorAll("table#users tbody tr").Length);
         Assert.Contains($"many-27-{marker}", second.TextOf("table#users tbody"), StringComparison.Ordinal);

@@ -252,12 +252,12 @@ public sealed class PublicationFilterTests(ProfilesAppFactory factory) : IClassF
         page.Document.QuerySelectorAll("article.pub h3 a").Select(a => a.CleanText()).ToList();
 
     /// <summary>Each facet as "Name: Value (n) · Value (n)", the active value followed by '*'.</summary>
-    private static List<string> Facets(HtmlPage page) =>
+    internal static List<string> Facets(HtmlPage page) =>
         page.Document.QuerySelectorAll("nav.filters .facet").Select(f =>
             f.QuerySelector(".facet-name")!.CleanText() + " " + string.Join(" · ", f.QuerySelectorAll("a").Select(a =>
                 a.CleanText() + (a.HasAttribute("aria-current") ? "*" : "")))).ToList();
 
-    private static List<string> FacetLinks(HtmlPage page, string name) =>
+    internal static List<string> FacetLinks(HtmlPage page, string name) =>
         page.Document.QuerySelectorAll("nav.filters .facet")
             .Single(f => f.QuerySelector(".facet-name")!.CleanText() == name + ":")
             .QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).ToList();

@@ -19,6 +19,12 @@ public sealed class HistoryModel(
 {
     public const int PageSize = 50;
 
+    /// <summary>
+    /// Changes listed per save: an import of thousands of papers is one save, and listing all of
+    /// them would make the page as long as the import.
+    /// </summary>
+    public const int ChangesShownPerSet = 20;
+
     [FromQuery(Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -50,8 +56,11 @@ public sealed class HistoryModel(
     public sealed record ChangeSetView(
         Guid ChangeSet, DateTimeOffset At, string? UserName, IReadOnlyList<RevisionView> Shown, IReadOnlyList<string> PartSummary, bool CanUndo)
     {
+        /// <summary>Changes of the save beyond the first <see cref="ChangesShownPerSet"/>: "and 1,980 more".</summary>
+        public int More { get; init; }
+
         /// <summary>A save that only deleted things is undone by restoring them.</summary>
-        public bool IsDeletion => Shown.All(r => r.Action == RevisionAction.Deleted);
+        public bool IsDeletion { get; init; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -76,19 +85,36 @@ public sealed class HistoryModel(
             .ToListAsync(ct);
         HasOlder = sets.Count > PageSize;
         var keys = sets.Take(PageSize).Select(s => s.ChangeSet).ToList();
-        var rows = await db.Revisions
-            .Where(r => r.ResearcherId == Profile.Id && keys.Contains(r.ChangeSet))
-            .OrderBy(r => r.Id)
-            .ToListAsync(ct);
+        var inSets = db.Revisions.Where(r => r.ResearcherId == Profile.Id && keys.Contains(r.ChangeSet));
 
-        await LoadAccountNamesAsync(rows, ct);
-        ChangeSets = rows.GroupBy(r => r.ChangeSet)
-            .OrderByDescending(g => g.Max(r => r.Id))
-            .Select(ToView)
+        // What each save holds, counted in SQL, so a save of thousands of rows costs a few counts.
+        var kinds = await inSets
+            .GroupBy(r => new { r.ChangeSet, r.EntityType })
+            .Select(g => new RowKind(
+                g.Key.ChangeSet, g.Key.EntityType, g.Count(), g.Count(r => r.Action == RevisionAction.Deleted), g.Min(r => r.Id),
+                g.Count(r => r.EntityType == ItemType && r.EntityId == ItemId)))
+            .ToListAsync(ct);
+        var kindsBySet = kinds.ToLookup(k => k.ChangeSet);
+        // A save that changed only parts (authors, links) shows those parts rather than nothing.
+        var partsOnly = keys.Where(k => kindsBySet[k].All(kind => HistoryText.PartTypes.Contains(kind.EntityType))).ToList();
+        var shownRows = IsItemView
+            ? inSets.Where(r => r.EntityType == ItemType && r.EntityId == ItemId)
+            : inSets.Where(r => !HistoryText.PartTypes.Contains(r.EntityType) || partsOnly.Contains(r.ChangeSet));
+        // The first rows of each save, numbered per save in SQL.
+        var rows = (await shownRows.Select(r => r.ChangeSet).Distinct()
+                .Select(set => shownRows.Where(r => r.ChangeSet == set).OrderBy(r => r.Id).Take(ChangesShownPerSet).ToList())
+                .ToListAsync(ct))
+            .SelectMany(set => set)
+            .ToLookup(r => r.ChangeSet);
+
+        await LoadAccountNamesAsync(rows.SelectMany(g => g), ct);
+        ChangeSets = sets.Take(PageSize)
+            .Where(s => rows[s.ChangeSet].Any())
+            .Select(s => ToView(rows[s.ChangeSet].OrderBy(r => r.Id).ToList(), kindsBySet[s.ChangeSet].ToList(), partsOnly.Contains(s.ChangeSet)))
             .ToList();
         if (IsItemView)
         {
-            ItemTitle = rows.Where(r => r.EntityType == ItemType && r.EntityId == ItemId)
+            ItemTitle = rows.SelectMany(g => g)
                 .OrderByDescending(r => r.Id).Select(r => r.Label).FirstOrDefault();
         }
         return Page();
@@ -151,27 +177,40 @@ public sealed class HistoryModel(
         return false;
     }
 
-    private ChangeSetView ToView(IGrouping<Guid, ProfileRevision> set)
+    /// <summary>How many rows of one entity type a save holds.</summary>
+    private sealed record RowKind(Guid ChangeSet, string EntityType, int Count, int Deleted, long FirstId, int ItemRows);
+
+    /// <param name="shown">The first rows of the save that the page lists.</param>
+    /// <param name="kinds">The counts of all its rows, by entity type.</param>
+    /// <param name="partsOnly">The save changed only parts, so the parts themselves are listed.</param>
+    private ChangeSetView ToView(List<ProfileRevision> shown, List<RowKind> kinds, bool partsOnly)
     {
-        var all = set.ToList();
-        IEnumerable<ProfileRevision> shown = IsItemView
-            ? all.Where(r => r.EntityType == ItemType && r.EntityId == ItemId)
-            : all.Where(r => !HistoryText.PartTypes.Contains(r.EntityType));
-        var shownList = shown.ToList();
-        if (shownList.Count == 0)
+        int shownTotal, deleted;
+        IEnumerable<(string Type, int Count, long FirstId)> parts;
+        if (IsItemView)
         {
-            shownList = all;
+            shownTotal = kinds.Sum(k => k.ItemRows);
+            deleted = shown.Count(r => r.Action == RevisionAction.Deleted) + (shownTotal - shown.Count);
+            parts = kinds.Select(k => (k.EntityType, k.Count - k.ItemRows, k.FirstId));
         }
-        var parts = all.Except(shownList)
-            .GroupBy(r => r.EntityType)
-            .Select(g => HistoryText.Plural(g.Key, g.Count()))
-            .ToList();
-        var first = all[0];
+        else
+        {
+            var listed = kinds.Where(k => partsOnly || !HistoryText.PartTypes.Contains(k.EntityType)).ToList();
+            shownTotal = listed.Sum(k => k.Count);
+            deleted = listed.Sum(k => k.Deleted);
+            parts = kinds.Except(listed).Select(k => (k.EntityType, k.Count, k.FirstId));
+        }
+        var first = shown[0];
         return new ChangeSetView(
-            set.Key, first.At, first.UserName,
-            shownList.Select(r => new RevisionView(r.EntityType, r.EntityId, r.Action, r.Label, Changes(r))).ToList(),
-            parts,
-            all.Any(r => RevisionRestorer.IsUndoable(r.EntityType, r.Action, r.ChangedFields)));
+            first.ChangeSet, first.At, first.UserName,
+            shown.Select(r => new RevisionView(r.EntityType, r.EntityId, r.Action, r.Label, Changes(r))).ToList(),
+            parts.Where(p => p.Count > 0).OrderBy(p => p.FirstId).Select(p => HistoryText.Plural(p.Type, p.Count)).ToList(),
+            // Only a profile's own fields can be undoable or not; its rows are always among those shown.
+            kinds.Any(k => k.EntityType != nameof(Researcher)) || shown.Any(r => RevisionRestorer.IsUndoable(r.EntityType, r.Action, r.ChangedFields)))
+        {
+            More = shownTotal - shown.Count,
+            IsDeletion = deleted == shownTotal,
+        };
     }
 
     /// <summary>The changed fields as the history shows them: an owner as the account's email address, never its id.</summary>

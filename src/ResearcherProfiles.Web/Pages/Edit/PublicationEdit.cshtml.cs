@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Publications;
+using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Editing;
 using ResearcherProfiles.Web.Startup;
 
@@ -94,6 +95,7 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
                 return Page();
             }
         }
+        await LinkProfileAddressesAsync(ct);
         if (ApplyRowCommand())
         {
             // The rows moved: the posted values in ModelState would be rendered at their old positions.
@@ -102,7 +104,8 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
             return Page();
         }
 
-        var researchers = await db.Researchers.Where(r => r.DeletedAt == null)
+        var linked = Input.Authors.Where(a => a.ResearcherId is not null).Select(a => a.ResearcherId!.Value).ToList();
+        var researchers = await db.Researchers.Where(r => r.DeletedAt == null && linked.Contains(r.Id))
             .Select(r => new { r.Id, r.DisplayName })
             .ToDictionaryAsync(r => r.Id, r => r.DisplayName, ct);
         Input.Validate(ModelState, researchers.Keys.ToHashSet());
@@ -307,9 +310,31 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
     private static string AuthorsText(IEnumerable<PublicationInput.AuthorInput> authors) =>
         string.Join(", ", authors.Select(a => a.Name?.Trim()));
 
+    /// <summary>Most co-authors offered in each author row's list; anyone else is linked by profile address.</summary>
+    public const int MaxCoauthorChoices = 200;
+
+    /// <summary>
+    /// The choices of each author row's researcher list, bounded however many researchers the site
+    /// has: the researchers the form already links, this profile's owner, and the researchers who
+    /// share most papers with this profile. Anyone else is linked by profile address.
+    /// </summary>
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
-        var researchers = await db.Researchers.Where(r => r.DeletedAt == null)
+        var papers = db.ProfilePublications.Where(pp => pp.ResearcherId == Profile.Id).Select(pp => pp.PublicationId);
+        var coauthors = await db.PublicationAuthors
+            .Where(a => a.ResearcherId != null && a.ResearcherId != Profile.Id && papers.Contains(a.PublicationId))
+            .GroupBy(a => a.ResearcherId!.Value)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .Select(g => g.Key)
+            .Take(MaxCoauthorChoices)
+            .ToListAsync(ct);
+        List<int> offered =
+        [
+            Profile.Id,
+            .. coauthors,
+            .. Input.Authors.Where(a => a.ResearcherId is not null).Select(a => a.ResearcherId!.Value),
+        ];
+        var researchers = await db.Researchers.Where(r => r.DeletedAt == null && offered.Contains(r.Id))
             .OrderBy(r => r.DisplayName).ThenBy(r => r.Slug)
             .Select(r => new { r.Id, r.DisplayName, r.Slug })
             .ToListAsync(ct);
@@ -328,6 +353,43 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
                 .Select(pp => pp.Researcher!.DisplayName)
                 .OrderBy(n => n)
                 .ToListAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Links the author rows that name a profile address to that researcher, so the row shows them
+    /// chosen in its list; an address that no profile on the site has is an error next to its field.
+    /// </summary>
+    private async Task LinkProfileAddressesAsync(CancellationToken ct)
+    {
+        var typed = Input.Authors
+            .Select((author, index) => (author, index, Slug: ProfileSlug.FromAddress(author.ProfileAddress)))
+            .Where(row => !string.IsNullOrWhiteSpace(row.author.ProfileAddress))
+            .ToList();
+        if (typed.Count == 0)
+        {
+            return;
+        }
+        var slugs = typed.Select(row => row.Slug).ToList();
+        var found = await db.Researchers.Where(r => r.DeletedAt == null && slugs.Contains(r.Slug))
+            .ToDictionaryAsync(r => r.Slug, r => r.Id, ct);
+        foreach (var (author, index, slug) in typed)
+        {
+            var prefix = $"{nameof(Input)}.{nameof(Input.Authors)}[{index}]";
+            if (found.TryGetValue(slug, out var researcherId))
+            {
+                author.ResearcherId = researcherId;
+                author.ProfileAddress = null;
+                // The posted values would otherwise be shown instead: an empty list choice, the typed address.
+                ModelState.Remove($"{prefix}.{nameof(PublicationInput.AuthorInput.ResearcherId)}");
+                ModelState.Remove($"{prefix}.{nameof(PublicationInput.AuthorInput.ProfileAddress)}");
+            }
+            else
+            {
+                ModelState.AddModelError(
+                    $"{prefix}.{nameof(PublicationInput.AuthorInput.ProfileAddress)}",
+                    $"No profile on this site has the address “{author.ProfileAddress!.Trim()}”. Enter the last part of their profile's address (for /people/ada-lovelace, ada-lovelace), or leave this empty.");
+            }
         }
     }
 }

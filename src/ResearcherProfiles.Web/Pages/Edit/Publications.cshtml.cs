@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Web.Editing;
+using ResearcherProfiles.Web.Lists;
 
 namespace ResearcherProfiles.Web.Pages.Edit;
 
@@ -29,7 +30,16 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
         int Id, int PublicationId, string Title, int? Year, string? Venue, string Authors,
         bool IsVisible, bool IsHighlighted, int OtherProfiles);
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    /// <summary>Papers per page of the list: a profile with thousands of papers is edited a page at a time.</summary>
+    public const int PageSize = 100;
+
+    [FromQuery(Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public Paged<Row> Rows { get; private set; } = null!;
+
+    /// <summary>The position in the whole list of this page's first row, from 0.</summary>
+    public int FirstIndex => (Rows.PageNumber - 1) * PageSize;
 
     /// <summary>Papers co-authors linked this profile to, waiting for its owner's consent.</summary>
     public int Suggestions { get; private set; }
@@ -41,60 +51,50 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
     public async Task OnGetAsync(CancellationToken ct)
     {
         Suggestions = await db.PublicationSuggestions.CountAsync(s => s.ResearcherId == Profile.Id, ct);
-        var entries = await db.ProfilePublications
-            .Where(pp => pp.ResearcherId == Profile.Id)
-            .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.Id)
-            .Select(pp => new
-            {
-                pp.Id,
-                pp.PublicationId,
-                pp.Publication!.Title,
-                pp.Publication.Year,
-                Venue = pp.Publication.VenueShort ?? pp.Publication.VenueName,
-                pp.IsVisible,
-                pp.IsHighlighted,
-                OtherProfiles = pp.Publication.Profiles.Count(o => o.ResearcherId != Profile.Id),
-            })
-            .ToListAsync(ct);
-        var ids = entries.Select(e => e.PublicationId).ToList();
+        var entries = await Paging.ToPageAsync(
+            Ordered(db.ProfilePublications.Where(pp => pp.ResearcherId == Profile.Id))
+                .Select(pp => new
+                {
+                    pp.Id,
+                    pp.PublicationId,
+                    pp.Publication!.Title,
+                    pp.Publication.Year,
+                    Venue = pp.Publication.VenueShort ?? pp.Publication.VenueName,
+                    pp.IsVisible,
+                    pp.IsHighlighted,
+                    OtherProfiles = pp.Publication.Profiles.Count(o => o.ResearcherId != Profile.Id),
+                }),
+            PageNumber, PageSize, ct);
+        var ids = entries.Items.Select(e => e.PublicationId).ToList();
         var authors = (await db.PublicationAuthors
                 .Where(a => ids.Contains(a.PublicationId))
                 .OrderBy(a => a.Position)
                 .Select(a => new { a.PublicationId, a.Name })
                 .ToListAsync(ct))
             .ToLookup(a => a.PublicationId, a => a.Name);
-        Rows = entries.Select(e => new Row(
-                e.Id, e.PublicationId, e.Title, e.Year, e.Venue, ShortAuthorList(authors[e.PublicationId].ToList()),
-                e.IsVisible, e.IsHighlighted, e.OtherProfiles))
-            .ToList();
+        Rows = new Paged<Row>(
+            entries.Items.Select(e => new Row(
+                    e.Id, e.PublicationId, e.Title, e.Year, e.Venue, ShortAuthorList(authors[e.PublicationId].ToList()),
+                    e.IsVisible, e.IsHighlighted, e.OtherProfiles))
+                .ToList(),
+            entries.PageNumber, entries.PageCount, entries.Total);
     }
+
+    public string PageUrl(int number) => Url.Page("/Edit/Publications", new { slug = Profile.Slug, p = number == 1 ? (int?)null : number })!;
 
     public async Task<IActionResult> OnPostItemAsync([FromForm] int id, [FromForm] Operation operation, CancellationToken ct)
     {
-        var entries = await db.ProfilePublications.AsTracking()
-            .Include(pp => pp.Publication)
-            .Where(pp => pp.ResearcherId == Profile.Id)
-            .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.Id)
-            .ToListAsync(ct);
-        var index = entries.FindIndex(pp => pp.Id == id);
-        if (index < 0)
+        var own = db.ProfilePublications.Where(pp => pp.ResearcherId == Profile.Id);
+        var entry = await own.AsTracking().Include(pp => pp.Publication).FirstOrDefaultAsync(pp => pp.Id == id, ct);
+        if (entry is null)
         {
             return NotFound();
         }
-        var entry = entries[index];
         var title = entry.Publication!.Title;
         switch (operation)
         {
             case Operation.MoveUp or Operation.MoveDown:
-                var target = operation == Operation.MoveUp ? index - 1 : index + 1;
-                if (target >= 0 && target < entries.Count)
-                {
-                    (entries[index], entries[target]) = (entries[target], entries[index]);
-                }
-                for (var i = 0; i < entries.Count; i++)
-                {
-                    entries[i].SortOrder = i;
-                }
+                await MoveAsync(own, entry, up: operation == Operation.MoveUp, ct);
                 StatusMessage = $"Moved “{title}” {(operation == Operation.MoveUp ? "up" : "down")}.";
                 break;
             case Operation.Hide or Operation.Show:
@@ -114,7 +114,50 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
                 return BadRequest();
         }
         await db.SaveChangesAsync(ct);
-        return RedirectToPage();
+        if (operation == Operation.Remove)
+        {
+            return RedirectToPage();
+        }
+        // Back to the page the paper is now on: moving the first paper of a page up takes it to the page before.
+        var before = await Ordered(own).CountAsync(pp => pp.SortOrder < entry.SortOrder || (pp.SortOrder == entry.SortOrder && pp.Id < entry.Id), ct);
+        var page = before / PageSize + 1;
+        return RedirectToPage(new { p = page == 1 ? (int?)null : page });
+    }
+
+    /// <summary>The list's order: the owner's, ties by age.</summary>
+    private static IOrderedQueryable<ProfilePublication> Ordered(IQueryable<ProfilePublication> entries) =>
+        entries.OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.Id);
+
+    /// <summary>
+    /// Swaps the entry with its neighbour, loading only the two. A tie in the stored order (which
+    /// older data can have) is repaired by numbering the whole list once.
+    /// </summary>
+    private static async Task MoveAsync(IQueryable<ProfilePublication> own, ProfilePublication entry, bool up, CancellationToken ct)
+    {
+        var neighbour = up
+            ? await own.AsTracking()
+                .Where(pp => pp.SortOrder < entry.SortOrder || (pp.SortOrder == entry.SortOrder && pp.Id < entry.Id))
+                .OrderByDescending(pp => pp.SortOrder).ThenByDescending(pp => pp.Id).FirstOrDefaultAsync(ct)
+            : await own.AsTracking()
+                .Where(pp => pp.SortOrder > entry.SortOrder || (pp.SortOrder == entry.SortOrder && pp.Id > entry.Id))
+                .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.Id).FirstOrDefaultAsync(ct);
+        if (neighbour is null)
+        {
+            return;
+        }
+        if (neighbour.SortOrder != entry.SortOrder)
+        {
+            (entry.SortOrder, neighbour.SortOrder) = (neighbour.SortOrder, entry.SortOrder);
+            return;
+        }
+        var entries = await Ordered(own).AsTracking().ToListAsync(ct);
+        var index = entries.FindIndex(pp => pp.Id == entry.Id);
+        var target = up ? index - 1 : index + 1;
+        (entries[index], entries[target]) = (entries[target], entries[index]);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            entries[i].SortOrder = i;
+        }
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
@@ -10,7 +11,7 @@ using ResearcherProfiles.Web.Startup;
 namespace ResearcherProfiles.Web.Pages.People;
 
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
-public class ProfileModel(AppDbContext db) : PageModel
+public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageModel
 {
     /// <summary>News items shown before "show more".</summary>
     public const int NewsShown = 5;
@@ -19,7 +20,10 @@ public class ProfileModel(AppDbContext db) : PageModel
     public IReadOnlyList<LinkView> Links { get; private set; } = [];
     public string AboutHtml { get; private set; } = string.Empty;
     public IReadOnlyList<NewsView> News { get; private set; } = [];
+    /// <summary>The first selected papers, at most <see cref="SiteOptions.SelectedPublicationsShown"/>.</summary>
     public IReadOnlyList<PublicationView> Highlighted { get; private set; } = [];
+    /// <summary>All selected papers, shown or not.</summary>
+    public int HighlightedCount { get; private set; }
     public int PublicationCount { get; private set; }
     public IReadOnlyList<ProjectView> Projects { get; private set; } = [];
     public IReadOnlyList<Education> Education { get; private set; } = [];
@@ -52,7 +56,11 @@ public class ProfileModel(AppDbContext db) : PageModel
                 .Select(n => new { n.Id, n.Date, n.BodyMarkdown }).ToListAsync(ct))
             .Select(n => new NewsView(n.Id, n.Date, MarkdownRenderer.ToHtml(n.BodyMarkdown)))
             .ToList();
-        Highlighted = await PublicationQueries.ForProfileAsync(db, id, highlightedOnly: true, ct);
+        // A profile that marks thousands of papers as selected still shows a bounded page; the full list is paged.
+        var selected = PublicationQueries.Visible(db, id, highlightedOnly: true);
+        Highlighted = await PublicationQueries.LoadAsync(
+            db, id, selected.OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.PublicationId).Take(Math.Max(1, site.Value.SelectedPublicationsShown)), ct);
+        HighlightedCount = Highlighted.Count < site.Value.SelectedPublicationsShown ? Highlighted.Count : await selected.CountAsync(ct);
         PublicationCount = await db.ProfilePublications.CountAsync(p => p.ResearcherId == id && p.IsVisible, ct);
         Projects = await ProjectView.ForProfileAsync(db, id, ct);
         Education = await db.Education.Where(e => e.ResearcherId == id && e.IsVisible).OrderBy(e => e.SortOrder).ToListAsync(ct);

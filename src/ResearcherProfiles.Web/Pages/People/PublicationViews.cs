@@ -52,15 +52,22 @@ public sealed record PublicationView(
     };
 }
 
-/// <summary>Loads a profile's visible publications with their authors and links in three queries, whatever their number.</summary>
+/// <summary>Loads a profile's publications with their authors and links in three queries, whatever their number.</summary>
 public static class PublicationQueries
 {
-    public static async Task<IReadOnlyList<PublicationView>> ForProfileAsync(
-        AppDbContext db, int researcherId, bool highlightedOnly, CancellationToken ct)
+    /// <summary>The profile's visible entries; <paramref name="highlightedOnly"/> keeps the selected ones.</summary>
+    public static IQueryable<ProfilePublication> Visible(AppDbContext db, int researcherId, bool highlightedOnly = false) =>
+        db.ProfilePublications.Where(pp => pp.ResearcherId == researcherId && pp.IsVisible && (!highlightedOnly || pp.IsHighlighted));
+
+    /// <summary>
+    /// The publications of <paramref name="entries"/>, in its order, with their authors and links:
+    /// three queries, each bounded by what <paramref name="entries"/> selects (a page of a list
+    /// selects its page with Skip/Take).
+    /// </summary>
+    public static async Task<IReadOnlyList<PublicationView>> LoadAsync(
+        AppDbContext db, int researcherId, IQueryable<ProfilePublication> entries, CancellationToken ct)
     {
-        var entries = await db.ProfilePublications
-            .Where(pp => pp.ResearcherId == researcherId && pp.IsVisible && (!highlightedOnly || pp.IsHighlighted))
-            .OrderBy(pp => pp.SortOrder)
+        var rows = await entries
             .Select(pp => new
             {
                 pp.PublicationId,
@@ -89,12 +96,12 @@ public static class PublicationQueries
                 },
             })
             .ToListAsync(ct);
-        if (entries.Count == 0)
+        if (rows.Count == 0)
         {
             return [];
         }
 
-        var ids = entries.Select(e => e.PublicationId).ToList();
+        var ids = rows.Select(e => e.PublicationId).ToList();
         var authors = (await db.PublicationAuthors
                 .Where(a => ids.Contains(a.PublicationId))
                 .OrderBy(a => a.PublicationId).ThenBy(a => a.Position)
@@ -116,7 +123,7 @@ public static class PublicationQueries
                 .ToListAsync(ct))
             .ToLookup(l => l.PublicationId);
 
-        return entries.Select(e =>
+        return rows.Select(e =>
         {
             var identifierLinks = new List<LinkView>();
             if (e.P.Url is not null && SafeUrl.IsHttpUrl(e.P.Url))

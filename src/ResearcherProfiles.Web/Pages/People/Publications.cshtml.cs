@@ -2,25 +2,39 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Editing;
+using ResearcherProfiles.Web.Lists;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Pages.People;
 
 /// <summary>
-/// /people/{slug}/publications: every visible publication by year, filtered by type, status and
-/// year through the query string (?type=conference&amp;status=under-review&amp;year=2023), so the
-/// filters are plain links that work without JavaScript.
+/// /people/{slug}/publications: the visible publications by year, a page at a time
+/// (?page=2, <see cref="SiteOptions.PublicationsPageSize"/> papers a page), filtered by type,
+/// status and year through the query string (?type=conference&amp;status=under-review&amp;year=2023),
+/// so the filters and pages are plain links that work without JavaScript.
 /// </summary>
+/// <remarks>
+/// The work per request is bounded by the page size, not by the length of the list: the facet
+/// counts come from one grouped query, the page's entries from Skip/Take in SQL, and only that
+/// page's authors and links are loaded.
+/// </remarks>
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
-public class PublicationsModel(AppDbContext db) : PageModel
+public class PublicationsModel(AppDbContext db, IOptions<SiteOptions> site) : PageModel
 {
+    public const string PageKey = "page";
+
     public ResearcherHeader Header { get; private set; } = null!;
+    /// <summary>The year groups of this page.</summary>
     public IReadOnlyList<YearGroup> Years { get; private set; } = [];
+    /// <summary>Every year with matching papers, for the year index: each links to the page it starts on.</summary>
+    public IReadOnlyList<YearLink> YearIndex { get; private set; } = [];
     /// <summary>All visible publications, before filtering.</summary>
     public int Total { get; private set; }
     /// <summary>The publications the filters let through.</summary>
@@ -29,14 +43,25 @@ public class PublicationsModel(AppDbContext db) : PageModel
     public IReadOnlyList<Facet> Facets { get; private set; } = [];
     public string? Legend { get; private set; }
     public bool AnyHighlighted { get; private set; }
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount { get; private set; } = 1;
+    /// <summary>The position in the filtered list of this page's first and last paper, from 1.</summary>
+    public (int First, int Last) Shown { get; private set; }
 
     public string ListPath => $"/people/{Header.Slug}/publications";
+
+    /// <summary>This list, with the active filters, at page <paramref name="number"/>; page 1 has no page parameter.</summary>
+    public string PageUrl(int number)
+    {
+        var url = Active.ToUrl(ListPath);
+        return number == 1 ? url : $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{PageKey}={number.ToString(CultureInfo.InvariantCulture)}";
+    }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         // A value outside the known ones is a 404 rather than an ignored filter: links never make
         // one, and every distinct query string would otherwise be a page of its own in the cache.
-        if (!Filter.TryParse(Request.Query, out var filter))
+        if (!Filter.TryParse(Request.Query, out var filter) || !TryParsePage(Request.Query[PageKey], out var pageNumber))
         {
             return NotFound();
         }
@@ -47,29 +72,112 @@ public class PublicationsModel(AppDbContext db) : PageModel
         }
         Header = header;
         Active = filter;
-        var publications = await PublicationQueries.ForProfileAsync(db, header.Id, highlightedOnly: false, ct);
-        Total = publications.Count;
-        Facets = Facet.All(publications, filter, ListPath);
-        var shown = publications.Where(filter.Matches).ToList();
-        Matching = shown.Count;
-        Legend = AuthorList.Legend(shown.SelectMany(p => p.Authors));
-        AnyHighlighted = shown.Any(p => p.IsHighlighted);
-        // Newest year first; within a year, newest month first, then the owner's order.
-        Years = shown
-            .Select((p, index) => (Publication: p with { MarkHighlighted = true }, index))
-            .GroupBy(x => x.Publication.Year)
-            .OrderByDescending(g => g.Key ?? int.MinValue)
-            .Select(g => new YearGroup(
-                g.Key,
-                g.OrderByDescending(x => x.Publication.Month ?? 0).ThenBy(x => x.index).Select(x => x.Publication).ToList()))
+
+        var visible = PublicationQueries.Visible(db, header.Id);
+        var combinations = await visible
+            .GroupBy(pp => new { pp.Publication!.Type, pp.Publication.Status, pp.Publication.Year })
+            .Select(g => new Combination(g.Key.Type, g.Key.Status, g.Key.Year, g.Count()))
+            .ToListAsync(ct);
+        Total = combinations.Sum(c => c.Count);
+        Facets = Facet.All(combinations, filter, ListPath);
+        var matching = combinations.Where(c => filter.Matches(c.Type, c.Status, c.Year)).ToList();
+        Matching = matching.Sum(c => c.Count);
+
+        var pageSize = Math.Max(1, site.Value.PublicationsPageSize);
+        PageCount = Paging.Count(Matching, pageSize);
+        if (pageNumber > PageCount)
+        {
+            return NotFound();
+        }
+        PageNumber = pageNumber;
+        var skip = (pageNumber - 1) * pageSize;
+
+        // Newest year first (undated last); within a year, newest month first, then the owner's order.
+        var page = await PublicationQueries.LoadAsync(db, header.Id,
+            filter.Apply(visible)
+                .OrderByDescending(pp => pp.Publication!.Year ?? int.MinValue)
+                .ThenByDescending(pp => pp.Publication!.Month ?? 0)
+                .ThenBy(pp => pp.SortOrder)
+                .ThenBy(pp => pp.PublicationId)
+                .Skip(skip)
+                .Take(pageSize),
+            ct);
+        Shown = (skip + 1, skip + page.Count);
+        Legend = AuthorList.Legend(page.SelectMany(p => p.Authors));
+        AnyHighlighted = page.Any(p => p.IsHighlighted);
+
+        // Where each year starts in the filtered list, from the counts alone.
+        var starts = new Dictionary<int, (int Start, int Count)>();
+        var position = 0;
+        var yearLinks = new List<YearLink>();
+        foreach (var year in matching.GroupBy(c => c.Year).OrderByDescending(g => g.Key ?? int.MinValue))
+        {
+            var count = year.Sum(c => c.Count);
+            starts[year.Key ?? int.MinValue] = (position, count);
+            var startPage = position / pageSize + 1;
+            yearLinks.Add(new YearLink(YearGroup.HeadingFor(year.Key), YearGroup.AnchorFor(year.Key), startPage == pageNumber ? null : PageUrl(startPage)));
+            position += count;
+        }
+        YearIndex = yearLinks;
+        Years = page
+            .Select(p => p with { MarkHighlighted = true })
+            .GroupBy(p => p.Year)
+            .Select(g =>
+            {
+                var (start, count) = starts[g.Key ?? int.MinValue];
+                return new YearGroup(g.Key, g.ToList(), count)
+                {
+                    Continued = start < skip,
+                    ContinuesOn = start + count > skip + pageSize ? PageUrl(pageNumber + 1) : null,
+                };
+            })
             .ToList();
         return Page();
     }
 
-    public sealed record YearGroup(int? Year, IReadOnlyList<PublicationView> Publications)
+    /// <summary>No page parameter is page 1; anything but a page number written plainly (2, not 02) is refused.</summary>
+    private static bool TryParsePage(StringValues values, out int pageNumber)
     {
-        public string Heading => Year?.ToString(CultureInfo.InvariantCulture) ?? "Undated";
-        public string Anchor => Year is null ? "undated" : $"y{Year}";
+        pageNumber = 1;
+        if (values.Count == 0)
+        {
+            return true;
+        }
+        if (values.Count > 1 || values[0] is not { Length: > 0 and <= 6 } text || text[0] == '0' || !text.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+        pageNumber = int.Parse(text, CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    /// <summary>How many visible papers have one type, status and year: the facets and pages are counted from these.</summary>
+    public sealed record Combination(PublicationType Type, PublicationStatus Status, int? Year, int Count);
+
+    /// <summary>
+    /// One year's papers on this page; <see cref="Count"/> is the year's papers in the whole
+    /// filtered list, which may begin on an earlier page or go on to the next.
+    /// </summary>
+    public sealed record YearGroup(int? Year, IReadOnlyList<PublicationView> Publications, int Count)
+    {
+        /// <summary>The year began on an earlier page.</summary>
+        public bool Continued { get; init; }
+
+        /// <summary>The next page's address when the year goes on there.</summary>
+        public string? ContinuesOn { get; init; }
+
+        public string Heading => HeadingFor(Year);
+        public string Anchor => AnchorFor(Year);
+
+        public static string HeadingFor(int? year) => year?.ToString(CultureInfo.InvariantCulture) ?? "Undated";
+
+        public static string AnchorFor(int? year) => year is null ? "undated" : $"y{year}";
+    }
+
+    /// <summary>An entry of the year index: an anchor on this page, or on the page the year starts on.</summary>
+    public sealed record YearLink(string Heading, string Anchor, string? PageUrl)
+    {
+        public string Href => $"{PageUrl}#{Anchor}";
     }
 
     /// <summary>
@@ -86,10 +194,31 @@ public class PublicationsModel(AppDbContext db) : PageModel
 
         public bool IsEmpty => this == None;
 
-        public bool Matches(PublicationView p) =>
-            (Type is null || p.Type == Type)
-            && (Status is null || p.Status == Status)
-            && (Year is null || p.Year == Year.Value.Year);
+        public bool Matches(PublicationType type, PublicationStatus status, int? year) =>
+            (Type is null || type == Type)
+            && (Status is null || status == Status)
+            && (Year is null || year == Year.Value.Year);
+
+        /// <summary>The same rule as <see cref="Matches"/>, in SQL.</summary>
+        public IQueryable<ProfilePublication> Apply(IQueryable<ProfilePublication> entries)
+        {
+            if (Type is { } type)
+            {
+                entries = entries.Where(pp => pp.Publication!.Type == type);
+            }
+            if (Status is { } status)
+            {
+                entries = entries.Where(pp => pp.Publication!.Status == status);
+            }
+            if (Year is { } year)
+            {
+                var value = year.Year;
+                entries = value is null
+                    ? entries.Where(pp => pp.Publication!.Year == null)
+                    : entries.Where(pp => pp.Publication!.Year == value);
+            }
+            return entries;
+        }
 
         public static bool TryParse(IQueryCollection query, out Filter filter)
         {
@@ -171,13 +300,13 @@ public class PublicationsModel(AppDbContext db) : PageModel
     public sealed record Facet(string Name, IReadOnlyList<FacetValue> Values)
     {
         /// <summary>The type, status and year facets, each counted with the other two filters applied.</summary>
-        public static IReadOnlyList<Facet> All(IReadOnlyList<PublicationView> publications, Filter active, string path) =>
+        public static IReadOnlyList<Facet> All(IReadOnlyList<Combination> combinations, Filter active, string path) =>
         [
-            Build("Type", publications, active with { Type = null }, path, p => p.Type, active.Type,
+            Build("Type", combinations, active with { Type = null }, path, c => c.Type, active.Type,
                 LinkLabels.For, (f, v) => f with { Type = v }, v => (int)v),
-            Build("Status", publications, active with { Status = null }, path, p => p.Status, active.Status,
+            Build("Status", combinations, active with { Status = null }, path, c => c.Status, active.Status,
                 PublicationChoices.StatusText, (f, v) => f with { Status = v }, v => (int)v),
-            Build("Year", publications, active with { Year = null }, path, p => new YearValue(p.Year), active.Year,
+            Build("Year", combinations, active with { Year = null }, path, c => new YearValue(c.Year), active.Year,
                 v => v.Label, (f, v) => f with { Year = v }, v => v.Year is int y ? -y : int.MaxValue),
         ];
 
@@ -186,17 +315,17 @@ public class PublicationsModel(AppDbContext db) : PageModel
         /// active value even when nothing matches it any more, so it can still be seen and undone.
         /// </summary>
         private static Facet Build<T>(
-            string name, IReadOnlyList<PublicationView> publications, Filter others, string path,
-            Func<PublicationView, T> valueOf, T? current, Func<T, string> label, Func<Filter, T, Filter> with, Func<T, int> sortKey)
+            string name, IReadOnlyList<Combination> combinations, Filter others, string path,
+            Func<Combination, T> valueOf, T? current, Func<T, string> label, Func<Filter, T, Filter> with, Func<T, int> sortKey)
             where T : struct
         {
-            var candidates = publications.Where(others.Matches).ToList();
-            var counts = candidates.GroupBy(valueOf).ToDictionary(g => g.Key, g => g.Count());
+            var candidates = combinations.Where(c => others.Matches(c.Type, c.Status, c.Year)).ToList();
+            var counts = candidates.GroupBy(valueOf).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
             if (current is { } selected)
             {
                 counts.TryAdd(selected, 0);
             }
-            List<FacetValue> values = [new("All", candidates.Count, others.ToUrl(path), current is null)];
+            List<FacetValue> values = [new("All", candidates.Sum(c => c.Count), others.ToUrl(path), current is null)];
             values.AddRange(counts.Keys.OrderBy(sortKey).Select(v =>
                 new FacetValue(label(v), counts[v], with(others, v).ToUrl(path), current is { } c && c.Equals(v))));
             return new Facet(name, values);

@@ -130,6 +130,51 @@ public sealed class HistoryPageTests(ProfilesAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_save_of_thousands_of_items_lists_the_first_twenty_and_counts_the_rest()
+    {
+        var (ada, client, _) = await SignedInAsync(b => b.WithPublication("A paper with authors", p => p.Owner().Author("Co Author")));
+        await EditAsync(ada.Id, db =>
+        {
+            for (var i = 0; i < 2000; i++)
+            {
+                db.News.Add(new NewsItem { ResearcherId = ada.Id, SortOrder = i, Date = TestDates.Of("2024-05"), BodyMarkdown = $"Imported {i:D4}" });
+            }
+            return Task.CompletedTask;
+        });
+        await EditAsync(ada.Id, async db =>
+        {
+            var paper = await db.Publications.AsTracking().Include(p => p.Authors).SingleAsync(p => p.Profiles.Any(pp => pp.ResearcherId == ada.Id));
+            paper.Title = "A renamed paper";
+            foreach (var author in paper.Authors)
+            {
+                author.Name += " Jr";
+            }
+        });
+
+        HtmlPage? page = null;
+        var queries = await factory.SqlCommands.RecordAsync(async () => page = await client.GetPageAsync($"/edit/{ada.Slug}/history"));
+
+        var entries = page!.Document.QuerySelectorAll(".history-entry");
+        Assert.Equal(2, entries.Length);
+        var import = entries[1];
+        var changes = import.QuerySelectorAll(".history-change:not(.history-more)");
+        Assert.Equal(HistoryModelChangesShown, changes.Length);
+        Assert.Contains("“Imported 0000”", changes[0].CleanText(), StringComparison.Ordinal);
+        Assert.Contains("“Imported 0019”", changes[^1].CleanText(), StringComparison.Ordinal);
+        Assert.Equal("and 1,980 more", import.QuerySelector(".history-more")?.CleanText());
+        Assert.Equal("Undo this change", import.QuerySelector("form button")?.CleanText());
+        // A small save is listed whole, its parts summed up as before.
+        var rename = entries[0];
+        Assert.Null(rename.QuerySelector(".history-more"));
+        Assert.Equal("Also changed: 2 authors.", rename.QuerySelector(".history-parts")?.CleanText());
+        // The rows of a save are chosen in SQL, a bounded number per save.
+        Assert.InRange(queries.Count, 1, 12);
+        Assert.Contains(queries, q => q.Contains("ROW_NUMBER()", StringComparison.Ordinal));
+    }
+
+    private const int HistoryModelChangesShown = Web.Pages.Edit.HistoryModel.ChangesShownPerSet;
+
+    [Fact]
     public async Task An_unknown_change_set_is_not_found()
     {
         var (ada, client, _) = await SignedInAsync(b => b.WithPublication("Something to edit", p => p.Owner()));

@@ -5,12 +5,16 @@ using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Web.Admin;
+using ResearcherProfiles.Web.Lists;
 
 namespace ResearcherProfiles.Web.Areas.Admin.Pages;
 
 /// <summary>The administration overview: every account and every profile, searchable and paged; accounts are disabled here.</summary>
 public class IndexModel(AppDbContext db, UserManager<AppUser> users) : PageModel
 {
+    /// <summary>Accounts, and profiles, per page.</summary>
+    public const int PageSize = 25;
+
     [FromQuery(Name = "q")]
     public string? Query { get; set; }
 
@@ -42,11 +46,11 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users) : PageModel
             userQuery.OrderBy(u => u.Email).Select(u => new UserRow(
                 u.Id, u.Email!, u.IsDisabled, u.CreatedAt, u.Profile == null ? null : u.Profile.Slug,
                 db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList())),
-            UsersPage, ct);
+            UsersPage, PageSize, ct);
         Profiles = await Paging.ToPageAsync(
             profileQuery.OrderBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id).Select(r => new ProfileRow(
                 r.Id, r.Slug, r.DisplayName, r.Owner == null ? null : r.Owner.Email, r.IsHidden, r.DeletedAt != null)),
-            ProfilesPage, ct);
+            ProfilesPage, PageSize, ct);
     }
 
     public Task<IActionResult> OnPostDisableAsync(string id) => SetDisabledAsync(id, disabled: true);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Admin;
 using ResearcherProfiles.Web.Email;
 using ResearcherProfiles.Web.Hosting;
@@ -43,13 +45,22 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, IEmailSend
         [Display(Name = "Profile")]
         public string? Profile { get; set; }
 
+        /// <summary>The address of a profile without an owner that the list does not offer.</summary>
+        [Display(Name = "Or the profile's address")]
+        [StringLength(300, ErrorMessage = "A profile address is at most {1} characters.")]
+        public string? ProfileAddress { get; set; }
+
         public NewProfileInput NewProfile { get; set; } = new();
     }
+
+    /// <summary>Profiles without an owner offered in the list, newest first; any other is chosen by its address.</summary>
+    public const int MaxProfileChoices = 100;
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        await ChooseProfileByAddressAsync(ct);
         var createsProfile = Input.Profile == NewProfileChoice;
         if (createsProfile)
         {
@@ -139,12 +150,35 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, IEmailSend
         return RedirectToPage();
     }
 
+    /// <summary>An address typed instead of a list choice picks that profile, when it has no owner yet.</summary>
+    private async Task ChooseProfileByAddressAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(Input.Profile) || string.IsNullOrWhiteSpace(Input.ProfileAddress))
+        {
+            return;
+        }
+        var slug = ProfileSlug.FromAddress(Input.ProfileAddress);
+        var id = await db.Researchers.Where(r => r.Slug == slug && r.OwnerId == null && r.DeletedAt == null)
+            .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+        if (id is null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ProfileAddress)}",
+                $"No profile without an owner has the address “{Input.ProfileAddress.Trim()}”. Check the address on the Profiles list.");
+            return;
+        }
+        Input.Profile = id.Value.ToString(CultureInfo.InvariantCulture);
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
-        var unowned = await db.Researchers.Where(r => r.OwnerId == null && r.DeletedAt == null)
-            .OrderBy(r => r.FamilyName).ThenBy(r => r.GivenName)
-            .Select(r => new { r.Id, r.DisplayName, r.Slug })
-            .ToListAsync(ct);
+        int? chosen = int.TryParse(Input.Profile, out var id) ? id : null;
+        var unowned = (await db.Researchers.Where(r => r.OwnerId == null && r.DeletedAt == null)
+                .OrderByDescending(r => r.Id)
+                .Take(MaxProfileChoices)
+                .Union(db.Researchers.Where(r => r.Id == chosen && r.OwnerId == null && r.DeletedAt == null))
+                .Select(r => new { r.Id, r.DisplayName, r.Slug, r.FamilyName, r.GivenName })
+                .ToListAsync(ct))
+            .OrderBy(r => r.FamilyName).ThenBy(r => r.GivenName);
         ProfileChoices = [new("No profile", string.Empty), new("Create a new profile", NewProfileChoice)];
         ProfileChoices.AddRange(unowned.Select(r => new SelectListItem($"{r.DisplayName} ({r.Slug})", r.Id.ToString())));
 
