@@ -23,6 +23,7 @@ catch (StartupFailureException failure)
 }
 builder.AddAccounts();
 builder.AddPublicSite();
+builder.AddFormInput();
 
 var app = builder.Build();
 

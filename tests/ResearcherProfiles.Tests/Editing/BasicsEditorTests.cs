@@ -128,6 +128,21 @@ public sealed class BasicsEditorTests(ProfilesAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_checkbox_posted_with_a_value_that_is_not_true_or_false_is_a_field_message()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Maybe Checkbox").With(r => r.Headline = "Unchanged"));
+
+        using var response = await owner.SubmitFormAsync($"/edit/{profile.Slug}",
+            new Dictionary<string, string> { ["Input.ShowEmail"] = "maybe", ["Input.Headline"] = "Changed" }, "form.basics-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("“maybe” is not a valid value for Show the email address on the public profile.", page.QuerySelector("#Input_ShowEmail-error")?.TextContent.Trim());
+        Assert.Equal("Changed", ((IHtmlInputElement)page.QuerySelector("#Input_Headline")!).Value);
+        Assert.Equal("Unchanged", (await factory.ResearcherAsync(profile.Id)).Headline);
+    }
+
+    [Fact]
     public async Task A_slug_another_profile_uses_is_refused_next_to_the_field()
     {
         var taken = await new ResearcherBuilder("Slug Holder").SaveAsync(factory);
