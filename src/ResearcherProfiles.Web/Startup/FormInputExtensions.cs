@@ -31,7 +31,18 @@ public static class FormInputExtensions
                 (value, field) => $"“{value}” is not a valid value for {field}.");
         });
         builder.Services.AddTransient<IStartupFilter, NulEscapeStartupFilter>();
+        builder.Services.AddTransient<IStartupFilter, MarkdownLoggingStartupFilter>();
         return builder;
+    }
+
+    /// <summary>Gives <see cref="MarkdownRenderer"/> the app's logging, so a text that cannot be rendered is reported.</summary>
+    private sealed class MarkdownLoggingStartupFilter(ILoggerFactory loggers) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
+        {
+            MarkdownRenderer.Logger = loggers.CreateLogger(typeof(MarkdownRenderer));
+            return next;
+        }
     }
 
     /// <summary>Puts <see cref="NulEscapeDroppingStream"/> under every url-encoded form body, before anything reads it.</summary>

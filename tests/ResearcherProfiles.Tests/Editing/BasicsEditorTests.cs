@@ -104,6 +104,8 @@ public sealed class BasicsEditorTests(ProfilesAppFactory factory) : IClassFixtur
         { "Input.Phone", new string('1', 51), "The phone number is at most 50 characters." },
         { "Input.Interests", "fine\n" + new string('x', 101), "Each interest is at most 100 characters; “xxxxxxxxxxxxxxxxxxxx…” is longer." },
         { "Input.AboutMarkdown", new string('x', 20_001), "The About text is at most 20000 characters." },
+        { "Input.AboutMarkdown", new string('>', 130) + " x", "This text nests quotes or lists more than 100 levels deep; at most 16 levels are allowed." },
+        { "Input.PublicationsNote", "> > > > > > > > > > > > > > > > > > note", "This text nests quotes or lists 18 levels deep; at most 16 levels are allowed." },
     };
 
     [Theory]

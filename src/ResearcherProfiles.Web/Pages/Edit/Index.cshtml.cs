@@ -100,10 +100,12 @@ public class IndexModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
 
         [Display(Name = "Note under the publication list")]
         [StringLength(500, ErrorMessage = "The note is at most {1} characters.")]
+        [MarkdownText]
         public string? PublicationsNote { get; set; }
 
         [Display(Name = "About")]
         [StringLength(20_000, ErrorMessage = "The About text is at most {1} characters.")]
+        [MarkdownText]
         public string? AboutMarkdown { get; set; }
     }
 
