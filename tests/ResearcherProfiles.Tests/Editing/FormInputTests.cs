@@ -42,6 +42,44 @@ public sealed class FormInputTests(ProfilesAppFactory factory) : IClassFixture<P
     }
 
     [Theory]
+    [InlineData("links", "Input.Kind", "maybe", "“maybe” is not a valid value for Kind.")]
+    [InlineData("awards", "Input.Year", "maybe", "“maybe” is not a valid value for Year.")]
+    [InlineData("awards", "Input.Year", "99999999999999999999", "“99999999999999999999” is not a valid value for Year.")]
+    public async Task A_value_that_does_not_convert_to_its_field_is_a_field_message(string section, string field, string value, string message)
+    {
+        var spec = SectionSpecs.All[section];
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Bad Value"));
+
+        using var response = await owner.SubmitFormAsync($"/edit/{profile.Slug}/{section}",
+            new Dictionary<string, string>(spec.Valid) { [field] = value }, "form.item-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal(message, page.QuerySelector($"#{field.Replace('.', '_')}-error")?.TextContent.Trim());
+        Assert.Empty(await factory.ItemsAsync(section, profile.Id));
+    }
+
+    [Fact]
+    public async Task A_publication_checkbox_posted_as_maybe_is_a_field_message()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Maybe Paper"));
+
+        using var response = await owner.SubmitFormAsync($"/edit/{profile.Slug}/publications/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Maybe equal",
+            ["Input.Authors[0].EqualContribution"] = "maybe",
+            ["Input.Type"] = "NotAType",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        var errors = page.QuerySelector(".form-errors")!.TextContent;
+        Assert.Contains("“maybe” is not a valid value for Equal contribution.", errors, StringComparison.Ordinal);
+        Assert.Contains("“NotAType” is not a valid value for Type.", errors, StringComparison.Ordinal);
+        Assert.Equal("Maybe equal", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_Title")!).Value);
+    }
+
+    [Theory]
     [InlineData("plain text", "plain text")]
     [InlineData("a\0b", "ab")]
     [InlineData("tab\tand\nnewline", "tab\tand\nnewline")]
