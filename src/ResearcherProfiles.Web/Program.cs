@@ -12,9 +12,18 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = WebRoot.Locate(),
 });
 
-builder.AddProfileData();
+try
+{
+    builder.AddProfileData();
+}
+catch (StartupFailureException failure)
+{
+    await Console.Error.WriteLineAsync($"The app cannot start. {failure.Message}");
+    return 1;
+}
 builder.AddAccounts();
 builder.AddPublicSite();
+builder.AddFormInput();
 
 var app = builder.Build();
 
@@ -23,7 +32,10 @@ if (SeedDemoCommand.TryParse(args, out var researchers))
     return await SeedDemoCommand.RunAsync(app, researchers);
 }
 
-await app.PrepareDatabaseAsync();
+if (!await app.TryPrepareDatabaseAsync())
+{
+    return 1;
+}
 await app.PrepareFirstStartAsync();
 app.UsePublicSite();
 await app.RunAsync();

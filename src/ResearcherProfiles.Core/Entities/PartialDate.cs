@@ -54,10 +54,15 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         {
             return false;
         }
+        // A month or day part longer than two digits is no date, and could overflow int.
+        if (parts[0].Length != 4 || parts.Skip(1).Any(p => p.Length > 2))
+        {
+            return false;
+        }
         var year = int.Parse(parts[0], CultureInfo.InvariantCulture);
         int? month = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : null;
         int? day = parts.Length > 2 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : null;
-        if (parts[0].Length != 4 || year < MinYear || year > MaxYear || month is < 1 or > 12)
+        if (year < MinYear || year > MaxYear || month is < 1 or > 12)
         {
             return false;
         }

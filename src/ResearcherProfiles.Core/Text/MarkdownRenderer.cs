@@ -1,7 +1,10 @@
+using System.Net;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ResearcherProfiles.Core.Text;
 
@@ -32,6 +35,18 @@ public static class MarkdownRenderer
         {
             return string.Empty;
         }
+        try
+        {
+            return RenderHtml(markdown, topHeadingLevel);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            return Fallback(markdown, e);
+        }
+    }
+
+    private static string RenderHtml(string markdown, int topHeadingLevel)
+    {
         var document = Markdown.Parse(markdown, Pipeline);
         Sanitize(document, topHeadingLevel);
         using var writer = new StringWriter();
@@ -49,7 +64,84 @@ public static class MarkdownRenderer
         {
             return string.Empty;
         }
-        return Markdown.ToPlainText(markdown, Pipeline).Trim();
+        try
+        {
+            return Markdown.ToPlainText(markdown, Pipeline).Trim();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            Log(e);
+            return markdown.Trim();
+        }
+    }
+
+    /// <summary>The most levels quotes and lists may nest in a saved text (see <see cref="NestingDepth"/>).</summary>
+    public const int MaxNestingDepth = 16;
+
+    /// <summary>
+    /// Where render failures are reported; the web app sets it at start-up. Rendering itself
+    /// never throws: text that cannot be rendered is shown as escaped plain text.
+    /// </summary>
+    public static ILogger Logger { get; set; } = NullLogger.Instance;
+
+    /// <summary>
+    /// How many levels the text's block quotes and lists nest, counting a list inside a quote
+    /// inside a list as three; null when it nests so deep that the Markdown parser gives up
+    /// (Markdig refuses 128 levels and more, so that rendering cannot exhaust the stack).
+    /// </summary>
+    public static int? NestingDepth(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return 0;
+        }
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        // An explicit stack rather than recursion: the tree is as deep as the text nests.
+        var deepest = 0;
+        var pending = new Stack<(Block Block, int Depth)>();
+        pending.Push((document, 0));
+        while (pending.Count > 0)
+        {
+            var (block, depth) = pending.Pop();
+            var level = block is QuoteBlock or ListBlock ? depth + 1 : depth;
+            deepest = Math.Max(deepest, level);
+            if (block is ContainerBlock container)
+            {
+                foreach (var child in container)
+                {
+                    pending.Push((child, level));
+                }
+            }
+        }
+        return deepest;
+    }
+
+    /// <summary>The text as it was typed, escaped, in paragraphs: what a page shows when the Markdown cannot be rendered.</summary>
+    private static string Fallback(string markdown, Exception e)
+    {
+        Log(e);
+        var paragraphs = markdown.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return string.Concat(paragraphs.Select(p => $"<p class=\"markdown-unrendered\">{WebUtility.HtmlEncode(p).Replace("\n", "<br>\n", StringComparison.Ordinal)}</p>\n"));
+    }
+
+    private static void Log(Exception e)
+    {
+        try
+        {
+            Logger.LogWarning(e, "Markdown could not be rendered; it is shown as plain text.");
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host that set the logger has shut down; nothing is left to tell.
+        }
     }
 
     private static void Sanitize(MarkdownDocument document, int topHeadingLevel)

@@ -27,4 +27,23 @@ public static class ProfileSlug
         }
         return text.ToLowerInvariant();
     }
+
+    /// <summary>
+    /// Words a profile may not take: the site's own paths and the names people would read as
+    /// them, so that no profile's address can pass for a page of the site.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "about", "account", "accounts", "admin", "administrator", "api", "assets", "auth", "css", "cv",
+        "edit", "error", "errors", "favicon", "feed", "feeds", "fonts", "healthz", "help", "home",
+        "images", "img", "index", "js", "lib", "login", "logout", "media", "new", "not-found",
+        "people", "photos", "privacy", "profile", "profiles", "publications", "register", "robots",
+        "rss", "search", "settings", "setup", "signin", "signout", "sitemap", "static", "terms",
+        "uploads", "www",
+    };
+
+    public static bool IsReserved(string? slug) => slug is not null && Reserved.Contains(slug.Trim());
+
+    public static string ReservedMessage(string slug) =>
+        $"“{slug.Trim()}” is reserved for the site's own pages; choose another address.";
 }

@@ -39,13 +39,37 @@ public class NewProfileInput
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(modelState);
-        var key = $"{prefix}.{nameof(Slug)}";
-        if (modelState.GetFieldValidationState(key) == ModelValidationState.Valid
-            && await db.Researchers.AnyAsync(r => r.Slug == Slug, ct))
+        var key = SlugKey(prefix);
+        if (modelState.GetFieldValidationState(key) != ModelValidationState.Valid || Slug is null)
+        {
+            return;
+        }
+        if (ProfileSlug.IsReserved(Slug))
+        {
+            modelState.AddModelError(key, ProfileSlug.ReservedMessage(Slug));
+        }
+        else if (await db.Researchers.AnyAsync(r => r.Slug == Slug, ct))
         {
             modelState.AddModelError(key, SlugTakenMessage);
         }
     }
+
+    /// <summary>
+    /// True, with the same message as <see cref="CheckSlugIsFreeAsync"/>, when <paramref name="exception"/>
+    /// is the unique index refusing the slug: someone took it between the check and the save.
+    /// </summary>
+    public static bool SlugTakenMeanwhile(DbUpdateException exception, ModelStateDictionary modelState, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (!DatabaseErrors.IsUniqueViolation(exception, "Researchers", "Slug"))
+        {
+            return false;
+        }
+        modelState.AddModelError(SlugKey(prefix), SlugTakenMessage);
+        return true;
+    }
+
+    private static string SlugKey(string prefix) => $"{prefix}.{nameof(Slug)}";
 
     public Researcher ToResearcher(DateTimeOffset now) => new()
     {

@@ -19,7 +19,7 @@ public sealed class EditorFieldTagHelper(IHtmlGenerator generator) : TagHelper
     [HtmlAttributeName("hint")]
     public string? Hint { get; set; }
 
-    /// <summary>text (default), email, tel, url, textarea, or numeric (a text box with a numeric keyboard).</summary>
+    /// <summary>text (default), email, tel, url, textarea, checkbox (label after the box), or numeric (a text box with a numeric keyboard).</summary>
     [HtmlAttributeName("type")]
     public string Type { get; set; } = "text";
 
@@ -69,6 +69,11 @@ public sealed class EditorFieldTagHelper(IHtmlGenerator generator) : TagHelper
         }
 
         TagBuilder input;
+        if (Type == "checkbox")
+        {
+            RenderCheckbox(output, name, errorId, attributes);
+            return;
+        }
         if (Type == "textarea")
         {
             input = generator.GenerateTextArea(ViewContext, For.ModelExplorer, name, Rows, columns: 0, attributes);
@@ -105,6 +110,24 @@ public sealed class EditorFieldTagHelper(IHtmlGenerator generator) : TagHelper
             output.Content.AppendHtml(hint);
         }
         output.Content.AppendHtml(input);
+        output.Content.AppendHtml(error);
+    }
+
+    private void RenderCheckbox(TagHelperOutput output, string name, string errorId, Dictionary<string, object?> attributes)
+    {
+        var box = generator.GenerateCheckBox(ViewContext, For.ModelExplorer, name, isChecked: null, attributes);
+        box.TagRenderMode = TagRenderMode.SelfClosing;
+        var hidden = generator.GenerateHiddenForCheckbox(ViewContext, For.ModelExplorer, name);
+        hidden.TagRenderMode = TagRenderMode.SelfClosing;
+        var label = generator.GenerateLabel(ViewContext, For.ModelExplorer, name, labelText: null, htmlAttributes: null);
+        var error = generator.GenerateValidationMessage(ViewContext, For.ModelExplorer, name, message: null, tag: "span",
+            htmlAttributes: new Dictionary<string, object?> { ["id"] = errorId, ["class"] = "field-error" });
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "field field-check");
+        output.Content.AppendHtml(box);
+        output.Content.AppendHtml(hidden);
+        output.Content.AppendHtml(label);
         output.Content.AppendHtml(error);
     }
 }

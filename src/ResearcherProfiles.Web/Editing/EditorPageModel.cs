@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Editing;
@@ -17,6 +18,8 @@ public abstract class EditorPageModel(ProfileAccess access, IOutputCacheStore pu
     public string Slug { get; set; } = string.Empty;
 
     public EditableProfile Profile { get; private set; } = null!;
+
+    public const string ConcurrentChangeMessage = "Someone changed this at the same time, so nothing was changed. Look at the page again and retry.";
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -37,6 +40,16 @@ public abstract class EditorPageModel(ProfileAccess access, IOutputCacheStore pu
         }
         Profile = profile!;
         var executed = await next();
+        if (executed.Exception is DbUpdateConcurrencyException && !executed.ExceptionHandled)
+        {
+            // Two changes to the same list or profile at once: the one that lost is refused,
+            // not half-applied, and the page says so. Saves of whole forms show the conflict
+            // themselves; this covers the buttons (move, hide, delete, photo).
+            executed.ExceptionHandled = true;
+            StatusMessage = ConcurrentChangeMessage;
+            executed.Result = Redirect($"{Request.PathBase}{Request.Path}");
+            return;
+        }
         // After any successful change, visitors see the public pages anew.
         if (HttpMethods.IsPost(Request.Method) && executed.Exception is null)
         {

@@ -30,6 +30,33 @@ public sealed class PartialDateTextAttribute : ValidationAttribute
         value is not string text || string.IsNullOrWhiteSpace(text) || PartialDate.TryParse(text, out _);
 }
 
+/// <summary>
+/// Text the site renders as Markdown (<see cref="MarkdownRenderer"/>): quotes and lists may nest at
+/// most <see cref="MarkdownRenderer.MaxNestingDepth"/> levels, so every saved text renders. Put it
+/// on every such field.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MarkdownTextAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        ArgumentNullException.ThrowIfNull(validationContext);
+        if (value is not string text)
+        {
+            return ValidationResult.Success;
+        }
+        var depth = MarkdownRenderer.NestingDepth(text);
+        if (depth <= MarkdownRenderer.MaxNestingDepth)
+        {
+            return ValidationResult.Success;
+        }
+        var levels = depth is int n ? $"{n} levels" : "more than 100 levels";
+        return new ValidationResult(
+            $"This text nests quotes or lists {levels} deep; at most {MarkdownRenderer.MaxNestingDepth} levels are allowed.",
+            validationContext.MemberName is { } member ? [member] : null);
+    }
+}
+
 /// <summary>Conversions between form text and entity values.</summary>
 public static class FormText
 {

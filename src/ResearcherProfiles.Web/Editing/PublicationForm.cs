@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using ResearcherProfiles.Core.Bibtex;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Pages;
@@ -11,8 +12,17 @@ namespace ResearcherProfiles.Web.Editing;
 /// <summary>What the publication form posts. Owner, profile and record ids are not in it: they come from the route.</summary>
 public sealed class PublicationInput
 {
-    public const int MaxAuthors = 1000;
+    /// <summary>The same limit as the BibTeX import, so any imported paper can be edited and saved.</summary>
+    public const int MaxAuthors = BibtexPublicationMapper.MaxAuthors;
     public const int MaxLinks = 50;
+
+    /// <summary>
+    /// Form values the editor posts at most: six per author row (name, researcher, and each
+    /// checkbox with its hidden "false"), three per link row, the spare rows the page adds, and
+    /// the paper's own fields. The framework's default of 1,024 would refuse a paper of about
+    /// 170 authors before any of it could be read.
+    /// </summary>
+    public const int MaxFormValues = (MaxAuthors + 5) * 6 + (MaxLinks + 5) * 3 + 100;
     public const int MaxBadges = 20;
     public const int MaxBadgeLength = 100;
 
@@ -183,7 +193,8 @@ public sealed class PublicationInput
             modelState.AddModelError($"{prefix}.{nameof(Badges)}", $"Each badge is at most {MaxBadgeLength} characters.");
         }
 
-        if (Authors.Count > MaxAuthors)
+        // Blank rows are the spare ones the page adds; they are not authors.
+        if (Authors.Count(a => !a.IsBlank) > MaxAuthors)
         {
             modelState.AddModelError($"{prefix}.{nameof(Authors)}", $"A publication has at most {MaxAuthors} authors here.");
         }

@@ -312,7 +312,24 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         return await PageAsync(ct);
     }
 
+    /// <summary>
+    /// Moves an item; when another change to the list wins the race, moves it once more within
+    /// the list as it now is (the intent "one place up" still holds), then gives up with a message.
+    /// </summary>
     private async Task<IActionResult> MoveAsync(int itemId, int step, CancellationToken ct)
+    {
+        try
+        {
+            return await MoveOnceAsync(itemId, step, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await MoveOnceAsync(itemId, step, ct);
+        }
+    }
+
+    private async Task<IActionResult> MoveOnceAsync(int itemId, int step, CancellationToken ct)
     {
         var items = await OrderedItems.AsTracking().ToListAsync(ct);
         var index = items.FindIndex(i => i.Id == itemId);

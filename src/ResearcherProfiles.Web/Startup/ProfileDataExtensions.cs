@@ -16,7 +16,7 @@ public static class ProfileDataExtensions
     public static WebApplicationBuilder AddProfileData(this WebApplicationBuilder builder)
     {
         var dataDirectory = DataDirectory(builder.Configuration, builder.Environment);
-        Directory.CreateDirectory(dataDirectory);
+        EnsureWritableFolder(dataDirectory);
         var connectionString = SqliteConnectionString(
             builder.Configuration.GetConnectionString("Default") ?? $"Data Source={Path.Combine(dataDirectory, "profiles.db")}");
 
@@ -40,9 +40,29 @@ public static class ProfileDataExtensions
         var file = builder.DataSource;
         if (!string.IsNullOrEmpty(file) && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
         {
-            Directory.CreateDirectory(folder);
+            EnsureWritableFolder(folder);
         }
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Creates <paramref name="folder"/> when missing and proves it writable by writing a file,
+    /// so that a read-only or full volume stops start-up with one sentence naming the folder
+    /// rather than with a stack trace from the first save.
+    /// </summary>
+    public static void EnsureWritableFolder(string folder)
+    {
+        var probe = Path.Combine(folder, $".write-test-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllBytes(probe, [0]);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupFailureException($"The data folder {folder} is not writable: {e.Message}", e);
+        }
     }
 
     /// <summary>Applies pending migrations, switches SQLite to WAL, and fills an empty database with demo data in Development.</summary>
@@ -50,7 +70,7 @@ public static class ProfileDataExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync();
+        await MigrateAsync(app, db);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers proceed while a writer commits; the mode is stored in the file.
@@ -66,6 +86,65 @@ public static class ProfileDataExtensions
                 app.Logger.LogInformation("Filled the empty database with {Count} demo researchers.", created);
             }
             await DemoAccounts.EnsureAsync(scope.ServiceProvider, app.Logger);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="PrepareDatabaseAsync"/> for Program: a <see cref="StartupFailureException"/> is logged as
+    /// its one-sentence message and turns into false, so the process exits without a stack trace.
+    /// </summary>
+    public static async Task<bool> TryPrepareDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            await app.PrepareDatabaseAsync();
+            return true;
+        }
+        catch (StartupFailureException failure)
+        {
+            app.Logger.LogCritical("The app cannot start. {Reason}", failure.Message);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Migrates under <see cref="MigrationLock"/> (for a SQLite file), clearing a lock row left by a
+    /// migrator that was killed, and within Database:MigrationTimeoutSeconds overall.
+    /// </summary>
+    private static async Task MigrateAsync(WebApplication app, AppDbContext db)
+    {
+        var lockTimeout = TimeSpan.FromSeconds(app.Configuration.GetValue("Database:MigrationLockTimeoutSeconds", 30));
+        var overall = TimeSpan.FromSeconds(app.Configuration.GetValue("Database:MigrationTimeoutSeconds", 600));
+        using var timeout = new CancellationTokenSource(overall);
+        var file = db.Database.IsSqlite() ? new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource : null;
+        try
+        {
+            if (string.IsNullOrEmpty(file) || file == ":memory:")
+            {
+                await db.Database.MigrateAsync(timeout.Token);
+                return;
+            }
+            var databasePath = Path.GetFullPath(file);
+            await using var migrationLock = await MigrationLock.AcquireAsync(databasePath, lockTimeout, timeout.Token);
+            if (await MigrationLock.ClearStaleEfLockAsync(db, timeout.Token) is { } takenAt)
+            {
+                app.Logger.LogWarning(
+                    "Removed a stale migration lock (taken at {TakenAt}) from {Database}: the process that took it is gone.",
+                    takenAt, databasePath);
+            }
+            await db.Database.MigrateAsync(timeout.Token);
+        }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
+        {
+            throw new StartupFailureException(
+                $"Updating the database did not finish within {overall.TotalSeconds:0} seconds (Database:MigrationTimeoutSeconds); " +
+                "another program may hold its migration lock.", e);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 8 or 13 or 14)
+        {
+            // SQLITE_READONLY, SQLITE_FULL, SQLITE_CANTOPEN: the folder, not the app, needs attention.
+            throw new StartupFailureException($"The database {file} cannot be written: {e.Message}", e);
         }
     }
 }

@@ -31,7 +31,10 @@ public static class SeedDemoCommand
 
     public static async Task<int> RunAsync(WebApplication app, int researchers)
     {
-        await app.PrepareDatabaseAsync();
+        if (!await app.TryPrepareDatabaseAsync())
+        {
+            return 1;
+        }
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var site = await DemoData.SeedSiteAsync(db);

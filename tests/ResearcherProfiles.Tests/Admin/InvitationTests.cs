@@ -98,6 +98,29 @@ public sealed class InvitationTests(AdminAppFactory factory) : IClassFixture<Adm
         Assert.Equal(before, await factory.SnapshotAsync());
     }
 
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("people")]
+    [InlineData("healthz")]
+    public async Task Invitation_with_a_reserved_slug_for_the_new_profile_is_refused_and_creates_nothing(string slug)
+    {
+        var (admin, _) = await factory.SignInAdminAsync();
+        var before = await factory.SnapshotAsync();
+
+        using var response = await admin.SubmitFormAsync("/admin/invite", new Dictionary<string, string>
+        {
+            ["Input.Email"] = NewEmail(),
+            ["Input.Profile"] = InviteModel.NewProfileChoice,
+            ["Input.NewProfile.DisplayName"] = "Reserved Slug",
+            ["Input.NewProfile.FamilyName"] = "Slug",
+            ["Input.NewProfile.Slug"] = slug,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"“{slug}” is reserved for the site's own pages; choose another address.", (await response.ReadPageAsync()).TextOf("#slug-error"));
+        Assert.Equal(before, await factory.SnapshotAsync());
+    }
+
     [Fact]
     public async Task Inviting_an_email_that_already_has_an_account_creates_no_invitation_and_no_account()
     {

@@ -47,6 +47,23 @@ public sealed class ProfileAdminTests(AdminAppFactory factory) : IClassFixture<A
     }
 
     [Theory]
+    [InlineData("admin")]
+    [InlineData("new")]
+    [InlineData("not-found")]
+    [InlineData("sitemap")]
+    public async Task Creating_a_profile_with_a_reserved_slug_shows_why_and_saves_nothing(string slug)
+    {
+        var (admin, _) = await factory.SignInAdminAsync();
+        var before = await factory.SnapshotAsync();
+
+        using var response = await admin.SubmitFormAsync("/admin/profiles/new", NewProfile("Reserved Slug", null, "Slug", slug));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"“{slug}” is reserved for the site's own pages; choose another address.", (await response.ReadPageAsync()).TextOf("#slug-error"));
+        Assert.Equal(before, await factory.SnapshotAsync());
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Creating_a_profile_with_a_taken_slug_shows_a_message_and_saves_nothing(bool takenByTrashedProfile)

@@ -97,6 +97,9 @@ public sealed class BasicsEditorTests(ProfilesAppFactory factory) : IClassFixtur
         { "Input.Slug", "ada--lovelace", "Use lowercase letters, digits and single hyphens between them, e.g. ada-lovelace." },
         { "Input.Slug", "-ada", "Use lowercase letters, digits and single hyphens between them, e.g. ada-lovelace." },
         { "Input.Slug", new string('a', 65), "The address is at most 64 characters." },
+        { "Input.Slug", "admin", "“admin” is reserved for the site's own pages; choose another address." },
+        { "Input.Slug", "edit", "“edit” is reserved for the site's own pages; choose another address." },
+        { "Input.Slug", "robots", "“robots” is reserved for the site's own pages; choose another address." },
         { "Input.Email", "not-an-email", "Enter a valid email address, e.g. name@example.org." },
         { "Input.Website", "javascript:alert(1)", "Website must be a web address starting with http:// or https://." },
         { "Input.Headline", new string('x', 301), "The headline is at most 300 characters." },
@@ -104,6 +107,8 @@ public sealed class BasicsEditorTests(ProfilesAppFactory factory) : IClassFixtur
         { "Input.Phone", new string('1', 51), "The phone number is at most 50 characters." },
         { "Input.Interests", "fine\n" + new string('x', 101), "Each interest is at most 100 characters; “xxxxxxxxxxxxxxxxxxxx…” is longer." },
         { "Input.AboutMarkdown", new string('x', 20_001), "The About text is at most 20000 characters." },
+        { "Input.AboutMarkdown", new string('>', 130) + " x", "This text nests quotes or lists more than 100 levels deep; at most 16 levels are allowed." },
+        { "Input.PublicationsNote", "> > > > > > > > > > > > > > > > > > note", "This text nests quotes or lists 18 levels deep; at most 16 levels are allowed." },
     };
 
     [Theory]
@@ -125,6 +130,21 @@ public sealed class BasicsEditorTests(ProfilesAppFactory factory) : IClassFixtur
         Assert.Equal("Unchanged", saved.Headline);
         Assert.Equal(profile.Slug, saved.Slug);
         Assert.Equal(profile.Version, saved.Version);
+    }
+
+    [Fact]
+    public async Task A_checkbox_posted_with_a_value_that_is_not_true_or_false_is_a_field_message()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Maybe Checkbox").With(r => r.Headline = "Unchanged"));
+
+        using var response = await owner.SubmitFormAsync($"/edit/{profile.Slug}",
+            new Dictionary<string, string> { ["Input.ShowEmail"] = "maybe", ["Input.Headline"] = "Changed" }, "form.basics-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("“maybe” is not a valid value for Show the email address on the public profile.", page.QuerySelector("#Input_ShowEmail-error")?.TextContent.Trim());
+        Assert.Equal("Changed", ((IHtmlInputElement)page.QuerySelector("#Input_Headline")!).Value);
+        Assert.Equal("Unchanged", (await factory.ResearcherAsync(profile.Id)).Headline);
     }
 
     [Fact]

@@ -143,15 +143,33 @@ public sealed class PhotoTests(ProfilesAppFactory factory) : IClassFixture<Profi
     }
 
     [Fact]
-    public async Task A_request_far_over_the_limit_is_refused_before_it_is_read()
+    public async Task A_6_MB_photo_gets_the_size_message_next_to_the_field()
     {
         var (profile, owner) = await factory.OwnedProfileAsync();
-        var huge = new byte[8 * 1024 * 1024];
+        var big = new byte[6 * 1024 * 1024];
+        Png.CopyTo(big, 0);
+
+        using var response = await owner.UploadPhotoAsync(profile.Slug, big, "big.png", "image/png");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(PhotoModel.TooLargeMessage, (await response.ReadDocumentAsync()).QuerySelector("#Upload-error")?.TextContent.Trim());
+        Assert.Null((await factory.ResearcherAsync(profile.Id)).PhotoPath);
+    }
+
+    [Fact]
+    public async Task A_request_far_over_the_limit_is_refused_unread_with_a_page_that_says_so()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync();
+        var huge = new byte[16 * 1024 * 1024];
         Png.CopyTo(huge, 0);
 
         using var response = await owner.UploadPhotoAsync(profile.Slug, huge, "huge.png", "image/png");
 
-        Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, $"Got {(int)response.StatusCode}.");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("The form could not be read", page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.StartsWith("The upload was larger than the server accepts for this page (at most 10.1 MB). Nothing was saved.",
+            page.QuerySelector(".form-not-read")?.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Null((await factory.ResearcherAsync(profile.Id)).PhotoPath);
     }
 

@@ -9,6 +9,7 @@ public sealed class ValidationTests(ProfilesAppFactory factory) : IClassFixture<
     private const string HttpOnly = "must be a web address starting with http:// or https://.";
     private const string DateFormat = "must be a year (YYYY), a month (YYYY-MM) or a day (YYYY-MM-DD) between 1900 and 2100.";
     private static readonly string Long201 = new('x', 201);
+    private const string NestingLimit = "at most 16 levels are allowed.";
 
     public static TheoryData<string, string, string, string> Rules => new()
     {
@@ -31,8 +32,14 @@ public sealed class ValidationTests(ProfilesAppFactory factory) : IClassFixture<
         { "news", "Input.Date", "", "Enter the date of the news item." },
         { "news", "Input.Date", "May 2023", "Date " + DateFormat },
         { "news", "Input.Date", "2023-02-30", "Date " + DateFormat },
+        { "news", "Input.Date", "2023-99999999999999999999", "Date " + DateFormat },
+        { "education", "Input.Start", "99999999999999999999", "Start " + DateFormat },
+        { "positions", "Input.End", "2023-05-99999999999999999999", "End " + DateFormat },
         { "news", "Input.BodyMarkdown", "", "Enter the text of the news item." },
         { "news", "Input.BodyMarkdown", new string('x', 2001), "The text is at most 2000 characters." },
+        { "news", "Input.BodyMarkdown", new string('>', 128) + " x", "This text nests quotes or lists more than 100 levels deep; " + NestingLimit },
+        { "news", "Input.BodyMarkdown", new string('>', 17) + " x", "This text nests quotes or lists 17 levels deep; " + NestingLimit },
+        { "positions", "Input.DescriptionMarkdown", string.Concat(Enumerable.Range(0, 20).Select(i => new string(' ', 2 * i) + "- item\n")), "This text nests quotes or lists 20 levels deep; " + NestingLimit },
         { "awards", "Input.Title", "", "Enter the title of the award." },
         { "awards", "Input.Year", "1899", "The year must be between 1900 and 2100." },
         { "awards", "Input.Year", "2101", "The year must be between 1900 and 2100." },

@@ -19,8 +19,17 @@ namespace ResearcherProfiles.Tests.Infrastructure;
 /// </summary>
 public class ProfilesAppFactory : WebApplicationFactory<Program>
 {
-    private readonly string _dataDirectory =
-        Path.Combine(Path.GetTempPath(), "researcher-profiles-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dataDirectory;
+
+    public ProfilesAppFactory()
+        : this(Path.Combine(Path.GetTempPath(), "researcher-profiles-tests", Guid.NewGuid().ToString("N")))
+    {
+    }
+
+    /// <summary>An app over the data folder <paramref name="dataDirectory"/>, which it deletes when disposed.</summary>
+    protected ProfilesAppFactory(string dataDirectory) => _dataDirectory = dataDirectory;
+
+    public string DataDirectory => _dataDirectory;
 
     /// <summary>Counts every SQL command the app sends, for the no-N+1 tests.</summary>
     public SqlCommandCounter SqlCommands { get; } = new();

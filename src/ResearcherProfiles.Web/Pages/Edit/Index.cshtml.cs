@@ -100,10 +100,12 @@ public class IndexModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
 
         [Display(Name = "Note under the publication list")]
         [StringLength(500, ErrorMessage = "The note is at most {1} characters.")]
+        [MarkdownText]
         public string? PublicationsNote { get; set; }
 
         [Display(Name = "About")]
         [StringLength(20_000, ErrorMessage = "The About text is at most {1} characters.")]
+        [MarkdownText]
         public string? AboutMarkdown { get; set; }
     }
 
@@ -118,11 +120,18 @@ public class IndexModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var slug = Input.Slug?.Trim();
-        if (ModelState.GetFieldValidationState($"{nameof(Input)}.{nameof(BasicsInput.Slug)}") != ModelValidationState.Invalid
-            && slug is not null
-            && await db.Researchers.AnyAsync(r => r.Slug == slug && r.Id != Profile.Id, ct))
+        const string slugKey = $"{nameof(Input)}.{nameof(BasicsInput.Slug)}";
+        if (ModelState.GetFieldValidationState(slugKey) != ModelValidationState.Invalid && slug is not null)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(BasicsInput.Slug)}", SlugTakenMessage);
+            // A profile that already has a reserved address keeps it; only choosing one is refused.
+            if (slug != Profile.Slug && ProfileSlug.IsReserved(slug))
+            {
+                ModelState.AddModelError(slugKey, ProfileSlug.ReservedMessage(slug));
+            }
+            else if (await db.Researchers.AnyAsync(r => r.Slug == slug && r.Id != Profile.Id, ct))
+            {
+                ModelState.AddModelError(slugKey, SlugTakenMessage);
+            }
         }
         CheckList(Input.Interests, commas: true, nameof(BasicsInput.Interests), "interest");
         CheckList(Input.Skills, commas: false, nameof(BasicsInput.Skills), "skill");
@@ -150,6 +159,12 @@ public class IndexModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
         catch (DbUpdateConcurrencyException)
         {
             return ShowConflict(await db.Researchers.FirstAsync(r => r.Id == Profile.Id, ct));
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e, "Researchers", "Slug"))
+        {
+            // Another profile took the address between the check above and this save.
+            ModelState.AddModelError(slugKey, SlugTakenMessage);
+            return Page();
         }
         StatusMessage = "Saved. The public profile shows the change.";
         return Redirect($"/edit/{researcher.Slug}");

@@ -29,6 +29,7 @@ public class NewsModel(AppDbContext db, ProfileAccess access, IOutputCacheStore 
         [Display(Name = "Text")]
         [Required(ErrorMessage = "Enter the text of the news item.")]
         [StringLength(2000, ErrorMessage = "The text is at most {1} characters.")]
+        [MarkdownText]
         public string? BodyMarkdown { get; set; }
     }
 

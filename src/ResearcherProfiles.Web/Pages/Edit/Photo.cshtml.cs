@@ -12,13 +12,14 @@ namespace ResearcherProfiles.Web.Pages.Edit;
 /// metadata it came with (<see cref="PhotoImages"/>). A replaced or removed photo's file is
 /// deleted: a photo someone took down should not stay reachable at its old address.
 /// </summary>
-// Room for the multipart framing around a photo of the largest allowed size; larger requests are refused before they are read.
-[RequestSizeLimit(PhotoFiles.MaxBytes + RequestOverhead)]
-[RequestFormLimits(MultipartBodyLengthLimit = PhotoFiles.MaxBytes + RequestOverhead)]
+// Twice the largest photo is read, so that a photo somewhat over the limit gets the size message
+// next to the field; a larger request is refused unread, with a page that says it was too large.
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public class PhotoModel(AppDbContext db, ProfileAccess access, IOutputCacheStore publicPages, IConfiguration configuration, IWebHostEnvironment environment)
     : EditorPageModel(access, publicPages)
 {
-    private const long RequestOverhead = 64 * 1024;
+    private const long MaxRequestBytes = 2 * PhotoFiles.MaxBytes + 64 * 1024;
     public const string WrongTypeMessage = "The photo must be a JPEG, PNG or WebP image.";
     public const string TooLargeMessage = "The photo is larger than 5 MB. Choose a smaller image.";
     public const string MissingMessage = "Choose an image file to upload.";

@@ -44,6 +44,7 @@ public class PositionsModel(AppDbContext db, ProfileAccess access, IOutputCacheS
 
         [Display(Name = "Description")]
         [StringLength(5000, ErrorMessage = "The description is at most {1} characters.")]
+        [MarkdownText]
         public string? DescriptionMarkdown { get; set; }
     }
 

@@ -60,6 +60,7 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
 
         [Display(Name = "Narrative")]
         [StringLength(50_000, ErrorMessage = "The narrative is at most {1} characters.")]
+        [MarkdownText]
         public string? NarrativeMarkdown { get; set; }
 
         [Display(Name = "Advisors and mentors")]

@@ -17,6 +17,7 @@ namespace ResearcherProfiles.Web.Pages.Edit;
 /// move, remove) submit the form and re-render it with the change applied, unsaved, so the
 /// editor works without JavaScript; only "Save" writes, in one transaction.
 /// </summary>
+[RequestFormLimits(ValueCountLimit = PublicationInput.MaxFormValues)]
 public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, IOutputCacheStore publicPages)
     : EditorPageModel(access, publicPages)
 {

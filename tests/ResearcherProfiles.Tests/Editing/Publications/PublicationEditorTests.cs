@@ -23,6 +23,31 @@ public sealed class PublicationEditorTests(ProfilesAppFactory factory) : IClassF
         .SingleOrDefaultAsync(p => p.Title == title));
 
     [Fact]
+    public async Task A_paper_with_1000_authors_as_the_import_allows_is_saved_through_the_editor_form()
+    {
+        var (ada, client) = await SignedInResearcherAsync("Many Authors");
+        var builder = new PublicationBuilder("A very large collaboration", ada).Owner();
+        for (var i = 1; i < 1000; i++)
+        {
+            builder.Author($"Collaborator {i}", equal: i % 3 == 0, corresponding: i == 999);
+        }
+        var paper = await builder.ShownOn(ada).SaveAsync(factory);
+
+        using var response = await client.SubmitFormAsync($"/edit/{ada.Slug}/publications/{paper.Id}", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "A very large collaboration, revised",
+        });
+
+        response.AssertRedirectTo($"/edit/{ada.Slug}/publications");
+        var saved = await FindAsync("A very large collaboration, revised");
+        Assert.NotNull(saved);
+        Assert.Equal(1000, saved.Authors.Count);
+        Assert.Equal("Collaborator 999", saved.Authors.Single(a => a.Position == 999).Name);
+        Assert.True(saved.Authors.Single(a => a.Position == 999).Corresponding);
+        Assert.Equal(333, saved.Authors.Count(a => a.EqualContribution));
+    }
+
+    [Fact]
     public async Task A_new_publication_with_three_authors_shows_on_the_public_profile_with_marks_legend_and_the_owner_in_bold()
     {
         var (ada, client) = await SignedInResearcherAsync();

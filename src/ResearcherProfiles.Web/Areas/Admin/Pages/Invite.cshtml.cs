@@ -97,29 +97,15 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, IEmailSend
 
         var now = DateTimeOffset.UtcNow;
         var (token, hash) = InvitationTokens.Create();
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        try
         {
-            Researcher? profile = null;
-            if (createsProfile)
-            {
-                profile = Input.NewProfile.ToResearcher(now);
-                db.Researchers.Add(profile);
-                await db.SaveChangesAsync(ct);
-            }
-            // Only the newest invitation to an address works: earlier links stop working.
-            await db.Invitations.Where(i => i.Email == address && i.AcceptedAt == null && i.RevokedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), ct);
-            db.Invitations.Add(new Invitation
-            {
-                Email = address,
-                TokenHash = hash,
-                ResearcherId = profile?.Id ?? existingProfileId,
-                InvitedById = users.GetUserId(User),
-                CreatedAt = now,
-                ExpiresAt = now + InvitationTokens.Lifetime,
-            });
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await SaveInvitationAsync(createsProfile, existingProfileId, address, hash, now, ct);
+        }
+        catch (DbUpdateException e) when (NewProfileInput.SlugTakenMeanwhile(e, ModelState, $"{nameof(Input)}.{nameof(Input.NewProfile)}"))
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(ct);
+            return Page();
         }
         if (createsProfile)
         {
@@ -140,6 +126,33 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, IEmailSend
             """, ct);
         StatusMessage = $"Invitation sent to {address}. The link expires in {InvitationTokens.Lifetime.Days} days.";
         return RedirectToPage();
+    }
+
+    /// <summary>The new profile (when asked for) and the invitation, in one transaction.</summary>
+    private async Task SaveInvitationAsync(bool createsProfile, int? existingProfileId, string address, string hash, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        Researcher? profile = null;
+        if (createsProfile)
+        {
+            profile = Input.NewProfile.ToResearcher(now);
+            db.Researchers.Add(profile);
+            await db.SaveChangesAsync(ct);
+        }
+        // Only the newest invitation to an address works: earlier links stop working.
+        await db.Invitations.Where(i => i.Email == address && i.AcceptedAt == null && i.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), ct);
+        db.Invitations.Add(new Invitation
+        {
+            Email = address,
+            TokenHash = hash,
+            ResearcherId = profile?.Id ?? existingProfileId,
+            InvitedById = users.GetUserId(User),
+            CreatedAt = now,
+            ExpiresAt = now + InvitationTokens.Lifetime,
+        });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)

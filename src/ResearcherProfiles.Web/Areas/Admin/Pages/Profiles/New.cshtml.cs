@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -44,7 +45,15 @@ public class NewModel(AppDbContext db, IOutputCacheStore publicPages) : PageMode
         var researcher = Input.ToResearcher(DateTimeOffset.UtcNow);
         researcher.OwnerId = ownerId;
         db.Researchers.Add(researcher);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (NewProfileInput.SlugTakenMeanwhile(e, ModelState, nameof(Input)))
+        {
+            OwnerChoices = await AdminQueries.OwnerChoicesAsync(db, null, ct);
+            return Page();
+        }
         await publicPages.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, ct);
         StatusMessage = $"The profile {researcher.DisplayName} is created at /people/{researcher.Slug}.";
         return RedirectToPage("/Profiles/Manage", new { id = researcher.Id });

@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
+using Microsoft.Extensions.Primitives;
+using ResearcherProfiles.Core.Text;
+
+namespace ResearcherProfiles.Web.Startup;
+
+/// <summary>
+/// How every form's values reach the pages: without control characters (see
+/// <see cref="ControlCharacters"/>) and with a field message, never an exception, for a value
+/// that does not convert to its field's type.
+/// </summary>
+public static class FormInputExtensions
+{
+    public static WebApplicationBuilder AddFormInput(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<MvcOptions>(options =>
+        {
+            for (var i = 0; i < options.ValueProviderFactories.Count; i++)
+            {
+                if (options.ValueProviderFactories[i] is FormValueProviderFactory or QueryStringValueProviderFactory
+                    or JQueryFormValueProviderFactory or JQueryQueryStringValueProviderFactory)
+                {
+                    options.ValueProviderFactories[i] = new CleanTextValueProviderFactory(options.ValueProviderFactories[i]);
+                }
+            }
+            options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+            options.Filters.Add<UnreadableFormFilter>();
+            options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor(
+                (value, field) => $"“{value}” is not a valid value for {field}.");
+        });
+        builder.Services.AddTransient<IStartupFilter, NulEscapeStartupFilter>();
+        builder.Services.AddTransient<IStartupFilter, MarkdownLoggingStartupFilter>();
+        return builder;
+    }
+
+    /// <summary>Gives <see cref="MarkdownRenderer"/> the app's logging, so a text that cannot be rendered is reported.</summary>
+    private sealed class MarkdownLoggingStartupFilter(ILoggerFactory loggers) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
+        {
+            MarkdownRenderer.Logger = loggers.CreateLogger(typeof(MarkdownRenderer));
+            return next;
+        }
+    }
+
+    /// <summary>Puts <see cref="NulEscapeDroppingStream"/> under every url-encoded form body, before anything reads it.</summary>
+    private sealed class NulEscapeStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
+                {
+                    context.Request.Body = new NulEscapeDroppingStream(context.Request.Body);
+                }
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>Wraps the value providers of <paramref name="inner"/> (form fields, query string, in either key style) in <see cref="CleanTextValueProvider"/>.</summary>
+    private sealed class CleanTextValueProviderFactory(IValueProviderFactory inner) : IValueProviderFactory
+    {
+        public async Task CreateValueProviderAsync(ValueProviderFactoryContext context)
+        {
+            var before = context.ValueProviders.Count;
+            await inner.CreateValueProviderAsync(context);
+            for (var i = before; i < context.ValueProviders.Count; i++)
+            {
+                context.ValueProviders[i] = new CleanTextValueProvider(context.ValueProviders[i]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every value as <see cref="ControlCharacters.Strip"/> leaves it, so that model binding, the
+    /// values shown again on an invalid form and everything saved are the same clean text.
+    /// </summary>
+    private sealed class CleanTextValueProvider(IValueProvider inner) : IEnumerableValueProvider, IBindingSourceValueProvider, IKeyRewriterValueProvider
+    {
+        public bool ContainsPrefix(string prefix) => inner.ContainsPrefix(prefix);
+
+        public ValueProviderResult GetValue(string key)
+        {
+            var result = inner.GetValue(key);
+            if (result == ValueProviderResult.None)
+            {
+                return result;
+            }
+            var values = result.Values;
+            string?[]? cleaned = null;
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (values[i] is { } value && ControlCharacters.Strip(value) is var clean && !ReferenceEquals(clean, value))
+                {
+                    cleaned ??= values.ToArray();
+                    cleaned[i] = clean;
+                }
+            }
+            return cleaned is null ? result : new ValueProviderResult(new StringValues(cleaned), result.Culture);
+        }
+
+        public IDictionary<string, string> GetKeysFromPrefix(string prefix) =>
+            inner is IEnumerableValueProvider enumerable ? enumerable.GetKeysFromPrefix(prefix) : new Dictionary<string, string>();
+
+        // Both filters keep the wrapped provider's answer (excluded, or a narrower provider), cleaned.
+        public IValueProvider? Filter(BindingSource bindingSource) =>
+            inner is IBindingSourceValueProvider sourced && sourced.Filter(bindingSource) is { } filtered
+                ? new CleanTextValueProvider(filtered)
+                : null;
+
+        public IValueProvider? Filter() =>
+            inner is IKeyRewriterValueProvider rewriter
+                ? rewriter.Filter() is { } filtered ? new CleanTextValueProvider(filtered) : null
+                : this;
+    }
+
+    /// <summary>Binds bool fields as usual; see <see cref="CheckboxBinder"/> for the one difference.</summary>
+    private sealed class CheckboxBinderProvider : IModelBinderProvider
+    {
+        public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+            context.Metadata.UnderlyingOrModelType == typeof(bool)
+                ? new CheckboxBinder(new SimpleTypeModelBinder(context.Metadata.ModelType, context.Services.GetRequiredService<ILoggerFactory>()))
+                : null;
+    }
+
+    /// <summary>
+    /// A posted "maybe" for a checkbox keeps its field message, but not as the value to show again:
+    /// the checkbox tag helper converts that value to bool while rendering, and "maybe" would throw.
+    /// </summary>
+    private sealed class CheckboxBinder(IModelBinder inner) : IModelBinder
+    {
+        public async Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            await inner.BindModelAsync(bindingContext);
+            var state = bindingContext.ModelState;
+            if (!bindingContext.Result.IsModelSet
+                && state.TryGetValue(bindingContext.ModelName, out var entry)
+                && entry.Errors.Count > 0)
+            {
+                state.SetModelValue(bindingContext.ModelName, rawValue: null, entry.AttemptedValue);
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using ResearcherProfiles.Core.Text;
+
+namespace ResearcherProfiles.Tests.Core;
+
+/// <summary>Deeply nested Markdown: measured for validation, and never a failure when rendered.</summary>
+public sealed class MarkdownNestingTests
+{
+    [Theory]
+    [InlineData("plain paragraph", 0)]
+    [InlineData("> quoted", 1)]
+    [InlineData("- a\n  - b\n    > c", 3)]
+    [InlineData(">>>>> five", 5)]
+    public void Nesting_depth_counts_quotes_and_lists(string markdown, int depth) =>
+        Assert.Equal(depth, MarkdownRenderer.NestingDepth(markdown));
+
+    [Fact]
+    public void Nesting_too_deep_for_the_parser_has_no_depth() =>
+        Assert.Null(MarkdownRenderer.NestingDepth(new string('>', 128) + " x"));
+
+    [Theory]
+    [InlineData(128)]
+    [InlineData(1000)]
+    public void Text_too_deep_to_render_is_shown_escaped_instead_of_failing(int depth)
+    {
+        var markdown = new string('>', depth) + " <b>x</b>\n\nsecond";
+
+        var html = MarkdownRenderer.ToHtml(markdown);
+
+        Assert.Equal(
+            $"<p class=\"markdown-unrendered\">{new string('>', depth).Replace(">", "&gt;", StringComparison.Ordinal)} &lt;b&gt;x&lt;/b&gt;</p>\n<p class=\"markdown-unrendered\">second</p>\n",
+            html);
+        Assert.Equal(markdown, MarkdownRenderer.ToPlainText(markdown));
+    }
+}

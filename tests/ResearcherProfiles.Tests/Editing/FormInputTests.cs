@@ -1,0 +1,93 @@
+using System.Net;
+using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Tests.Infrastructure;
+
+namespace ResearcherProfiles.Tests.Editing;
+
+/// <summary>Text that is not text (NUL and other control characters, broken UTF-8) in any posted field.</summary>
+public sealed class FormInputTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
+{
+    [Fact]
+    public async Task Control_characters_in_basics_fields_are_dropped_and_the_rest_is_saved()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Nul Byte"));
+
+        using var response = await owner.SubmitFormAsync($"/edit/{profile.Slug}", new Dictionary<string, string>
+        {
+            ["Input.Headline"] = "Head\0line\u0007 with\u009B controls\uD800",
+            ["Input.AboutMarkdown"] = "First\r\nsecond\0",
+        }, "form.basics-form");
+
+        response.AssertRedirectsTo($"/edit/{profile.Slug}");
+        var saved = await factory.ResearcherAsync(profile.Id);
+        Assert.Equal("Headline with controls", saved.Headline);
+        Assert.Equal("First\nsecond", saved.AboutMarkdown);
+    }
+
+    [Fact]
+    public async Task A_nul_byte_in_a_field_of_an_invalid_form_comes_back_without_it_next_to_the_messages()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Nul Invalid"));
+
+        using var response = await owner.SubmitFormAsync($"/edit/{profile.Slug}/news", new Dictionary<string, string>
+        {
+            ["Input.Date"] = "",
+            ["Input.BodyMarkdown"] = "Typed\0 text",
+        }, "form.item-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("Enter the date of the news item.", page.QuerySelector("#Input_Date-error")?.TextContent.Trim());
+        Assert.Equal("Typed text", page.QuerySelector("#Input_BodyMarkdown")!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("links", "Input.Kind", "maybe", "“maybe” is not a valid value for Kind.")]
+    [InlineData("awards", "Input.Year", "maybe", "“maybe” is not a valid value for Year.")]
+    [InlineData("awards", "Input.Year", "99999999999999999999", "“99999999999999999999” is not a valid value for Year.")]
+    public async Task A_value_that_does_not_convert_to_its_field_is_a_field_message(string section, string field, string value, string message)
+    {
+        var spec = SectionSpecs.All[section];
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Bad Value"));
+
+        using var response = await owner.SubmitFormAsync($"/edit/{profile.Slug}/{section}",
+            new Dictionary<string, string>(spec.Valid) { [field] = value }, "form.item-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal(message, page.QuerySelector($"#{field.Replace('.', '_')}-error")?.TextContent.Trim());
+        Assert.Empty(await factory.ItemsAsync(section, profile.Id));
+    }
+
+    [Fact]
+    public async Task A_publication_checkbox_posted_as_maybe_is_a_field_message()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Maybe Paper"));
+
+        using var response = await owner.SubmitFormAsync($"/edit/{profile.Slug}/publications/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Maybe equal",
+            ["Input.Authors[0].EqualContribution"] = "maybe",
+            ["Input.Type"] = "NotAType",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        var errors = page.QuerySelector(".form-errors")!.TextContent;
+        Assert.Contains("“maybe” is not a valid value for Equal contribution.", errors, StringComparison.Ordinal);
+        Assert.Contains("“NotAType” is not a valid value for Type.", errors, StringComparison.Ordinal);
+        Assert.Equal("Maybe equal", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_Title")!).Value);
+    }
+
+    [Theory]
+    [InlineData("plain text", "plain text")]
+    [InlineData("a\0b", "ab")]
+    [InlineData("tab\tand\nnewline", "tab\tand\nnewline")]
+    [InlineData("crlf\r\nand\rcr", "crlf\nand\ncr")]
+    [InlineData("c1\u0085\u009Fgone\u007F", "c1gone")]
+    [InlineData("lone \uDC00surrogate\uD800", "lone surrogate")]
+    [InlineData("emoji \uD83D\uDE00 kept", "emoji \uD83D\uDE00 kept")]
+    [InlineData("broken \uFFFD utf-8", "broken  utf-8")]
+    public void Control_characters_are_stripped_by_one_rule(string text, string expected) =>
+        Assert.Equal(expected, ControlCharacters.Strip(text));
+}
