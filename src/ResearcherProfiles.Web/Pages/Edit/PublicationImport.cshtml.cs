@@ -135,13 +135,14 @@ public sealed class PublicationImportModel(AppDbContext db, ProfileAccess access
             }
             try
             {
-                return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+                // The same cleaning as every typed field: an uploaded file skips the form's value providers.
+                return ControlCharacters.Strip(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes));
             }
             catch (DecoderFallbackException)
             {
                 // Older .bib files are often Latin-1, where every byte is a character.
                 Notice = "The file is not UTF-8, so it was read as Latin-1 (ISO 8859-1). Check that accented letters look right below.";
-                return Encoding.Latin1.GetString(bytes);
+                return ControlCharacters.Strip(Encoding.Latin1.GetString(bytes));
             }
         }
         if (string.IsNullOrWhiteSpace(Bibtex))

@@ -310,6 +310,20 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
         Assert.Empty(await ListedOnAsync(owner.Profile.Id));
     }
 
+    [Fact]
+    public async Task Control_characters_in_an_uploaded_file_are_dropped_like_in_typed_text()
+    {
+        var owner = await OwnerAsync();
+        var t = Unique();
+        var bytes = Encoding.UTF8.GetBytes($"@article{{a, title = {{Bell\u0007ed \u001bTitle {t}}}, author = {{Mira {owner.Surname}}}, year = 2020}}");
+
+        using var upload = await UploadAsync(owner, bytes, "refs.bib");
+
+        var preview = await upload.ReadDocumentAsync();
+        Assert.Equal($"Belled Title {t}", preview.QuerySelector("#entry-0 .pub-title")!.CleanText());
+        Assert.DoesNotContain('\u0007', preview.QuerySelector("input[name=Bibtex]")!.GetAttribute("value")!);
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(Owner owner, byte[] bytes, string fileName)
     {
         var token = await owner.Client.TokenFromAsync(owner.ImportUrl);

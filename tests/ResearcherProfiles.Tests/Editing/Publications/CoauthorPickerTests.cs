@@ -49,7 +49,7 @@ public sealed class CoauthorPickerTests(ProfilesAppFactory factory) : IClassFixt
     [InlineData("{slug}")]
     [InlineData("  {slug}/ ")]
     [InlineData("https://profiles.example.org/people/{slug}")]
-    public async Task A_profile_address_links_the_author_and_puts_the_paper_on_their_profile(string address)
+    public async Task A_profile_address_links_the_author_and_suggests_the_paper_to_them(string address)
     {
         var bo = await new ResearcherBuilder("Bo Faraway").SaveAsync(factory);
         var (ada, client) = await SignedInResearcherAsync();
@@ -64,7 +64,8 @@ public sealed class CoauthorPickerTests(ProfilesAppFactory factory) : IClassFixt
         response.AssertRedirectTo($"/edit/{ada.Slug}/publications");
         var saved = (await FindAsync(title))!;
         Assert.Equal([("Ada Moreau", (int?)ada.Id), ("Bo Faraway", bo.Id)], saved.Authors.OrderBy(a => a.Position).Select(a => (a.Name, a.ResearcherId)));
-        Assert.Contains(saved.Profiles, p => p.ResearcherId == bo.Id);
+        Assert.DoesNotContain(saved.Profiles, p => p.ResearcherId == bo.Id);
+        Assert.True(await factory.QueryAsync(db => db.PublicationSuggestions.AnyAsync(s => s.ResearcherId == bo.Id && s.PublicationId == saved.Id)));
     }
 
     [Fact]
