@@ -15,15 +15,15 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 try
 {
     builder.AddProfileData();
+    builder.AddAccounts();
+    builder.AddPublicSite();
+    builder.AddFormInput();
 }
 catch (StartupFailureException failure)
 {
     await Console.Error.WriteLineAsync($"The app cannot start. {failure.Message}");
     return 1;
 }
-builder.AddAccounts();
-builder.AddPublicSite();
-builder.AddFormInput();
 
 var app = builder.Build();
 

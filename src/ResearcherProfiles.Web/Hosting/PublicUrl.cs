@@ -54,13 +54,13 @@ public sealed class PublicUrl
         {
             if (!environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
             {
-                throw new InvalidOperationException(MissingMessage);
+                throw new Startup.StartupFailureException(MissingMessage);
             }
             return new PublicUrl(FirstListeningUrl(configuration) ?? LocalDefault);
         }
         return TryParse(value, out var url)
             ? url
-            : throw new InvalidOperationException(
+            : throw new Startup.StartupFailureException(
                 $"{key} must be an absolute http or https address without a query, such as https://profiles.example.org; '{value}' is not.");
     }
 

@@ -41,7 +41,7 @@ public sealed class PublicUrlTests
     [InlineData("https://user:secret@profiles.example.org")]
     public void Anything_but_an_absolute_http_address_stops_the_start_up(string configured)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Read(Environments.Development, (PublicUrl.Key, configured)));
+        var error = Assert.Throws<Web.Startup.StartupFailureException>(() => Read(Environments.Development, (PublicUrl.Key, configured)));
 
         Assert.StartsWith($"{PublicUrl.Key} must be an absolute http or https address", error.Message, StringComparison.Ordinal);
     }
@@ -51,7 +51,7 @@ public sealed class PublicUrlTests
     [InlineData("Staging")]
     public void Outside_development_and_testing_the_address_is_required(string environment)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Read(environment));
+        var error = Assert.Throws<Web.Startup.StartupFailureException>(() => Read(environment));
 
         Assert.Contains("Set Site:PublicUrl (environment variable Site__PublicUrl)", error.Message, StringComparison.Ordinal);
     }
@@ -65,42 +65,49 @@ public sealed class PublicUrlTests
     }
 
     [Fact]
-    public void The_app_in_production_does_not_start_without_the_address_and_says_which_setting_to_set()
+    public async Task The_app_in_production_does_not_start_without_the_address_and_says_which_setting_to_set()
     {
-        using var factory = new ProductionWithoutAddressFactory();
-
-        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
-
-        var messages = string.Join("\n", Chain(error).Select(e => e.Message));
-        Assert.Contains(PublicUrl.MissingMessage, messages, StringComparison.Ordinal);
-    }
-
-    private static IEnumerable<Exception> Chain(Exception error)
-    {
-        for (Exception? e = error; e is not null; e = e.InnerException)
+        // The built app itself, as an operator starts it: one sentence and exit code 1, no stack trace.
+        var data = Directory.CreateTempSubdirectory("researcher-profiles-production-");
+        try
         {
-            yield return e;
-        }
-    }
-
-    private sealed class ProductionWithoutAddressFactory : WebApplicationFactory<Program>
-    {
-        private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("researcher-profiles-production-");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment(Environments.Production);
-            builder.UseSetting("DataDirectory", _data.FullName);
-            builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_data.FullName, "profiles.db")}");
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (Directory.Exists(_data.FullName))
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet", [WebAppDll()])
             {
-                _data.Delete(recursive: true);
-            }
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                Environment =
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = Environments.Production,
+                    ["DataDirectory"] = data.FullName,
+                    ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+                },
+            };
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var errors = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(timeout.Token);
+
+            Assert.Equal(1, process.ExitCode);
+            var text = await errors;
+            Assert.Contains(PublicUrl.MissingMessage, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The web app's build output beside this test assembly's (same configuration).</summary>
+    private static string WebAppDll()
+    {
+        var here = AppContext.BaseDirectory;
+        var root = new DirectoryInfo(here);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ResearcherProfiles.sln")))
+        {
+            root = root.Parent;
+        }
+        var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        return Path.Combine(root!.FullName, "src", "ResearcherProfiles.Web", "bin", configuration, "net10.0", "ResearcherProfiles.Web.dll");
     }
 }
