@@ -71,6 +71,12 @@ public sealed class AuthorizationMatrixTests(EditorWorld world) : IClassFixture<
 {
     private static readonly string[] ItemHandlers = ["MoveUp", "MoveDown", "ToggleVisibility", "Delete"];
 
+    /// <summary>The sections with a box for pasting several items, and a line each that it would save.</summary>
+    private static readonly Dictionary<string, string> PastedLine = new()
+    {
+        ["news"] = "2023-05 Injected", ["awards"] = "Injected — ACL, 2023", ["service"] = "Injected — ACL 2023",
+    };
+
     public static TheoryData<string> Pages
     {
         get
@@ -80,6 +86,10 @@ public sealed class AuthorizationMatrixTests(EditorWorld world) : IClassFixture<
             {
                 data.Add($"/edit/{{slug}}/{section}");
                 data.Add($"/edit/{{slug}}/{section}/{{id}}");
+            }
+            foreach (var section in PastedLine.Keys)
+            {
+                data.Add($"/edit/{{slug}}/{section}/paste");
             }
             return data;
         }
@@ -98,6 +108,11 @@ public sealed class AuthorizationMatrixTests(EditorWorld world) : IClassFixture<
             {
                 data.Add($"/edit/{{slug}}/{section}");
                 data.Add($"/edit/{{slug}}/{section}?handler=Preview");
+            }
+            foreach (var section in PastedLine.Keys)
+            {
+                data.Add($"/edit/{{slug}}/{section}/paste");
+                data.Add($"/edit/{{slug}}/{section}/paste?handler=Preview");
             }
             return data;
         }
@@ -135,6 +150,10 @@ public sealed class AuthorizationMatrixTests(EditorWorld world) : IClassFixture<
         if (section is not null)
         {
             fields.Add(new("itemId", items[section].ToString(CultureInfo.InvariantCulture)));
+        }
+        if (section is not null && template.Split('?')[0].EndsWith("/paste", StringComparison.Ordinal))
+        {
+            fields.Add(new("Text", PastedLine[section]));
         }
         return fields;
     }

@@ -55,32 +55,41 @@ public sealed class PositionConfiguration() : ProfileItemConfiguration<Position>
 
 public sealed class NewsItemConfiguration() : ProfileItemConfiguration<NewsItem>(r => r.News)
 {
+    public const int BodyMaxLength = 2000;
+
     public override void Configure(EntityTypeBuilder<NewsItem> builder)
     {
         base.Configure(builder);
         builder.ToTable("News");
-        builder.Property(n => n.BodyMarkdown).HasMaxLength(2000);
+        builder.Property(n => n.BodyMarkdown).HasMaxLength(BodyMaxLength);
     }
 }
 
 public sealed class AwardConfiguration() : ProfileItemConfiguration<Award>(r => r.Awards)
 {
+    public const int TitleMaxLength = 300;
+    public const int IssuerMaxLength = 200;
+    public const int NoteMaxLength = 300;
+
     public override void Configure(EntityTypeBuilder<Award> builder)
     {
         base.Configure(builder);
-        builder.Property(a => a.Title).HasMaxLength(300);
-        builder.Property(a => a.Issuer).HasMaxLength(200);
-        builder.Property(a => a.Note).HasMaxLength(300);
+        builder.Property(a => a.Title).HasMaxLength(TitleMaxLength);
+        builder.Property(a => a.Issuer).HasMaxLength(IssuerMaxLength);
+        builder.Property(a => a.Note).HasMaxLength(NoteMaxLength);
     }
 }
 
 public sealed class ServiceRoleConfiguration() : ProfileItemConfiguration<ServiceRole>(r => r.Service)
 {
+    public const int RoleMaxLength = 100;
+    public const int VenueMaxLength = 200;
+
     public override void Configure(EntityTypeBuilder<ServiceRole> builder)
     {
         base.Configure(builder);
-        builder.Property(s => s.Role).HasMaxLength(100);
-        builder.Property(s => s.Venue).HasMaxLength(200);
+        builder.Property(s => s.Role).HasMaxLength(RoleMaxLength);
+        builder.Property(s => s.Venue).HasMaxLength(VenueMaxLength);
     }
 }
 
