@@ -129,6 +129,13 @@ public sealed class SignedInAccessibilityTests(BrowserFixture fixture)
             await audit.CheckAsync("papers suggested by co-authors");
         }
 
+        if (await audit.OpenAsync($"{basics}/news/paste"))
+        {
+            await page.GetByRole(AriaRole.Main).Locator("textarea").FillAsync("2023-05 Four papers accepted\nnot a dated line");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Preview", Exact = true }).ClickAsync();
+            await audit.CheckAsync("pasted news with a line that cannot be read");
+        }
+
         audit.AssertClean();
     }
 
