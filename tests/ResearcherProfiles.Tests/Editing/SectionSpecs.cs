@@ -87,7 +87,7 @@ public static class SectionSpecs
             },
             "Input.Title", "Title",
             (b, name) => b.WithTalk(new Talk { Title = name, Host = "Seed Seminar" }),
-            (db, id) => ReadAsync(db.Talks, id, t => t.Title)),
+            (db, id) => ReadAsync(db.Talks, id, t => t.Title ?? "")),
         new SectionSpec(
             "writing",
             new Dictionary<string, string>
