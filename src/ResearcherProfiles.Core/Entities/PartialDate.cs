@@ -58,9 +58,10 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         return words.Length switch
         {
             1 => TryParseNumbers(words[0], out date),
-            2 => TryCreate(Number(words[1], 4, 4), MonthNumber(words[0]), null, out date),
-            3 when MonthNumber(words[1]) is int month => TryCreate(Number(words[2], 4, 4), month, Number(words[0], 1, 2), out date),
-            3 => TryCreate(Number(words[2], 4, 4), MonthNumber(words[0]), Number(words[1], 1, 2), out date),
+            // A word that is no month must not leave a bare year behind: "Autumn 2016" is refused.
+            2 => TryCreate(Number(words[1], 4, 4), MonthNumber(words[0]) ?? -1, null, out date),
+            3 when MonthNumber(words[1]) is int month => TryCreate(Number(words[2], 4, 4), month, Number(words[0], 1, 2) ?? -1, out date),
+            3 => TryCreate(Number(words[2], 4, 4), MonthNumber(words[0]) ?? -1, Number(words[1], 1, 2) ?? -1, out date),
             _ => false,
         };
     }
