@@ -97,6 +97,7 @@ public sealed class EverydayInputTests(ProfilesAppFactory factory) : IClassFixtu
         Assert.Equal("Bare Corp", items[1].CleanText());
         Assert.Null(items[1].QuerySelector(".item-meta"));
         Assert.Contains("Example Labs", (await owner.GetPageAsync(url)).TextsOf(".editor-item-title"));
+        Assert.Contains("Example Labs", (await owner.GetPageAsync($"/edit/{profile.Slug}/history")).BodyText, StringComparison.Ordinal);
     }
 
     [Fact]
