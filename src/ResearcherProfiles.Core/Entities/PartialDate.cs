@@ -41,7 +41,12 @@ public readonly record struct PartialDate : IComparable<PartialDate>
     public static PartialDate FromSortKey(int key) =>
         new(key / 10000, key / 100 % 100 is var m and > 0 ? m : null, key % 100 is var d and > 0 ? d : null);
 
-    /// <summary>Parses "2023", "2023-05" or "2023-05-12".</summary>
+    /// <summary>
+    /// Parses a date as people type it and as the site shows it: "2016", "2016-09", "2016/09",
+    /// "09/2016", "9/2016", "Sep 2016", "Sep. 2016", "September 2016", "2016-09-14", "14 Sep 2016",
+    /// "Sep 14, 2016". Numbers with the year last and a day ("14/09/2016") are refused: whether the
+    /// day or the month comes first differs between countries.
+    /// </summary>
     public static bool TryParse(string? text, out PartialDate date)
     {
         date = default;
@@ -49,29 +54,75 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         {
             return false;
         }
-        var parts = text.Trim().Split('-');
-        if (parts.Length > 3 || parts.Any(p => p.Length == 0 || !p.All(char.IsAsciiDigit)))
+        var words = text.Replace('.', ' ').Replace(',', ' ').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length switch
+        {
+            1 => TryParseNumbers(words[0], out date),
+            // A word that is no month must not leave a bare year behind: "Autumn 2016" is refused.
+            2 => TryCreate(Number(words[1], 4, 4), MonthNumber(words[0]) ?? -1, null, out date),
+            3 when MonthNumber(words[1]) is int month => TryCreate(Number(words[2], 4, 4), month, Number(words[0], 1, 2) ?? -1, out date),
+            3 => TryCreate(Number(words[2], 4, 4), MonthNumber(words[0]) ?? -1, Number(words[1], 1, 2) ?? -1, out date),
+            _ => false,
+        };
+    }
+
+    private static bool TryParseNumbers(string text, out PartialDate date)
+    {
+        date = default;
+        var separator = text.Contains('/', StringComparison.Ordinal) ? '/' : '-';
+        var parts = text.Split(separator);
+        if (parts.Length > 3)
         {
             return false;
         }
-        // A month or day part longer than two digits is no date, and could overflow int.
-        if (parts[0].Length != 4 || parts.Skip(1).Any(p => p.Length > 2))
+        if (parts[0].Length == 4)
+        {
+            int? month = parts.Length > 1 ? Number(parts[1], 1, 2) ?? -1 : null;
+            int? day = parts.Length > 2 ? Number(parts[2], 1, 2) ?? -1 : null;
+            return TryCreate(Number(parts[0], 4, 4), month, day, out date);
+        }
+        // "09/2016", "9/2016" or "09-2016": the month, then the year.
+        return parts.Length == 2 && TryCreate(Number(parts[1], 4, 4), Number(parts[0], 1, 2) ?? -1, null, out date);
+    }
+
+    private static bool TryCreate(int? year, int? month, int? day, out PartialDate date)
+    {
+        date = default;
+        if (year is not int y || y < MinYear || y > MaxYear || month is < 1 or > 12)
         {
             return false;
         }
-        var year = int.Parse(parts[0], CultureInfo.InvariantCulture);
-        int? month = parts.Length > 1 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : null;
-        int? day = parts.Length > 2 ? int.Parse(parts[2], CultureInfo.InvariantCulture) : null;
-        if (year < MinYear || year > MaxYear || month is < 1 or > 12)
+        if (day is not null && (month is null || day < 1 || day > DateTime.DaysInMonth(y, month.Value)))
         {
             return false;
         }
-        if (day is not null && (day < 1 || day > DateTime.DaysInMonth(year, month!.Value)))
-        {
-            return false;
-        }
-        date = new PartialDate(year, month, day);
+        date = new PartialDate(y, month, day);
         return true;
+    }
+
+    /// <summary>The number in <paramref name="text"/> when it is only ASCII digits of an allowed length.</summary>
+    private static int? Number(string text, int minDigits, int maxDigits) =>
+        text.Length >= minDigits && text.Length <= maxDigits && text.All(char.IsAsciiDigit)
+            ? int.Parse(text, CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary>1–12 for an English month name or its abbreviation ("Sep", "Sept", "September"), any case.</summary>
+    private static int? MonthNumber(string word)
+    {
+        if (word.Length < 3)
+        {
+            return null;
+        }
+        var names = CultureInfo.InvariantCulture.DateTimeFormat;
+        for (var month = 1; month <= 12; month++)
+        {
+            var name = names.GetMonthName(month);
+            if (name.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return month;
+            }
+        }
+        return null;
     }
 
     /// <summary>The machine form used by &lt;time datetime&gt; and by editor fields.</summary>

@@ -99,7 +99,8 @@ public class Education : ProfileItem
 
 public class Position : ProfileItem
 {
-    public required string Title { get; set; }
+    /// <summary>Optional: many CVs name only the employer ("Google, 2016–2019").</summary>
+    public string? Title { get; set; }
     public required string Employer { get; set; }
     public string? Location { get; set; }
     public PositionKind Kind { get; set; }
@@ -133,7 +134,8 @@ public class ServiceRole : ProfileItem
 
 public class Talk : ProfileItem
 {
-    public required string Title { get; set; }
+    /// <summary>Optional: CVs often list only where and when a talk was given.</summary>
+    public string? Title { get; set; }
     public string? Host { get; set; }
     public string? Location { get; set; }
     public PartialDate? Date { get; set; }

@@ -23,8 +23,9 @@ public static class RevisionRecorder
         typeof(PublicationLink), typeof(ProfilePublication),
     ];
 
+    /// <summary>The first of these with text names a change in the history; a position or talk without a title goes by its employer or host.</summary>
     private static readonly string[] LabelProperties =
-        ["DisplayName", "Title", "Degree", "Name", "Role", "BodyMarkdown", "Label", "Url"];
+        ["DisplayName", "Title", "Degree", "Name", "Role", "BodyMarkdown", "Label", "Employer", "Host", "Url"];
 
     public sealed record Pending(EntityEntry Entry, RevisionAction Action, string? Before, string? ChangedFields);
 

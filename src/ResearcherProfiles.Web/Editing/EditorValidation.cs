@@ -17,17 +17,29 @@ public sealed class HttpUrlAttribute : ValidationAttribute
         value is not string text || string.IsNullOrWhiteSpace(text) || SafeUrl.IsHttpUrl(text.Trim());
 }
 
-/// <summary>"YYYY", "YYYY-MM" or "YYYY-MM-DD" with a year from 1900 to 2100; empty passes.</summary>
+/// <summary>
+/// A date as <see cref="PartialDate.TryParse"/> reads it; empty passes. With <see cref="OpenEnd"/>
+/// the words "present", "now" and "current" pass too and are saved as an open end.
+/// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class PartialDateTextAttribute : ValidationAttribute
 {
+    public const string Message = "Enter a date such as 2016, Sep 2016 or 2016-09.";
+
     public PartialDateTextAttribute()
-        : base($"{{0}} must be a year (YYYY), a month (YYYY-MM) or a day (YYYY-MM-DD) between {PartialDate.MinYear} and {PartialDate.MaxYear}.")
+        : base(Message)
     {
     }
 
+    /// <summary>True for an end date that may be open ("present").</summary>
+    public bool OpenEnd { get; set; }
+
     public override bool IsValid(object? value) =>
-        value is not string text || string.IsNullOrWhiteSpace(text) || PartialDate.TryParse(text, out _);
+        value is not string text || string.IsNullOrWhiteSpace(text) || PartialDate.TryParse(text, out _)
+        || (OpenEnd && FormText.IsOpenEnd(text));
+
+    public override string FormatErrorMessage(string name) =>
+        OpenEnd ? "Enter a date such as 2016, Sep 2016 or 2016-09, or leave it empty (or “present”) if it goes on." : ErrorMessageString;
 }
 
 /// <summary>
@@ -67,6 +79,13 @@ public static class FormText
         string.IsNullOrWhiteSpace(text) ? null : text.ReplaceLineEndings("\n").Trim();
 
     public static PartialDate? Date(string? text) => PartialDate.TryParse(text, out var date) ? date : null;
+
+    /// <summary>The words for an end that has not come yet: "present", "now", "current" (any case).</summary>
+    public static bool IsOpenEnd(string? text) =>
+        text?.Trim().TrimEnd('.') is { } word
+        && (word.Equals("present", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("now", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("current", StringComparison.OrdinalIgnoreCase));
 
     public static string? Date(PartialDate? date) => date?.ToIsoString();
 

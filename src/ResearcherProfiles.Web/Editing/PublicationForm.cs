@@ -163,10 +163,12 @@ public sealed class PublicationInput
     /// The checks data annotations cannot make. Errors are keyed by the posted row index, so they
     /// appear next to the row the person typed in; blank rows are ignored.
     /// </summary>
-    public void Validate(ModelStateDictionary modelState, IReadOnlySet<int> researcherIds, string prefix = "Input")
+    /// <param name="researchers">The researchers the rows link to that exist, with every form of their name.</param>
+    public void Validate(ModelStateDictionary modelState, IReadOnlyDictionary<int, KnownPerson> researchers, string prefix = "Input")
     {
         ArgumentNullException.ThrowIfNull(modelState);
-        ArgumentNullException.ThrowIfNull(researcherIds);
+        ArgumentNullException.ThrowIfNull(researchers);
+        var names = new AuthorMatcher(researchers.Values);
         if (Month is not null && Year is null)
         {
             modelState.AddModelError($"{prefix}.{nameof(Year)}", "Enter the year as well as the month.");
@@ -213,9 +215,15 @@ public sealed class PublicationInput
             {
                 modelState.AddModelError($"{prefix}.{nameof(Authors)}[{i}].{nameof(AuthorInput.Name)}", "Enter the author's name, or remove the row.");
             }
-            if (author.ResearcherId is int id && !researcherIds.Contains(id))
+            if (author.ResearcherId is int id && !researchers.ContainsKey(id))
             {
                 modelState.AddModelError($"{prefix}.{nameof(Authors)}[{i}].{nameof(AuthorInput.ResearcherId)}", "Choose a researcher from the list.");
+            }
+            // The link follows the name: a name typed over a pre-filled row must not stay attributed to its researcher.
+            else if (author.ResearcherId is int linkedId && !string.IsNullOrWhiteSpace(author.Name) && !NameFits(names, author.Name, linkedId))
+            {
+                modelState.AddModelError($"{prefix}.{nameof(Authors)}[{i}].{nameof(AuthorInput.ResearcherId)}",
+                    $"“{author.Name.Trim()}” is linked to {names.DisplayNameOf(linkedId)}'s profile; choose the right profile or “not on this site”.");
             }
         }
 
@@ -266,6 +274,14 @@ public sealed class PublicationInput
         publication.Summary = Clean(Summary);
         publication.Abstract = Clean(Abstract);
     }
+
+    /// <summary>
+    /// True when <paramref name="name"/> is one way of writing the researcher's name, as the BibTeX
+    /// import matches authors: initials, "Surname, Given", accents and name variants all count.
+    /// </summary>
+    private static bool NameFits(AuthorMatcher names, string name, int researcherId) =>
+        string.Equals(name.Trim(), names.DisplayNameOf(researcherId), StringComparison.OrdinalIgnoreCase)
+        || (BibtexNames.Parse(name.Trim()) is [var parsed] && names.Find(parsed).Contains(researcherId));
 
     /// <summary>The authors to save, in order: blank rows dropped, a linked researcher's name filled in when left empty.</summary>
     public IReadOnlyList<AuthorInput> AuthorsToSave(IReadOnlyDictionary<int, string> researcherNames)

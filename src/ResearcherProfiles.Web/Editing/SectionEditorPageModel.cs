@@ -28,6 +28,7 @@ public interface ISectionEditor
     string SectionPath { get; }
     string SectionTitle { get; }
     string ItemName { get; }
+    string ItemNameWithArticle { get; }
     string SectionUrl { get; }
     /// <summary>Where the item form posts: the section, or the item being edited.</summary>
     string FormUrl { get; }
@@ -109,6 +110,9 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
 
     /// <summary>One item in words, for messages: "news item".</summary>
     public abstract string ItemName { get; }
+
+    /// <summary>The item name with its article, written out per section rather than guessed: "an award".</summary>
+    public abstract string ItemNameWithArticle { get; }
 
     public string SectionUrl => $"/edit/{Profile.Slug}/{SectionPath}";
 

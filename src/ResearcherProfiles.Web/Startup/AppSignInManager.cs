@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Web.Editing;
 
 namespace ResearcherProfiles.Web.Startup;
 
@@ -18,7 +20,8 @@ public sealed class AppSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<AppUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation)
+    IUserConfirmation<AppUser> confirmation,
+    AppDbContext db)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(AppUser user)
@@ -47,5 +50,18 @@ public sealed class AppSignInManager(
     {
         var user = await base.ValidateSecurityStampAsync(principal);
         return user is { IsDisabled: true } ? null : user;
+    }
+
+    /// <summary>Every way of signing in ends here, so the hint for the "Edit this profile" link (<see cref="EditLinkHint"/>) is set once.</summary>
+    public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        await EditLinkHint.SetAsync(Context, db, UserManager, user);
+    }
+
+    public override async Task SignOutAsync()
+    {
+        await base.SignOutAsync();
+        EditLinkHint.Clear(Context);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.Primitives;
 using ResearcherProfiles.Core.Text;
 
@@ -27,8 +28,8 @@ public static class FormInputExtensions
             }
             options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
             options.Filters.Add<UnreadableFormFilter>();
-            options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor(
-                (value, field) => $"“{value}” is not a valid value for {field}.");
+            BindingMessages.Apply(options.ModelBindingMessageProvider);
+            options.ModelMetadataDetailsProviders.Add(new BindingMessages());
         });
         builder.Services.AddTransient<IStartupFilter, NulEscapeStartupFilter>();
         builder.Services.AddTransient<IStartupFilter, MarkdownLoggingStartupFilter>();
@@ -143,6 +144,57 @@ public static class FormInputExtensions
                 && entry.Errors.Count > 0)
             {
                 state.SetModelValue(bindingContext.ModelName, rawValue: null, entry.AttemptedValue);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The messages for a value that does not convert to its field's type, written for people and
+    /// naming the field: a number field and a choice field each say what they take. The framework's
+    /// own texts ("The value 'x' is not valid for Year.") never reach a page.
+    /// </summary>
+    internal sealed class BindingMessages : IBindingMetadataProvider
+    {
+        public static void Apply(DefaultModelBindingMessageProvider messages)
+        {
+            messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"{field} cannot be “{value}”; check what you typed.");
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}” cannot be used here; check what you typed.");
+            messages.SetUnknownValueIsInvalidAccessor(field => $"{field} is not filled in correctly; check what you typed.");
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "A value is not filled in correctly; check what you typed.");
+            messages.SetValueIsInvalidAccessor(value => $"“{value}” cannot be used here; check what you typed.");
+            messages.SetValueMustBeANumberAccessor(field => $"{field} must be a number.");
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => "Enter a number.");
+            messages.SetMissingBindRequiredValueAccessor(field => $"Enter {field}.");
+            messages.SetMissingKeyOrValueAccessor(() => "Enter a value.");
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => "The form arrived empty; please send it again.");
+            messages.SetValueMustNotBeNullAccessor(value => "Enter a value.");
+        }
+
+        public void CreateBindingMetadata(BindingMetadataProviderContext context)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            var type = Nullable.GetUnderlyingType(context.Key.ModelType) ?? context.Key.ModelType;
+            if (context.BindingMetadata.ModelBindingMessageProvider is not DefaultModelBindingMessageProvider shared)
+            {
+                return;
+            }
+            if (type == typeof(int) || type == typeof(long) || type == typeof(short))
+            {
+                var messages = new DefaultModelBindingMessageProvider(shared);
+                messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"{field} must be a whole number; “{value}” is not one.");
+                context.BindingMetadata.ModelBindingMessageProvider = messages;
+            }
+            else if (type == typeof(bool))
+            {
+                var messages = new DefaultModelBindingMessageProvider(shared);
+                messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"“{field}” is a tick box: tick it or leave it clear.");
+                context.BindingMetadata.ModelBindingMessageProvider = messages;
+            }
+            else if (type.IsEnum)
+            {
+                var messages = new DefaultModelBindingMessageProvider(shared);
+                messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"Choose {field} from the list; “{value}” is not one of its choices.");
+                context.BindingMetadata.ModelBindingMessageProvider = messages;
             }
         }
     }

@@ -142,7 +142,7 @@ public sealed class BasicsEditorTests(ProfilesAppFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
-        Assert.Equal("“maybe” is not a valid value for Show the email address on the public profile.", page.QuerySelector("#Input_ShowEmail-error")?.TextContent.Trim());
+        Assert.Equal("“Show the email address on the public profile” is a tick box: tick it or leave it clear.", page.QuerySelector("#Input_ShowEmail-error")?.TextContent.Trim());
         Assert.Equal("Changed", ((IHtmlInputElement)page.QuerySelector("#Input_Headline")!).Value);
         Assert.Equal("Unchanged", (await factory.ResearcherAsync(profile.Id)).Headline);
     }

@@ -42,9 +42,12 @@ public sealed class FormInputTests(ProfilesAppFactory factory) : IClassFixture<P
     }
 
     [Theory]
-    [InlineData("links", "Input.Kind", "maybe", "“maybe” is not a valid value for Kind.")]
-    [InlineData("awards", "Input.Year", "maybe", "“maybe” is not a valid value for Year.")]
-    [InlineData("awards", "Input.Year", "99999999999999999999", "“99999999999999999999” is not a valid value for Year.")]
+    [InlineData("links", "Input.Kind", "maybe", "Choose Kind from the list; “maybe” is not one of its choices.")]
+    [InlineData("positions", "Input.Kind", "Boss", "Choose Kind from the list; “Boss” is not one of its choices.")]
+    [InlineData("awards", "Input.Year", "maybe", "Enter the year as four digits, such as 2020.")]
+    [InlineData("awards", "Input.Year", "99999999999999999999", "Enter the year as four digits, such as 2020.")]
+    [InlineData("awards", "Input.Year", "2019-2020", "Enter one year, such as 2020; put a range in the note.")]
+    [InlineData("awards", "Input.Year", "2019–2020", "Enter one year, such as 2020; put a range in the note.")]
     public async Task A_value_that_does_not_convert_to_its_field_is_a_field_message(string section, string field, string value, string message)
     {
         var spec = SectionSpecs.All[section];
@@ -57,6 +60,22 @@ public sealed class FormInputTests(ProfilesAppFactory factory) : IClassFixture<P
         var page = await response.ReadDocumentAsync();
         Assert.Equal(message, page.QuerySelector($"#{field.Replace('.', '_')}-error")?.TextContent.Trim());
         Assert.Empty(await factory.ItemsAsync(section, profile.Id));
+    }
+
+    [Fact]
+    public async Task A_publication_year_that_is_not_a_number_says_so_in_words()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Word Year"));
+
+        using var response = await owner.SubmitFormAsync($"/edit/{profile.Slug}/publications/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "A paper",
+            ["Input.Year"] = "2019-2020",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = (await response.ReadDocumentAsync()).QuerySelector(".form-errors")!.TextContent;
+        Assert.Contains("Year must be a whole number; “2019-2020” is not one.", errors, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,8 +93,9 @@ public sealed class FormInputTests(ProfilesAppFactory factory) : IClassFixture<P
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
         var errors = page.QuerySelector(".form-errors")!.TextContent;
-        Assert.Contains("“maybe” is not a valid value for Equal contribution.", errors, StringComparison.Ordinal);
-        Assert.Contains("“NotAType” is not a valid value for Type.", errors, StringComparison.Ordinal);
+        Assert.Contains("“Equal contribution” is a tick box: tick it or leave it clear.", errors, StringComparison.Ordinal);
+        Assert.Contains("Choose Type from the list; “NotAType” is not one of its choices.", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid for", errors, StringComparison.Ordinal);
         Assert.Equal("Maybe equal", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_Title")!).Value);
     }
 

@@ -57,7 +57,7 @@ public static class SectionSpecs
             },
             "Input.Title", "Title",
             (b, name) => b.WithPosition(new Position { Title = name, Employer = "Seed Corp", Start = new PartialDate(2020) }),
-            (db, id) => ReadAsync(db.Positions, id, p => p.Title),
+            (db, id) => ReadAsync(db.Positions, id, p => p.Title ?? ""),
             HasPreview: true, PreviewField: "Input.DescriptionMarkdown"),
         new SectionSpec(
             "news",
@@ -87,7 +87,7 @@ public static class SectionSpecs
             },
             "Input.Title", "Title",
             (b, name) => b.WithTalk(new Talk { Title = name, Host = "Seed Seminar" }),
-            (db, id) => ReadAsync(db.Talks, id, t => t.Title)),
+            (db, id) => ReadAsync(db.Talks, id, t => t.Title ?? "")),
         new SectionSpec(
             "writing",
             new Dictionary<string, string>

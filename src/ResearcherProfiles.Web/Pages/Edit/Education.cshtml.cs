@@ -13,6 +13,7 @@ public class EducationModel(AppDbContext db, ProfileAccess access, IOutputCacheS
     public override string SectionPath => "education";
     public override string SectionTitle => "Education";
     public override string ItemName => "degree";
+    public override string ItemNameWithArticle => "a degree";
 
     public sealed class EducationInput : SectionInput
     {

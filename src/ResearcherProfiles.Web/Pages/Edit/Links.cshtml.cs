@@ -12,6 +12,7 @@ public class LinksModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
     public override string SectionPath => "links";
     public override string SectionTitle => "Links";
     public override string ItemName => "link";
+    public override string ItemNameWithArticle => "a link";
 
     public sealed class LinkInput : SectionInput
     {

@@ -14,6 +14,7 @@ public class NewsModel(AppDbContext db, ProfileAccess access, IOutputCacheStore 
     public override string SectionPath => "news";
     public override string SectionTitle => "News";
     public override string ItemName => "news item";
+    public override string ItemNameWithArticle => "a news item";
     public override bool HasPreview => true;
 
     /// <summary>The editor's list shows the start of each item's text.</summary>

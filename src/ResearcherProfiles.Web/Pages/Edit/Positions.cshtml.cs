@@ -13,12 +13,12 @@ public class PositionsModel(AppDbContext db, ProfileAccess access, IOutputCacheS
     public override string SectionPath => "positions";
     public override string SectionTitle => "Experience";
     public override string ItemName => "position";
+    public override string ItemNameWithArticle => "a position";
     public override bool HasPreview => true;
 
     public sealed class PositionInput : SectionInput
     {
         [Display(Name = "Title")]
-        [Required(ErrorMessage = "Enter the title of the position.")]
         [StringLength(200, ErrorMessage = "The title is at most {1} characters.")]
         public string? Title { get; set; }
 
@@ -39,7 +39,7 @@ public class PositionsModel(AppDbContext db, ProfileAccess access, IOutputCacheS
         public string? Start { get; set; }
 
         [Display(Name = "End")]
-        [PartialDateText]
+        [PartialDateText(OpenEnd = true)]
         public string? End { get; set; }
 
         [Display(Name = "Description")]
@@ -48,7 +48,7 @@ public class PositionsModel(AppDbContext db, ProfileAccess access, IOutputCacheS
         public string? DescriptionMarkdown { get; set; }
     }
 
-    protected override Position NewItem() => new() { Title = string.Empty, Employer = string.Empty };
+    protected override Position NewItem() => new() { Employer = string.Empty };
 
     protected override PositionInput ToInput(Position item) => new()
     {
@@ -66,7 +66,7 @@ public class PositionsModel(AppDbContext db, ProfileAccess access, IOutputCacheS
 
     protected override void Apply(PositionInput input, Position item)
     {
-        item.Title = input.Title!.Trim();
+        item.Title = FormText.Clean(input.Title);
         item.Employer = input.Employer!.Trim();
         item.Location = FormText.Clean(input.Location);
         item.Kind = input.Kind;
@@ -76,8 +76,8 @@ public class PositionsModel(AppDbContext db, ProfileAccess access, IOutputCacheS
     }
 
     protected override SectionRow ToRow(Position item) =>
-        new(item.Id, item.Title,
-            string.Join(" · ", new[] { item.Employer, DateRange.Format(item.Start, item.End) }.Where(s => s.Length > 0)),
+        new(item.Id, item.Title ?? item.Employer,
+            string.Join(" · ", new[] { item.Title is null ? "" : item.Employer, DateRange.Format(item.Start, item.End) }.Where(s => s.Length > 0)),
             item.IsVisible);
 
     protected override string? PreviewMarkdown(PositionInput input) => input.DescriptionMarkdown;

@@ -27,6 +27,7 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
     public override string SectionPath => "projects";
     public override string SectionTitle => "Projects";
     public override string ItemName => "project";
+    public override string ItemNameWithArticle => "a project";
     public override bool HasPreview => true;
 
     public static IReadOnlyList<SelectListItem> Kinds { get; } = Enum.GetValues<ProjectKind>()
@@ -76,7 +77,7 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
         public string? Start { get; set; }
 
         [Display(Name = "End")]
-        [PartialDateText]
+        [PartialDateText(OpenEnd = true)]
         public string? End { get; set; }
 
         [Display(Name = "Status")]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Bibtex;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Publications;
@@ -107,16 +108,16 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
 
         var linked = Input.Authors.Where(a => a.ResearcherId is not null).Select(a => a.ResearcherId!.Value).ToList();
         var researchers = await db.Researchers.Where(r => r.DeletedAt == null && linked.Contains(r.Id))
-            .Select(r => new { r.Id, r.DisplayName })
-            .ToDictionaryAsync(r => r.Id, r => r.DisplayName, ct);
-        Input.Validate(ModelState, researchers.Keys.ToHashSet());
+            .Select(r => new KnownPerson(r.Id, r.DisplayName, r.GivenName, r.FamilyName, r.NameVariants))
+            .ToDictionaryAsync(r => r.ResearcherId, ct);
+        Input.Validate(ModelState, researchers);
         if (!ModelState.IsValid)
         {
             await LoadChoicesAsync(ct);
             return Page();
         }
 
-        var authors = Input.AuthorsToSave(researchers);
+        var authors = Input.AuthorsToSave(researchers.ToDictionary(r => r.Key, r => r.Value.DisplayName));
         Publication? publication;
         if (IsNew)
         {

@@ -15,6 +15,7 @@ public class ServiceModel(AppDbContext db, ProfileAccess access, IOutputCacheSto
     public override string SectionPath => "service";
     public override string SectionTitle => "Service";
     public override string ItemName => "service role";
+    public override string ItemNameWithArticle => "a service role";
 
     public sealed class ServiceInput : SectionInput
     {

@@ -12,11 +12,11 @@ public class TalksModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
     public override string SectionPath => "talks";
     public override string SectionTitle => "Talks";
     public override string ItemName => "talk";
+    public override string ItemNameWithArticle => "a talk";
 
     public sealed class TalkInput : SectionInput
     {
         [Display(Name = "Title")]
-        [Required(ErrorMessage = "Enter the title of the talk.")]
         [StringLength(300, ErrorMessage = "The title is at most {1} characters.")]
         public string? Title { get; set; }
 
@@ -48,7 +48,16 @@ public class TalksModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
         public string? VideoUrl { get; set; }
     }
 
-    protected override Talk NewItem() => new() { Title = string.Empty };
+    protected override Talk NewItem() => new();
+
+    /// <summary>A talk needs something to show it by: its title, or failing that where it was given.</summary>
+    protected override void Validate(TalkInput input)
+    {
+        if (FormText.Clean(input.Title) is null && FormText.Clean(input.Host) is null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(TalkInput.Title)}", "Enter the title of the talk, or at least its host.");
+        }
+    }
 
     protected override TalkInput ToInput(Talk item) => new()
     {
@@ -63,7 +72,7 @@ public class TalksModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
 
     protected override void Apply(TalkInput input, Talk item)
     {
-        item.Title = input.Title!.Trim();
+        item.Title = FormText.Clean(input.Title);
         item.Host = FormText.Clean(input.Host);
         item.Location = FormText.Clean(input.Location);
         item.Date = FormText.Date(input.Date);
@@ -73,7 +82,7 @@ public class TalksModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
     }
 
     protected override SectionRow ToRow(Talk item) =>
-        new(item.Id, item.Title,
-            string.Join(", ", new[] { item.Host, item.Date?.ToDisplayString(shortMonth: true) }.Where(s => s is not null)) is { Length: > 0 } detail ? detail : null,
+        new(item.Id, item.Title ?? item.Host ?? "Talk",
+            string.Join(", ", new[] { item.Title is null ? null : item.Host, item.Date?.ToDisplayString(shortMonth: true) }.Where(s => s is not null)) is { Length: > 0 } detail ? detail : null,
             item.IsVisible);
 }

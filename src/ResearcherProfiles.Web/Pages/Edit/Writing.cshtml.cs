@@ -12,6 +12,7 @@ public class WritingModel(AppDbContext db, ProfileAccess access, IOutputCacheSto
     public override string SectionPath => "writing";
     public override string SectionTitle => "Writing";
     public override string ItemName => "writing link";
+    public override string ItemNameWithArticle => "a writing link";
 
     /// <summary>The list titles in use, offered as suggestions so items land in the same list.</summary>
     public IReadOnlyList<string> ListTitles => [.. Rows.Select(r => r.Detail).OfType<string>().Distinct(StringComparer.Ordinal)];

@@ -165,7 +165,7 @@ public sealed class ProjectEditorTests(ProfilesAppFactory factory) : IClassFixtu
         { "Input.Title", "", "Enter the title of the project." },
         { "Input.Title", new string('x', 301), "The title is at most 300 characters." },
         { "Input.Summary", new string('x', 501), "The summary is at most 500 characters." },
-        { "Input.Start", "March 2022", "Start must be a year (YYYY), a month (YYYY-MM) or a day (YYYY-MM-DD) between 1900 and 2100." },
+        { "Input.Start", "Spring 2022", "Enter a date such as 2016, Sep 2016 or 2016-09." },
         { "Input.End", "2022-02", "The end cannot be before the start." },
         { "Input.Links[1].Url", "javascript:alert(1)", "Enter a web address starting with http:// or https://." },
         { "Input.Links[1].Url", "ftp://files.example.org/x", "Enter a web address starting with http:// or https://." },
