@@ -76,6 +76,17 @@ public static class Accounts
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(fields);
+        var values = FormValues(form, fields);
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        using var content = new FormUrlEncodedContent(values);
+        return await client.PostAsync(new Uri(action, UriKind.Relative), content);
+    }
+
+    /// <summary>What a browser would post for <paramref name="form"/>: its fields as filled, with <paramref name="fields"/> overriding them.</summary>
+    public static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form, IReadOnlyDictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(fields);
         var values = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
@@ -101,8 +112,6 @@ public static class Accounts
             values.RemoveAll(v => v.Key == name);
             values.Add(new(name, value));
         }
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
-        using var content = new FormUrlEncodedContent(values);
-        return await client.PostAsync(new Uri(action, UriKind.Relative), content);
+        return values;
     }
 }

@@ -20,31 +20,7 @@ public static class ConcurrentForms
         var document = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri(url, UriKind.Relative)));
         var form = document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {url}.");
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            switch (element)
-            {
-                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not "submit" and not "button" and not "file":
-                    if (input.Type is "checkbox" or "radio" && !input.IsChecked)
-                    {
-                        continue;
-                    }
-                    values.Add(new(input.Name, input.Value));
-                    break;
-                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
-                    values.Add(new(area.Name, area.Value));
-                    break;
-                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
-                    values.Add(new(select.Name, select.Value ?? string.Empty));
-                    break;
-            }
-        }
-        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
-        {
-            values.RemoveAll(v => v.Key == name);
-            values.Add(new(name, value));
-        }
+        var values = Accounts.FormValues(form, fields ?? new Dictionary<string, string>());
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
         return new PreparedPost(client, action, values);
     }
