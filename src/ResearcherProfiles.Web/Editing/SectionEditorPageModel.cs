@@ -220,7 +220,7 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
             return current is null ? NotFound() : await ConflictAsync(current, ct);
         }
         StatusMessage = IsNew ? $"Added the {ItemName}." : $"Saved the {ItemName}.";
-        return Redirect(SectionUrl);
+        return Redirect(await ItemUrlAsync(item.Id, ct));
     }
 
     /// <summary>Shows the Markdown rendered as the public page will show it; changes nothing.</summary>
@@ -252,7 +252,7 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         StatusMessage = item.IsVisible
             ? $"The {ItemName} is shown on the public page again."
             : $"The {ItemName} is hidden from the public page.";
-        return Redirect(SectionUrl);
+        return Redirect(await ItemUrlAsync(item.Id, ct));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int itemId, CancellationToken ct)
@@ -262,11 +262,13 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         {
             return NotFound();
         }
+        var page = SectionListPage.PageOf(await CountBeforeAsync(item.SortOrder, item.Id, ct));
         await DeleteAsync(item, ct);
         await db.SaveChangesAsync(ct);
         StatusMessage = "Deleted. You can restore it from History.";
         StatusLinksToHistory = true;
-        return Redirect(SectionUrl);
+        // The page the item was on, at the message that says how to bring it back.
+        return Redirect($"{ListUrl(page)}#{StatusAnchor}");
     }
 
     /// <summary>Marks <paramref name="item"/> (and anything that goes with it) for deletion; the caller saves.</summary>
@@ -356,6 +358,23 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         }
         await db.SaveChangesAsync(ct);
         StatusMessage = step < 0 ? $"Moved the {ItemName} up." : $"Moved the {ItemName} down.";
-        return Redirect(ListUrl(SectionListPage.PageOf(items.FindIndex(i => i.Id == itemId))));
+        return Redirect($"{ListUrl(SectionListPage.PageOf(items.FindIndex(i => i.Id == itemId)))}#item-{itemId.ToString(CultureInfo.InvariantCulture)}");
     }
+
+    /// <summary>The id of the status message, where a redirect lands when the acted-on item is gone.</summary>
+    public const string StatusAnchor = "status";
+
+    /// <summary>
+    /// Where an action on an item returns without JavaScript: the list page the item is on, scrolled
+    /// to the item, so the person does not land at the top of the page.
+    /// </summary>
+    private async Task<string> ItemUrlAsync(int itemId, CancellationToken ct)
+    {
+        var sortOrder = await OrderedItems.Where(i => i.Id == itemId).Select(i => i.SortOrder).FirstAsync(ct);
+        return $"{ListUrl(SectionListPage.PageOf(await CountBeforeAsync(sortOrder, itemId, ct)))}#item-{itemId.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>How many items come before the one at (<paramref name="sortOrder"/>, <paramref name="id"/>) in the list's order.</summary>
+    private Task<int> CountBeforeAsync(int sortOrder, int id, CancellationToken ct) =>
+        OrderedItems.CountAsync(i => i.SortOrder < sortOrder || (i.SortOrder == sortOrder && i.Id < id), ct);
 }

@@ -108,6 +108,8 @@ public static class EditorClient
     {
         ArgumentNullException.ThrowIfNull(response);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Expected a redirect to {path}, got {(int)response.StatusCode}.");
-        Assert.Equal(path, response.Headers.Location!.OriginalString);
+        var location = response.Headers.Location!.OriginalString;
+        // Where on the page a redirect lands (#item-…) is checked by the tests about that; others name the page.
+        Assert.Equal(path, path.Contains('#', StringComparison.Ordinal) ? location : location.Split('#')[0]);
     }
 }

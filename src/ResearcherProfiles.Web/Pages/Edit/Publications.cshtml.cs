@@ -113,15 +113,17 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
             default:
                 return BadRequest();
         }
-        await db.SaveChangesAsync(ct);
-        if (operation == Operation.Remove)
-        {
-            return RedirectToPage();
-        }
-        // Back to the page the paper is now on: moving the first paper of a page up takes it to the page before.
+        // Back to the page the paper is (or was) on: moving the first paper of a page up takes it to the page before.
         var before = await Ordered(own).CountAsync(pp => pp.SortOrder < entry.SortOrder || (pp.SortOrder == entry.SortOrder && pp.Id < entry.Id), ct);
+        await db.SaveChangesAsync(ct);
+        if (operation is Operation.MoveUp or Operation.MoveDown)
+        {
+            before = await Ordered(own).CountAsync(pp => pp.SortOrder < entry.SortOrder || (pp.SortOrder == entry.SortOrder && pp.Id < entry.Id), ct);
+        }
         var page = before / PageSize + 1;
-        return RedirectToPage(new { p = page == 1 ? (int?)null : page });
+        // Without JavaScript the browser lands at the paper acted on, or at the message when it is gone.
+        var anchor = operation == Operation.Remove ? "status" : $"entry-{entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return RedirectToPage(null, null, new { p = page == 1 ? (int?)null : page }, anchor);
     }
 
     /// <summary>The list's order: the owner's, ties by age.</summary>

@@ -70,6 +70,6 @@ public static class EditorClient
     {
         ArgumentNullException.ThrowIfNull(response);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Expected a redirect to {path}, got {(int)response.StatusCode}.");
-        Assert.Equal(path, response.Headers.Location?.OriginalString.Split('?')[0]);
+        Assert.Equal(path, response.Headers.Location?.OriginalString.Split('?', '#')[0]);
     }
 }

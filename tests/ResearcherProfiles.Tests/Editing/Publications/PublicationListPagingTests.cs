@@ -66,7 +66,7 @@ public sealed class PublicationListPagingTests(ProfilesAppFactory factory) : ICl
         using (var up = await client.PressRowButtonAsync($"{url}?p=2", "id", firstOfPageTwo.ToString(CultureInfo.InvariantCulture),
             new Dictionary<string, string> { ["operation"] = "MoveUp" }))
         {
-            Assert.Equal(url, up.Headers.Location?.OriginalString);
+            Assert.Equal(url, up.Headers.Location?.OriginalString.Split('#')[0]);
         }
         var titles = await TitlesInOrderAsync(ada.Id);
         Assert.Equal(["Paper 098", "Paper 100", "Paper 099", "Paper 101"], titles[98..102]);
@@ -75,7 +75,7 @@ public sealed class PublicationListPagingTests(ProfilesAppFactory factory) : ICl
         using (var down = await client.PressRowButtonAsync(url, "id", lastOfPageOne.ToString(CultureInfo.InvariantCulture),
             new Dictionary<string, string> { ["operation"] = "MoveDown" }))
         {
-            Assert.Equal($"{url}?p=2", down.Headers.Location?.OriginalString);
+            Assert.Equal($"{url}?p=2", down.Headers.Location?.OriginalString.Split('#')[0]);
         }
         titles = await TitlesInOrderAsync(ada.Id);
         Assert.Equal(["Paper 098", "Paper 099", "Paper 100", "Paper 101"], titles[98..102]);

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Tests.Editing.Publications;
+using ResearcherProfiles.Tests.Infrastructure;
+
+namespace ResearcherProfiles.Tests.Editing;
+
+/// <summary>Without JavaScript, a list action returns to the item it acted on, not to the top of the page.</summary>
+public sealed class LandingPlaceTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
+{
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Saving_moving_and_hiding_an_item_land_at_that_item_and_deleting_at_the_message()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Lara Landing")
+            .WithNews("2024-01", "First").WithNews("2024-02", "Second").WithNews("2024-03", "Third"));
+        var url = $"/edit/{profile.Slug}/news";
+        var ids = await factory.ReadAsync(db => db.News.Where(n => n.ResearcherId == profile.Id).OrderBy(n => n.SortOrder).Select(n => n.Id).ToListAsync());
+
+        (await owner.SubmitFormAsync(url, new Dictionary<string, string>(), $"#item-{Id(ids[0])} form.move-down")).AssertRedirectsTo($"{url}#item-{Id(ids[0])}");
+        (await owner.SubmitFormAsync(url, new Dictionary<string, string>(), $"#item-{Id(ids[2])} form.toggle-visibility")).AssertRedirectsTo($"{url}#item-{Id(ids[2])}");
+        (await owner.SubmitFormAsync($"{url}/{Id(ids[1])}", new Dictionary<string, string> { ["Input.BodyMarkdown"] = "Second, edited" }, "form.item-form"))
+            .AssertRedirectsTo($"{url}#item-{Id(ids[1])}");
+        (await owner.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.BodyMarkdown"] = "Fourth", ["Input.Date"] = "2024-04" }, "form.item-form"))
+            .AssertRedirectsTo($"{url}#item-{Id(await factory.ReadAsync(db => db.News.Where(n => n.BodyMarkdown == "Fourth" && n.ResearcherId == profile.Id).Select(n => n.Id).SingleAsync()))}");
+        (await owner.SubmitFormAsync(url, new Dictionary<string, string>(), $"#item-{Id(ids[0])} form.delete")).AssertRedirectsTo($"{url}#status");
+
+        var page = await owner.GetDocumentAsync(url);
+        Assert.NotNull(page.QuerySelector("#status.status-message"));
+        Assert.NotNull(page.QuerySelector($"#item-{Id(ids[1])}"));
+    }
+
+    [Fact]
+    public async Task Publication_list_actions_land_at_the_paper()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Pia Papers")
+            .WithPublication("Paper one", p => p.Owner()).WithPublication("Paper two", p => p.Owner()));
+        var url = $"/edit/{profile.Slug}/publications";
+        var listing = await factory.ReadAsync(db => db.ProfilePublications.Where(pp => pp.ResearcherId == profile.Id && pp.Publication!.Title == "Paper two").Select(pp => pp.Id).SingleAsync());
+
+        using var response = await owner.PressRowButtonAsync(url, "id", Id(listing), new Dictionary<string, string> { ["id"] = Id(listing), ["operation"] = "Highlight" });
+
+        response.AssertRedirectsTo($"{url}#entry-{Id(listing)}");
+        Assert.NotNull((await owner.GetDocumentAsync(url)).QuerySelector($"li#entry-{Id(listing)}"));
+    }
+}
