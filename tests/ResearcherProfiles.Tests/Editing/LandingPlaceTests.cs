@@ -44,4 +44,27 @@ public sealed class LandingPlaceTests(ProfilesAppFactory factory) : IClassFixtur
         response.AssertRedirectsTo($"{url}#entry-{Id(listing)}");
         Assert.NotNull((await owner.GetDocumentAsync(url)).QuerySelector($"li#entry-{Id(listing)}"));
     }
+
+    [Fact]
+    public async Task Sort_by_date_orders_the_publication_list_newest_first_and_one_undo_brings_the_old_order_back()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Sol Sorter")
+            .WithPublication("Old paper", p => p.Owner().With(x => x.Year = 2019))
+            .WithPublication("Undated draft", p => p.Owner().With(x => x.Year = null))
+            .WithPublication("May paper", p => p.Owner().With(x => { x.Year = 2023; x.Month = 5; }))
+            .WithPublication("Year-only paper", p => p.Owner().With(x => x.Year = 2023))
+            .WithPublication("Middle paper", p => p.Owner().With(x => x.Year = 2021)));
+        var url = $"/edit/{profile.Slug}/publications";
+        Task<List<string>> OrderAsync() => factory.ReadAsync(db => db.ProfilePublications.Where(pp => pp.ResearcherId == profile.Id)
+            .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.Id).Select(pp => pp.Publication!.Title).ToListAsync());
+        var before = await OrderAsync();
+
+        (await owner.SubmitFormAsync(url, new Dictionary<string, string>(), "form.sort-by-date")).AssertRedirectsTo($"{url}#status");
+
+        Assert.Equal(["May paper", "Year-only paper", "Middle paper", "Old paper", "Undated draft"], await OrderAsync());
+        var history = $"/edit/{profile.Slug}/history";
+        var entry = (await owner.GetDocumentAsync(history)).QuerySelector(".history-entry")!;
+        (await owner.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)entry.QuerySelector("form.history-undo")!, history, new Dictionary<string, string>())).Dispose();
+        Assert.Equal(before, await OrderAsync());
+    }
 }
