@@ -58,6 +58,8 @@ public sealed class LandingPlaceTests(ProfilesAppFactory factory) : IClassFixtur
         Task<List<string>> OrderAsync() => factory.ReadAsync(db => db.ProfilePublications.Where(pp => pp.ResearcherId == profile.Id)
             .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.Id).Select(pp => pp.Publication!.Title).ToListAsync());
         var before = await OrderAsync();
+        // The editor says plainly how the public list is ordered.
+        Assert.Contains("The full public list is sorted by date", (await owner.GetDocumentAsync(url)).QuerySelector(".page-summary")!.TextContent.ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
 
         (await owner.SubmitFormAsync(url, new Dictionary<string, string>(), "form.sort-by-date")).AssertRedirectsTo($"{url}#status");
 
