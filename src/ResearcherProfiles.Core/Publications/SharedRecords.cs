@@ -94,28 +94,10 @@ public static class SharedRecords
                 Last = r.Publications.Max(pp => (int?)pp.SortOrder),
             })
             .ToListAsync(ct);
+        var now = DateTimeOffset.UtcNow;
         foreach (var person in people.Where(p => !p.Listed && !p.Suggested))
         {
-            if (person.AcceptCoauthorPapers)
-            {
-                publication.Profiles.Add(new ProfilePublication
-                {
-                    ResearcherId = person.Id,
-                    SortOrder = (person.Last ?? -1) + 1,
-                    IsVisible = true,
-                });
-            }
-            else
-            {
-                db.PublicationSuggestions.Add(new PublicationSuggestion
-                {
-                    ResearcherId = person.Id,
-                    Publication = publication,
-                    SuggestedByResearcherId = fromResearcherId,
-                    SuggestedByUserName = userName,
-                    CreatedAt = DateTimeOffset.UtcNow,
-                });
-            }
+            Offer(db, publication, person.Id, person.AcceptCoauthorPapers, (person.Last ?? -1) + 1, fromResearcherId, userName, now);
         }
     }
 
@@ -144,23 +126,32 @@ public static class SharedRecords
         {
             foreach (var id in publication.Authors.Select(a => a.ResearcherId).OfType<int>().Where(people.ContainsKey).Where(id => id != fromResearcherId).Distinct())
             {
-                if (people[id].AcceptCoauthorPapers)
+                var accepts = people[id].AcceptCoauthorPapers;
+                if (accepts)
                 {
                     ends[id]++;
-                    publication.Profiles.Add(new ProfilePublication { ResearcherId = id, SortOrder = ends[id], IsVisible = true });
                 }
-                else
-                {
-                    db.PublicationSuggestions.Add(new PublicationSuggestion
-                    {
-                        ResearcherId = id,
-                        Publication = publication,
-                        SuggestedByResearcherId = fromResearcherId,
-                        SuggestedByUserName = userName,
-                        CreatedAt = now,
-                    });
-                }
+                Offer(db, publication, id, accepts, ends[id], fromResearcherId, userName, now);
             }
         }
+    }
+
+    /// <summary>Lists the paper at <paramref name="sortOrder"/> for a researcher who accepts co-authors' papers; suggests it otherwise.</summary>
+    private static void Offer(
+        AppDbContext db, Publication publication, int researcherId, bool accepts, int sortOrder, int fromResearcherId, string? userName, DateTimeOffset now)
+    {
+        if (accepts)
+        {
+            publication.Profiles.Add(new ProfilePublication { ResearcherId = researcherId, SortOrder = sortOrder, IsVisible = true });
+            return;
+        }
+        db.PublicationSuggestions.Add(new PublicationSuggestion
+        {
+            ResearcherId = researcherId,
+            Publication = publication,
+            SuggestedByResearcherId = fromResearcherId,
+            SuggestedByUserName = userName,
+            CreatedAt = now,
+        });
     }
 }
