@@ -51,23 +51,11 @@ public sealed class DemoAccountsTests(DemoAccountsTests.DemoSiteFactory factory)
     [Fact]
     public void The_README_lists_the_demo_credentials()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md"));
 
         foreach (var text in new[] { DemoAccounts.AdminEmail, DemoAccounts.AdminPassword, DemoAccounts.ResearcherEmail, DemoAccounts.ResearcherPassword })
         {
             Assert.Contains(text, readme, StringComparison.Ordinal);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ResearcherProfiles.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Repository root not found.");
     }
 }

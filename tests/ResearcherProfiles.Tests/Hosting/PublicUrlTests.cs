@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using ResearcherProfiles.Web.Hosting;
+using ResearcherProfiles.Tests.Infrastructure;
 
 namespace ResearcherProfiles.Tests.Hosting;
 
@@ -102,12 +103,7 @@ public sealed class PublicUrlTests
     private static string WebAppDll()
     {
         var here = AppContext.BaseDirectory;
-        var root = new DirectoryInfo(here);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ResearcherProfiles.sln")))
-        {
-            root = root.Parent;
-        }
         var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        return Path.Combine(root!.FullName, "src", "ResearcherProfiles.Web", "bin", configuration, "net10.0", "ResearcherProfiles.Web.dll");
+        return RepositoryFiles.Path("src", "ResearcherProfiles.Web", "bin", configuration, "net10.0", "ResearcherProfiles.Web.dll");
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using ResearcherProfiles.Tests.Infrastructure;
 
 namespace ResearcherProfiles.Tests.Publishing;
 
@@ -87,7 +88,7 @@ public sealed class PublishedAppFixture : IAsyncLifetime
 
     private async Task PublishAsync()
     {
-        var repositoryRoot = FindRepositoryRoot();
+        var repositoryRoot = RepositoryFiles.Root;
         // The Dockerfile's publish command. The extra switches keep MSBuild from leaving server
         // processes behind that would hold this test's output pipes open.
         var (exitCode, output) = await ChildProcess.RunDotnetAsync(
@@ -139,18 +140,6 @@ public sealed class PublishedAppFixture : IAsyncLifetime
             await Task.Delay(TimeSpan.FromMilliseconds(250), CancellationToken.None);
         }
         throw new TimeoutException($"The published app did not answer /healthz within {StartTimeout.TotalSeconds:F0} s:\n{server!.Output}");
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ResearcherProfiles.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No ResearcherProfiles.sln above {AppContext.BaseDirectory}.");
     }
 
     internal static int FreePort()

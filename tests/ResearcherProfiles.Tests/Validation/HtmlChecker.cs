@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ResearcherProfiles.Tests.Infrastructure;
 
 namespace ResearcherProfiles.Tests.Validation;
 
@@ -43,7 +44,7 @@ internal static class HtmlChecker
 
     private static async Task<IReadOnlyList<CheckerMessage>> RunAsync(IEnumerable<string> files)
     {
-        var jar = Path.Combine(RepositoryRoot(), "tests", "tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+        var jar = Path.Combine(RepositoryFiles.Root, "tests", "tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
         Assert.True(File.Exists(jar), $"The HTML checker is missing at {jar}: run tests/run.sh, or `npm ci --prefix tests/tools`.");
         var start = new ProcessStartInfo("java") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in new[] { "-jar", jar, "--format", "json", "--exit-zero-always" }.Concat(files))
@@ -67,17 +68,5 @@ internal static class HtmlChecker
                 m.TryGetProperty("message", out var message) ? message.GetString() ?? "" : "",
                 m.TryGetProperty("extract", out var extract) ? extract.GetString() : null))
             .ToList();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ResearcherProfiles.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("The repository root (ResearcherProfiles.sln) was not found.");
     }
 }

@@ -1,0 +1,2 @@
+// Progressive enhancement for the editor (authors); every action also works without it.
+"use strict";
