@@ -24,6 +24,35 @@ public abstract class EditorPageModel(ProfileAccess access, IOutputCacheStore pu
     [TempData]
     public string? StatusMessage { get; set; }
 
+    /// <summary>
+    /// The field values the page's form was opened with (see <see cref="FormSnapshot"/>), posted
+    /// back in a hidden field so that a stale save can say what changed meanwhile.
+    /// </summary>
+    [BindProperty]
+    public string? OriginalValues { get; set; }
+
+    /// <summary>Set when a save was refused because someone else changed the record meanwhile: the fields they changed.</summary>
+    public IReadOnlyList<FieldChange>? Conflict { get; private set; }
+
+    /// <summary>
+    /// The one way every editor form refuses a stale save: the form keeps what the person typed,
+    /// now based on the current version (so saving it again deliberately replaces the other
+    /// change), and <see cref="Conflict"/> lists the fields that differ from what they opened.
+    /// </summary>
+    /// <param name="posted">The bound form (its Version is moved on to the current one).</param>
+    /// <param name="current">The record as it is now, in the form's shape.</param>
+    protected void KeepTypedFormAgainst(SectionInput posted, SectionInput current)
+    {
+        ArgumentNullException.ThrowIfNull(posted);
+        ArgumentNullException.ThrowIfNull(current);
+        Conflict = FormSnapshot.Compare(OriginalValues, current);
+        posted.Version = current.Version;
+        OriginalValues = FormSnapshot.Capture(current);
+        // The hidden fields are rendered from ModelState first: drop the posted (stale) values.
+        ModelState.Remove($"Input.{nameof(SectionInput.Version)}");
+        ModelState.Remove(nameof(OriginalValues));
+    }
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);

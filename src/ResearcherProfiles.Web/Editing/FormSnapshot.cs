@@ -36,9 +36,12 @@ public static class FormSnapshot
             .Where(IsField)
             .ToDictionary(p => p.Name, p => Format(p.GetValue(input)));
 
-    // The version is how staleness is detected, not content the editor sees.
+    // The version is how staleness is detected, not content the editor sees. Lists of rows
+    // (authors, links) are compared through a read-only summary property in words, which the
+    // form declares beside them with the label people know.
     private static bool IsField(PropertyInfo property) =>
-        property.CanRead && property.GetIndexParameters().Length == 0 && property.Name != nameof(SectionInput.Version);
+        property.CanRead && property.GetIndexParameters().Length == 0 && property.Name != nameof(SectionInput.Version)
+        && (property.PropertyType == typeof(string) || !typeof(System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType));
 
     private static Dictionary<string, string?> Read(string? json)
     {

@@ -10,7 +10,7 @@ using ResearcherProfiles.Web.Pages;
 namespace ResearcherProfiles.Web.Editing;
 
 /// <summary>What the publication form posts. Owner, profile and record ids are not in it: they come from the route.</summary>
-public sealed class PublicationInput
+public sealed class PublicationInput : SectionInput
 {
     /// <summary>The same limit as the BibTeX import, so any imported paper can be edited and saved.</summary>
     public const int MaxAuthors = BibtexPublicationMapper.MaxAuthors;
@@ -25,8 +25,6 @@ public sealed class PublicationInput
     public const int MaxFormValues = (MaxAuthors + 5) * 6 + (MaxLinks + 5) * 3 + 100;
     public const int MaxBadges = 20;
     public const int MaxBadgeLength = 100;
-
-    public int Version { get; set; }
 
     [Required(ErrorMessage = "Enter the title.")]
     [StringLength(500, ErrorMessage = "The title is at most {1} characters.")]
@@ -76,6 +74,16 @@ public sealed class PublicationInput
     public List<AuthorInput> Authors { get; set; } = [];
 
     public List<LinkInput> Links { get; set; } = [];
+
+    /// <summary>The author rows in words, as a stale save lists them (see <see cref="FormSnapshot"/>).</summary>
+    [Display(Name = "Authors")]
+    public string AuthorSummary => string.Join(", ", Authors.Where(a => !a.IsBlank)
+        .Select(a => $"{a.Name?.Trim()}{(a.EqualContribution ? "*" : "")}{(a.Corresponding ? "†" : "")}"));
+
+    /// <summary>The link rows in words, as a stale save lists them.</summary>
+    [Display(Name = "Links")]
+    public string LinkSummary => string.Join("; ", Links.Where(l => !l.IsBlank)
+        .Select(l => $"{LinkLabels.For(l.Kind)} {l.Label?.Trim()} {l.Url?.Trim()}".Trim()));
 
     public sealed class AuthorInput
     {

@@ -81,10 +81,6 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
     [BindProperty]
     public TInput Input { get; set; } = new();
 
-    /// <summary>The field values the form was opened with (see <see cref="FormSnapshot"/>).</summary>
-    [BindProperty]
-    public string? OriginalValues { get; set; }
-
     /// <summary>Set with the status message after a delete: the message then links to the history page.</summary>
     [TempData]
     public bool StatusLinksToHistory { get; set; }
@@ -96,9 +92,6 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
     public int ListPageNumber { get; set; } = 1;
 
     public SectionListPage ListPage { get; private set; } = SectionListPage.Empty;
-
-    /// <summary>Set when a save was refused because someone else changed the item meanwhile.</summary>
-    public IReadOnlyList<FieldChange>? Conflict { get; private set; }
 
     public string? PreviewHtml { get; private set; }
 
@@ -303,18 +296,10 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         return input;
     }
 
-    /// <summary>
-    /// Refuses a stale save: the form keeps what the editor typed, now based on the current
-    /// version, so saving it again deliberately replaces the other change.
-    /// </summary>
+    /// <summary>Refuses a stale save (see <see cref="EditorPageModel.KeepTypedFormAgainst"/>).</summary>
     private async Task<IActionResult> ConflictAsync(TItem current, CancellationToken ct)
     {
-        var now = FormFor(current);
-        Conflict = FormSnapshot.Compare(OriginalValues, now);
-        Input.Version = current.Version;
-        OriginalValues = FormSnapshot.Capture(now);
-        ModelState.Remove($"{nameof(Input)}.{nameof(SectionInput.Version)}");
-        ModelState.Remove(nameof(OriginalValues));
+        KeepTypedFormAgainst(Input, FormFor(current));
         return await PageAsync(ct);
     }
 

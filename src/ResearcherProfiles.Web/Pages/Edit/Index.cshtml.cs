@@ -23,12 +23,6 @@ public class IndexModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
     [BindProperty]
     public BasicsInput Input { get; set; } = new();
 
-    /// <summary>The field values the form was opened with (see <see cref="FormSnapshot"/>).</summary>
-    [BindProperty]
-    public string? OriginalValues { get; set; }
-
-    public IReadOnlyList<FieldChange>? Conflict { get; private set; }
-
     public string? PreviewHtml { get; private set; }
 
     public sealed class BasicsInput : SectionInput
@@ -194,12 +188,7 @@ public class IndexModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
 
     private PageResult ShowConflict(Researcher current)
     {
-        var now = ToInput(current);
-        Conflict = FormSnapshot.Compare(OriginalValues, now);
-        Input.Version = current.Version;
-        OriginalValues = FormSnapshot.Capture(now);
-        ModelState.Remove($"{nameof(Input)}.{nameof(SectionInput.Version)}");
-        ModelState.Remove(nameof(OriginalValues));
+        KeepTypedFormAgainst(Input, ToInput(current));
         return Page();
     }
 

@@ -72,6 +72,7 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
             Rights = await RightsAsync(ct);
             Input = PublicationInput.From(publication);
             Input.AddBlankRows(authors: 1, links: Input.Links.Count == 0 ? 3 : 1);
+            OriginalValues = FormSnapshot.Capture(Input);
         }
         await LoadChoicesAsync(ct);
         return Page();
@@ -281,36 +282,8 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
                 "This publication was removed from the profile after you opened the form, so your changes were not saved. The history page can restore it.");
             return;
         }
-        var theirs = PublicationInput.From(current);
-        var differences = new List<string>();
-        void Compare(string field, object? mine, object? saved)
-        {
-            if (!Equals(mine, saved))
-            {
-                differences.Add(field);
-            }
-        }
-        Compare("title", Input.Title?.Trim(), theirs.Title);
-        Compare("venue", (Input.VenueName ?? string.Empty).Trim() + "|" + (Input.VenueShort ?? string.Empty).Trim(), (theirs.VenueName ?? string.Empty) + "|" + (theirs.VenueShort ?? string.Empty));
-        Compare("date", (Input.Year, Input.Month), (theirs.Year, theirs.Month));
-        Compare("type or status", (Input.Type, Input.Status), (theirs.Type, theirs.Status));
-        Compare("badges", string.Join('\n', Input.BadgeList()), theirs.Badges);
-        Compare("identifiers", (Input.Doi?.Trim(), Input.ArxivId?.Trim(), Input.Url?.Trim()), (theirs.Doi, theirs.ArxivId, theirs.Url));
-        Compare("summary or abstract", (Input.Summary?.Trim(), Input.Abstract?.Trim()), (theirs.Summary, theirs.Abstract));
-        Compare("authors", AuthorsText(Input.Authors.Where(a => !a.IsBlank)), AuthorsText(theirs.Authors));
-        Compare("links", string.Join('\n', Input.Links.Where(l => !l.IsBlank).Select(l => $"{l.Kind} {l.Label?.Trim()} {l.Url?.Trim()}")),
-            string.Join('\n', theirs.Links.Select(l => $"{l.Kind} {l.Label} {l.Url}")));
-        var what = differences.Count == 0 ? string.Empty : $" It now differs from your version in: {string.Join(", ", differences)}.";
-        ModelState.AddModelError(string.Empty,
-            $"Someone else saved this publication after you opened it, so your changes were not saved.{what} " +
-            $"The saved version is “{current.Title}” by {AuthorsText(theirs.Authors)}. Save again to replace it with the form below, or reload the page to start from the saved version.");
-        // A second save is a deliberate overwrite of the version the person has now been shown.
-        Input.Version = current.Version;
-        ModelState.Remove($"{nameof(Input)}.{nameof(PublicationInput.Version)}");
+        KeepTypedFormAgainst(Input, PublicationInput.From(current));
     }
-
-    private static string AuthorsText(IEnumerable<PublicationInput.AuthorInput> authors) =>
-        string.Join(", ", authors.Select(a => a.Name?.Trim()));
 
     /// <summary>Most co-authors offered in each author row's list; anyone else is linked by profile address.</summary>
     public const int MaxCoauthorChoices = 200;

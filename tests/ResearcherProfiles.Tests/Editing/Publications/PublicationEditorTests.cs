@@ -281,10 +281,10 @@ public sealed class PublicationEditorTests(ProfilesAppFactory factory) : IClassF
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var document = await stale.ReadDocumentAsync();
-        var summary = document.QuerySelector(".form-errors[role=alert]")!.CleanText();
-        Assert.Contains("Someone else saved this publication after you opened it", summary, StringComparison.Ordinal);
-        Assert.Contains("title", summary, StringComparison.Ordinal);
-        Assert.Contains("Saved meanwhile", summary, StringComparison.Ordinal);
+        var conflict = document.QuerySelector(".conflict[role=alert]")!.CleanText();
+        Assert.Contains("This publication was changed by someone else since you opened it", conflict, StringComparison.Ordinal);
+        Assert.Equal(["Title"], document.QuerySelectorAll(".conflict-changes dt").Select(dt => dt.CleanText()));
+        Assert.Equal(["now: Saved meanwhile"], document.QuerySelectorAll(".conflict-changes dd").Select(dd => dd.CleanText()));
         Assert.NotNull(await FindAsync("Saved meanwhile"));
         Assert.Null(await FindAsync("From the stale form"));
 
@@ -292,6 +292,25 @@ public sealed class PublicationEditorTests(ProfilesAppFactory factory) : IClassF
         using var again = await client.SubmitAsync((IHtmlFormElement)document.QuerySelector("main form")!, url, new Dictionary<string, string>());
         again.AssertRedirectTo($"/edit/{ada.Slug}/publications");
         Assert.NotNull(await FindAsync("From the stale form"));
+    }
+
+    [Fact]
+    public async Task A_stale_form_names_the_author_list_changed_meanwhile_in_words()
+    {
+        var (ada, client) = await SignedInResearcherAsync(build: b => b.WithPublication("Shared draft", p => p.Owner()));
+        var publication = (await FindAsync("Shared draft"))!;
+        var url = $"/edit/{ada.Slug}/publications/{publication.Id}";
+        var staleForm = (IHtmlFormElement)(await client.GetDocumentAsync(url)).QuerySelector("main form")!;
+
+        using (var first = await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.Authors[1].Name"] = "Bo Chen", ["Input.Authors[1].EqualContribution"] = "true" }))
+        {
+            first.AssertRedirectTo($"/edit/{ada.Slug}/publications");
+        }
+        using var stale = await client.SubmitAsync(staleForm, url, new Dictionary<string, string> { ["Input.Title"] = "Renamed" });
+
+        var document = await stale.ReadDocumentAsync();
+        Assert.Equal(["Authors"], document.QuerySelectorAll(".conflict-changes dt").Select(dt => dt.CleanText()));
+        Assert.EndsWith(", Bo Chen*", document.QuerySelector(".conflict-changes dd")!.CleanText(), StringComparison.Ordinal);
     }
 
     private static List<string> AuthorNames(IHtmlFormElement form) =>
