@@ -153,8 +153,7 @@ public sealed class BibtexImporter(AppDbContext db)
             return new ImportOutcome(0, 0, chosen.Count);
         }
 
-        var top = await db.ProfilePublications.Where(pp => pp.ResearcherId == researcherId).MinAsync(pp => (int?)pp.SortOrder, ct) ?? 0;
-        var order = top - toImport.Count;
+        var newcomers = new List<Newcomer>(toImport.Count);
         var unlinkedRows = await UnlinkedAuthorRowsAsync(toImport, ct);
         int created = 0, joined = 0;
         foreach (var candidate in toImport)
@@ -162,10 +161,10 @@ public sealed class BibtexImporter(AppDbContext db)
             var listing = new ProfilePublication
             {
                 ResearcherId = researcherId,
-                SortOrder = order++,
                 IsVisible = true,
                 IsHighlighted = candidate.Mapped!.Selected,
             };
+            newcomers.Add(new Newcomer(listing, new PaperDate(candidate.Mapped.Publication.Year, candidate.Mapped.Publication.Month)));
             if (candidate.State == ImportState.New)
             {
                 var publication = candidate.Mapped.Publication;
@@ -182,6 +181,7 @@ public sealed class BibtexImporter(AppDbContext db)
                 joined++;
             }
         }
+        await PublicationPlacement.PlaceAsync(db, researcherId, newcomers, ct);
         var createdRecords = toImport.Where(c => c.State == ImportState.New).Select(c => c.Mapped!.Publication).ToList();
         await SharedRecords.SuggestNewRecordsAsync(db, createdRecords, researcherId, db.History?.UserName, ct);
         await db.SaveChangesAsync(ct);

@@ -68,7 +68,8 @@ public static class SharedRecords
     /// <summary>
     /// Researchers just linked as authors of <paramref name="publication"/> from profile
     /// <paramref name="fromResearcherId"/> are offered the paper: it waits among their suggestions,
-    /// or goes at the end of their list when their profile accepts co-authors' papers. Profiles
+    /// or joins their list where its date puts it (<see cref="PublicationPlacement"/>) when their profile
+    /// accepts co-authors' papers. Profiles
     /// that list it or have it suggested already are left alone. Tracked only: the caller saves.
     /// </summary>
     public static async Task SuggestToLinkedAuthorsAsync(
@@ -91,19 +92,21 @@ public static class SharedRecords
                 r.AcceptCoauthorPapers,
                 Listed = !isNew && r.Publications.Any(pp => pp.PublicationId == publication.Id),
                 Suggested = !isNew && db.PublicationSuggestions.Any(s => s.ResearcherId == r.Id && s.PublicationId == publication.Id),
-                Last = r.Publications.Max(pp => (int?)pp.SortOrder),
             })
             .ToListAsync(ct);
         var now = DateTimeOffset.UtcNow;
         foreach (var person in people.Where(p => !p.Listed && !p.Suggested))
         {
-            Offer(db, publication, person.Id, person.AcceptCoauthorPapers, (person.Last ?? -1) + 1, fromResearcherId, userName, now);
+            if (Offer(db, publication, person.Id, person.AcceptCoauthorPapers, fromResearcherId, userName, now) is { } listing)
+            {
+                await PublicationPlacement.PlaceAsync(db, person.Id, [listing], ct);
+            }
         }
     }
 
     /// <summary>
     /// <see cref="SuggestToLinkedAuthorsAsync"/> for many new records at once (an import): one query
-    /// for every co-author involved, and each auto-accepting co-author's list grows in file order.
+    /// for every co-author involved, and each auto-accepting co-author's list is arranged once.
     /// </summary>
     public static async Task SuggestNewRecordsAsync(
         AppDbContext db, IReadOnlyList<Publication> publications, int fromResearcherId, string? userName, CancellationToken ct)
@@ -118,32 +121,38 @@ public static class SharedRecords
         }
         var people = await db.Researchers.AsNoTracking()
             .Where(r => ids.Contains(r.Id) && r.DeletedAt == null)
-            .Select(r => new { r.Id, r.AcceptCoauthorPapers, Last = r.Publications.Max(pp => (int?)pp.SortOrder) })
-            .ToDictionaryAsync(r => r.Id, ct);
-        var ends = people.Values.ToDictionary(p => p.Id, p => p.Last ?? -1);
+            .Select(r => new { r.Id, r.AcceptCoauthorPapers })
+            .ToDictionaryAsync(r => r.Id, r => r.AcceptCoauthorPapers, ct);
+        var listed = new Dictionary<int, List<Newcomer>>();
         var now = DateTimeOffset.UtcNow;
         foreach (var publication in publications)
         {
             foreach (var id in publication.Authors.Select(a => a.ResearcherId).OfType<int>().Where(people.ContainsKey).Where(id => id != fromResearcherId).Distinct())
             {
-                var accepts = people[id].AcceptCoauthorPapers;
-                if (accepts)
+                if (Offer(db, publication, id, people[id], fromResearcherId, userName, now) is { } listing)
                 {
-                    ends[id]++;
+                    (listed.TryGetValue(id, out var list) ? list : listed[id] = []).Add(listing);
                 }
-                Offer(db, publication, id, accepts, ends[id], fromResearcherId, userName, now);
             }
+        }
+        foreach (var (id, newcomers) in listed)
+        {
+            await PublicationPlacement.PlaceAsync(db, id, newcomers, ct);
         }
     }
 
-    /// <summary>Lists the paper at <paramref name="sortOrder"/> for a researcher who accepts co-authors' papers; suggests it otherwise.</summary>
-    private static void Offer(
-        AppDbContext db, Publication publication, int researcherId, bool accepts, int sortOrder, int fromResearcherId, string? userName, DateTimeOffset now)
+    /// <summary>
+    /// Lists the paper for a researcher who accepts co-authors' papers (returned, to be placed by
+    /// <see cref="PublicationPlacement"/>); suggests it otherwise (null).
+    /// </summary>
+    private static Newcomer? Offer(
+        AppDbContext db, Publication publication, int researcherId, bool accepts, int fromResearcherId, string? userName, DateTimeOffset now)
     {
         if (accepts)
         {
-            publication.Profiles.Add(new ProfilePublication { ResearcherId = researcherId, SortOrder = sortOrder, IsVisible = true });
-            return;
+            var listing = new ProfilePublication { ResearcherId = researcherId, IsVisible = true };
+            publication.Profiles.Add(listing);
+            return new Newcomer(listing, new PaperDate(publication.Year, publication.Month));
         }
         db.PublicationSuggestions.Add(new PublicationSuggestion
         {
@@ -153,5 +162,6 @@ public static class SharedRecords
             SuggestedByUserName = userName,
             CreatedAt = now,
         });
+        return null;
     }
 }

@@ -124,8 +124,9 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
         {
             publication = new Publication { Title = Input.Title!.Trim(), CreatedAt = DateTimeOffset.UtcNow };
             db.Publications.Add(publication);
-            var top = await db.ProfilePublications.Where(pp => pp.ResearcherId == Profile.Id).MinAsync(pp => (int?)pp.SortOrder, ct);
-            publication.Profiles.Add(new ProfilePublication { ResearcherId = Profile.Id, SortOrder = (top ?? 1) - 1 });
+            var listing = new ProfilePublication { ResearcherId = Profile.Id };
+            publication.Profiles.Add(listing);
+            await PublicationPlacement.PlaceAsync(db, Profile.Id, [new Newcomer(listing, new PaperDate(Input.Year, Input.Month))], ct);
         }
         else
         {
@@ -155,8 +156,19 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
             await LoadChoicesAsync(ct);
             return Page();
         }
-        StatusMessage = $"Saved “{publication.Title}”.";
-        return RedirectToPage("/Edit/Publications", new { slug = Profile.Slug });
+        StatusMessage = IsNew ? $"Added “{publication.Title}” where its date puts it in your list." : $"Saved “{publication.Title}”.";
+        return Redirect(await ListingUrlAsync(publication.Id, ct));
+    }
+
+    /// <summary>The publications editor at the page that shows this paper, scrolled to it.</summary>
+    private async Task<string> ListingUrlAsync(int publicationId, CancellationToken ct)
+    {
+        var own = db.ProfilePublications.Where(pp => pp.ResearcherId == Profile.Id);
+        var entry = await own.Where(pp => pp.PublicationId == publicationId).Select(pp => new { pp.Id, pp.SortOrder }).FirstAsync(ct);
+        var before = await own.CountAsync(pp => pp.SortOrder < entry.SortOrder || (pp.SortOrder == entry.SortOrder && pp.Id < entry.Id), ct);
+        var page = before / PublicationsModel.PageSize + 1;
+        var url = Url.Page("/Edit/Publications", new { slug = Profile.Slug, p = page == 1 ? (int?)null : page })!;
+        return $"{url}#entry-{entry.Id.ToString(CultureInfo.InvariantCulture)}";
     }
 
     private Task<SharedRecordRights> RightsAsync(CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Publications;
 using ResearcherProfiles.Web.Editing;
 
 namespace ResearcherProfiles.Web.Pages.Edit;
@@ -54,7 +55,7 @@ public sealed class PublicationSuggestionsModel(AppDbContext db, ProfileAccess a
         AcceptCoauthorPapers = await db.Researchers.Where(r => r.Id == Profile.Id).Select(r => r.AcceptCoauthorPapers).SingleAsync(ct);
     }
 
-    /// <summary>Adds the paper to the top of this profile's list, visible.</summary>
+    /// <summary>Adds the paper to this profile's list where its date puts it, visible.</summary>
     public async Task<IActionResult> OnPostAcceptAsync([FromForm] int id, CancellationToken ct)
     {
         var suggestion = await FindAsync(id, ct);
@@ -65,14 +66,10 @@ public sealed class PublicationSuggestionsModel(AppDbContext db, ProfileAccess a
         db.PublicationSuggestions.Remove(suggestion);
         if (!await db.ProfilePublications.AnyAsync(pp => pp.ResearcherId == Profile.Id && pp.PublicationId == suggestion.PublicationId, ct))
         {
-            var top = await db.ProfilePublications.Where(pp => pp.ResearcherId == Profile.Id).MinAsync(pp => (int?)pp.SortOrder, ct);
-            db.ProfilePublications.Add(new ProfilePublication
-            {
-                ResearcherId = Profile.Id,
-                PublicationId = suggestion.PublicationId,
-                SortOrder = (top ?? 1) - 1,
-                IsVisible = true,
-            });
+            var listing = new ProfilePublication { ResearcherId = Profile.Id, PublicationId = suggestion.PublicationId, IsVisible = true };
+            var paper = suggestion.Publication!;
+            await PublicationPlacement.PlaceAsync(db, Profile.Id, [new Newcomer(listing, new PaperDate(paper.Year, paper.Month))], ct);
+            db.ProfilePublications.Add(listing);
         }
         await SaveAsync(ct);
         StatusMessage = $"Added “{suggestion.Publication!.Title}” to your profile.";

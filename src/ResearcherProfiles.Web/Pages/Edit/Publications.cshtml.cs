@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Publications;
 using ResearcherProfiles.Web.Editing;
 using ResearcherProfiles.Web.Lists;
 
@@ -127,9 +128,9 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
     }
 
     /// <summary>
-    /// Puts the list in date order, newest first: by year, then month (a paper with a year alone after
-    /// those of the same year with a month), undated papers last, ties keeping their current order.
-    /// One save, so one Undo in the history brings the previous order back.
+    /// Puts the list in date order, newest first (<see cref="PublicationPlacement.CompareNewestFirst"/>:
+    /// by year, then month, undated papers last), ties keeping their current order — the order new
+    /// papers are placed in. One save, so one Undo in the history brings the previous order back.
     /// </summary>
     public async Task<IActionResult> OnPostSortByDateAsync(CancellationToken ct)
     {
@@ -137,11 +138,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
             .AsTracking()
             .Include(pp => pp.Publication)
             .ToListAsync(ct);
-        var sorted = entries
-            .OrderBy(pp => pp.Publication!.Year is null)
-            .ThenByDescending(pp => pp.Publication!.Year)
-            .ThenByDescending(pp => pp.Publication!.Month ?? 0)
-            .ToList();
+        var sorted = PublicationPlacement.NewestFirst(entries, pp => new PaperDate(pp.Publication!.Year, pp.Publication.Month));
         for (var i = 0; i < sorted.Count; i++)
         {
             if (sorted[i].SortOrder != i)

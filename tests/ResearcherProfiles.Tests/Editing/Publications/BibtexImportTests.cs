@@ -66,6 +66,35 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
         .ToListAsync());
 
     [Fact]
+    public async Task Imported_papers_join_the_list_where_their_dates_put_them_in_file_order_for_equal_dates()
+    {
+        var owner = await OwnerAsync();
+        await factory.ReadAsync(async db =>
+        {
+            foreach (var (title, year, order) in new[] { ("Kept 2024", 2024, 0), ("Kept 2020", 2020, 1) })
+            {
+                var paper = new Publication { Title = title, Year = year, CreatedAt = DateTimeOffset.UtcNow };
+                paper.Profiles.Add(new ProfilePublication { ResearcherId = owner.Profile.Id, SortOrder = order, IsVisible = true });
+                db.Publications.Add(paper);
+            }
+            return await db.SaveChangesAsync();
+        });
+        var t = Unique();
+        var preview = await PreviewAsync(owner, $$$"""
+            @article{a, title = {Undated {{{t}}}}, author = {Mira {{{owner.Surname}}}}, journal = {J}}
+            @article{b, title = {First of 2022 {{{t}}}}, author = {Mira {{{owner.Surname}}}}, journal = {J}, year = 2022}
+            @article{c, title = {Second of 2022 {{{t}}}}, author = {Mira {{{owner.Surname}}}}, journal = {J}, year = 2022}
+            @article{d, title = {Newest {{{t}}}}, author = {Mira {{{owner.Surname}}}}, journal = {J}, year = 2025, month = mar}
+            """);
+
+        (await ImportAsync(owner, preview)).Dispose();
+
+        var order = await factory.ReadAsync(db => db.ProfilePublications.Where(pp => pp.ResearcherId == owner.Profile.Id)
+            .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.Id).Select(pp => pp.Publication!.Title).ToListAsync());
+        Assert.Equal([$"Newest {t}", "Kept 2024", $"First of 2022 {t}", $"Second of 2022 {t}", "Kept 2020", $"Undated {t}"], order);
+    }
+
+    [Fact]
     public async Task Preview_shows_each_entry_as_it_will_appear_and_saves_nothing()
     {
         var owner = await OwnerAsync();

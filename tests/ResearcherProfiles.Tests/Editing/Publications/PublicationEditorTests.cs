@@ -124,25 +124,52 @@ public sealed class PublicationEditorTests(ProfilesAppFactory factory) : IClassF
     }
 
     [Fact]
-    public async Task A_profile_that_accepts_coauthors_papers_gets_a_linked_paper_at_the_end_of_its_list_at_once()
+    public async Task A_profile_that_accepts_coauthors_papers_gets_a_linked_paper_where_its_date_puts_it_at_once()
     {
         var bo = await new ResearcherBuilder("Bo Auto")
             .With(r => r.AcceptCoauthorPapers = true)
-            .WithPublication("Bo's own paper", p => p.Owner())
+            .WithPublication("Bo's newer paper", p => p.Owner().With(x => x.Year = 2024))
+            .WithPublication("Bo's older paper", p => p.Owner().With(x => x.Year = 2019))
             .SaveAsync(factory);
         var (ada, client) = await SignedInResearcherAsync();
 
         (await client.SubmitFormAsync($"/edit/{ada.Slug}/publications/new", new Dictionary<string, string>
         {
             ["Input.Title"] = "An accepted shared paper",
+            ["Input.Year"] = "2021",
             ["Input.Authors[1].ResearcherId"] = bo.Id.ToString(CultureInfo.InvariantCulture),
         })).AssertRedirectTo($"/edit/{ada.Slug}/publications");
 
         var onBo = (await FindAsync("An accepted shared paper"))!.Profiles.Single(p => p.ResearcherId == bo.Id);
         Assert.True(onBo.IsVisible);
-        Assert.Equal(1, onBo.SortOrder);
+        var boList = await factory.ReadAsync(db => db.ProfilePublications.Where(pp => pp.ResearcherId == bo.Id)
+            .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.Id).Select(pp => pp.Publication!.Title).ToListAsync());
+        Assert.Equal(["Bo's newer paper", "An accepted shared paper", "Bo's older paper"], boList);
         // The listing is Bo's: it is recorded in Bo's history, not only in Ada's.
         Assert.True(await factory.ReadAsync(db => db.Revisions.AnyAsync(r => r.ResearcherId == bo.Id && r.EntityType == "ProfilePublication" && r.EntityId == onBo.Id)));
+    }
+
+    [Fact]
+    public async Task A_hand_added_paper_goes_where_its_date_puts_it_and_the_editor_lands_on_it()
+    {
+        var (ada, client) = await SignedInResearcherAsync(build: b => b
+            .WithPublication("Paper of 2024", p => p.Owner().With(x => x.Year = 2024))
+            .WithPublication("Paper of 2018", p => p.Owner().With(x => x.Year = 2018)));
+
+        using var response = await client.SubmitFormAsync($"/edit/{ada.Slug}/publications/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Paper of September 2021",
+            ["Input.Year"] = "2021",
+            ["Input.Month"] = "9",
+        });
+
+        var order = await factory.ReadAsync(db => db.ProfilePublications.Where(pp => pp.ResearcherId == ada.Id)
+            .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.Id).Select(pp => new { pp.Id, pp.Publication!.Title }).ToListAsync());
+        Assert.Equal(["Paper of 2024", "Paper of September 2021", "Paper of 2018"], order.Select(o => o.Title));
+        Assert.Equal($"/edit/{ada.Slug}/publications#entry-{order[1].Id}", response.Headers.Location?.OriginalString);
+        var list = await client.GetDocumentAsync($"/edit/{ada.Slug}/publications");
+        Assert.Contains("where its date puts it", list.QuerySelector("#status")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(list.QuerySelector($"#entry-{order[1].Id}"));
     }
 
     [Fact]

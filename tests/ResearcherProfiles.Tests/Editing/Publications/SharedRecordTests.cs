@@ -167,6 +167,28 @@ public sealed class SharedRecordTests(ProfilesAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_accepted_suggestion_joins_the_list_where_its_date_puts_it()
+    {
+        var t = Unique();
+        var (ada, adaClient) = await SignedInAsync(new ResearcherBuilder("Ada Suggester" + t));
+        var (bo, boClient) = await SignedInAsync(new ResearcherBuilder("Bo Accepter" + t)
+            .WithPublication("Bo 2025", p => p.Owner().With(x => x.Year = 2025))
+            .WithPublication("Bo 2017", p => p.Owner().With(x => x.Year = 2017)));
+        (await adaClient.SubmitFormAsync($"/edit/{ada.Slug}/publications/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = $"Joint 2020 {t}",
+            ["Input.Year"] = "2020",
+            ["Input.Authors[1].ResearcherId"] = Id(bo.Id),
+        })).Dispose();
+
+        (await boClient.SubmitFormAsync($"/edit/{bo.Slug}/publications/suggested", new Dictionary<string, string>(), "form.accept")).Dispose();
+
+        var order = await factory.ReadAsync(db => db.ProfilePublications.Where(pp => pp.ResearcherId == bo.Id)
+            .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.Id).Select(pp => pp.Publication!.Title).ToListAsync());
+        Assert.Equal(["Bo 2025", $"Joint 2020 {t}", "Bo 2017"], order);
+    }
+
+    [Fact]
     public async Task Two_imports_of_the_same_file_at_once_create_each_paper_once()
     {
         var t = Unique();
