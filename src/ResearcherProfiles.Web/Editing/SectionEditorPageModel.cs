@@ -37,6 +37,8 @@ public interface ISectionEditor
     int? Id { get; }
     bool IsNew { get; }
     bool HasPreview { get; }
+    /// <summary>True when the section's items have dates, so the list offers "Sort by date".</summary>
+    bool CanSortByDate { get; }
     string? PreviewHtml { get; }
     /// <summary>This page of the list (see <see cref="SectionListPage"/>).</summary>
     IReadOnlyList<SectionRow> Rows { get; }
@@ -117,6 +119,11 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
 
     /// <summary>True when the form has a Markdown field with a Preview button (see <see cref="PreviewMarkdown"/>).</summary>
     public virtual bool HasPreview => false;
+
+    public bool CanSortByDate => DateOf is not null;
+
+    /// <summary>The date "Sort by date" orders items by, for sections whose items have one (news, talks).</summary>
+    protected virtual Func<TItem, PartialDate?>? DateOf => null;
 
     protected AppDbContext Db => db;
 
@@ -229,6 +236,24 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         return await PageAsync(ct);
     }
 
+    /// <summary>
+    /// Puts the whole list in date order, newest first (undated items last, items of the same date
+    /// keeping their order), as one change that one Undo in the history reverses.
+    /// </summary>
+    public async Task<IActionResult> OnPostSortByDateAsync(CancellationToken ct)
+    {
+        if (DateOf is not { } dateOf)
+        {
+            return NotFound();
+        }
+        var items = await OrderedItems.AsTracking().ToListAsync(ct);
+        Renumber(items.OrderByDescending(i => dateOf(i)?.ToSortKey() ?? int.MinValue).ToList());
+        await db.SaveChangesAsync(ct);
+        StatusMessage = $"Sorted {SectionTitle.ToLowerInvariant()} by date, newest first. History can bring the previous order back.";
+        StatusLinksToHistory = true;
+        return Redirect($"{SectionUrl}#{StatusAnchor}");
+    }
+
     public Task<IActionResult> OnPostMoveUpAsync(int itemId, CancellationToken ct) => MoveAsync(itemId, -1, ct);
 
     public Task<IActionResult> OnPostMoveDownAsync(int itemId, CancellationToken ct) => MoveAsync(itemId, +1, ct);
@@ -334,6 +359,15 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
             (items[index], items[target]) = (items[target], items[index]);
         }
         // Renumbering from the list as shown also repairs ties and gaps; on a tidy list only two items change.
+        Renumber(items);
+        await db.SaveChangesAsync(ct);
+        StatusMessage = step < 0 ? $"Moved the {ItemName} up." : $"Moved the {ItemName} down.";
+        return Redirect($"{ListUrl(SectionListPage.PageOf(items.FindIndex(i => i.Id == itemId)))}#item-{itemId.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    /// <summary>Numbers the items 0, 1, 2, … in the given order, touching only those whose place changes.</summary>
+    private static void Renumber(List<TItem> items)
+    {
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i].SortOrder != i)
@@ -341,9 +375,6 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
                 items[i].SortOrder = i;
             }
         }
-        await db.SaveChangesAsync(ct);
-        StatusMessage = step < 0 ? $"Moved the {ItemName} up." : $"Moved the {ItemName} down.";
-        return Redirect($"{ListUrl(SectionListPage.PageOf(items.FindIndex(i => i.Id == itemId)))}#item-{itemId.ToString(CultureInfo.InvariantCulture)}");
     }
 
     /// <summary>The id of the status message, where a redirect lands when the acted-on item is gone.</summary>

@@ -69,4 +69,35 @@ public sealed class LandingPlaceTests(ProfilesAppFactory factory) : IClassFixtur
         (await owner.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)entry.QuerySelector("form.history-undo")!, history, new Dictionary<string, string>())).Dispose();
         Assert.Equal(before, await OrderAsync());
     }
+
+    [Fact]
+    public async Task Sort_by_date_orders_news_newest_first_and_one_undo_brings_the_old_order_back()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Nia Newsorter")
+            .WithNews("2022-03", "March 2022").WithNews("2024", "Some time in 2024").WithNews("2024-06-02", "June 2024").WithNews("2019", "Long ago"));
+        var url = $"/edit/{profile.Slug}/news";
+        Task<List<string>> OrderAsync() => factory.ReadAsync(db => db.News.Where(n => n.ResearcherId == profile.Id)
+            .OrderBy(n => n.SortOrder).ThenBy(n => n.Id).Select(n => n.BodyMarkdown).ToListAsync());
+        var before = await OrderAsync();
+
+        (await owner.SubmitFormAsync(url, new Dictionary<string, string>(), "form.sort-by-date")).AssertRedirectsTo($"{url}#status");
+
+        Assert.Equal(["June 2024", "Some time in 2024", "March 2022", "Long ago"], await OrderAsync());
+        Assert.Contains("Sorted news by date, newest first.", (await owner.GetDocumentAsync(url)).QuerySelector("#status")!.TextContent, StringComparison.Ordinal);
+        var history = $"/edit/{profile.Slug}/history";
+        var entry = (await owner.GetDocumentAsync(history)).QuerySelector(".history-entry")!;
+        (await owner.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)entry.QuerySelector("form.history-undo")!, history, new Dictionary<string, string>())).Dispose();
+        Assert.Equal(before, await OrderAsync());
+    }
+
+    [Fact]
+    public async Task Sections_without_dates_offer_no_sort_by_date_and_refuse_it()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Ari Awards"));
+        var url = $"/edit/{profile.Slug}/awards";
+
+        Assert.Null((await owner.GetDocumentAsync(url)).QuerySelector("form.sort-by-date"));
+        using var response = await owner.PostWithTokenAsync(url, $"{url}?handler=SortByDate", new Dictionary<string, string>());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
 }

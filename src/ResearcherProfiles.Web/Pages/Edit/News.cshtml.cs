@@ -17,6 +17,8 @@ public class NewsModel(AppDbContext db, ProfileAccess access, IOutputCacheStore 
     public override string ItemNameWithArticle => "a news item";
     public override bool HasPreview => true;
 
+    protected override Func<NewsItem, PartialDate?> DateOf => item => item.Date;
+
     /// <summary>The editor's list shows the start of each item's text.</summary>
     private const int ListedLength = 120;
 

@@ -14,6 +14,8 @@ public class TalksModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
     public override string ItemName => "talk";
     public override string ItemNameWithArticle => "a talk";
 
+    protected override Func<Talk, PartialDate?> DateOf => talk => talk.Date;
+
     public sealed class TalkInput : SectionInput
     {
         [Display(Name = "Title")]
