@@ -4,7 +4,7 @@
 # papers of 5–11 authors, 9 news items, 9 awards, service in two roles at 8 venues, 3 projects,
 # then reorders, hides, highlights and deletes as a user does. It runs twice, with JavaScript and
 # without, each on a new site, counts full page loads, requests and clicks per phase, checks the
-# public profile shows what was entered, and prints the table for tests/benchmarks/RESULTS.md.
+# public profile shows what was entered, and appends the table to tests/benchmarks/RESULTS.md.
 # Usage: tests/benchmarks/editor.sh
 set -euo pipefail
 
@@ -44,4 +44,12 @@ for mode in js nojs; do
     stop_app
 done
 
-node "$bench/enter-profile.js" --table "$work/js.json" "$work/nojs.json"
+{
+    echo
+    echo "## $(date -u +%Y-%m-%d) — entering the reference profile in the editor, at $(git -C "$root" rev-parse --short HEAD)"
+    echo
+    echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; SQLite; published Release build; $(chromium --version 2>/dev/null | head -n 1) driven by playwright-core $(node -p "require('$bench/node_modules/playwright-core/package.json').version") on 127.0.0.1; one run with JavaScript and one without, each on a new site."
+    echo
+    node "$bench/enter-profile.js" --table "$work/js.json" "$work/nojs.json"
+} >> "$root/tests/benchmarks/RESULTS.md"
+tail -n 18 "$root/tests/benchmarks/RESULTS.md"

@@ -67,13 +67,14 @@ class Meter {
     this.counts[this.phase][what] += n;
   }
 
-  // Waits until the page has loaded and no request has been in flight for a moment.
-  async settle() {
-    const deadline = Date.now() + 20000;
-    await this.page.waitForTimeout(30);
+  // Waits until the page has loaded and no request has been in flight for `quiet` ms since the
+  // action, so that what an action causes (a debounced preview included) is counted in its phase.
+  async settle(quiet = 250) {
+    const acted = Date.now();
+    const deadline = acted + 20000;
     for (;;) {
       await this.page.waitForLoadState('load');
-      if (this.pending.size === 0 && Date.now() - this.lastActivity > 300) return;
+      if (this.pending.size === 0 && Date.now() - Math.max(acted, this.lastActivity) > quiet) return;
       if (Date.now() > deadline) throw new Error(`requests still pending: ${[...this.pending].map((r) => r.url()).join(', ')}`);
       await this.page.waitForTimeout(50);
     }
@@ -88,7 +89,8 @@ class Meter {
   async fill(locator, text) {
     this.add('fields');
     await locator.fill(text);
-    await this.settle();
+    // Typing may start a preview after a pause: wait longer than such a pause would be.
+    await this.settle(700);
   }
 
   async choose(locator, label) {
@@ -150,6 +152,9 @@ async function acceptInvitation(page, link) {
   }
 }
 
+// A control that may be a link today and a button tomorrow (or the other way round).
+const control = (page, name) => page.getByRole('link', { name }).or(page.getByRole('button', { name }));
+
 const nav = (page, section) =>
   page.getByRole('navigation', { name: 'Profile editor' }).getByRole('link', { name: section, exact: true });
 
@@ -183,7 +188,7 @@ async function enterAuthorRows(m, page, paper) {
 }
 
 async function enterPaper(m, page, paper) {
-  await m.click(page.getByRole('link', { name: 'Add a publication', exact: true }));
+  await m.click(control(page, /^Add a publication$/).first());
   await m.fill(page.getByLabel(labelled('Title')), paper.title);
   await m.fill(page.getByLabel(labelled('Venue, full name')), paper.venueName);
   await m.fill(page.getByLabel(labelled('Venue, short name')), paper.venueShort);
@@ -210,7 +215,7 @@ async function enterPaper(m, page, paper) {
 
 async function pasteList(m, page, section, link, lines) {
   await m.click(nav(page, section));
-  await m.click(page.getByRole('link', { name: link }));
+  await m.click(control(page, link).first());
   await m.fill(page.getByLabel(labelled('One per line')), lines.join('\n'));
   const save = page.getByRole('button', { name: /^Save (these \d+ items|this item)$/ });
   // Where the preview is live the Save button is already there; otherwise Preview first.
