@@ -407,8 +407,10 @@ function table(files) {
   lines.push('');
   lines.push(`Items saved: ${saved} (basics, ${profile.papers.length} papers, ${profile.news.length} news items, ${profile.awards.length} awards, ${profile.serviceVenues} service venues, ${profile.projects.length} projects). ` +
     `Full page loads per saved item: ${(total(js, 'loads') / saved).toFixed(2)} with JavaScript, ${(total(nojs, 'loads') / saved).toFixed(2)} without.`);
+  lines.push('');
   lines.push(`The ${actions} list actions themselves (3 highlights, 2 moves, a hide, a delete; not counting opening the lists): ` +
     `${js.listActionLoads} full page loads with JavaScript, ${nojs.listActionLoads} without.`);
+  lines.push('');
   lines.push(`Author lists entered through a paste box: ${js.pastedAuthors} of ${profile.papers.length} papers with JavaScript, ${nojs.pastedAuthors} without (otherwise one row at a time with “Add author”).`);
   console.log(lines.join('\n'));
 }
