@@ -52,4 +52,4 @@ done
     echo
     node "$bench/enter-profile.js" --table "$work/js.json" "$work/nojs.json"
 } >> "$root/tests/benchmarks/RESULTS.md"
-tail -n 18 "$root/tests/benchmarks/RESULTS.md"
+tail -n 20 "$root/tests/benchmarks/RESULTS.md"
