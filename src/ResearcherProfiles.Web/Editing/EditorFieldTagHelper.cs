@@ -26,6 +26,10 @@ public sealed class EditorFieldTagHelper(IHtmlGenerator generator) : TagHelper
     [HtmlAttributeName("rows")]
     public int Rows { get; set; } = 4;
 
+    /// <summary>The choices of a drop-down list: with them the field is a &lt;select&gt;, whatever its type.</summary>
+    [HtmlAttributeName("items")]
+    public IEnumerable<SelectListItem>? Items { get; set; }
+
     /// <summary>The id of a &lt;datalist&gt; with suggestions.</summary>
     [HtmlAttributeName("list")]
     public string? List { get; set; }
@@ -74,7 +78,11 @@ public sealed class EditorFieldTagHelper(IHtmlGenerator generator) : TagHelper
             RenderCheckbox(output, name, errorId, attributes);
             return;
         }
-        if (Type == "textarea")
+        if (Items is not null)
+        {
+            input = generator.GenerateSelect(ViewContext, For.ModelExplorer, optionLabel: null, expression: name, selectList: Items, allowMultiple: false, htmlAttributes: attributes);
+        }
+        else if (Type == "textarea")
         {
             input = generator.GenerateTextArea(ViewContext, For.ModelExplorer, name, Rows, columns: 0, attributes);
         }
