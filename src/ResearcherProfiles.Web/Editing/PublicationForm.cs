@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using ResearcherProfiles.Core.Bibtex;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Publications;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Pages;
 
@@ -14,7 +15,7 @@ public sealed class PublicationInput
 {
     /// <summary>The same limit as the BibTeX import, so any imported paper can be edited and saved.</summary>
     public const int MaxAuthors = BibtexPublicationMapper.MaxAuthors;
-    public const int MaxLinks = 50;
+    public const int MaxLinks = LinkRows.MaxRows;
 
     /// <summary>
     /// Form values the editor posts at most: six per author row (name, researcher, and each
@@ -75,7 +76,15 @@ public sealed class PublicationInput
 
     public List<AuthorInput> Authors { get; set; } = [];
 
-    public List<LinkInput> Links { get; set; } = [];
+    public List<LinkRowInput<PublicationLinkKind>> Links { get; set; } = [];
+
+    /// <summary>
+    /// A whole author list pasted into one box ("A. Smith, B. Jones and C. Wu", one per line, or
+    /// BibTeX's "Smith, A. and Jones, B."): "Fill the author rows", or a save, replaces the rows with its names.
+    /// </summary>
+    [Display(Name = "Paste an author list")]
+    [StringLength(AuthorListParser.MaxTextLength, ErrorMessage = "A pasted author list is at most {1} characters.")]
+    public string? AuthorPaste { get; set; }
 
     public sealed class AuthorInput
     {
@@ -100,20 +109,6 @@ public sealed class PublicationInput
 
         public bool IsBlank => string.IsNullOrWhiteSpace(Name) && ResearcherId is null && string.IsNullOrWhiteSpace(ProfileAddress)
             && !EqualContribution && !Corresponding;
-    }
-
-    public sealed class LinkInput
-    {
-        public PublicationLinkKind Kind { get; set; }
-
-        [StringLength(100, ErrorMessage = "A link's label is at most {1} characters.")]
-        public string? Label { get; set; }
-
-        [Display(Name = "URL")]
-        [StringLength(2048, ErrorMessage = "A web address is at most {1} characters.")]
-        public string? Url { get; set; }
-
-        public bool IsBlank => string.IsNullOrWhiteSpace(Label) && string.IsNullOrWhiteSpace(Url);
     }
 
     public static PublicationInput From(Publication publication)
@@ -142,7 +137,8 @@ public sealed class PublicationInput
                 EqualContribution = a.EqualContribution,
                 Corresponding = a.Corresponding,
             }).ToList(),
-            Links = publication.Links.OrderBy(l => l.SortOrder).Select(l => new LinkInput { Kind = l.Kind, Label = l.Label, Url = l.Url }).ToList(),
+            Links = publication.Links.OrderBy(l => l.SortOrder)
+                .Select(l => new LinkRowInput<PublicationLinkKind> { Kind = l.Kind, Label = l.Label, Url = l.Url }).ToList(),
         };
     }
 
@@ -153,10 +149,7 @@ public sealed class PublicationInput
         {
             Authors.Add(new AuthorInput());
         }
-        for (var i = 0; i < links; i++)
-        {
-            Links.Add(new LinkInput());
-        }
+        Links.AddRange(LinkRows.Blank<PublicationLinkKind>(links));
     }
 
     /// <summary>
@@ -227,30 +220,10 @@ public sealed class PublicationInput
             }
         }
 
-        if (Links.Count > MaxLinks)
-        {
-            modelState.AddModelError($"{prefix}.{nameof(Links)}", $"A publication has at most {MaxLinks} links.");
-        }
-        for (var i = 0; i < Links.Count; i++)
-        {
-            var link = Links[i];
-            if (link.IsBlank)
-            {
-                continue;
-            }
-            var key = $"{prefix}.{nameof(Links)}[{i}].{nameof(LinkInput.Url)}";
-            if (string.IsNullOrWhiteSpace(link.Url))
-            {
-                modelState.AddModelError(key, "Enter the link's web address, or clear its label.");
-            }
-            else if (!SafeUrl.IsHttpUrl(link.Url.Trim()))
-            {
-                modelState.AddModelError(key, UrlMessage);
-            }
-        }
+        LinkRows.Validate(modelState, $"{prefix}.{nameof(Links)}", Links, "A publication");
     }
 
-    private const string UrlMessage = "Enter a web address starting with http:// or https://.";
+    private const string UrlMessage = LinkRows.UrlMessage;
 
     /// <summary>Copies the validated fields onto the record (authors and links are the caller's: they are rows of their own).</summary>
     public void ApplyTo(Publication publication)
@@ -296,8 +269,7 @@ public sealed class PublicationInput
         }).ToList();
     }
 
-    public IReadOnlyList<LinkInput> LinksToSave() =>
-        Links.Where(l => !l.IsBlank).Select(l => new LinkInput { Kind = l.Kind, Label = Clean(l.Label), Url = l.Url!.Trim() }).ToList();
+    public IReadOnlyList<LinkRowInput<PublicationLinkKind>> LinksToSave() => LinkRows.ToSave(Links);
 
     public List<string> BadgeList() =>
         (Badges ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -316,8 +288,7 @@ public static class PublicationChoices
     public static IReadOnlyList<SelectListItem> Statuses { get; } =
         Enum.GetValues<PublicationStatus>().Select(s => new SelectListItem(StatusText(s), s.ToString())).ToList();
 
-    public static IReadOnlyList<SelectListItem> LinkKinds { get; } =
-        Enum.GetValues<PublicationLinkKind>().Select(k => new SelectListItem(LinkLabels.For(k), k.ToString())).ToList();
+    public static IReadOnlyList<SelectListItem> LinkKinds { get; } = LinkRows.KindChoices<PublicationLinkKind>(LinkLabels.For);
 
     public static IReadOnlyList<SelectListItem> Months { get; } =
     [
