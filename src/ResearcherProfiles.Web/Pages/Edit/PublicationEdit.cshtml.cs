@@ -120,10 +120,11 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
         await LinkProfileAddressesAsync(ct);
         if (Command == FillAuthorsCommand)
         {
-            if (await FillAuthorsFromPasteAsync(ct))
-            {
-                ModelState.Clear();
-            }
+            // Only the box is checked here: the rest of the form is checked when it is saved.
+            await FillAuthorsFromPasteAsync(ct);
+            var pasteErrors = ModelState.TryGetValue(AuthorPasteKey, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
+            ModelState.Clear();
+            pasteErrors.ForEach(message => ModelState.AddModelError(AuthorPasteKey, message));
             await LoadChoicesAsync(ct);
             return Page();
         }
@@ -239,6 +240,8 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
         return Command is not (null or "" or SaveCommand);
     }
 
+    private const string AuthorPasteKey = $"{nameof(Input)}.{nameof(PublicationInput.AuthorPaste)}";
+
     /// <summary>
     /// Replaces the author rows with the names of the pasted list, linking each to the researcher on
     /// the site it names (the owner by their name or a name variant, co-authors likewise), and empties
@@ -247,7 +250,7 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
     /// <returns>True when the rows were filled.</returns>
     private async Task<bool> FillAuthorsFromPasteAsync(CancellationToken ct)
     {
-        const string key = $"{nameof(Input)}.{nameof(PublicationInput.AuthorPaste)}";
+        const string key = AuthorPasteKey;
         var text = Input.AuthorPaste;
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -256,7 +259,7 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
         }
         if (text.Length > AuthorListParser.MaxTextLength)
         {
-            ModelState.TryAddModelError(key, $"A pasted author list is at most {AuthorListParser.MaxTextLength:N0} characters.");
+            // The length check of the input model has said so already.
             return false;
         }
         var pasted = AuthorListParser.Parse(text, PublicationInput.MaxAuthors);
