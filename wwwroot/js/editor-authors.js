@@ -57,10 +57,9 @@
       row.querySelectorAll("button[data-command]").forEach((button) => {
         const command = button.dataset.command;
         button.value = `${kind}-${command}-${i}`;
-        if (command === "up") {
-          button.disabled = i === 0;
-        } else if (command === "down") {
-          button.disabled = i === rows.length - 1;
+        if (command === "up" || command === "down") {
+          button.id = `${kind}-${i + 1}-${command}`;
+          button.disabled = command === "up" ? i === 0 : i === rows.length - 1;
         }
       });
     });
@@ -218,6 +217,9 @@
         handle: ".row-handle",
         draggable: "[data-row]",
         animation: 150,
+        // Pointer events rather than the browser's own drag and drop: the same on touch screens and mice.
+        forceFallback: true,
+        fallbackTolerance: 3,
         onEnd: (event) => {
           if (event.oldIndex === event.newIndex) {
             return;

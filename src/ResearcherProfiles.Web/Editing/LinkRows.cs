@@ -93,21 +93,18 @@ public static class LinkRows
 /// <summary>
 /// The row buttons of a form's lists (author rows, link rows): "add-author" adds a row, "author-up-2",
 /// "author-down-2" and "author-remove-2" act on the row at index 2. The form comes back with the change
-/// applied, unsaved, and lands at the row acted on.
+/// applied, unsaved; each button's formaction names the control to land at.
 /// </summary>
 public static class RowCommands
 {
-    /// <summary>What a row button did: which row to land at (0-based), or none when the list is now empty or the row was not there.</summary>
-    public readonly record struct Outcome(int? Row);
-
-    /// <returns>Null when <paramref name="command"/> is not one of <paramref name="rowName"/>'s buttons.</returns>
-    public static Outcome? Apply<T>(List<T> rows, string? command, string rowName, int maxRows, Func<T> create)
+    /// <returns>False when <paramref name="command"/> is not one of <paramref name="rowName"/>'s buttons.</returns>
+    public static bool Apply<T>(List<T> rows, string? command, string rowName, int maxRows, Func<T> create)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(create);
         if (string.IsNullOrEmpty(command))
         {
-            return null;
+            return false;
         }
         if (command == $"add-{rowName}")
         {
@@ -115,37 +112,35 @@ public static class RowCommands
             {
                 rows.Add(create());
             }
-            return new Outcome(rows.Count - 1);
+            return true;
         }
         if (!command.StartsWith(rowName + "-", StringComparison.Ordinal))
         {
-            return null;
+            return false;
         }
         var dash = command.LastIndexOf('-');
         var action = command[(rowName.Length + 1)..Math.Max(rowName.Length + 1, dash)];
         if (action is not ("up" or "down" or "remove"))
         {
-            return null;
+            return false;
         }
-        if (!int.TryParse(command.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= rows.Count)
+        // A row that is not there (the form was older than the list) moves nothing.
+        if (int.TryParse(command.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < rows.Count)
         {
-            // A row that is not there (the form was older than the list): nothing moves.
-            return new Outcome(null);
+            switch (action)
+            {
+                case "up" when index > 0:
+                    (rows[index - 1], rows[index]) = (rows[index], rows[index - 1]);
+                    break;
+                case "down" when index < rows.Count - 1:
+                    (rows[index + 1], rows[index]) = (rows[index], rows[index + 1]);
+                    break;
+                case "remove":
+                    rows.RemoveAt(index);
+                    break;
+            }
         }
-        switch (action)
-        {
-            case "up" when index > 0:
-                (rows[index - 1], rows[index]) = (rows[index], rows[index - 1]);
-                return new Outcome(index - 1);
-            case "down" when index < rows.Count - 1:
-                (rows[index + 1], rows[index]) = (rows[index], rows[index + 1]);
-                return new Outcome(index + 1);
-            case "remove":
-                rows.RemoveAt(index);
-                return new Outcome(rows.Count == 0 ? null : Math.Min(index, rows.Count - 1));
-            default:
-                return new Outcome(index);
-        }
+        return true;
     }
 
     /// <summary>
@@ -171,12 +166,11 @@ public sealed record LinkRowsView(
     string Hint,
     IReadOnlyList<(string Kind, string? Label, string? Url)> Rows,
     IReadOnlyList<SelectListItem> Kinds,
-    Func<string, string> ActionFor,
-    int? FocusRow)
+    Func<string, string> ActionFor)
 {
     public const string Prefix = "Input.Links";
 
-    public static LinkRowsView For<TKind>(string hint, IEnumerable<LinkRowInput<TKind>> rows, IReadOnlyList<SelectListItem> kinds, Func<string, string> actionFor, int? focusRow)
+    public static LinkRowsView For<TKind>(string hint, IEnumerable<LinkRowInput<TKind>> rows, IReadOnlyList<SelectListItem> kinds, Func<string, string> actionFor)
         where TKind : struct, Enum =>
-        new(hint, rows.Select(r => (r.Kind.ToString(), r.Label, r.Url)).ToList(), kinds, actionFor, focusRow);
+        new(hint, rows.Select(r => (r.Kind.ToString(), r.Label, r.Url)).ToList(), kinds, actionFor);
 }

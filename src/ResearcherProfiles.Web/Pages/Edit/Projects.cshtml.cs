@@ -38,9 +38,6 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
     [BindProperty]
     public string? Command { get; set; }
 
-    /// <summary>The link row a row button acted on, focused when the form comes back.</summary>
-    public int? FocusLinkRow { get; private set; }
-
     /// <summary>The papers of this profile's list, in its order: the only ones a project can relate to.</summary>
     public IReadOnlyList<PublicationChoice> Publications { get; private set; } = [];
 
@@ -131,13 +128,13 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
         }
         // The rows may have moved: the posted values in ModelState would be rendered at their old positions.
         ModelState.Clear();
-        FocusLinkRow = RowCommands.Apply(Input.Links, Command, LinkRows.RowName, LinkRows.MaxRows, () => new LinkRowInput<ProjectLinkKind>())?.Row;
+        RowCommands.Apply(Input.Links, Command, LinkRows.RowName, LinkRows.MaxRows, () => new LinkRowInput<ProjectLinkKind>());
         return await PageAsync(ct);
     }
 
     /// <summary>The link rows' view: their buttons post to the LinkRow handler at this page's address.</summary>
     public LinkRowsView LinkRowsView => LinkRowsView.For(
-        "Code, website, demo, video, …", Input.Links, LinkKinds, fragment => RowCommands.ActionUrl(Request, fragment, "LinkRow"), FocusLinkRow);
+        "Code, website, demo, video, …", Input.Links, LinkKinds, fragment => RowCommands.ActionUrl(Request, fragment, "LinkRow"));
 
     // Deleting or editing a project loads its rows tracked, so they are changed, recorded and restorable with it.
     protected override IQueryable<Project> OwnItems =>

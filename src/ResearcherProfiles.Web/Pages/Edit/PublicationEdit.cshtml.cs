@@ -40,12 +40,6 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
     [BindProperty]
     public string? Command { get; set; }
 
-    /// <summary>The author row a row button acted on, and which of its controls gets the focus: "name", "up" or "down".</summary>
-    public (int Row, string Control)? FocusAuthor { get; private set; }
-
-    /// <summary>The link row a row button acted on.</summary>
-    public int? FocusLinkRow { get; private set; }
-
     /// <summary>"Filled 11 author rows.", after the rows were filled from a pasted list.</summary>
     public string? FillMessage { get; private set; }
 
@@ -53,7 +47,7 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
     public string RowAction(string fragment) => RowCommands.ActionUrl(Request, fragment);
 
     public LinkRowsView LinkRowsView => LinkRowsView.For(
-        "PDF, code, slides, project page, …", Input.Links, PublicationChoices.LinkKinds, RowAction, FocusLinkRow);
+        "PDF, code, slides, project page, …", Input.Links, PublicationChoices.LinkKinds, RowAction);
 
     public int? PublicationId { get; private set; }
 
@@ -226,18 +220,9 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
     /// <returns>True when the form was submitted by a row button (or a button this page does not have) rather than Save.</returns>
     private bool ApplyRowCommand()
     {
-        if (RowCommands.Apply(Input.Authors, Command, AuthorRowName, PublicationInput.MaxAuthors, () => new PublicationInput.AuthorInput()) is { } author)
-        {
-            var control = Command!.Split('-') is [_, var action and ("up" or "down"), _] ? action : "name";
-            FocusAuthor = author.Row is int row ? (row, control) : null;
-            return true;
-        }
-        if (RowCommands.Apply(Input.Links, Command, LinkRows.RowName, PublicationInput.MaxLinks, () => new LinkRowInput<PublicationLinkKind>()) is { } link)
-        {
-            FocusLinkRow = link.Row;
-            return true;
-        }
-        return Command is not (null or "" or SaveCommand);
+        return RowCommands.Apply(Input.Authors, Command, AuthorRowName, PublicationInput.MaxAuthors, () => new PublicationInput.AuthorInput())
+            || RowCommands.Apply(Input.Links, Command, LinkRows.RowName, PublicationInput.MaxLinks, () => new LinkRowInput<PublicationLinkKind>())
+            || Command is not (null or "" or SaveCommand);
     }
 
     private const string AuthorPasteKey = $"{nameof(Input)}.{nameof(PublicationInput.AuthorPaste)}";

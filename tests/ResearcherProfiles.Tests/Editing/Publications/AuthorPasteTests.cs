@@ -68,7 +68,7 @@ public sealed class AuthorPasteTests(ProfilesAppFactory factory) : IClassFixture
         var (ada, client) = await SignedInAsync();
         var url = $"/edit/{ada.Slug}/publications/new";
         var form = await client.GetDocumentAsync(url);
-        Assert.EndsWith($"{url}#Input_Authors", form.QuerySelector("button[value='fill-authors']")?.GetAttribute("formaction"), StringComparison.Ordinal);
+        Assert.EndsWith($"{url}#author-fill-status", form.QuerySelector("button[value='fill-authors']")?.GetAttribute("formaction"), StringComparison.Ordinal);
         Assert.Equal("Paste an author list", form.QuerySelector("label[for='author-paste']")?.TextContent.Trim());
 
         using var response = await client.SubmitFormAsync(url, new Dictionary<string, string>
@@ -84,7 +84,6 @@ public sealed class AuthorPasteTests(ProfilesAppFactory factory) : IClassFixture
         Assert.Equal("", RowResearcher(page, 0));
         Assert.Equal(ada.Id.ToString(CultureInfo.InvariantCulture), RowResearcher(page, 1));
         Assert.StartsWith("Filled 3 author rows.", page.QuerySelector("#author-fill-status")?.TextContent.Trim(), StringComparison.Ordinal);
-        Assert.True(page.QuerySelector("#author-fill-status")!.HasAttribute("autofocus"));
         Assert.Equal("", ((IHtmlTextAreaElement)page.QuerySelector("#author-paste")!).Value);
         Assert.Equal("Filled, not saved", ((IHtmlInputElement)page.QuerySelector("#Input_Title")!).Value);
         Assert.Null(page.QuerySelector(".form-errors"));
@@ -174,11 +173,15 @@ public sealed class AuthorPasteTests(ProfilesAppFactory factory) : IClassFixture
         var page = await client.GetDocumentAsync(url);
 
         string? Action(string command) => page.QuerySelector($"button[name='Command'][value='{command}']")?.GetAttribute("formaction");
-        Assert.Equal($"/edit/{ada.Slug}/publications/new?from=list#author-4", Action("add-author"));
-        Assert.Equal($"/edit/{ada.Slug}/publications/new?from=list#author-1", Action("author-up-1"));
-        Assert.Equal($"/edit/{ada.Slug}/publications/new?from=list#author-3", Action("author-down-1"));
-        Assert.Equal($"/edit/{ada.Slug}/publications/new?from=list#author-2", Action("author-remove-2"));
-        Assert.Equal($"/edit/{ada.Slug}/publications/new?from=list#link-4", Action("add-link"));
+        // Each lands at the control to use next: the new row's name, the moved row's same button (its name when that button is now disabled).
+        var here = $"/edit/{ada.Slug}/publications/new?from=list";
+        Assert.Equal($"{here}#Input_Authors_3__Name", Action("add-author"));
+        Assert.Equal($"{here}#Input_Authors_0__Name", Action("author-up-1"));
+        Assert.Equal($"{here}#author-2-down", Action("author-down-0"));
+        Assert.Equal($"{here}#Input_Authors_2__Name", Action("author-down-1"));
+        Assert.Equal($"{here}#Input_Authors_1__Name", Action("author-remove-2"));
+        Assert.Equal($"{here}#Input_Links_3__Kind", Action("add-link"));
+        Assert.Equal($"{here}#Input_Links_1__Kind", Action("link-remove-1"));
         Assert.NotNull(page.QuerySelector("li#author-3"));
 
         var form = (IHtmlFormElement)page.QuerySelector("main form")!;
@@ -186,13 +189,12 @@ public sealed class AuthorPasteTests(ProfilesAppFactory factory) : IClassFixture
         using var added = await client.SubmitAsync(form, url, new Dictionary<string, string> { ["Command"] = "add-author" });
         var after = await added.ReadDocumentAsync();
         Assert.Equal(4, RowNames(after).Count);
-        Assert.True(after.QuerySelector("#author-4 input[name='Input.Authors[3].Name']")!.HasAttribute("autofocus"));
-        Assert.Single(after.QuerySelectorAll("[autofocus]"));
+        Assert.NotNull(after.QuerySelector("#author-4 #Input_Authors_3__Name"));
 
         using var moved = await client.SubmitAsync((IHtmlFormElement)after.QuerySelector("main form")!, url, new Dictionary<string, string> { ["Command"] = "author-down-0" });
         var movedPage = await moved.ReadDocumentAsync();
         Assert.Equal(["", "Ada Moreau", "", ""], RowNames(movedPage));
-        Assert.True(movedPage.QuerySelector("#author-2 button[value='author-down-1']")!.HasAttribute("autofocus"));
+        Assert.False(((IHtmlButtonElement)movedPage.QuerySelector("#author-2 #author-2-down")!).IsDisabled);
     }
 
     [Theory]
