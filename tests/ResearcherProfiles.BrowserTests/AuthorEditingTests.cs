@@ -185,6 +185,30 @@ public sealed class AuthorEditingTests(BrowserFixture fixture)
         await Expect(form.Button("Move down author 3")).ToBeFocusedAsync();
     }
 
+    [Fact]
+    public async Task Link_rows_of_a_project_are_added_and_removed_in_place()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await SignedInAsync(context);
+        await page.GotoAsync($"/edit/{Slug}/projects");
+        await page.EvaluateAsync("() => { window.notReloaded = true; }");
+        var links = page.GetByRole(AriaRole.Group, new() { Name = "Links" }).Locator("li.link-row");
+        var before = await links.CountAsync();
+        await page.GetByLabel("URL of link 1", new() { Exact = true }).FillAsync("https://one.example.org/");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add another link", Exact = true }).ClickAsync();
+        await Expect(links).ToHaveCountAsync(before + 1);
+        await Expect(page.GetByLabel($"Kind of link {before + 1}", new() { Exact = true })).ToBeFocusedAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove link 1", Exact = true }).ClickAsync();
+        await Expect(links).ToHaveCountAsync(before);
+        await Expect(page.GetByLabel("URL of link 1", new() { Exact = true })).ToHaveValueAsync(string.Empty);
+        await Expect(page.GetByLabel("Kind of link 1", new() { Exact = true })).ToBeFocusedAsync();
+        Assert.Equal("Input.Links[0].Url", await page.GetByLabel("URL of link 1", new() { Exact = true }).GetAttributeAsync("name"));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "A link row button reloaded the page.");
+        await page.AssertNoAxeViolationsAsync("project form after link rows changed in place");
+    }
+
     [Theory]
     [MemberData(nameof(Modes))]
     public async Task The_form_after_filling_has_no_axe_violations(string scheme, Viewport viewport)

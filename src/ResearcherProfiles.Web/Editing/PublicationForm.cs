@@ -18,9 +18,9 @@ public sealed class PublicationInput
     public const int MaxLinks = LinkRows.MaxRows;
 
     /// <summary>
-    /// Form values the editor posts at most: six per author row (name, researcher, and each
-    /// checkbox with its hidden "false"), three per link row, the spare rows the page adds, and
-    /// the paper's own fields. The framework's default of 1,024 would refuse a paper of about
+    /// Form values the editor posts at most: five per author row (name, researcher, profile
+    /// address and the two checkboxes) with one to spare, three per link row, the spare rows the
+    /// page adds, and the paper's own fields with the pasted author list. The framework's default of 1,024 would refuse a paper of about
     /// 170 authors before any of it could be read.
     /// </summary>
     public const int MaxFormValues = (MaxAuthors + 5) * 6 + (MaxLinks + 5) * 3 + 100;
