@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using ResearcherProfiles.Core.Bibtex;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Publications;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Pages;
 
@@ -14,12 +15,12 @@ public sealed class PublicationInput : SectionInput
 {
     /// <summary>The same limit as the BibTeX import, so any imported paper can be edited and saved.</summary>
     public const int MaxAuthors = BibtexPublicationMapper.MaxAuthors;
-    public const int MaxLinks = 50;
+    public const int MaxLinks = LinkRows.MaxRows;
 
     /// <summary>
-    /// Form values the editor posts at most: six per author row (name, researcher, and each
-    /// checkbox with its hidden "false"), three per link row, the spare rows the page adds, and
-    /// the paper's own fields. The framework's default of 1,024 would refuse a paper of about
+    /// Form values the editor posts at most: five per author row (name, researcher, profile
+    /// address and the two checkboxes) with one to spare, three per link row, the spare rows the
+    /// page adds, and the paper's own fields with the pasted author list. The framework's default of 1,024 would refuse a paper of about
     /// 170 authors before any of it could be read.
     /// </summary>
     public const int MaxFormValues = (MaxAuthors + 5) * 6 + (MaxLinks + 5) * 3 + 100;
@@ -73,7 +74,15 @@ public sealed class PublicationInput : SectionInput
 
     public List<AuthorInput> Authors { get; set; } = [];
 
-    public List<LinkInput> Links { get; set; } = [];
+    public List<LinkRowInput<PublicationLinkKind>> Links { get; set; } = [];
+
+    /// <summary>
+    /// A whole author list pasted into one box ("A. Smith, B. Jones and C. Wu", one per line, or
+    /// BibTeX's "Smith, A. and Jones, B."): "Fill the author rows", or a save, replaces the rows with its names.
+    /// </summary>
+    [Display(Name = "Paste an author list")]
+    [StringLength(AuthorListParser.MaxTextLength, ErrorMessage = "A pasted author list is at most {1} characters.")]
+    public string? AuthorPaste { get; set; }
 
     /// <summary>The author rows in words, as a stale save lists them (see <see cref="FormSnapshot"/>).</summary>
     [Display(Name = "Authors")]
@@ -110,20 +119,6 @@ public sealed class PublicationInput : SectionInput
             && !EqualContribution && !Corresponding;
     }
 
-    public sealed class LinkInput
-    {
-        public PublicationLinkKind Kind { get; set; }
-
-        [StringLength(100, ErrorMessage = "A link's label is at most {1} characters.")]
-        public string? Label { get; set; }
-
-        [Display(Name = "URL")]
-        [StringLength(2048, ErrorMessage = "A web address is at most {1} characters.")]
-        public string? Url { get; set; }
-
-        public bool IsBlank => string.IsNullOrWhiteSpace(Label) && string.IsNullOrWhiteSpace(Url);
-    }
-
     public static PublicationInput From(Publication publication)
     {
         ArgumentNullException.ThrowIfNull(publication);
@@ -150,7 +145,8 @@ public sealed class PublicationInput : SectionInput
                 EqualContribution = a.EqualContribution,
                 Corresponding = a.Corresponding,
             }).ToList(),
-            Links = publication.Links.OrderBy(l => l.SortOrder).Select(l => new LinkInput { Kind = l.Kind, Label = l.Label, Url = l.Url }).ToList(),
+            Links = publication.Links.OrderBy(l => l.SortOrder)
+                .Select(l => new LinkRowInput<PublicationLinkKind> { Kind = l.Kind, Label = l.Label, Url = l.Url }).ToList(),
         };
     }
 
@@ -161,10 +157,7 @@ public sealed class PublicationInput : SectionInput
         {
             Authors.Add(new AuthorInput());
         }
-        for (var i = 0; i < links; i++)
-        {
-            Links.Add(new LinkInput());
-        }
+        Links.AddRange(LinkRows.Blank<PublicationLinkKind>(links));
     }
 
     /// <summary>
@@ -235,30 +228,10 @@ public sealed class PublicationInput : SectionInput
             }
         }
 
-        if (Links.Count > MaxLinks)
-        {
-            modelState.AddModelError($"{prefix}.{nameof(Links)}", $"A publication has at most {MaxLinks} links.");
-        }
-        for (var i = 0; i < Links.Count; i++)
-        {
-            var link = Links[i];
-            if (link.IsBlank)
-            {
-                continue;
-            }
-            var key = $"{prefix}.{nameof(Links)}[{i}].{nameof(LinkInput.Url)}";
-            if (string.IsNullOrWhiteSpace(link.Url))
-            {
-                modelState.AddModelError(key, "Enter the link's web address, or clear its label.");
-            }
-            else if (!SafeUrl.IsHttpUrl(link.Url.Trim()))
-            {
-                modelState.AddModelError(key, UrlMessage);
-            }
-        }
+        LinkRows.Validate(modelState, $"{prefix}.{nameof(Links)}", Links, "A publication");
     }
 
-    private const string UrlMessage = "Enter a web address starting with http:// or https://.";
+    private const string UrlMessage = LinkRows.UrlMessage;
 
     /// <summary>Copies the validated fields onto the record (authors and links are the caller's: they are rows of their own).</summary>
     public void ApplyTo(Publication publication)
@@ -304,8 +277,7 @@ public sealed class PublicationInput : SectionInput
         }).ToList();
     }
 
-    public IReadOnlyList<LinkInput> LinksToSave() =>
-        Links.Where(l => !l.IsBlank).Select(l => new LinkInput { Kind = l.Kind, Label = Clean(l.Label), Url = l.Url!.Trim() }).ToList();
+    public IReadOnlyList<LinkRowInput<PublicationLinkKind>> LinksToSave() => LinkRows.ToSave(Links);
 
     public List<string> BadgeList() =>
         (Badges ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -324,8 +296,7 @@ public static class PublicationChoices
     public static IReadOnlyList<SelectListItem> Statuses { get; } =
         Enum.GetValues<PublicationStatus>().Select(s => new SelectListItem(StatusText(s), s.ToString())).ToList();
 
-    public static IReadOnlyList<SelectListItem> LinkKinds { get; } =
-        Enum.GetValues<PublicationLinkKind>().Select(k => new SelectListItem(LinkLabels.For(k), k.ToString())).ToList();
+    public static IReadOnlyList<SelectListItem> LinkKinds { get; } = LinkRows.KindChoices<PublicationLinkKind>(LinkLabels.For);
 
     public static IReadOnlyList<SelectListItem> Months { get; } =
     [

@@ -14,15 +14,14 @@ namespace ResearcherProfiles.Web.Pages.Edit;
 
 /// <summary>
 /// The profile's projects, each with its own link rows and the profile's papers it relates to.
-/// "Add another link" submits the form and re-renders it with one more empty row, unsaved, so no
-/// JavaScript is needed. Related papers can only be chosen from this profile's own list.
+/// The link rows are the shared editor (<see cref="LinkRows"/>): their buttons submit the form to the
+/// LinkRow handler, which re-renders it with the change applied, unsaved, so no JavaScript is needed.
+/// Related papers can only be chosen from this profile's own list.
 /// </summary>
 public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheStore publicPages)
     : SectionEditorPageModel<Project, ProjectsModel.ProjectInput>(db, access, publicPages)
 {
-    public const int MaxLinks = 50;
     private const int LinkRowsShown = 3;
-    private const string UrlMessage = "Enter a web address starting with http:// or https://.";
 
     public override string SectionPath => "projects";
     public override string SectionTitle => "Projects";
@@ -33,8 +32,11 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
     public static IReadOnlyList<SelectListItem> Kinds { get; } = Enum.GetValues<ProjectKind>()
         .Select(k => new SelectListItem(LinkLabels.For(k), k.ToString())).ToList();
 
-    public static IReadOnlyList<SelectListItem> LinkKinds { get; } = Enum.GetValues<ProjectLinkKind>()
-        .Select(k => new SelectListItem(LinkLabels.For(k), k.ToString())).ToList();
+    public static IReadOnlyList<SelectListItem> LinkKinds { get; } = LinkRows.KindChoices<ProjectLinkKind>(LinkLabels.For);
+
+    /// <summary>Which link-row button submitted the form: "add-link", "link-remove-2".</summary>
+    [BindProperty]
+    public string? Command { get; set; }
 
     /// <summary>The papers of this profile's list, in its order: the only ones a project can relate to.</summary>
     public IReadOnlyList<PublicationChoice> Publications { get; private set; } = [];
@@ -88,31 +90,18 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
         [StringLength(100, ErrorMessage = "The popularity is at most {1} characters.")]
         public string? Popularity { get; set; }
 
-        public List<LinkInput> Links { get; set; } = [];
+        public List<LinkRowInput<ProjectLinkKind>> Links { get; set; } = [];
 
         public List<int> RelatedPublicationIds { get; set; } = [];
 
         /// <summary>The links in words, so that a stale save can say they changed (see <see cref="FormSnapshot"/>).</summary>
         [Display(Name = "Links")]
-        public string LinkSummary => string.Join("; ", Links.Where(l => !l.IsBlank).Select(l => $"{LinkLabels.For(l.Kind)} {l.Label?.Trim()} {l.Url?.Trim()}"));
+        public string LinkSummary => LinkRows.Summary(Links, LinkLabels.For);
 
         /// <summary>The related papers' titles, filled from the stored project for the same purpose; never posted.</summary>
         [BindNever]
         [Display(Name = "Related publications")]
         public string? RelatedTitles { get; set; }
-    }
-
-    public sealed class LinkInput
-    {
-        public ProjectLinkKind Kind { get; set; }
-
-        [StringLength(100, ErrorMessage = "A link's label is at most {1} characters.")]
-        public string? Label { get; set; }
-
-        [StringLength(2048, ErrorMessage = "A web address is at most {1} characters.")]
-        public string? Url { get; set; }
-
-        public bool IsBlank => string.IsNullOrWhiteSpace(Label) && string.IsNullOrWhiteSpace(Url);
     }
 
     /// <summary>The profile's papers are loaded once the access check has passed, for the form and for <see cref="Apply"/>.</summary>
@@ -130,20 +119,22 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
         });
     }
 
-    /// <summary>Re-renders the form as typed with one more empty link row; saves nothing.</summary>
-    public async Task<IActionResult> OnPostAddLinkAsync(CancellationToken ct)
+    /// <summary>Re-renders the form as typed with a link row added or removed; saves nothing.</summary>
+    public async Task<IActionResult> OnPostLinkRowAsync(CancellationToken ct)
     {
         if (Id is int id && !await OwnItems.AnyAsync(i => i.Id == id, ct))
         {
             return NotFound();
         }
+        // The rows may have moved: the posted values in ModelState would be rendered at their old positions.
         ModelState.Clear();
-        if (Input.Links.Count < MaxLinks)
-        {
-            Input.Links.Add(new LinkInput());
-        }
+        RowCommands.Apply(Input.Links, Command, LinkRows.RowName, LinkRows.MaxRows, () => new LinkRowInput<ProjectLinkKind>());
         return await PageAsync(ct);
     }
+
+    /// <summary>The link rows' view: their buttons post to the LinkRow handler at this page's address.</summary>
+    public LinkRowsView LinkRowsView => LinkRowsView.For(
+        "Code, website, demo, video, …", Input.Links, LinkKinds, fragment => RowCommands.ActionUrl(Request, fragment, "LinkRow"));
 
     // Deleting or editing a project loads its rows tracked, so they are changed, recorded and restorable with it.
     protected override IQueryable<Project> OwnItems =>
@@ -154,13 +145,13 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
 
     protected override Project NewItem() => new() { Title = string.Empty };
 
-    protected override ProjectInput NewInput() => new() { Links = BlankLinks(LinkRowsShown) };
+    protected override ProjectInput NewInput() => new() { Links = LinkRows.Blank<ProjectLinkKind>(LinkRowsShown) };
 
     protected override ProjectInput ToInput(Project item)
     {
         var titles = Publications.ToDictionary(p => p.Id, p => p.Title);
         var links = item.Links.OrderBy(l => l.SortOrder).ThenBy(l => l.Id)
-            .Select(l => new LinkInput { Kind = l.Kind, Label = l.Label, Url = l.Url })
+            .Select(l => new LinkRowInput<ProjectLinkKind> { Kind = l.Kind, Label = l.Label, Url = l.Url })
             .ToList();
         var related = item.RelatedPublications.OrderBy(r => r.SortOrder).Select(r => r.PublicationId).ToList();
         return new ProjectInput
@@ -176,7 +167,7 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
             End = FormText.Date(item.End),
             Status = item.Status,
             Popularity = item.Popularity,
-            Links = [.. links, .. BlankLinks(Math.Max(1, LinkRowsShown - links.Count))],
+            Links = [.. links, .. LinkRows.Blank<ProjectLinkKind>(Math.Max(1, LinkRowsShown - links.Count))],
             RelatedPublicationIds = related,
             RelatedTitles = string.Join("; ", related.Where(titles.ContainsKey).Select(id => titles[id])),
         };
@@ -185,27 +176,7 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
     protected override void Validate(ProjectInput input)
     {
         DateRules.EndNotBeforeStart(ModelState, input.Start, input.End, $"{nameof(Input)}.{nameof(ProjectInput.End)}");
-        if (input.Links.Count > MaxLinks)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(ProjectInput.Links)}", $"A project has at most {MaxLinks} links.");
-        }
-        for (var i = 0; i < input.Links.Count; i++)
-        {
-            var link = input.Links[i];
-            if (link.IsBlank)
-            {
-                continue;
-            }
-            var key = $"{nameof(Input)}.{nameof(ProjectInput.Links)}[{i}].{nameof(LinkInput.Url)}";
-            if (string.IsNullOrWhiteSpace(link.Url))
-            {
-                ModelState.AddModelError(key, "Enter the link's web address, or clear its label.");
-            }
-            else if (!SafeUrl.IsHttpUrl(link.Url.Trim()))
-            {
-                ModelState.AddModelError(key, UrlMessage);
-            }
-        }
+        LinkRows.Validate(ModelState, LinkRowsView.Prefix, input.Links, "A project");
     }
 
     protected override void Apply(ProjectInput input, Project item)
@@ -223,7 +194,7 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
         item.Popularity = FormText.Clean(input.Popularity);
 
         var before = RowsText(item);
-        ReplaceLinks(item, input.Links.Where(l => !l.IsBlank).ToList());
+        ReplaceLinks(item, LinkRows.ToSave(input.Links));
         ReplaceRelated(item, input.RelatedPublicationIds);
         if (item.Id != 0 && RowsText(item) != before)
         {
@@ -241,10 +212,8 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
 
     protected override int PreviewTopHeadingLevel => 4;
 
-    private static List<LinkInput> BlankLinks(int count) => Enumerable.Range(0, count).Select(_ => new LinkInput()).ToList();
-
     /// <summary>Rewrites the link rows position by position, so unchanged links record no change.</summary>
-    private void ReplaceLinks(Project project, List<LinkInput> links)
+    private void ReplaceLinks(Project project, List<LinkRowInput<ProjectLinkKind>> links)
     {
         var existing = project.Links.OrderBy(l => l.SortOrder).ThenBy(l => l.Id).ToList();
         for (var i = 0; i < links.Count; i++)
@@ -252,8 +221,8 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
             var row = i < existing.Count ? existing[i] : new ProjectLink { Url = string.Empty };
             row.SortOrder = i;
             row.Kind = links[i].Kind;
-            row.Label = FormText.Clean(links[i].Label);
-            row.Url = links[i].Url!.Trim();
+            row.Label = links[i].Label;
+            row.Url = links[i].Url!;
             if (i >= existing.Count)
             {
                 project.Links.Add(row);

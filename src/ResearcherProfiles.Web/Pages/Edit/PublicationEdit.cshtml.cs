@@ -14,9 +14,10 @@ using ResearcherProfiles.Web.Startup;
 namespace ResearcherProfiles.Web.Pages.Edit;
 
 /// <summary>
-/// Creates or edits one publication, authors and links included. The author-list buttons (add,
-/// move, remove) submit the form and re-render it with the change applied, unsaved, so the
-/// editor works without JavaScript; only "Save" writes, in one transaction.
+/// Creates or edits one publication, authors and links included. The row buttons (add, move,
+/// remove, fill from a pasted author list) submit the form and re-render it with the change
+/// applied, unsaved and scrolled to the row acted on, so the editor works without JavaScript;
+/// only "Save" writes, in one transaction.
 /// </summary>
 [RequestFormLimits(ValueCountLimit = PublicationInput.MaxFormValues)]
 public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, IOutputCacheStore publicPages)
@@ -31,9 +32,22 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
     [BindProperty]
     public PublicationInput Input { get; set; } = new();
 
-    /// <summary>Which button submitted the form: "save", "add-author", "author-up-2", "add-link", ...</summary>
+    public const string SaveCommand = "save";
+    public const string FillAuthorsCommand = "fill-authors";
+    public const string AuthorRowName = "author";
+
+    /// <summary>Which button submitted the form: "save", "add-author", "author-up-2", "fill-authors", "add-link", ...</summary>
     [BindProperty]
     public string? Command { get; set; }
+
+    /// <summary>"Filled 11 author rows.", after the rows were filled from a pasted list.</summary>
+    public string? FillMessage { get; private set; }
+
+    /// <summary>Where a row button posts: this page, with its query, landing at <paramref name="fragment"/>.</summary>
+    public string RowAction(string fragment) => RowCommands.ActionUrl(Request, fragment);
+
+    public LinkRowsView LinkRowsView => LinkRowsView.For(
+        "PDF, code, slides, project page, …", Input.Links, PublicationChoices.LinkKinds, RowAction);
 
     public int? PublicationId { get; private set; }
 
@@ -99,12 +113,27 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
             }
         }
         await LinkProfileAddressesAsync(ct);
+        if (Command == FillAuthorsCommand)
+        {
+            // Only the box is checked here: the rest of the form is checked when it is saved.
+            await FillAuthorsFromPasteAsync(ct);
+            var pasteErrors = ModelState.TryGetValue(AuthorPasteKey, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
+            ModelState.Clear();
+            pasteErrors.ForEach(message => ModelState.AddModelError(AuthorPasteKey, message));
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
         if (ApplyRowCommand())
         {
             // The rows moved: the posted values in ModelState would be rendered at their old positions.
             ModelState.Clear();
             await LoadChoicesAsync(ct);
             return Page();
+        }
+        // Saved with a pasted list in the box: its names are the authors, so a long author list is one save.
+        if (!string.IsNullOrWhiteSpace(Input.AuthorPaste))
+        {
+            await FillAuthorsFromPasteAsync(ct);
         }
 
         var linked = Input.Authors.Where(a => a.ResearcherId is not null).Select(a => a.ResearcherId!.Value).ToList();
@@ -201,48 +230,70 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
             .SingleOrDefaultAsync(ct);
     }
 
-    /// <returns>True when the form was submitted by a row button rather than Save.</returns>
+    /// <returns>True when the form was submitted by a row button (or a button this page does not have) rather than Save.</returns>
     private bool ApplyRowCommand()
     {
-        var command = Command ?? string.Empty;
-        var authors = Input.Authors;
-        if (command == "add-author")
+        return RowCommands.Apply(Input.Authors, Command, AuthorRowName, PublicationInput.MaxAuthors, () => new PublicationInput.AuthorInput())
+            || RowCommands.Apply(Input.Links, Command, LinkRows.RowName, PublicationInput.MaxLinks, () => new LinkRowInput<PublicationLinkKind>())
+            || Command is not (null or "" or SaveCommand);
+    }
+
+    private const string AuthorPasteKey = $"{nameof(Input)}.{nameof(PublicationInput.AuthorPaste)}";
+
+    /// <summary>
+    /// Replaces the author rows with the names of the pasted list, linking each to the researcher on
+    /// the site it names (the owner by their name or a name variant, co-authors likewise), and empties
+    /// the box. A list that cannot be read is a message next to the box, and the rows stay as they were.
+    /// </summary>
+    /// <returns>True when the rows were filled.</returns>
+    private async Task<bool> FillAuthorsFromPasteAsync(CancellationToken ct)
+    {
+        const string key = AuthorPasteKey;
+        var text = Input.AuthorPaste;
+        if (string.IsNullOrWhiteSpace(text))
         {
-            if (authors.Count < PublicationInput.MaxAuthors)
-            {
-                authors.Add(new PublicationInput.AuthorInput());
-            }
-            return true;
-        }
-        if (command == "add-link")
-        {
-            if (Input.Links.Count < PublicationInput.MaxLinks)
-            {
-                Input.Links.Add(new PublicationInput.LinkInput());
-            }
-            return true;
-        }
-        var dash = command.LastIndexOf('-');
-        if (dash < 0 || !int.TryParse(command.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-        {
+            ModelState.AddModelError(key, "Paste the author list into the box first, then fill the rows.");
             return false;
         }
-        if (index >= authors.Count)
+        if (text.Length > AuthorListParser.MaxTextLength)
         {
-            return true;
+            // The length check of the input model has said so already.
+            return false;
         }
-        switch (command[..dash])
+        var pasted = AuthorListParser.Parse(text, PublicationInput.MaxAuthors);
+        if (pasted.Authors.Count == 0)
         {
-            case "author-up" when index > 0:
-                (authors[index - 1], authors[index]) = (authors[index], authors[index - 1]);
-                break;
-            case "author-down" when index < authors.Count - 1:
-                (authors[index + 1], authors[index]) = (authors[index], authors[index + 1]);
-                break;
-            case "author-remove":
-                authors.RemoveAt(index);
-                break;
+            ModelState.AddModelError(key, "No names were found in the pasted text. Separate the names with commas, “and” or new lines.");
+            return false;
         }
+
+        // The names a row was already linked to keep that link when the list names them the same way.
+        var linkedBefore = Input.Authors
+            .Where(a => a.ResearcherId is not null && !string.IsNullOrWhiteSpace(a.Name))
+            .GroupBy(a => a.Name!.Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().ResearcherId!.Value, StringComparer.OrdinalIgnoreCase);
+        List<int> candidates = [.. await OfferedResearcherIdsAsync(ct), .. linkedBefore.Values];
+        var people = await db.Researchers.Where(r => r.DeletedAt == null && candidates.Contains(r.Id))
+            .Select(r => new KnownPerson(r.Id, r.DisplayName, r.GivenName, r.FamilyName, r.NameVariants))
+            .ToListAsync(ct);
+        var names = pasted.Authors.Select(a => a.Name).ToList();
+        var links = PastedAuthorLinks.Match(names, new AuthorMatcher(people), Profile.Id);
+        var used = links.OfType<int>().ToHashSet();
+        Input.Authors = pasted.Authors.Select((author, i) => new PublicationInput.AuthorInput
+        {
+            Name = author.Name,
+            ResearcherId = links[i] ?? (linkedBefore.TryGetValue(author.Name, out var id) && used.Add(id) ? id : null),
+            EqualContribution = author.EqualContribution,
+            Corresponding = author.Corresponding,
+        }).ToList();
+        Input.AuthorPaste = null;
+        foreach (var stale in ModelState.Keys.Where(k => k.StartsWith($"{nameof(Input)}.{nameof(PublicationInput.Authors)}", StringComparison.Ordinal) || k == key).ToList())
+        {
+            ModelState.Remove(stale);
+        }
+        var count = Input.Authors.Count;
+        FillMessage = (count == 1 ? "Filled 1 author row." : $"Filled {count} author rows.")
+            + (pasted.Truncated ? $" A publication has at most {PublicationInput.MaxAuthors} authors here: the names after that were left out." : string.Empty);
         return true;
     }
 
@@ -265,7 +316,7 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
         db.PublicationAuthors.RemoveRange(existing.Skip(authors.Count));
     }
 
-    private void ReplaceLinks(Publication publication, IReadOnlyList<PublicationInput.LinkInput> links)
+    private void ReplaceLinks(Publication publication, IReadOnlyList<LinkRowInput<PublicationLinkKind>> links)
     {
         var existing = publication.Links.OrderBy(l => l.SortOrder).ThenBy(l => l.Id).ToList();
         for (var i = 0; i < links.Count; i++)
@@ -307,18 +358,9 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
     /// </summary>
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
-        var papers = db.ProfilePublications.Where(pp => pp.ResearcherId == Profile.Id).Select(pp => pp.PublicationId);
-        var coauthors = await db.PublicationAuthors
-            .Where(a => a.ResearcherId != null && a.ResearcherId != Profile.Id && papers.Contains(a.PublicationId))
-            .GroupBy(a => a.ResearcherId!.Value)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
-            .Select(g => g.Key)
-            .Take(MaxCoauthorChoices)
-            .ToListAsync(ct);
         List<int> offered =
         [
-            Profile.Id,
-            .. coauthors,
+            .. await OfferedResearcherIdsAsync(ct),
             .. Input.Authors.Where(a => a.ResearcherId is not null).Select(a => a.ResearcherId!.Value),
         ];
         var researchers = await db.Researchers.Where(r => r.DeletedAt == null && offered.Contains(r.Id))
@@ -341,6 +383,20 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
                 .OrderBy(n => n)
                 .ToListAsync(ct);
         }
+    }
+
+    /// <summary>This profile's owner and the researchers who share most papers with this profile: the ones a row offers, and a pasted list is matched against.</summary>
+    private async Task<List<int>> OfferedResearcherIdsAsync(CancellationToken ct)
+    {
+        var papers = db.ProfilePublications.Where(pp => pp.ResearcherId == Profile.Id).Select(pp => pp.PublicationId);
+        var coauthors = await db.PublicationAuthors
+            .Where(a => a.ResearcherId != null && a.ResearcherId != Profile.Id && papers.Contains(a.PublicationId))
+            .GroupBy(a => a.ResearcherId!.Value)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .Select(g => g.Key)
+            .Take(MaxCoauthorChoices)
+            .ToListAsync(ct);
+        return [Profile.Id, .. coauthors];
     }
 
     /// <summary>

@@ -124,13 +124,14 @@ public sealed class ProjectEditorTests(ProfilesAppFactory factory) : IClassFixtu
         var url = $"/edit/{profile.Slug}/projects";
         var fields = new Dictionary<string, string>
         {
+            ["Command"] = "add-link",
             ["Input.Title"] = "Many links",
             ["Input.Links[0].Url"] = "https://one.example.org/",
             ["Input.Links[1].Url"] = "https://two.example.org/",
             ["Input.Links[2].Url"] = "https://three.example.org/",
         };
 
-        using var response = await owner.SubmitToAsync(url, $"{url}?handler=AddLink", fields);
+        using var response = await owner.SubmitToAsync(url, $"{url}?handler=LinkRow", fields);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
@@ -312,13 +313,13 @@ public sealed class ProjectEditorTests(ProfilesAppFactory factory) : IClassFixtu
     }
 }
 
-/// <summary>The Add another link handler, which the section-wide authorization matrix does not list.</summary>
+/// <summary>The link-row handler (Add another link, Remove), which the section-wide authorization matrix does not list.</summary>
 public sealed class ProjectAddLinkAuthorizationTests(EditorWorld world) : IClassFixture<EditorWorld>
 {
     private static string AddLinkUrl(Researcher profile, int? id = null) =>
-        $"/edit/{profile.Slug}/projects{(id is int i ? $"/{i.ToString(CultureInfo.InvariantCulture)}" : "")}?handler=AddLink";
+        $"/edit/{profile.Slug}/projects{(id is int i ? $"/{i.ToString(CultureInfo.InvariantCulture)}" : "")}?handler=LinkRow";
 
-    private static readonly KeyValuePair<string, string>[] Fields = [new("Input.Title", "Injected")];
+    private static readonly KeyValuePair<string, string>[] Fields = [new("Input.Title", "Injected"), new("Command", "add-link")];
 
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_sign_in()
