@@ -27,7 +27,7 @@ public interface ISectionEditor
     string? StatusMessage { get; }
     bool StatusLinksToHistory { get; }
     /// <summary>Set after a delete: the save that Undo beside the message reverses.</summary>
-    string? UndoChangeSet { get; }
+    Guid? UndoChangeSet { get; }
     string SectionPath { get; }
     string SectionTitle { get; }
     string ItemName { get; }
@@ -94,7 +94,7 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
 
     /// <summary>Set with the status message after a delete: the save the Undo button beside it reverses.</summary>
     [TempData]
-    public string? UndoChangeSet { get; set; }
+    public Guid? UndoChangeSet { get; set; }
 
     public IReadOnlyList<SectionRow> Rows { get; private set; } = [];
 
@@ -280,7 +280,7 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         await db.SaveChangesAsync(ct);
         StatusMessage = "Deleted. You can restore it from History.";
         StatusLinksToHistory = true;
-        UndoChangeSet = (await ListOrder.DeletionAsync(db, Profile.Id, typeof(TItem).Name, itemId, ct))?.ToString();
+        UndoChangeSet = await ListOrder.DeletionAsync(db, Profile.Id, typeof(TItem).Name, itemId, ct);
         // The page the item was on, at the message that says how to bring it back.
         return Redirect($"{ListUrl(page)}#{StatusAnchor}");
     }

@@ -51,7 +51,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
 
     /// <summary>Set after a removal: the save the Undo button beside the message reverses.</summary>
     [TempData]
-    public string? UndoChangeSet { get; set; }
+    public Guid? UndoChangeSet { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -123,7 +123,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
         await db.SaveChangesAsync(ct);
         if (operation == Operation.Remove)
         {
-            UndoChangeSet = (await ListOrder.DeletionAsync(db, Profile.Id, nameof(ProfilePublication), entry.Id, ct))?.ToString();
+            UndoChangeSet = await ListOrder.DeletionAsync(db, Profile.Id, nameof(ProfilePublication), entry.Id, ct);
         }
         if (operation is Operation.MoveUp or Operation.MoveDown)
         {
