@@ -1,5 +1,5 @@
 // Progressive enhancement for the editor's ordered lists; every action also works without it.
-// The list's forms carry hx-post: htmx posts them, follows the server's redirect and swaps in the
+// The list's forms carry data-hx-post: htmx posts them, follows the server's redirect and swaps in the
 // #list-region of the page it lands on. This script adds the rest: drag handles (SortableJS) with
 // arrow keys, focus and an announcement after each swap, and recovery when a change fails.
 "use strict";
