@@ -106,6 +106,18 @@ public sealed class EditorListTests(BrowserFixture fixture)
         await Expect(papers.Announcement).ToHaveTextAsync("Moved “Paper 3” to position 1 of 4.");
         await page.ReloadAsync();
         await ExpectOrderAsync(papers, "Paper 3", "Paper 1", "Paper 2", "Paper 4");
+
+        // A move the server refuses: the message says so and the list goes back to the saved order.
+        await page.RouteAsync("**/*handler=MoveTo*", route => route.FulfillAsync(new() { Status = 409 }));
+        await papers.DragAsync("Paper 4", "Paper 1");
+        await Expect(papers.StatusMessage).ToContainTextAsync("someone changed the list at the same time");
+        await Expect(papers.StatusMessage).ToBeFocusedAsync();
+        await ExpectOrderAsync(papers, "Paper 3", "Paper 1", "Paper 2", "Paper 4");
+        await page.RouteAsync("**/*handler=MoveTo*", route => route.AbortAsync());
+        await papers.Handle("Paper 2").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowUp");
+        await Expect(papers.StatusMessage).ToContainTextAsync("could not be sent");
+        await ExpectOrderAsync(papers, "Paper 3", "Paper 1", "Paper 2", "Paper 4");
     }
 
     [Theory]
