@@ -161,6 +161,11 @@
     }
     const status = root.querySelector("#status");
     const item = done.id ? root.querySelector(`li[data-id="${CSS.escape(done.id)}"]`) : null;
+    if (!item && done.id && done.id === done.current && done.xhr.responseURL) {
+      // The item open in the form below is gone: load the page the server led to, as without JavaScript.
+      window.location.assign(done.xhr.responseURL);
+      return;
+    }
     if (!item) {
       if (status) status.focus();
       if (status) window.ResearcherEditor.announce(status.textContent.trim());

@@ -61,7 +61,8 @@ public sealed record SectionListPage(int PageNumber, int PageCount, int Total, i
 
 /// <summary>
 /// An editor page for one of a profile's ordered lists (<see cref="ProfileItem"/>): the list in the
-/// owner's order with Move up / Move down / Hide-Show / Delete, and one form that adds an item or,
+/// owner's order with Move up / Move down / Hide-Show / Delete (and Undo after a delete; a drag or
+/// the arrow keys on a drag handle post Move to), and one form that adds an item or,
 /// with an id in the route (/edit/{slug}/{section}/{id}), edits one. Each form is a plain POST, so
 /// it all works without JavaScript. Every item is looked up within the profile being edited, so an
 /// id from another profile is a 404; saves of a form opened on an older version are refused and
