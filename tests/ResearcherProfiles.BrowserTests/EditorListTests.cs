@@ -27,14 +27,14 @@ public sealed class EditorListTests(BrowserFixture fixture)
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A profile with awards "Award 1" to "Award 5" and papers "Paper 1" to "Paper 4", in that order.</summary>
-    private async Task<string> SeedAsync()
+    /// <summary>A profile with awards "Award 1" to "Award 5" (or <paramref name="awards"/>) and papers "Paper 1" to "Paper 4", in that order.</summary>
+    private async Task<string> SeedAsync(int awards = 5)
     {
         await using var scope = fixture.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var slug = $"lena-lists-{Guid.NewGuid().ToString("N")[..8]}";
         var researcher = new Researcher { Slug = slug, DisplayName = "Lena Lists", GivenName = "Lena", FamilyName = "Lists" };
-        for (var i = 1; i <= 5; i++)
+        for (var i = 1; i <= awards; i++)
         {
             researcher.Awards.Add(new Award { Title = $"Award {N(i)}", Year = 2020 + i, SortOrder = i - 1 });
         }
@@ -50,9 +50,9 @@ public sealed class EditorListTests(BrowserFixture fixture)
     }
 
     private async Task<(IBrowserContext Context, IPage Page, string Slug)> SignedInAsync(
-        ColorScheme scheme = ColorScheme.Light, Viewport? viewport = null, bool javaScript = true)
+        ColorScheme scheme = ColorScheme.Light, Viewport? viewport = null, bool javaScript = true, int awards = 5)
     {
-        var slug = await SeedAsync();
+        var slug = await SeedAsync(awards);
         var context = await fixture.NewContextAsync(scheme, viewport, javaScript);
         var page = await context.NewPageAsync();
         await LoginPage.SignInAsync(page, DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
@@ -161,6 +161,24 @@ public sealed class EditorListTests(BrowserFixture fixture)
         await papers.UndoButton.ClickAsync();
         await ExpectOrderAsync(papers, "Paper 1", "Paper 2", "Paper 3", "Paper 4");
         Assert.True(await papers.HasMarkerAsync(), "an action on the publications reloaded the page");
+    }
+
+    [Fact]
+    public async Task Moving_the_first_item_of_a_page_up_shows_the_page_before_in_place()
+    {
+        var (context, page, slug) = await SignedInAsync(awards: 101);
+        await using var _ = context;
+
+        var awards = await ListEditorPage.OpenAsync(page, $"/edit/{slug}/awards?p=2");
+        await Expect(awards.Items).ToHaveCountAsync(1);
+        await awards.SetMarkerAsync();
+        await awards.Button("Award 101", "Move up").ClickAsync();
+
+        await Expect(awards.Announcement).ToHaveTextAsync("Moved “Award 101” to position 100 of 101.");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/edit/{slug}/awards$"));
+        await Expect(awards.Items).ToHaveCountAsync(100);
+        await Expect(awards.Button("Award 101", "Move up")).ToBeFocusedAsync();
+        Assert.True(await awards.HasMarkerAsync(), "the move reloaded the page");
     }
 
     [Fact]
