@@ -281,7 +281,7 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         await db.SaveChangesAsync(ct);
         StatusMessage = "Deleted. You can restore it from History.";
         StatusLinksToHistory = true;
-        UndoChangeSet = await ListOrder.DeletionAsync(db, Profile.Id, typeof(TItem).Name, itemId, ct);
+        UndoChangeSet = await ListActions.DeletionAsync(db, Profile.Id, typeof(TItem).Name, itemId, ct);
         // The page the item was on, at the message that says how to bring it back.
         return Redirect($"{ListUrl(page)}#{StatusAnchor}");
     }
@@ -292,7 +292,7 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
     /// </summary>
     public async Task<IActionResult> OnPostRestoreAsync(Guid changeSet, CancellationToken ct)
     {
-        var restore = await ListOrder.RestoreAsync(db, Profile.Id, typeof(TItem).Name, changeSet, User.IsInRole(AccountsExtensions.AdminRole), ct);
+        var restore = await ListActions.RestoreAsync(db, Profile.Id, typeof(TItem).Name, changeSet, User.IsInRole(AccountsExtensions.AdminRole), ct);
         if (restore is null)
         {
             return NotFound();
@@ -386,7 +386,7 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
             StatusMessage = $"Nothing was moved: the list has places 1 to {items.Count.ToString(CultureInfo.InvariantCulture)}.";
             return Redirect(await ItemUrlAsync(itemId, ct));
         }
-        ListOrder.Move(items, index, target);
+        ListActions.Move(items, index, target);
         await db.SaveChangesAsync(ct);
         StatusMessage = step switch
         {

@@ -123,7 +123,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
         await db.SaveChangesAsync(ct);
         if (operation == Operation.Remove)
         {
-            UndoChangeSet = await ListOrder.DeletionAsync(db, Profile.Id, nameof(ProfilePublication), entry.Id, ct);
+            UndoChangeSet = await ListActions.DeletionAsync(db, Profile.Id, nameof(ProfilePublication), entry.Id, ct);
         }
         if (operation is Operation.MoveUp or Operation.MoveDown)
         {
@@ -167,7 +167,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
             StatusMessage = $"Nothing was moved: the list has places 1 to {entries.Count:N0}.";
             return LandAt(id, index);
         }
-        ListOrder.Move(entries, index, target);
+        ListActions.Move(entries, index, target);
         await db.SaveChangesAsync(ct);
         var title = await db.Publications.Where(p => p.Id == entries[target].PublicationId).Select(p => p.Title).SingleAsync(ct);
         StatusMessage = $"Moved “{title}” to position {position:N0} of {entries.Count:N0}.";
@@ -180,7 +180,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
     /// </summary>
     public async Task<IActionResult> OnPostRestoreAsync([FromForm] Guid changeSet, CancellationToken ct)
     {
-        var restore = await ListOrder.RestoreAsync(db, Profile.Id, nameof(ProfilePublication), changeSet, User.IsInRole(AccountsExtensions.AdminRole), ct);
+        var restore = await ListActions.RestoreAsync(db, Profile.Id, nameof(ProfilePublication), changeSet, User.IsInRole(AccountsExtensions.AdminRole), ct);
         if (restore is null)
         {
             return NotFound();
@@ -266,12 +266,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
         }
         var entries = await Ordered(own).AsTracking().ToListAsync(ct);
         var index = entries.FindIndex(pp => pp.Id == entry.Id);
-        var target = up ? index - 1 : index + 1;
-        (entries[index], entries[target]) = (entries[target], entries[index]);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            entries[i].SortOrder = i;
-        }
+        ListActions.Move(entries, index, up ? index - 1 : index + 1);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace ResearcherProfiles.Web.Editing;
 /// What the editor's ordered lists (sections and publications) share: moving an item to a place
 /// in the list, and bringing back an item just deleted from it.
 /// </summary>
-public static class ListOrder
+public static class ListActions
 {
     /// <summary>
     /// Moves the item at <paramref name="index"/> to <paramref name="target"/> (both from 0, within
