@@ -92,7 +92,7 @@
   }
 
   document.addEventListener("keydown", (event) => {
-    const handle = event.target.closest && event.target.closest(".drag-handle");
+    const handle = event.target.closest?.(".drag-handle");
     if (!handle || (event.key !== "ArrowUp" && event.key !== "ArrowDown") || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     if (pending) return;
@@ -108,14 +108,14 @@
 
   document.addEventListener("htmx:beforeRequest", (event) => {
     const source = event.detail.elt;
-    if (!source.closest || !source.closest(regionSelector)) return;
+    if (!source.closest?.(regionSelector)) return;
     const current = region().querySelector("li.is-current");
     const state = { xhr: event.detail.xhr, current: current ? current.dataset.id : null };
     if (source.matches("li[data-id]") && nextMove) {
       pending = { ...state, ...nextMove, move: true };
     } else if (source.matches("form")) {
       const item = source.closest("li[data-id]");
-      const action = actionOf(source, event.detail.requestConfig && event.detail.requestConfig.triggeringEvent && event.detail.requestConfig.triggeringEvent.submitter);
+      const action = actionOf(source, event.detail.requestConfig?.triggeringEvent?.submitter);
       pending = { ...state, id: item ? item.dataset.id : null, focus: action, move: action === "move-up" || action === "move-down" };
     }
     nextMove = null;
