@@ -87,12 +87,6 @@ public static class PublicationPlacement
             .ToDictionaryAsync(d => d.Id, d => new PaperDate(d.Year, d.Month), ct);
         // Listings added to the context but not saved are not among the query's results.
         var list = Arrange(entries.Select(e => (e, dates.GetValueOrDefault(e.Id))), newcomers.Select(n => (n.Listing, n.Date)));
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i].SortOrder != i)
-            {
-                list[i].SortOrder = i;
-            }
-        }
+        ListOrder.Renumber(list);
     }
 }

@@ -6,6 +6,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Lists;
+using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Editing;
 
@@ -25,6 +26,8 @@ public interface ISectionEditor
     EditableProfile Profile { get; }
     string? StatusMessage { get; }
     bool StatusLinksToHistory { get; }
+    /// <summary>Set after a delete: the save that Undo beside the message reverses.</summary>
+    Guid? UndoChangeSet { get; }
     string SectionPath { get; }
     string SectionTitle { get; }
     string ItemName { get; }
@@ -60,7 +63,8 @@ public sealed record SectionListPage(int PageNumber, int PageCount, int Total, i
 
 /// <summary>
 /// An editor page for one of a profile's ordered lists (<see cref="ProfileItem"/>): the list in the
-/// owner's order with Move up / Move down / Hide-Show / Delete, and one form that adds an item or,
+/// owner's order with Move up / Move down / Hide-Show / Delete (and Undo after a delete; a drag or
+/// the arrow keys on a drag handle post Move to), and one form that adds an item or,
 /// with an id in the route (/edit/{slug}/{section}/{id}), edits one. Each form is a plain POST, so
 /// it all works without JavaScript. Every item is looked up within the profile being edited, so an
 /// id from another profile is a 404; saves of a form opened on an older version are refused and
@@ -86,6 +90,10 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
     /// <summary>Set with the status message after a delete: the message then links to the history page.</summary>
     [TempData]
     public bool StatusLinksToHistory { get; set; }
+
+    /// <summary>Set with the status message after a delete: the save the Undo button beside it reverses.</summary>
+    [TempData]
+    public Guid? UndoChangeSet { get; set; }
 
     public IReadOnlyList<SectionRow> Rows { get; private set; } = [];
 
@@ -247,16 +255,22 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
             return NotFound();
         }
         var items = await OrderedItems.AsTracking().ToListAsync(ct);
-        Renumber(items.OrderByDescending(i => dateOf(i)?.ToSortKey() ?? int.MinValue).ToList());
+        ListOrder.Renumber(items.OrderByDescending(i => dateOf(i)?.ToSortKey() ?? int.MinValue).ToList());
         await db.SaveChangesAsync(ct);
         StatusMessage = $"Sorted {SectionTitle.ToLowerInvariant()} by date, newest first. History can bring the previous order back.";
         StatusLinksToHistory = true;
         return Redirect($"{SectionUrl}#{StatusAnchor}");
     }
 
-    public Task<IActionResult> OnPostMoveUpAsync(int itemId, CancellationToken ct) => MoveAsync(itemId, -1, ct);
+    public Task<IActionResult> OnPostMoveUpAsync(int itemId, CancellationToken ct) => MoveAsync(itemId, -1, null, ct);
 
-    public Task<IActionResult> OnPostMoveDownAsync(int itemId, CancellationToken ct) => MoveAsync(itemId, +1, ct);
+    public Task<IActionResult> OnPostMoveDownAsync(int itemId, CancellationToken ct) => MoveAsync(itemId, +1, null, ct);
+
+    /// <summary>
+    /// Moves an item to <paramref name="position"/> (from 1) in the whole list: where it was dropped
+    /// after a drag, or one place on with the arrow keys on its drag handle.
+    /// </summary>
+    public Task<IActionResult> OnPostMoveToAsync(int itemId, int position, CancellationToken ct) => MoveAsync(itemId, null, position, ct);
 
     public async Task<IActionResult> OnPostToggleVisibilityAsync(int itemId, CancellationToken ct)
     {
@@ -285,8 +299,30 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         await db.SaveChangesAsync(ct);
         StatusMessage = "Deleted. You can restore it from History.";
         StatusLinksToHistory = true;
+        UndoChangeSet = await ListActions.DeletionAsync(db, Profile.Id, typeof(TItem).Name, itemId, ct);
         // The page the item was on, at the message that says how to bring it back.
         return Redirect($"{ListUrl(page)}#{StatusAnchor}");
+    }
+
+    /// <summary>
+    /// Undo beside the message after a delete: brings the item back where it was, through the
+    /// history, which only ever restores this profile's own records.
+    /// </summary>
+    public async Task<IActionResult> OnPostRestoreAsync(Guid changeSet, CancellationToken ct)
+    {
+        var restore = await ListActions.RestoreAsync(db, Profile.Id, typeof(TItem).Name, changeSet, User.IsInRole(AccountsExtensions.AdminRole), ct);
+        if (restore is null)
+        {
+            return NotFound();
+        }
+        if (restore.Problem is null && await OwnItems.AnyAsync(i => i.Id == restore.EntityId, ct))
+        {
+            StatusMessage = $"Restored the {ItemName}.";
+            return Redirect(await ItemUrlAsync(restore.EntityId, ct));
+        }
+        StatusMessage = restore.Problem ?? $"The {ItemName} could not be restored here; History shows what can be.";
+        StatusLinksToHistory = true;
+        return Redirect($"{SectionUrl}#{StatusAnchor}");
     }
 
     /// <summary>Marks <paramref name="item"/> (and anything that goes with it) for deletion; the caller saves.</summary>
@@ -332,20 +368,21 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
     /// Moves an item; when another change to the list wins the race, moves it once more within
     /// the list as it now is (the intent "one place up" still holds), then gives up with a message.
     /// </summary>
-    private async Task<IActionResult> MoveAsync(int itemId, int step, CancellationToken ct)
+    /// <param name="step">One place up (-1) or down (+1); or null with <paramref name="position"/>, a place in the whole list from 1.</param>
+    private async Task<IActionResult> MoveAsync(int itemId, int? step, int? position, CancellationToken ct)
     {
         try
         {
-            return await MoveOnceAsync(itemId, step, ct);
+            return await MoveOnceAsync(itemId, step, position, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return await MoveOnceAsync(itemId, step, ct);
+            return await MoveOnceAsync(itemId, step, position, ct);
         }
     }
 
-    private async Task<IActionResult> MoveOnceAsync(int itemId, int step, CancellationToken ct)
+    private async Task<IActionResult> MoveOnceAsync(int itemId, int? step, int? position, CancellationToken ct)
     {
         var items = await OrderedItems.AsTracking().ToListAsync(ct);
         var index = items.FindIndex(i => i.Id == itemId);
@@ -353,28 +390,21 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         {
             return NotFound();
         }
-        var target = index + step;
-        if (target >= 0 && target < items.Count)
+        var target = step is int by ? Math.Clamp(index + by, 0, items.Count - 1) : (position ?? 0) - 1;
+        if (target < 0 || target >= items.Count)
         {
-            (items[index], items[target]) = (items[target], items[index]);
+            StatusMessage = $"Nothing was moved: the list has places 1 to {items.Count.ToString(CultureInfo.InvariantCulture)}.";
+            return Redirect(await ItemUrlAsync(itemId, ct));
         }
-        // Renumbering from the list as shown also repairs ties and gaps; on a tidy list only two items change.
-        Renumber(items);
+        ListActions.Move(items, index, target);
         await db.SaveChangesAsync(ct);
-        StatusMessage = step < 0 ? $"Moved the {ItemName} up." : $"Moved the {ItemName} down.";
-        return Redirect($"{ListUrl(SectionListPage.PageOf(items.FindIndex(i => i.Id == itemId)))}#item-{itemId.ToString(CultureInfo.InvariantCulture)}");
-    }
-
-    /// <summary>Numbers the items 0, 1, 2, … in the given order, touching only those whose place changes.</summary>
-    private static void Renumber(List<TItem> items)
-    {
-        for (var i = 0; i < items.Count; i++)
+        StatusMessage = step switch
         {
-            if (items[i].SortOrder != i)
-            {
-                items[i].SortOrder = i;
-            }
-        }
+            < 0 => $"Moved the {ItemName} up.",
+            > 0 => $"Moved the {ItemName} down.",
+            _ => $"Moved “{ToRow(items[target]).Title}” to position {(target + 1).ToString(CultureInfo.InvariantCulture)} of {items.Count.ToString(CultureInfo.InvariantCulture)}.",
+        };
+        return Redirect($"{ListUrl(SectionListPage.PageOf(target))}#item-{itemId.ToString(CultureInfo.InvariantCulture)}");
     }
 
     /// <summary>The id of the status message, where a redirect lands when the acted-on item is gone.</summary>

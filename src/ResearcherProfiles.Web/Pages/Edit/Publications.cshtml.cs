@@ -6,6 +6,7 @@ using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Publications;
 using ResearcherProfiles.Web.Editing;
 using ResearcherProfiles.Web.Lists;
+using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Pages.Edit;
 
@@ -48,6 +49,10 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
     /// <summary>Set after a removal, whose way back is the history page.</summary>
     [TempData]
     public bool StatusLinksToHistory { get; set; }
+
+    /// <summary>Set after a removal: the save the Undo button beside the message reverses.</summary>
+    [TempData]
+    public Guid? UndoChangeSet { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -117,6 +122,10 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
         // Back to the page the paper is (or was) on: moving the first paper of a page up takes it to the page before.
         var before = await Ordered(own).CountAsync(pp => pp.SortOrder < entry.SortOrder || (pp.SortOrder == entry.SortOrder && pp.Id < entry.Id), ct);
         await db.SaveChangesAsync(ct);
+        if (operation == Operation.Remove)
+        {
+            UndoChangeSet = await ListActions.DeletionAsync(db, Profile.Id, nameof(ProfilePublication), entry.Id, ct);
+        }
         if (operation is Operation.MoveUp or Operation.MoveDown)
         {
             before = await Ordered(own).CountAsync(pp => pp.SortOrder < entry.SortOrder || (pp.SortOrder == entry.SortOrder && pp.Id < entry.Id), ct);
@@ -125,6 +134,78 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
         // Without JavaScript the browser lands at the paper acted on, or at the message when it is gone.
         var anchor = operation == Operation.Remove ? "status" : $"entry-{entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         return RedirectToPage(null, null, new { p = page == 1 ? (int?)null : page }, anchor);
+    }
+
+    /// <summary>
+    /// Moves a paper to <paramref name="position"/> (from 1) in the whole list: where it was dropped
+    /// after a drag, or one place on with the arrow keys on its drag handle. When another change
+    /// to the list wins the race, the move is made once more on the list as it now is.
+    /// </summary>
+    public async Task<IActionResult> OnPostMoveToAsync([FromForm] int id, [FromForm] int position, CancellationToken ct)
+    {
+        try
+        {
+            return await MoveToOnceAsync(id, position, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await MoveToOnceAsync(id, position, ct);
+        }
+    }
+
+    private async Task<IActionResult> MoveToOnceAsync(int id, int position, CancellationToken ct)
+    {
+        var entries = await Ordered(db.ProfilePublications.Where(pp => pp.ResearcherId == Profile.Id)).AsTracking().ToListAsync(ct);
+        var index = entries.FindIndex(pp => pp.Id == id);
+        if (index < 0)
+        {
+            return NotFound();
+        }
+        var target = position - 1;
+        if (target < 0 || target >= entries.Count)
+        {
+            StatusMessage = $"Nothing was moved: the list has places 1 to {entries.Count:N0}.";
+            return LandAt(id, index);
+        }
+        ListActions.Move(entries, index, target);
+        await db.SaveChangesAsync(ct);
+        var title = await db.Publications.Where(p => p.Id == entries[target].PublicationId).Select(p => p.Title).SingleAsync(ct);
+        StatusMessage = $"Moved “{title}” to position {position:N0} of {entries.Count:N0}.";
+        return LandAt(id, target);
+    }
+
+    /// <summary>
+    /// Undo beside the message after a removal: brings the paper back to its place in the list
+    /// through the history, which only ever restores what this profile's own history holds.
+    /// </summary>
+    public async Task<IActionResult> OnPostRestoreAsync([FromForm] Guid changeSet, CancellationToken ct)
+    {
+        var restore = await ListActions.RestoreAsync(db, Profile.Id, nameof(ProfilePublication), changeSet, User.IsInRole(AccountsExtensions.AdminRole), ct);
+        if (restore is null)
+        {
+            return NotFound();
+        }
+        var own = db.ProfilePublications.Where(pp => pp.ResearcherId == Profile.Id);
+        var entry = restore.Problem is null
+            ? await own.Where(pp => pp.Id == restore.EntityId).Select(pp => new { pp.Id, pp.SortOrder, pp.Publication!.Title }).FirstOrDefaultAsync(ct)
+            : null;
+        if (entry is null)
+        {
+            StatusMessage = restore.Problem ?? "The paper could not be restored here; History shows what can be.";
+            StatusLinksToHistory = true;
+            return RedirectToPage(null, null, new { p = (int?)null }, "status");
+        }
+        StatusMessage = $"“{entry.Title}” is back on the profile.";
+        var before = await Ordered(own).CountAsync(pp => pp.SortOrder < entry.SortOrder || (pp.SortOrder == entry.SortOrder && pp.Id < entry.Id), ct);
+        return LandAt(entry.Id, before);
+    }
+
+    /// <summary>Without JavaScript the browser lands at the paper, on the page of the list that holds the <paramref name="index"/>th (from 0).</summary>
+    private RedirectToPageResult LandAt(int id, int index)
+    {
+        var page = index / PageSize + 1;
+        return RedirectToPage(null, null, new { p = page == 1 ? (int?)null : page }, $"entry-{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
     }
 
     /// <summary>
@@ -139,13 +220,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
             .Include(pp => pp.Publication)
             .ToListAsync(ct);
         var sorted = PublicationPlacement.NewestFirst(entries, pp => new PaperDate(pp.Publication!.Year, pp.Publication.Month));
-        for (var i = 0; i < sorted.Count; i++)
-        {
-            if (sorted[i].SortOrder != i)
-            {
-                sorted[i].SortOrder = i;
-            }
-        }
+        ListOrder.Renumber(sorted);
         await db.SaveChangesAsync(ct);
         StatusMessage = $"Sorted {Count(sorted.Count, "publication")} by date, newest first. History can bring the previous order back.";
         StatusLinksToHistory = true;
@@ -182,12 +257,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
         }
         var entries = await Ordered(own).AsTracking().ToListAsync(ct);
         var index = entries.FindIndex(pp => pp.Id == entry.Id);
-        var target = up ? index - 1 : index + 1;
-        (entries[index], entries[target]) = (entries[target], entries[index]);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            entries[i].SortOrder = i;
-        }
+        ListActions.Move(entries, index, up ? index - 1 : index + 1);
     }
 
     /// <summary>
