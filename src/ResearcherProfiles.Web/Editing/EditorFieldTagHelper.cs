@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -33,6 +34,13 @@ public sealed class EditorFieldTagHelper(IHtmlGenerator generator) : TagHelper
     [HtmlAttributeName("autocomplete")]
     public string? Autocomplete { get; set; }
 
+    /// <summary>
+    /// The <see cref="MarkdownFields"/> name of a Markdown field: the input then carries
+    /// data-markdown-preview and data-preview-url, and with JavaScript a live preview shows beside it.
+    /// </summary>
+    [HtmlAttributeName("markdown-preview")]
+    public string? MarkdownPreview { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -66,6 +74,16 @@ public sealed class EditorFieldTagHelper(IHtmlGenerator generator) : TagHelper
         if (Autocomplete is not null)
         {
             attributes["autocomplete"] = Autocomplete;
+        }
+
+        if (MarkdownPreview is not null)
+        {
+            if (!MarkdownFields.ByName.ContainsKey(MarkdownPreview))
+            {
+                throw new InvalidOperationException($"No Markdown field is called “{MarkdownPreview}”.");
+            }
+            attributes["data-markdown-preview"] = MarkdownPreview;
+            attributes["data-preview-url"] = EditorSections.Url(Convert.ToString(ViewContext.RouteData.Values["slug"], CultureInfo.InvariantCulture) ?? string.Empty, "preview");
         }
 
         TagBuilder input;

@@ -239,7 +239,7 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
 
     protected override string? PreviewMarkdown(ProjectInput input) => input.NarrativeMarkdown;
 
-    protected override int PreviewTopHeadingLevel => 4;
+    protected override int PreviewTopHeadingLevel => MarkdownFields.ProjectNarrative.TopHeadingLevel;
 
     private static List<LinkInput> BlankLinks(int count) => Enumerable.Range(0, count).Select(_ => new LinkInput()).ToList();
 
