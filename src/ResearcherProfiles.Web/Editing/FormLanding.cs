@@ -20,12 +20,13 @@ public static class FormLanding
     public const string Status = "status";
 
     /// <summary>
-    /// "true" on a form shown again after a POST (errors, a conflict, a preview): what it holds was
-    /// typed, not saved, so leaving the page asks first even before anything else is typed.
+    /// For data-unsaved: "true" on a form shown again after a POST (errors, a conflict, a preview),
+    /// whose content was typed, not saved, so leaving the page asks first even before anything
+    /// else is typed; "false" on a form as loaded.
     /// </summary>
-    public static string? Unsaved(ViewContext context)
+    public static string Unsaved(ViewContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return HttpMethods.IsPost(context.HttpContext.Request.Method) ? "true" : null;
+        return HttpMethods.IsPost(context.HttpContext.Request.Method) ? "true" : "false";
     }
 }
