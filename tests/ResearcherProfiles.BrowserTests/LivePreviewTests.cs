@@ -48,6 +48,7 @@ public sealed class LivePreviewTests(BrowserFixture fixture)
 
         await about.TypeAsync("Hello **live** preview. [bad](javascript:alert(1)) and [good](https://example.org/good)");
 
+        await Expect(about.Rendered).ToContainTextAsync("Hello live preview.");
         await Expect(about.Rendered.Locator("strong")).ToHaveTextAsync("live");
         await Expect(about.Rendered.Locator("a[href='https://example.org/good']")).ToHaveTextAsync("good");
         Assert.Equal(0, await about.Rendered.Locator("a[href^='javascript:' i], script").CountAsync());
@@ -70,6 +71,7 @@ public sealed class LivePreviewTests(BrowserFixture fixture)
 
         await note.TypeAsync("Full list at *Google Scholar*.");
 
+        await Expect(note.Rendered).ToHaveTextAsync("Full list at Google Scholar.");
         await Expect(note.Rendered.Locator("em")).ToHaveTextAsync("Google Scholar");
         var field = await note.Field.BoundingBoxAsync();
         var preview = await note.Preview.BoundingBoxAsync();
@@ -145,12 +147,15 @@ public sealed class LivePreviewTests(BrowserFixture fixture)
         var about = new MarkdownFieldEditor(page, "About");
 
         await about.TypeAsync("## Research\n\nI work on **robust** learning; see [the lab](https://example.org/lab).\n\n- one\n- two");
+        await Expect(about.Rendered).ToContainTextAsync("robust learning");
         await Expect(about.Rendered.Locator("h3")).ToHaveTextAsync("Research");
+        await Expect(about.Preview.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Preview: About");
         await page.AssertNoAxeViolationsAsync($"{scheme} mode, {viewport}, the basics form with the live preview");
 
         await page.GotoAsync($"/edit/{Slug}/news");
         var news = new MarkdownFieldEditor(page, "Text");
         await news.TypeAsync("A **new** paper.");
+        await Expect(news.Rendered).ToHaveTextAsync("A new paper.");
         await Expect(news.Rendered.Locator("strong")).ToHaveTextAsync("new");
         await page.AssertNoAxeViolationsAsync($"{scheme} mode, {viewport}, the news form with the live preview");
     }

@@ -26,7 +26,10 @@
     const panel = document.createElement("div");
     panel.className = "live-preview";
     panel.setAttribute("role", "region");
-    const heading = document.createElement("p");
+    // The panel's heading sits one level above the text's own headings, as the section or item
+    // heading does on the public page, so the page's outline stays in order.
+    const level = Math.min(6, Math.max(2, Number(field.dataset.markdownHeading || 3) - 1));
+    const heading = document.createElement(`h${level}`);
     heading.className = "live-preview-label";
     heading.id = `${field.id}-live-preview-label`;
     heading.textContent = `Preview: ${labelOf(field)}`;

@@ -36,7 +36,8 @@ public sealed class EditorFieldTagHelper(IHtmlGenerator generator) : TagHelper
 
     /// <summary>
     /// The <see cref="MarkdownFields"/> name of a Markdown field: the input then carries
-    /// data-markdown-preview and data-preview-url, and with JavaScript a live preview shows beside it.
+    /// data-markdown-preview, data-markdown-heading (the level its headings start at) and
+    /// data-preview-url, and with JavaScript a live preview shows beside it.
     /// </summary>
     [HtmlAttributeName("markdown-preview")]
     public string? MarkdownPreview { get; set; }
@@ -78,11 +79,12 @@ public sealed class EditorFieldTagHelper(IHtmlGenerator generator) : TagHelper
 
         if (MarkdownPreview is not null)
         {
-            if (!MarkdownFields.ByName.ContainsKey(MarkdownPreview))
+            if (!MarkdownFields.ByName.TryGetValue(MarkdownPreview, out var markdownField))
             {
                 throw new InvalidOperationException($"No Markdown field is called “{MarkdownPreview}”.");
             }
             attributes["data-markdown-preview"] = MarkdownPreview;
+            attributes["data-markdown-heading"] = markdownField.TopHeadingLevel.ToString(CultureInfo.InvariantCulture);
             attributes["data-preview-url"] = EditorSections.Url(Convert.ToString(ViewContext.RouteData.Values["slug"], CultureInfo.InvariantCulture) ?? string.Empty, "preview");
         }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace ResearcherProfiles.BrowserTests.Pages;
@@ -5,7 +6,8 @@ namespace ResearcherProfiles.BrowserTests.Pages;
 /// <summary>A Markdown field of the editor, by its label, and the live preview the editor's script puts beside it.</summary>
 public sealed class MarkdownFieldEditor(IPage page, string label)
 {
-    public ILocator Field => page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Textbox, new() { Name = label, Exact = true });
+    /// <summary>The field, named by its label, which may end in "(required)".</summary>
+    public ILocator Field => page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex($"^{Regex.Escape(label)}( \\(required\\))?$") });
 
     /// <summary>The preview panel, a region named "Preview: {label}".</summary>
     public ILocator Preview => page.GetByRole(AriaRole.Region, new() { Name = $"Preview: {label}", Exact = true });
