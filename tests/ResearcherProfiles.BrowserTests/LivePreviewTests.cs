@@ -135,7 +135,7 @@ public sealed class LivePreviewTests(BrowserFixture fixture)
         await Expect(page.Locator("#preview em")).ToHaveTextAsync("previewed");
         Assert.EndsWith("#preview", page.Url, StringComparison.Ordinal);
         Assert.Equal("preview", await page.EvaluateAsync<string>("() => document.activeElement.id"));
-        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Preview: About" })).ToHaveCountAsync(0);
+        await Expect(new MarkdownFieldEditor(page, "About").Preview).ToHaveCountAsync(0);
     }
 
     [Theory]

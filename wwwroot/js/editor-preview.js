@@ -24,16 +24,14 @@
     const pair = document.createElement("div");
     pair.className = "markdown-pair";
     const panel = document.createElement("div");
+    // Named by its heading only, not as a labelled region: a field's label must stay the field's alone.
     panel.className = "live-preview";
-    panel.setAttribute("role", "region");
     // The panel's heading sits one level above the text's own headings, as the section or item
     // heading does on the public page, so the page's outline stays in order.
     const level = Math.min(6, Math.max(2, Number(field.dataset.markdownHeading || 3) - 1));
     const heading = document.createElement(`h${level}`);
     heading.className = "live-preview-label";
-    heading.id = `${field.id}-live-preview-label`;
     heading.textContent = `Preview: ${labelOf(field)}`;
-    panel.setAttribute("aria-labelledby", heading.id);
     const body = document.createElement("div");
     body.className = "prose live-preview-body";
     body.id = `${field.id}-live-preview`;

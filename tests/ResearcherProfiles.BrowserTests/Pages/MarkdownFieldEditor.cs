@@ -9,8 +9,11 @@ public sealed class MarkdownFieldEditor(IPage page, string label)
     /// <summary>The field, named by its label, which may end in "(required)".</summary>
     public ILocator Field => page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex($"^{Regex.Escape(label)}( \\(required\\))?$") });
 
-    /// <summary>The preview panel, a region named "Preview: {label}".</summary>
-    public ILocator Preview => page.GetByRole(AriaRole.Region, new() { Name = $"Preview: {label}", Exact = true });
+    /// <summary>The preview panel, headed "Preview: {label}".</summary>
+    public ILocator Preview => page.Locator(".live-preview").Filter(new()
+    {
+        Has = page.GetByRole(AriaRole.Heading, new() { Name = $"Preview: {label}", Exact = true }),
+    });
 
     /// <summary>The rendered text inside the panel.</summary>
     public ILocator Rendered => Preview.Locator(".live-preview-body");
