@@ -55,6 +55,19 @@
       }
       if (controller) {
         controller.abort();
+        controller = null;
+      }
+      if (text.trim() === "") {
+        // Nothing to render: no request needed.
+        sequence++;
+        lastText = text;
+        panel.classList.remove("live-preview-failed");
+        body.innerHTML = "";
+        const empty = document.createElement("p");
+        empty.className = "note";
+        empty.textContent = "Nothing to show yet.";
+        body.append(empty);
+        return;
       }
       controller = new AbortController();
       const mine = ++sequence;
@@ -89,7 +102,7 @@
         }
         lastText = null;
         panel.classList.add("live-preview-failed");
-        body.textContent = "The preview could not be updated just now. What you typed is still in the field; the Preview button under the form shows it too.";
+        body.textContent = "The preview could not be updated just now. What you typed is still in the field, and saving works as before.";
       }
     }
 

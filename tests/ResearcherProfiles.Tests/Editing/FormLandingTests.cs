@@ -48,6 +48,39 @@ public sealed class FormLandingTests(ProfilesAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Photo_paste_and_import_forms_name_where_their_answer_lands()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Ivo Importer"));
+
+        var photo = await owner.GetDocumentAsync($"/edit/{profile.Slug}/photo");
+        var paste = await owner.GetDocumentAsync($"/edit/{profile.Slug}/news/paste");
+        var import = await owner.GetDocumentAsync($"/edit/{profile.Slug}/publications/import");
+
+        Assert.EndsWith("/photo#form-errors", photo.QuerySelector("form.upload-photo")!.GetAttribute("action"), StringComparison.Ordinal);
+        Assert.EndsWith("?handler=Preview#preview", paste.QuerySelector("main form.item-form")!.GetAttribute("action"), StringComparison.Ordinal);
+        Assert.EndsWith("?handler=Preview#preview", import.QuerySelector("form.import-source")!.GetAttribute("action"), StringComparison.Ordinal);
+        Assert.All(new[] { photo, paste, import }, page => Assert.NotNull(page.QuerySelector("nav.editor-nav .editor-nav-note")));
+    }
+
+    [Fact]
+    public async Task A_pasted_preview_and_an_import_preview_land_at_the_focused_preview()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Pia Paster"));
+
+        using var paste = await owner.SubmitFormAsync($"/edit/{profile.Slug}/news/paste", new Dictionary<string, string> { ["Text"] = "2024-03 Talk at a workshop" }, "main form.item-form");
+        using var import = await owner.SubmitFormAsync($"/edit/{profile.Slug}/publications/import",
+            new Dictionary<string, string> { ["Bibtex"] = "@article{a, title={A Paper}, author={Piper, Pia}, year={2024}, journal={J}}" }, "form.import-source");
+
+        foreach (var page in new[] { await paste.ReadDocumentAsync(), await import.ReadDocumentAsync() })
+        {
+            var preview = page.QuerySelector("#preview")!;
+            Assert.True(preview.HasAttribute("autofocus"));
+            Assert.Equal("-1", preview.GetAttribute("tabindex"));
+            Assert.Single(page.QuerySelectorAll("[autofocus]"));
+        }
+    }
+
+    [Fact]
     public async Task The_history_page_has_no_form_to_lose_and_says_nothing_about_saving()
     {
         var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Hal History"));
