@@ -50,16 +50,17 @@
 
     async function render(announceWhenDone) {
       const text = field.value;
-      if (text === lastText) {
-        return;
-      }
+      // Whatever was asked before is out of date now, even when the text is back to what is shown.
       if (controller) {
         controller.abort();
         controller = null;
       }
+      const mine = ++sequence;
+      if (text === lastText) {
+        return;
+      }
       if (text.trim() === "") {
         // Nothing to render: no request needed.
-        sequence++;
         lastText = text;
         panel.classList.remove("live-preview-failed");
         body.innerHTML = "";
@@ -70,7 +71,6 @@
         return;
       }
       controller = new AbortController();
-      const mine = ++sequence;
       const data = new URLSearchParams();
       data.set("__RequestVerificationToken", token.value);
       data.set("field", field.dataset.markdownPreview);
