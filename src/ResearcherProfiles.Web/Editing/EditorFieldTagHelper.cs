@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -37,6 +38,14 @@ public sealed class EditorFieldTagHelper(IHtmlGenerator generator) : TagHelper
     [HtmlAttributeName("autocomplete")]
     public string? Autocomplete { get; set; }
 
+    /// <summary>
+    /// The <see cref="MarkdownFields"/> name of a Markdown field: the input then carries
+    /// data-markdown-preview, data-markdown-heading (the level its headings start at) and
+    /// data-preview-url, and with JavaScript a live preview shows beside it.
+    /// </summary>
+    [HtmlAttributeName("markdown-preview")]
+    public string? MarkdownPreview { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -70,6 +79,17 @@ public sealed class EditorFieldTagHelper(IHtmlGenerator generator) : TagHelper
         if (Autocomplete is not null)
         {
             attributes["autocomplete"] = Autocomplete;
+        }
+
+        if (MarkdownPreview is not null)
+        {
+            if (!MarkdownFields.ByName.TryGetValue(MarkdownPreview, out var markdownField))
+            {
+                throw new InvalidOperationException($"No Markdown field is called “{MarkdownPreview}”.");
+            }
+            attributes["data-markdown-preview"] = MarkdownPreview;
+            attributes["data-markdown-heading"] = markdownField.TopHeadingLevel.ToString(CultureInfo.InvariantCulture);
+            attributes["data-preview-url"] = EditorSections.Url(Convert.ToString(ViewContext.RouteData.Values["slug"], CultureInfo.InvariantCulture) ?? string.Empty, "preview");
         }
 
         TagBuilder input;

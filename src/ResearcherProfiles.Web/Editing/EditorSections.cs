@@ -34,6 +34,9 @@ public static class EditorSections
 public sealed record EditorHeaderView(EditableProfile Profile, string CurrentPath, string? Title = null)
 {
     public string Heading => Title ?? EditorSections.All.FirstOrDefault(s => s.Path == CurrentPath)?.Title ?? string.Empty;
+
+    /// <summary>The page has a form: the navigation then says that switching sections does not keep what is typed.</summary>
+    public bool HasForm { get; init; }
 }
 
 /// <summary>Choices for the editor's select boxes, in words.</summary>

@@ -259,7 +259,7 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         await db.SaveChangesAsync(ct);
         StatusMessage = $"Sorted {SectionTitle.ToLowerInvariant()} by date, newest first. History can bring the previous order back.";
         StatusLinksToHistory = true;
-        return Redirect($"{SectionUrl}#{StatusAnchor}");
+        return Redirect($"{SectionUrl}#{FormLanding.Status}");
     }
 
     public Task<IActionResult> OnPostMoveUpAsync(int itemId, CancellationToken ct) => MoveAsync(itemId, -1, null, ct);
@@ -301,7 +301,7 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         StatusLinksToHistory = true;
         UndoChangeSet = await ListActions.DeletionAsync(db, Profile.Id, typeof(TItem).Name, itemId, ct);
         // The page the item was on, at the message that says how to bring it back.
-        return Redirect($"{ListUrl(page)}#{StatusAnchor}");
+        return Redirect($"{ListUrl(page)}#{FormLanding.Status}");
     }
 
     /// <summary>
@@ -322,7 +322,7 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         }
         StatusMessage = restore.Problem ?? $"The {ItemName} could not be restored here; History shows what can be.";
         StatusLinksToHistory = true;
-        return Redirect($"{SectionUrl}#{StatusAnchor}");
+        return Redirect($"{SectionUrl}#{FormLanding.Status}");
     }
 
     /// <summary>Marks <paramref name="item"/> (and anything that goes with it) for deletion; the caller saves.</summary>
@@ -406,9 +406,6 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         };
         return Redirect($"{ListUrl(SectionListPage.PageOf(target))}#item-{itemId.ToString(CultureInfo.InvariantCulture)}");
     }
-
-    /// <summary>The id of the status message, where a redirect lands when the acted-on item is gone.</summary>
-    public const string StatusAnchor = "status";
 
     /// <summary>
     /// Where an action on an item returns without JavaScript: the list page the item is on, scrolled

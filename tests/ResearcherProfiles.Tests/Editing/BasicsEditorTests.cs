@@ -179,7 +179,7 @@ public sealed class BasicsEditorTests(ProfilesAppFactory factory) : IClassFixtur
         Assert.Null(preview.QuerySelector("script"));
         Assert.Contains("## Research", page.QuerySelector("#Input_AboutMarkdown")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Old text", (await factory.ResearcherAsync(profile.Id)).AboutMarkdown);
-        Assert.Equal(url, page.QuerySelector("form.basics-form")!.GetAttribute("action"));
+        Assert.Equal($"{url}#form-errors", page.QuerySelector("form.basics-form")!.GetAttribute("action"));
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public sealed class SectionEditorTests(ProfilesAppFactory factory) : IClassFixtu
         Assert.Contains("Read [the paper]", page.QuerySelector($"textarea[name='{spec.PreviewField}']")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(await factory.ItemsAsync(section, profile.Id));
         // The form goes on posting to the section, not back to the preview.
-        Assert.Equal(url, page.QuerySelector("form.item-form")!.GetAttribute("action"));
+        Assert.Equal($"{url}#form-errors", page.QuerySelector("form.item-form")!.GetAttribute("action"));
     }
 
     [Fact]

@@ -125,7 +125,7 @@ public sealed class HistoryModel(
         if (await PhotoGoneAsync(changeSet, ct))
         {
             StatusMessage = "This change cannot be undone: the earlier photo's file was deleted from the server when it was replaced or removed. Upload it again on the Photo page.";
-            return RedirectToPage();
+            return BackToHistory(firstPage: false);
         }
         UndoResult result;
         try
@@ -136,7 +136,7 @@ public sealed class HistoryModel(
         {
             // Someone saved the same records while the undo was being written: nothing was changed.
             StatusMessage = "This change could not be undone because the profile was changed at the same moment. Reload the history and try again.";
-            return RedirectToPage();
+            return BackToHistory(firstPage: false);
         }
         switch (result.Status)
         {
@@ -144,17 +144,30 @@ public sealed class HistoryModel(
                 return NotFound();
             case UndoStatus.NotUndoable:
                 StatusMessage = "This change was made by an administrator (the profile's owner, visibility or trash) and cannot be undone from the profile's history.";
-                return RedirectToPage();
+                return BackToHistory(firstPage: false);
             case UndoStatus.Conflict:
                 StatusMessage = "Nothing was undone, because later changes stand in the way: " +
                     string.Join(" ", result.Conflicts.Select(HistoryText.Conflict)) +
                     " Undo the later changes first, or edit the item directly.";
-                return RedirectToPage();
+                return BackToHistory(firstPage: false);
         }
         StatusMessage = "The change was undone. The undo itself is now the newest entry, so you can reverse it too." +
             string.Concat(result.KeptShared.Select(title => $" “{title}” was taken off this profile but stays on the site, because other profiles list it."));
-        return RedirectToPage();
+        return BackToHistory(firstPage: true);
     }
+
+    /// <summary>
+    /// Where an undo returns without JavaScript: the same view of the history, at the message that
+    /// says what happened; after a successful undo its first page, where the undo is the newest entry.
+    /// </summary>
+    private RedirectResult BackToHistory(bool firstPage) => Redirect(Url.Page("/Edit/History", null, new
+    {
+        slug = Profile.Slug,
+        p = firstPage || PageNumber == 1 ? (int?)null : PageNumber,
+        type = ItemType,
+        id = ItemId,
+        deleted = DeletedOnly ? "true" : null,
+    }, protocol: null, host: null, fragment: FormLanding.Status)!);
 
     /// <summary>Replaced and removed photos' files are deleted at once, so an undo cannot bring one back.</summary>
     private async Task<bool> PhotoGoneAsync(Guid changeSet, CancellationToken ct)

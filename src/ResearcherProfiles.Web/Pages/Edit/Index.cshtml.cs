@@ -161,14 +161,14 @@ public class IndexModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
             return Page();
         }
         StatusMessage = "Saved. The public profile shows the change.";
-        return Redirect($"/edit/{researcher.Slug}");
+        return Redirect($"{EditorSections.Url(researcher.Slug, string.Empty)}#{FormLanding.Status}");
     }
 
     /// <summary>Shows the About text as the public page will; changes nothing.</summary>
     public IActionResult OnPostPreview()
     {
         ModelState.Clear();
-        PreviewHtml = MarkdownRenderer.ToHtml(Input.AboutMarkdown);
+        PreviewHtml = MarkdownRenderer.ToHtml(Input.AboutMarkdown, MarkdownFields.About.TopHeadingLevel);
         return Page();
     }
 

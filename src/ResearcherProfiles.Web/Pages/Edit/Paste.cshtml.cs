@@ -99,7 +99,7 @@ public class PasteModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
         }
         await db.SaveChangesAsync(ct);
         StatusMessage = $"Added {Count(ItemCount, ItemName, ItemsName)}. One Undo in History takes them all back.";
-        return Redirect(SectionUrl);
+        return Redirect($"{SectionUrl}#{FormLanding.Status}");
     }
 
     public static string Count(int count, string one, string many) => count == 1 ? $"1 {one}" : $"{count} {many}";

@@ -62,7 +62,7 @@ public class PhotoModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
         await db.SaveChangesAsync(ct);
         PhotoFiles.Delete(directory, replaced);
         StatusMessage = "Photo uploaded. The public profile shows it now.";
-        return Redirect($"/edit/{Profile.Slug}/photo");
+        return Redirect($"/edit/{Profile.Slug}/photo#{FormLanding.Status}");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
@@ -77,7 +77,7 @@ public class PhotoModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
             PhotoFiles.Delete(PhotoFiles.Directory(configuration, environment), removed);
         }
         StatusMessage = RemovedMessage;
-        return Redirect($"/edit/{Profile.Slug}/photo");
+        return Redirect($"/edit/{Profile.Slug}/photo#{FormLanding.Status}");
     }
 
     /// <returns>The detected format, or null after adding the reason to ModelState.</returns>

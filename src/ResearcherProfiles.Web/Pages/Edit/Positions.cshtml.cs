@@ -82,5 +82,5 @@ public class PositionsModel(AppDbContext db, ProfileAccess access, IOutputCacheS
 
     protected override string? PreviewMarkdown(PositionInput input) => input.DescriptionMarkdown;
 
-    protected override int PreviewTopHeadingLevel => 4;
+    protected override int PreviewTopHeadingLevel => MarkdownFields.PositionDescription.TopHeadingLevel;
 }

@@ -210,7 +210,7 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
 
     protected override string? PreviewMarkdown(ProjectInput input) => input.NarrativeMarkdown;
 
-    protected override int PreviewTopHeadingLevel => 4;
+    protected override int PreviewTopHeadingLevel => MarkdownFields.ProjectNarrative.TopHeadingLevel;
 
     /// <summary>Rewrites the link rows position by position, so unchanged links record no change.</summary>
     private void ReplaceLinks(Project project, List<LinkRowInput<ProjectLinkKind>> links)

@@ -89,7 +89,7 @@ public sealed class PublicationImportModel(AppDbContext db, ProfileAccess access
         }
         var outcome = await new BibtexImporter(db).ImportAsync(Profile.Id, Bibtex, Chosen.ToHashSet(), ct);
         StatusMessage = Summary(outcome);
-        return RedirectToPage("/Edit/Publications", new { slug = Profile.Slug });
+        return RedirectToPage("/Edit/Publications", null, new { slug = Profile.Slug }, FormLanding.Status);
     }
 
     private static string Summary(ImportOutcome outcome)

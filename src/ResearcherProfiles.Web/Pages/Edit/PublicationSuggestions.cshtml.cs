@@ -73,7 +73,7 @@ public sealed class PublicationSuggestionsModel(AppDbContext db, ProfileAccess a
         }
         await SaveAsync(ct);
         StatusMessage = $"Added “{suggestion.Publication!.Title}” to your profile.";
-        return RedirectToPage();
+        return RedirectToPage(null, null, null, FormLanding.Status);
     }
 
     public async Task<IActionResult> OnPostDismissAsync([FromForm] int id, CancellationToken ct)
@@ -86,7 +86,7 @@ public sealed class PublicationSuggestionsModel(AppDbContext db, ProfileAccess a
         db.PublicationSuggestions.Remove(suggestion);
         await SaveAsync(ct);
         StatusMessage = $"Dismissed “{suggestion.Publication!.Title}”. It stays off your profile; your name on it still links here.";
-        return RedirectToPage();
+        return RedirectToPage(null, null, null, FormLanding.Status);
     }
 
     /// <summary>The owner is not this author: their name link comes off the paper, recorded in every listing profile's history.</summary>
@@ -107,7 +107,7 @@ public sealed class PublicationSuggestionsModel(AppDbContext db, ProfileAccess a
         }
         await SaveAsync(ct);
         StatusMessage = $"Unlinked your profile from “{suggestion.Publication!.Title}”.";
-        return RedirectToPage();
+        return RedirectToPage(null, null, null, FormLanding.Status);
     }
 
     public async Task<IActionResult> OnPostSettingsAsync(CancellationToken ct)
@@ -118,7 +118,7 @@ public sealed class PublicationSuggestionsModel(AppDbContext db, ProfileAccess a
         StatusMessage = AcceptCoauthorPapers
             ? "Papers co-authors link you to now go straight onto your profile."
             : "Papers co-authors link you to now wait here for you.";
-        return RedirectToPage();
+        return RedirectToPage(null, null, null, FormLanding.Status);
     }
 
     private Task<PublicationSuggestion?> FindAsync(int id, CancellationToken ct) =>

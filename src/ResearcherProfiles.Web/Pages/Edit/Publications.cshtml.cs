@@ -132,7 +132,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
         }
         var page = before / PageSize + 1;
         // Without JavaScript the browser lands at the paper acted on, or at the message when it is gone.
-        var anchor = operation == Operation.Remove ? "status" : $"entry-{entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        var anchor = operation == Operation.Remove ? FormLanding.Status : $"entry-{entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         return RedirectToPage(null, null, new { p = page == 1 ? (int?)null : page }, anchor);
     }
 
@@ -194,7 +194,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
         {
             StatusMessage = restore.Problem ?? "The paper could not be restored here; History shows what can be.";
             StatusLinksToHistory = true;
-            return RedirectToPage(null, null, new { p = (int?)null }, "status");
+            return RedirectToPage(null, null, new { p = (int?)null }, FormLanding.Status);
         }
         StatusMessage = $"“{entry.Title}” is back on the profile.";
         var before = await Ordered(own).CountAsync(pp => pp.SortOrder < entry.SortOrder || (pp.SortOrder == entry.SortOrder && pp.Id < entry.Id), ct);
@@ -224,7 +224,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
         await db.SaveChangesAsync(ct);
         StatusMessage = $"Sorted {Count(sorted.Count, "publication")} by date, newest first. History can bring the previous order back.";
         StatusLinksToHistory = true;
-        return RedirectToPage(null, null, new { p = (int?)null }, "status");
+        return RedirectToPage(null, null, new { p = (int?)null }, FormLanding.Status);
     }
 
     private static string Count(int n, string singular) => $"{n:N0} {(n == 1 ? singular : singular + "s")}";

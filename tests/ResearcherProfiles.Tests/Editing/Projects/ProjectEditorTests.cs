@@ -141,7 +141,7 @@ public sealed class ProjectEditorTests(ProfilesAppFactory factory) : IClassFixtu
         Assert.Null(page.QuerySelector(".form-errors"));
         Assert.Empty(await factory.ItemsAsync("projects", profile.Id));
         var form = (IHtmlFormElement)page.QuerySelector(Form)!;
-        Assert.Equal(url, form.GetAttribute("action"));
+        Assert.Equal($"{url}#form-errors", form.GetAttribute("action"));
 
         (await owner.SubmitAsync(form, url, new Dictionary<string, string> { ["Input.Links[3].Url"] = "https://four.example.org/" }))
             .AssertRedirectsTo(url);
