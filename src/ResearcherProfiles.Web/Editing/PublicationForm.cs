@@ -27,6 +27,7 @@ public sealed class PublicationInput : SectionInput
     public const int MaxBadges = 20;
     public const int MaxBadgeLength = 100;
 
+    [Display(Name = "Title")]
     [Required(ErrorMessage = "Enter the title.")]
     [StringLength(500, ErrorMessage = "The title is at most {1} characters.")]
     public string? Title { get; set; }
@@ -39,14 +40,18 @@ public sealed class PublicationInput : SectionInput
     [StringLength(50, ErrorMessage = "The short venue name is at most {1} characters.")]
     public string? VenueShort { get; set; }
 
+    [Display(Name = "Year")]
     [Range(PartialDate.MinYear, PartialDate.MaxYear, ErrorMessage = "Enter a year between {1} and {2}.")]
     public int? Year { get; set; }
 
+    [Display(Name = "Month (optional)")]
     [Range(1, 12, ErrorMessage = "Choose a month from the list.")]
     public int? Month { get; set; }
 
+    [Display(Name = "Type")]
     public PublicationType Type { get; set; } = PublicationType.Conference;
 
+    [Display(Name = "Status")]
     public PublicationStatus Status { get; set; } = PublicationStatus.Published;
 
     [Display(Name = "Badges, one per line")]
@@ -69,6 +74,7 @@ public sealed class PublicationInput : SectionInput
     [StringLength(2000, ErrorMessage = "The summary is at most {1} characters.")]
     public string? Summary { get; set; }
 
+    [Display(Name = "Abstract (optional)")]
     [StringLength(10_000, ErrorMessage = "The abstract is at most {1} characters.")]
     public string? Abstract { get; set; }
 

@@ -48,6 +48,24 @@ public sealed class FormLandingTests(ProfilesAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_publication_form_posts_to_its_error_summary_and_a_refused_save_lands_there()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Pat Pubform"));
+        var url = $"/edit/{profile.Slug}/publications/new";
+
+        var page = await owner.GetDocumentAsync(url);
+        var form = (IHtmlFormElement)page.QuerySelector("main form.publication-form")!;
+        Assert.EndsWith("/publications/new#form-errors", form.GetAttribute("action"), StringComparison.Ordinal);
+        Assert.Equal("false", form.GetAttribute("data-unsaved"));
+        Assert.Equal("Save before switching sections: changes here are not kept.", page.QuerySelector("nav.editor-nav .editor-nav-note")!.TextContent);
+
+        using var refused = await owner.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.Title"] = "", ["Input.Year"] = "nineteen" }, "main form.publication-form");
+        var answer = await refused.ReadDocumentAsync();
+        AssertSummaryLinksToFields(answer, 2);
+        Assert.Equal("true", answer.QuerySelector("main form.publication-form")!.GetAttribute("data-unsaved"));
+    }
+
+    [Fact]
     public async Task Photo_paste_and_import_forms_name_where_their_answer_lands()
     {
         var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Ivo Importer"));
