@@ -116,7 +116,7 @@ public sealed class BibtexImporter(AppDbContext db)
             {
                 var (first, matchedBy) = earlier[0];
                 var message = $"The {matchedBy} is also on entry {first + 1}, “{mapped[first]!.Mapped!.Publication.Title}”, which does not look like this entry's title, " +
-                    "so only that entry can be imported. Correct or remove the identifier in the entry that is wrong and preview again.";
+                    "so this entry is not imported. Correct or remove the identifier in the entry that is wrong and preview again.";
                 candidates.Add(new ImportCandidate(index, line, entry!.Key, ImportState.Conflict, item, message, null, null, null, warnings));
                 continue;
             }
