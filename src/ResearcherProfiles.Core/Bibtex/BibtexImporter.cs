@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Publications;
+using ResearcherProfiles.Core.Text;
 
 namespace ResearcherProfiles.Core.Bibtex;
 
@@ -17,7 +18,9 @@ public enum ImportState
     RepeatedInFile,
     /// <summary>
     /// The site has a paper with this identifier (or title and year) whose authors do not include
-    /// the importer: it is not joined, and no copy is made (see <see cref="Publications.SharedRecords"/>).
+    /// the importer (see <see cref="Publications.SharedRecords"/>), or the entry's DOI or arXiv id is on a
+    /// paper, here or earlier in the file, whose title does not agree (see <see cref="TitleAgreement"/>):
+    /// it is not joined, and no copy is made.
     /// </summary>
     Conflict,
     Error,
@@ -53,7 +56,8 @@ public sealed record ImportOutcome(int Created, int Joined, int Skipped);
 /// Imports a BibTeX file into one profile: first a plan (what each entry is: new, already on the
 /// site, already on the profile, repeated, or broken), then the chosen entries in one save.
 /// Papers are recognised by DOI, arXiv id, or normalised title and year, so importing a file twice
-/// adds nothing and a paper a co-author already brought to the site is shared, not copied.
+/// adds nothing and a paper a co-author already brought to the site is shared, not copied. An
+/// identifier alone is not trusted: the titles must agree too, or the entry is a conflict to resolve.
 /// </summary>
 public sealed class BibtexImporter(AppDbContext db)
 {
@@ -79,8 +83,8 @@ public sealed class BibtexImporter(AppDbContext db)
             .ToList();
         var mapped = rows.Select(r => r.Entry is null ? null : BibtexPublicationMapper.Map(r.Entry)).ToList();
         var existing = await FindExistingAsync(mapped.Select(m => m?.Mapped?.Publication).OfType<Publication>().ToList(), ct);
-        var listedOn = await ListingsAsync(existing.Values.Select(e => e.Id).Distinct().ToList(), ct);
-        var existingAuthors = await AuthorsAsync(existing.Values.Select(e => e.Id).Distinct().ToList(), ct);
+        var listedOn = await ListingsAsync(existing.Values.SelectMany(e => e).Select(e => e.Id).Distinct().ToList(), ct);
+        var existingAuthors = await AuthorsAsync(existing.Values.SelectMany(e => e).Select(e => e.Id).Distinct().ToList(), ct);
 
         var candidates = new List<ImportCandidate>(rows.Count);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -101,10 +105,19 @@ public sealed class BibtexImporter(AppDbContext db)
             var warnings = item.Warnings.Concat(LinkAuthors(item, researcherId, matcher)).ToList();
             var keys = IdentityKeys(item.Publication);
 
-            var repeat = keys.FirstOrDefault(k => seen.ContainsKey(k.Key));
-            if (repeat.Key is not null)
+            var earlier = keys.Where(k => seen.ContainsKey(k.Key)).Select(k => (Index: seen[k.Key], k.MatchedBy)).ToList();
+            var repeat = earlier.FirstOrDefault(e => TitleAgreement.Agree(item.Publication.Title, mapped[e.Index]!.Mapped!.Publication.Title));
+            if (repeat.MatchedBy is not null)
             {
-                candidates.Add(new ImportCandidate(index, line, entry!.Key, ImportState.RepeatedInFile, item, null, null, seen[repeat.Key], repeat.MatchedBy, warnings));
+                candidates.Add(new ImportCandidate(index, line, entry!.Key, ImportState.RepeatedInFile, item, null, null, repeat.Index, repeat.MatchedBy, warnings));
+                continue;
+            }
+            if (earlier.Count > 0)
+            {
+                var (first, matchedBy) = earlier[0];
+                var message = $"The {matchedBy} is also on entry {first + 1}, “{mapped[first]!.Mapped!.Publication.Title}”, which does not look like this entry's title, " +
+                    "so this entry is not imported. Correct or remove the identifier in the entry that is wrong and preview again.";
+                candidates.Add(new ImportCandidate(index, line, entry!.Key, ImportState.Conflict, item, message, null, null, null, warnings));
                 continue;
             }
             foreach (var key in keys)
@@ -112,8 +125,19 @@ public sealed class BibtexImporter(AppDbContext db)
                 seen[key.Key] = index;
             }
 
-            var match = keys.Select(k => existing.TryGetValue(k.Key, out var found) ? (Found: found, k.MatchedBy) : default)
-                .FirstOrDefault(m => m.Found is not null);
+            var matches = keys.SelectMany(k => existing.TryGetValue(k.Key, out var records) ? records.Select(r => (Found: r, k.MatchedBy)) : []).ToList();
+            var match = matches.FirstOrDefault(m => TitleAgreement.Agree(item.Publication.Title, m.Found.Title));
+            if (match.Found is null && matches.Count > 0)
+            {
+                var (other, matchedBy) = matches[0];
+                var record = new ExistingRecord(other.Id, other.Title, other.Year, matchedBy,
+                    listedOn[other.Id].Where(l => l.ResearcherId != researcherId).Select(l => l.DisplayName).ToList());
+                var message = $"The {matchedBy} belongs to “{other.Title}” on this site, which does not look like this entry's title, " +
+                    "so the entry is neither joined to that paper nor added. If the identifier is wrong, correct or remove it in the entry and preview again; " +
+                    "if it is the same paper, use the title the site has.";
+                candidates.Add(new ImportCandidate(index, line, entry!.Key, ImportState.Conflict, item, message, record, null, null, warnings));
+                continue;
+            }
             if (match.Found is { } found)
             {
                 var listings = listedOn[found.Id].ToList();
@@ -239,14 +263,25 @@ public sealed class BibtexImporter(AppDbContext db)
 
     private sealed record Found(int Id, string Title, int? Year);
 
-    /// <summary>Existing records by identity key, looked up through the DOI, arXiv and title indexes: three queries whatever the file's size.</summary>
-    private async Task<Dictionary<string, Found>> FindExistingAsync(List<Publication> drafts, CancellationToken ct)
+    /// <summary>
+    /// Existing records by identity key, oldest first, looked up through the DOI, arXiv and title indexes:
+    /// three queries whatever the file's size. A key may find several records (nothing stops two papers
+    /// carrying one DOI), and the entry is matched to the first whose title agrees.
+    /// </summary>
+    private async Task<Dictionary<string, List<Found>>> FindExistingAsync(List<Publication> drafts, CancellationToken ct)
     {
         var dois = drafts.Select(p => p.Doi).OfType<string>().Distinct().ToList();
         var arxivIds = drafts.Select(p => p.ArxivId).OfType<string>().Distinct().ToList();
         var titleKeys = drafts.Select(p => p.TitleKey).OfType<string>().Where(k => k.Length > 0).Distinct().ToList();
-        var found = new Dictionary<string, Found>(StringComparer.Ordinal);
-        void Add(string key, Found record) => found.TryAdd(key, record);
+        var found = new Dictionary<string, List<Found>>(StringComparer.Ordinal);
+        void Add(string key, Found record)
+        {
+            if (!found.TryGetValue(key, out var records))
+            {
+                found[key] = records = [];
+            }
+            records.Add(record);
+        }
 
         foreach (var p in dois.Count == 0 ? [] : await db.Publications.Where(p => dois.Contains(p.Doi!)).OrderBy(p => p.Id)
                      .Select(p => new { p.Id, p.Title, p.Year, p.Doi }).ToListAsync(ct))

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bogus;
 using ResearcherProfiles.Core.Entities;
 
@@ -267,12 +266,11 @@ internal sealed class BulkGenerator
         }
         if (_random.Bool(0.5f))
         {
-            publication.ArxivId = string.Create(CultureInfo.InvariantCulture, $"{year % 100:D2}{month ?? _random.Number(1, 12):D2}.{_random.Number(1000, 29999):D5}");
-            publication.Links.Add(new PublicationLink { Kind = PublicationLinkKind.Pdf, Url = $"https://arxiv.org/pdf/{publication.ArxivId}" });
+            publication.ArxivId = DemoIdentifiers.ArxivId(year, _random.Number(1000, 29999));
         }
         if (venue.Type is PublicationType.Conference or PublicationType.Journal && _random.Bool(0.4f))
         {
-            publication.Doi = $"10.5555/{NameSource.Slugify(venue.Short)}.{year}.{_random.Number(100, 99999)}";
+            publication.Doi = $"{DemoIdentifiers.DoiPrefix}{NameSource.Slugify(venue.Short)}.{year}.{_random.Number(100, 99999)}";
         }
 
         var authorCount = Math.Max(onSite.Count, _random.Number(3, 6));

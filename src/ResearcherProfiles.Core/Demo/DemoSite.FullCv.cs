@@ -117,7 +117,7 @@ internal static partial class DemoSite
 
         site.Paper("@yusuf-halvorsen=Yusuf K. Halvorsen, Priya Natarajan, Reinhard Solberg†", "Structured Uncertainty for Cross-Lingual Semantic Parsing", Venues.Acl, 2019, 7)
             .Summary("A parser that predicts a distribution over logical-form fragments, not a single parse, transfers to new languages with a third of the errors.")
-            .Arxiv("1905.04412")
+            .Arxiv("1900.04412")
             .Doi("10.5555/acl.2019.0219");
         site.Paper("@yusuf-halvorsen, Reinhard Solberg", "Compositional Generalization in Multilingual Semantic Parsing", Venues.Tacl, 2020)
             .Badge("Invited Paper")
@@ -132,19 +132,19 @@ internal static partial class DemoSite
             .Badge("Best Paper Award")
             .Summary("Pruning 70% of machine-translated instruction data by a cross-lingual agreement score improves instruction following in 18 languages.")
             .Abstract("Multilingual instruction-tuning sets are mostly machine-translated from English and contain many translations that change the meaning of the instruction or the response. We propose Sieve, which scores each example by the agreement between a back-translation and the original, and keeps the examples that agree best. Training on the 30% of data that Sieve keeps improves win rates against the full-data model in 16 of 18 languages and never hurts English. We analyse which errors Sieve removes and release the scores for three public datasets.")
-            .Arxiv("2310.09911")
+            .Arxiv("2300.09911")
             .Doi("10.5555/emnlp-main.2023.0640")
             .Link(PublicationLinkKind.Code, "https://github.com/northbridge-nlp-demo/sieve")
             .Link(PublicationLinkKind.Video, "https://video.example.org/emnlp2023/sieve")
             .Highlight(me);
         site.Paper("@wei-ting-liao, @yusuf-halvorsen, Marek Novák", "Conformal Abstention for Language Model Outputs", Venues.Aistats, 2024, 5)
             .Summary("Conformal prediction gives language models an abstention rule with a finite-sample guarantee on the error rate of the answers they do give.")
-            .Arxiv("2311.02750")
+            .Arxiv("2300.02750")
             .Highlight(me, "wei-ting-liao");
         site.Paper("@ines-vidal, Kenta Ito, @yusuf-halvorsen†", "Process Rewards for Multi-Step Mathematical Reasoning without Human Labels", Venues.Iclr, 2025, 4)
             .Badge("Spotlight")
             .Summary("Step-level rewards estimated from Monte Carlo rollouts train a verifier that improves best-of-64 accuracy on competition mathematics by 9 points.")
-            .Arxiv("2410.07730")
+            .Arxiv("2400.07730")
             .Link(PublicationLinkKind.Code, "https://github.com/ines-vidal-demo/process-rewards")
             .Highlight(me, "ines-vidal");
 

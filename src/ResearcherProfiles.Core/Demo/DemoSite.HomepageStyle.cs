@@ -57,7 +57,7 @@ internal static partial class DemoSite
             new() { Date = Date(2026, 1, 12), BodyMarkdown = "I will serve as an Area Chair for **ACL 2026**." },
             new() { Date = Date(2025, 12), BodyMarkdown = "Presenting two posters at **NeurIPS 2025**. Come and say hi!" },
             new() { Date = Date(2025, 11), BodyMarkdown = "Gave a talk on evaluating evidence citations at the Aldermark NLP Seminar ([slides](https://mira-castellanos.example.org/slides/attribution-2025.pdf))." },
-            new() { Date = Date(2025, 10), BodyMarkdown = "New preprint: [Tessera](https://arxiv.org/abs/2510.18342), verifiable retrieval over long contexts with evidence chains, led by [Anjali Raman](/people/anjali-raman)." },
+            new() { Date = Date(2025, 10), BodyMarkdown = "New preprint: [Tessera](/people/mira-castellanos/publications#y2025), verifiable retrieval over long contexts with evidence chains, led by [Anjali Raman](/people/anjali-raman)." },
             new() { Date = Date(2025, 8), BodyMarkdown = "*Attribution Is Not Agreement* was accepted to **EMNLP 2025**!" },
             new() { Date = Date(2025, 5), BodyMarkdown = "*Lost in the Footnotes* will be an **oral presentation** at ACL 2025." },
             new() { Date = Date(2025, 3), BodyMarkdown = "Our MLSys 2025 paper on paged retrieval caches, with [Clara Beaumont](/people/clara-beaumont), is out." },
@@ -65,7 +65,7 @@ internal static partial class DemoSite
             new() { Date = Date(2024, 9), BodyMarkdown = "Joined **Lumen Research** in Zurich as a research scientist." },
             new() { Date = Date(2024, 6), BodyMarkdown = "Defended my Ph.D. thesis, *Reading at Length*. Thank you, Helena, and everyone in the Northbridge NLP group!" },
             new() { Date = Date(2024, 5), BodyMarkdown = "*Needles Are Not Enough* received an **Outstanding Paper Award** at NAACL 2024." },
-            new() { Date = Date(2024, 2), BodyMarkdown = "Our TACL paper on calibrated abstention is now [available](https://arxiv.org/abs/2310.04417)." },
+            new() { Date = Date(2024, 2), BodyMarkdown = "Our TACL paper on calibrated abstention is now [available](/people/mira-castellanos/publications#y2024)." },
             new() { Date = Date(2023, 10), BodyMarkdown = "*Cheap Evidence Retrieval with Learned Sparse Indexes* accepted to **EMNLP 2023**." },
             new() { Date = Date(2023, 5), BodyMarkdown = "Our positional analysis of evidence use was accepted to **ACL 2023**." },
             new() { Date = Date(2022, 6), BodyMarkdown = "Starting a summer internship at **Meridian Labs** in London." },
@@ -96,21 +96,21 @@ internal static partial class DemoSite
             .Badge("Oral Presentation")
             .Summary("Long-context models routinely answer from the body of a document while ignoring qualifications in footnotes, tables and appendices. We build a diagnostic suite for this failure and show that a simple evidence-reranking step recovers most of the lost accuracy.")
             .Abstract("Documents such as contracts, clinical guidelines and scientific papers place decisive qualifications outside the main text. We introduce a diagnostic suite of 2,400 questions whose answers change once a footnote, table caption or appendix is taken into account, and evaluate eleven open and closed long-context models. All models degrade sharply on these questions, by up to 31 points, even when the relevant passage is well inside their context window. An analysis of attention and retrieval traces shows that models locate the qualifying passage but fail to integrate it. A lightweight evidence-reranking step that surfaces qualifying passages next to the main claim recovers most of the lost accuracy without retraining.")
-            .Arxiv("2502.11873")
+            .Arxiv("2500.11873")
             .Doi("10.5555/acl-long.2025.412")
             .Link(PublicationLinkKind.Code, "https://github.com/mira-castellanos-demo/footnotes")
             .Link(PublicationLinkKind.Slides, "https://mira-castellanos.example.org/slides/footnotes-acl2025.pdf")
             .Highlight(me);
         site.Paper("@sofia-marchetti*, @mira-castellanos*, Tomás Ferreira, Helena Brandt", "Attribution Is Not Agreement: Evaluating Evidence Citations in Retrieval-Augmented Generation", Venues.Emnlp, 2025, 11)
             .Summary("Citation checkers that test whether a cited passage agrees with the answer miss citations that are relevant but insufficient. We propose a graded attribution metric and release 6k human judgements in six languages.")
-            .Arxiv("2506.04021")
+            .Arxiv("2500.04021")
             .Link(PublicationLinkKind.Dataset, "https://huggingface.co/datasets/attribution-demo/graded-attribution", "Data")
             .Highlight(me, "sofia-marchetti");
         site.Paper("@mira-castellanos, @rafael-duarte, Jae-won Park, Helena Brandt†", "Needles Are Not Enough: A Benchmark for Multi-Hop Reasoning over 100k-Token Contexts", Venues.Naacl, 2024, 6)
             .Badge("Outstanding Paper Award")
             .Summary("Needle-in-a-haystack tests saturate quickly. Our benchmark requires chaining three to five facts scattered across 100k tokens, and shows that strong retrieval scores do not imply multi-hop competence.")
             .Abstract("Long-context evaluation is dominated by retrieval probes that ask a model to find a single inserted fact. We argue that such probes overstate capability and introduce a benchmark of 1,800 questions that require composing three to five facts spread across documents of up to 100k tokens. Questions are written and verified by annotators, and distractor facts are constructed to defeat shortcut strategies. Models that score above 95% on single-needle retrieval reach at most 48% on our benchmark, and accuracy falls steadily with the number of hops. We release the benchmark, the generation pipeline and a leaderboard.")
-            .Arxiv("2403.16952")
+            .Arxiv("2400.16952")
             .Doi("10.5555/naacl-long.2024.221")
             .Link(PublicationLinkKind.Benchmark, "https://needles-benchmark.example.org", "Leaderboard")
             .Link(PublicationLinkKind.Code, "https://github.com/mira-castellanos-demo/needles")
@@ -119,23 +119,23 @@ internal static partial class DemoSite
         site.Paper("@mira-castellanos, Helena Brandt", "Calibrated Abstention for Retrieval-Augmented Question Answering", Venues.Tacl, 2024, 2)
             .Summary("A retrieval-augmented model should say \"I don't know\" when its evidence is weak. We train an abstention head on retrieval features and reach the same answer accuracy with half the wrong answers.")
             .Details(volume: "12", pages: "1021–1039", publisher: "MIT Press")
-            .Arxiv("2310.04417")
+            .Arxiv("2300.04417")
             .Doi("10.5555/tacl.2024.0188")
             .Highlight(me);
         site.Paper("@mira-castellanos, Lukas Brenner, Helena Brandt", "Do Long-Context Models Use the Middle? A Positional Analysis of Evidence Use", Venues.Acl, 2023, 7)
             .Summary("We measure where in a long input the evidence for each answer comes from and find a strong preference for the beginning and end, which fine-tuning on shuffled evidence largely removes.")
-            .Arxiv("2305.09981")
+            .Arxiv("2300.09981")
             .Doi("10.5555/acl-long.2023.733")
             .Link(PublicationLinkKind.Poster, "https://mira-castellanos.example.org/posters/middle-acl2023.pdf")
             .Highlight(me);
         site.Paper("Lukas Brenner, @mira-castellanos, @tobias-lindqvist, Helena Brandt", "Cheap Evidence Retrieval with Learned Sparse Indexes", Venues.Emnlp, 2023, 12)
             .Summary("Learned sparse indexes match dense retrievers on evidence retrieval for long-document QA at a tenth of the serving cost.")
-            .Arxiv("2310.12265")
+            .Arxiv("2300.12265")
             .Highlight(me);
         site.Paper("@tobias-lindqvist*, @mira-castellanos*, Amara Nwosu, Daniel Reyes", "Quill: Compressing Prompts without Losing the Plot", Venues.Iclr, 2022, 4)
             .Badge("Oral Presentation")
             .Summary("Quill learns to drop prompt tokens that the model will not attend to, cutting prompt length by 4x with under one point of accuracy loss on long-input tasks.")
-            .Arxiv("2110.07724")
+            .Arxiv("2100.07724")
             .Link(PublicationLinkKind.Code, "https://github.com/halcyon-labs-demo/quill")
             .Link(PublicationLinkKind.BlogPost, "https://tobias-lindqvist.example.org/blog/quill")
             .Highlight(me, DemoSlugs.LongAbout);

@@ -29,12 +29,12 @@ internal static partial class DemoSite
             needs to go there:
 
             1. **Data before parameters.** A carefully filtered and mixed corpus is worth more than a larger model
-               trained on everything. Our [continual pretraining study](https://arxiv.org/abs/2402.08113) measures
+               trained on everything. Our [continual pretraining study](/people/tobias-lindqvist/publications#y2024) measures
                how much, and when the returns run out.
             2. **Sparse computation at inference time.** Mixture-of-experts models are cheap to train and awkward to
-               serve. [Braid](https://arxiv.org/abs/2409.01277) routes tokens so that experts stay busy on ordinary
+               serve. [Braid](/people/tobias-lindqvist/publications#y2025) routes tokens so that experts stay busy on ordinary
                hardware.
-            3. **Shorter inputs.** Most prompt tokens are never used. [Quill](https://arxiv.org/abs/2110.07724)
+            3. **Shorter inputs.** Most prompt tokens are never used. [Quill](/people/tobias-lindqvist/publications#y2022)
                learns which ones to drop before the model sees them.
             4. **Small models that know when to look things up.** A 1B-parameter model with good retrieval habits
                beats a much larger one that guesses. This is where most of our current work lives.
@@ -100,18 +100,18 @@ internal static partial class DemoSite
 
         site.Paper("@tobias-lindqvist, Freya Holm, Amara Nwosu, Daniel Reyes†", "Scaling Laws for Domain-Adaptive Continual Pretraining", Venues.Icml, 2024, 7)
             .Summary("How many domain tokens are worth continuing pretraining on, and when does general ability start to fall? We fit joint scaling laws for domain gain and general loss across 60 runs.")
-            .Arxiv("2402.08113")
+            .Arxiv("2400.08113")
             .Highlight(me);
         site.Paper("@tobias-lindqvist, @clara-beaumont, Freya Holm", "Braid: Routing Tokens across Sparse Experts at Inference Time", Venues.MlSys, 2025, 5)
             .Summary("Braid rebalances token-to-expert routing at serving time so that mixture-of-experts models keep every GPU busy, improving throughput by 1.8x on commodity clusters.")
-            .Arxiv("2409.01277")
+            .Arxiv("2400.01277")
             .Link(PublicationLinkKind.Code, "https://github.com/halcyon-labs-demo/braid")
             .Link(PublicationLinkKind.Slides, "https://tobias-lindqvist.example.org/slides/braid-mlsys2025.pdf")
             .Highlight(me, DemoSlugs.PhoneShown);
         site.Paper("@tobias-lindqvist, Freya Holm, Oskar Berg", "Small Models, Long Contexts: Distilling Retrieval Habits into 1B-Parameter Language Models", Venues.Arxiv, 2026, 1)
             .Status(PublicationStatus.Preprint)
             .Summary("We distil when-to-retrieve decisions from a large teacher into a 1B-parameter student, which then matches a 7B model on open-book QA.")
-            .Arxiv("2601.03318");
+            .Arxiv("2600.03318");
 
         foreach (var year in (int[])[2023, 2021, 2019, 2018])
         {

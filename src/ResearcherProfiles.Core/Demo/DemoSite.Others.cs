@@ -68,7 +68,7 @@ internal static partial class DemoSite
             .Highlight(me);
         site.Paper("@clara-beaumont, @mira-castellanos, Ravi Subramanian, @noor-haddad", "Paged Retrieval Caches for Long-Context Serving", Venues.MlSys, 2025, 5)
             .Summary("Sharing KV-cache pages for retrieved passages across requests raises long-context serving throughput by 2.6x when popular documents repeat.")
-            .Arxiv("2503.05519")
+            .Arxiv("2500.05519")
             .Link(PublicationLinkKind.Code, "https://github.com/quartzline-demo/paged-retrieval-cache")
             .Highlight(me, "noor-haddad");
         foreach (var year in (int[])[2023, 2022, 2020])
@@ -116,7 +116,7 @@ internal static partial class DemoSite
 
         site.Paper("@rafael-duarte, @sofia-marchetti, Helena Brandt", "Cross-Lingual Claim Verification with Translated Evidence", Venues.Eacl, 2024, 3)
             .Summary("Translating evidence rather than claims keeps verification accuracy within two points of English in eight languages.")
-            .Arxiv("2401.11208")
+            .Arxiv("2400.11208")
             .Highlight(DemoSlugs.Sparse);
         site.Generated(me, ResearchArea.Nlp, 2023);
         site.Generated(me, ResearchArea.Nlp, 2025);
@@ -150,7 +150,7 @@ internal static partial class DemoSite
 
         site.Paper("@kwame-osei, @hana-kowalczyk, Lena Fischer, Tomasz Wrona†", "Open-Vocabulary Segmentation of Aerial Imagery", Venues.Cvpr, 2024, 6)
             .Summary("Aligning a vision-language model to overhead views with 40k automatically captioned tiles lets it segment categories never labelled in training.")
-            .Arxiv("2312.08841")
+            .Arxiv("2300.08841")
             .Doi("10.5555/cvpr.2024.1903")
             .Link(PublicationLinkKind.ProjectPage, "https://kwame-osei.example.org/ovseg-aerial")
             .Link(PublicationLinkKind.Poster, "https://kwame-osei.example.org/ovseg-aerial/poster.pdf")
@@ -158,7 +158,7 @@ internal static partial class DemoSite
         site.Paper("@kwame-osei, Abena Mensah, Lena Fischer", "Counting Informal Settlements from Space with Open-Vocabulary Detectors", Venues.Aaai, 2026, 2)
             .Status(PublicationStatus.Accepted)
             .Summary("Prompting an open-vocabulary detector with local building vocabulary counts informal dwellings within 8% of ground surveys in three cities.")
-            .Arxiv("2511.04730");
+            .Arxiv("2500.04730");
         foreach (var year in (int[])[2025, 2023, 2022, 2021, 2020])
         {
             site.Generated(me, ResearchArea.Vision, year);
@@ -208,7 +208,7 @@ internal static partial class DemoSite
         site.Paper("@wei-ting-liao, @sofia-marchetti, Marek Novák", "Conformal Risk Control for Generated Text under Distribution Shift", Venues.Tmlr, 2025, 11)
             .Status(PublicationStatus.AwaitingRevision, "Major revision requested")
             .Summary("Weighting calibration examples by an estimated density ratio keeps the risk guarantee of conformal filtering when test prompts drift away from calibration prompts.")
-            .Arxiv("2507.21514");
+            .Arxiv("2500.21514");
         foreach (var year in (int[])[2024, 2023, 2021, 2019, 2016])
         {
             site.Generated(me, ResearchArea.Theory, year);
@@ -235,7 +235,7 @@ internal static partial class DemoSite
 
         var loom = site.Paper("@noor-haddad, Samir Khoury, @anjali-raman", "Loom: An Open Library of Memory-Efficient Attention Kernels", Venues.MlSys, 2024, 5)
             .Summary("Loom packages fused attention kernels for five GPU families behind one interface, with autotuning at install time.")
-            .Arxiv("2402.01963")
+            .Arxiv("2400.01963")
             .Link(PublicationLinkKind.Code, "https://github.com/orchard-labs-demo/loom")
             .Highlight(me);
         site.Generated(me, ResearchArea.Systems, 2022);
@@ -314,12 +314,12 @@ internal static partial class DemoSite
         site.Paper("@ines-vidal, Kenta Ito", "Curriculum by Difficulty Estimates for Reinforcement Learning on Proofs", Venues.NeurIps, 2025, 12)
             .Badge("Spotlight")
             .Summary("Ordering training problems by the policy's own estimated success rate doubles the sample efficiency of RL for formal theorem proving.")
-            .Arxiv("2505.13390")
+            .Arxiv("2500.13390")
             .Highlight(me);
         site.Paper("@ines-vidal, Jakob Lindahl, Kenta Ito", "Verifier-Guided Search Does Not Need a Perfect Verifier", Venues.Arxiv, 2026, 1)
             .Status(PublicationStatus.UnderReview, "Under review at ICML 2026")
             .Summary("Search guided by a noisy step verifier still helps, as long as the verifier's errors are not correlated with the policy's.")
-            .Arxiv("2601.08127");
+            .Arxiv("2600.08127");
         site.Generated(me, ResearchArea.MachineLearning, 2024);
         site.Generated(me, ResearchArea.MachineLearning, 2023);
     }

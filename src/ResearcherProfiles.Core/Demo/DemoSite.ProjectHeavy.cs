@@ -40,7 +40,7 @@ internal static partial class DemoSite
         ];
         anjali.News =
         [
-            new() { Date = Date(2025, 10), BodyMarkdown = "Tessera is on [arXiv](https://arxiv.org/abs/2510.18342) and under review at ICLR 2026." },
+            new() { Date = Date(2025, 10), BodyMarkdown = "[Tessera](/people/anjali-raman/publications#y2025) is out as a preprint and under review at ICLR 2026." },
             new() { Date = Date(2025, 6), BodyMarkdown = "Starting as a student researcher at **Meridian Labs**." },
         ];
         anjali.Awards =
@@ -52,18 +52,18 @@ internal static partial class DemoSite
             .Status(PublicationStatus.UnderReview, "Under review at ICLR 2026")
             .Summary("Tessera answers questions over book-length inputs by building an explicit chain of evidence spans, each of which a lightweight checker verifies, so that every answer can be audited.")
             .Abstract("Long-context language models can answer questions over hundreds of thousands of tokens, but their answers are hard to audit: the model gives no indication of which parts of the input it relied on. We introduce Tessera, which decomposes a question into sub-claims, retrieves a span of evidence for each, and verifies each span with a small entailment model before composing the answer. On four long-document benchmarks Tessera matches the accuracy of the strongest end-to-end model while producing evidence chains that annotators judge sufficient in 87% of cases. Because verification is local, errors can be traced to a single link in the chain.")
-            .Arxiv("2510.18342")
+            .Arxiv("2500.18342")
             .Link(PublicationLinkKind.Code, "https://github.com/anjali-raman-demo/tessera")
             .Link(PublicationLinkKind.ProjectPage, "https://tessera.example.org")
             .Highlight(me, DemoSlugs.HomepageStyle, DemoSlugs.FullCv);
         var retrievalHeads = site.Paper("@anjali-raman, @yusuf-halvorsen†", "Retrieval Heads Predict Hallucination in Long-Context Question Answering", Venues.Emnlp, 2024, 11)
             .Summary("A handful of attention heads copy from the input; when they go quiet, the model is about to hallucinate. Monitoring them flags 71% of unsupported answers at a 10% false-alarm rate.")
-            .Arxiv("2406.14420")
+            .Arxiv("2400.14420")
             .Doi("10.5555/emnlp-main.2024.1077")
             .Highlight(me);
         var fathom = site.Paper("@sofia-marchetti, @anjali-raman, @mira-castellanos, Oren Katz, @yusuf-halvorsen†", "Fathom: A Multilingual Benchmark for Factual Consistency of Summaries", Venues.NeurIps, 2024, 12)
             .Summary("Fathom pairs 12k summaries in nine languages with span-level factuality labels, and shows that English-trained consistency checkers lose up to 20 points elsewhere.")
-            .Arxiv("2406.02288")
+            .Arxiv("2400.02288")
             .Link(PublicationLinkKind.Dataset, "https://github.com/fathom-bench-demo/fathom", "Dataset")
             .Link(PublicationLinkKind.Benchmark, "https://fathom-bench.example.org", "Leaderboard")
             .Highlight(me, DemoSlugs.HomepageStyle, "sofia-marchetti");
@@ -111,7 +111,7 @@ internal static partial class DemoSite
 
                     - Evidence for one answer is often spread across several distant passages.
                     - Asking a model to cite its sources produces citations that *look* right but often do not support the
-                      claim ([our EMNLP 2025 paper](https://arxiv.org/abs/2506.04021) measures how often).
+                      claim ([our EMNLP 2025 paper](/people/mira-castellanos/publications#y2025) measures how often).
                     - Verifying every sentence against a 200k-token input with a large model is too slow to be practical.
 
                     ### Solution
@@ -135,7 +135,6 @@ internal static partial class DemoSite
                 Links =
                 [
                     new() { Kind = ProjectLinkKind.Code, Url = "https://github.com/anjali-raman-demo/tessera" },
-                    new() { Kind = ProjectLinkKind.Paper, Url = "https://arxiv.org/abs/2510.18342" },
                     new() { Kind = ProjectLinkKind.Demo, Url = "https://tessera.example.org/demo", Label = "Try it" },
                 ],
                 RelatedPublications = [new() { Publication = tessera.Publication }, new() { Publication = retrievalHeads.Publication }],

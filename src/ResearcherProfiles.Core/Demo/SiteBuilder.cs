@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bogus;
 using ResearcherProfiles.Core.Entities;
 
@@ -79,11 +78,11 @@ internal sealed class SiteBuilder
         }
         if (_random.Bool(0.7f))
         {
-            entry.Arxiv(ArxivId(year, entry.Publication.Month));
+            entry.Arxiv(DemoIdentifiers.ArxivId(year, _random.Number(1000, 29999)));
         }
         if (venue.Type is PublicationType.Conference or PublicationType.Journal && _random.Bool(0.6f))
         {
-            entry.Doi($"10.5555/{NameSource.Slugify(venue.Short)}.{year}.{_random.Number(100, 9999)}");
+            entry.Doi($"{DemoIdentifiers.DoiPrefix}{NameSource.Slugify(venue.Short)}.{year}.{_random.Number(100, 9999)}");
         }
         if (text.SystemName is { } name && _random.Bool(0.6f))
         {
@@ -91,9 +90,6 @@ internal sealed class SiteBuilder
         }
         return entry;
     }
-
-    private string ArxivId(int year, int? month) =>
-        string.Create(CultureInfo.InvariantCulture, $"{year % 100:D2}{month ?? _random.Number(1, 12):D2}.{_random.Number(1000, 29999):D5}");
 
     /// <summary>Links papers to their on-site authors' profiles and numbers every list in display order.</summary>
     public List<Researcher> Finish()
@@ -219,16 +215,26 @@ internal sealed class PaperEntry(Publication publication)
         return this;
     }
 
-    /// <summary>Sets the arXiv id and, like most homepages, offers its PDF.</summary>
+    /// <summary>
+    /// Sets an invented arXiv id (see <see cref="DemoIdentifiers"/>). No link to arxiv.org comes with
+    /// it: there is no such paper there, and the paper's own page on the site stands in for it.
+    /// </summary>
     public PaperEntry Arxiv(string id)
     {
+        if (!DemoIdentifiers.IsInventedArxivId(id))
+        {
+            throw new ArgumentException($"“{id}” could be a real arXiv paper; demo papers use ids such as 2400.16952.", nameof(id));
+        }
         Publication.ArxivId = id;
-        Publication.Url ??= $"https://arxiv.org/abs/{id}";
-        return Link(PublicationLinkKind.Pdf, $"https://arxiv.org/pdf/{id}");
+        return this;
     }
 
     public PaperEntry Doi(string doi)
     {
+        if (!DemoIdentifiers.IsInventedDoi(doi))
+        {
+            throw new ArgumentException($"“{doi}” could be a real DOI; demo papers use the prefix {DemoIdentifiers.DoiPrefix}.", nameof(doi));
+        }
         Publication.Doi = doi;
         return this;
     }

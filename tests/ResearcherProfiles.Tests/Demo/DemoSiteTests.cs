@@ -186,7 +186,7 @@ public class DemoSiteTests(SeededSiteFixture site) : IClassFixture<SeededSiteFix
 
         Assert.Contains(publications, p => p.Authors.Count(a => a.EqualContribution) == 2 && p.Authors.OrderBy(a => a.Position).Take(2).All(a => a.EqualContribution));
         Assert.Contains(publications, p => p.Authors.Any(a => a.Corresponding));
-        Assert.Contains(publications, p => p.ArxivId == "2403.16952");
+        Assert.Contains(publications, p => p.ArxivId == "2400.16952");
         Assert.Contains(publications, p => p.Doi?.StartsWith("10.", StringComparison.Ordinal) == true);
         Assert.Contains(publications, p => p.Badges.Contains("Spotlight"));
         Assert.Contains(publications, p => p.VenueShort == "ICLR" && p.VenueName == "International Conference on Learning Representations");

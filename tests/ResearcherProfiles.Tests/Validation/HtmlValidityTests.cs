@@ -27,7 +27,7 @@ public sealed class HtmlValidityTests(HtmlValidityTests.DemoSiteFactory factory)
         urls.AddRange([$"{list}?type=conference&year=2024", $"{list}?status=published", $"{list}?type=journal&year=2017"]);
         // Every paper of the fullest demo profile: journal details, a thesis, marks, badges, abstracts.
         await factory.ChangeDataAsync(async db =>
-            (await db.Publications.FirstAsync(p => p.ArxivId == "2403.16952")).Keywords = ["long context", "benchmarks"]);
+            (await db.Publications.FirstAsync(p => p.ArxivId == "2400.16952")).Keywords = ["long context", "benchmarks"]);
         var listPage = await client.GetPageAsync(list);
         var paperUrls = listPage.Document.QuerySelectorAll("article.pub h3 a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.NotEmpty(paperUrls);

@@ -78,7 +78,7 @@ public sealed class SharedRecordTests(ProfilesAppFactory factory) : IClassFixtur
             .SaveAsync(factory);
         var id = await factory.ReadAsync(db => db.ProfilePublications.Where(pp => pp.ResearcherId == bo.Id).Select(pp => pp.PublicationId).SingleAsync());
         var url = $"/edit/{mallory.Slug}/publications/import";
-        var bibtex = $"@article{{x, title = {{Something else entirely}}, author = {{Mallory Importer{t}}}, doi = {{10.5555/conflict.{t}}}, year = 2024}}";
+        var bibtex = $"@article{{x, title = {{Bo's DOI paper {t}}}, author = {{Mallory Importer{t}}}, doi = {{10.5555/conflict.{t}}}, year = 2024}}";
 
         using var preview = await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Bibtex"] = bibtex }, "form.import-source");
         var document = await preview.ReadDocumentAsync();
