@@ -16,7 +16,7 @@ public sealed class AuthorRowsEditorPage(IPage page) : EditorPage(page)
         return new AuthorRowsEditorPage(page);
     }
 
-    public ILocator Title => Form.GetByLabel("Title", new() { Exact = true });
+    public ILocator Title => Form.GetByLabel("Title (required)", new() { Exact = true });
 
     public ILocator PasteBox => Form.GetByLabel("Paste an author list", new() { Exact = true });
 
@@ -65,7 +65,12 @@ public sealed class AuthorRowsEditorPage(IPage page) : EditorPage(page)
     public async Task SaveAsync()
     {
         await Form.GetByRole(AriaRole.Button, new() { Name = "Save publication" }).First.ClickAsync();
-        await Page.WaitForURLAsync("**/publications");
-        await Expect(StatusMessage).ToContainTextAsync("Saved");
+        // Back to the list, at the paper just saved (on the list's page that holds it).
+        await Page.WaitForURLAsync(SavedPaperUrl());
+        await Expect(StatusMessage).ToContainTextAsync(SavedOrAdded());
     }
+
+    private static System.Text.RegularExpressions.Regex SavedPaperUrl() => new(@"/publications(\?p=\d+)?#entry-\d+$");
+
+    private static System.Text.RegularExpressions.Regex SavedOrAdded() => new("^(Saved|Added) ");
 }

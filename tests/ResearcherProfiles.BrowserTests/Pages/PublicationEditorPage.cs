@@ -7,7 +7,7 @@ public sealed class PublicationEditorPage(IPage page) : EditorPage(page)
 {
     private ILocator Form => Page.Locator("form.publication-form");
 
-    public ILocator Title => Form.GetByLabel("Title", new() { Exact = true });
+    public ILocator Title => Form.GetByLabel("Title (required)", new() { Exact = true });
 
     public ILocator Venue => Form.GetByLabel("Venue, full name", new() { Exact = true });
 
@@ -33,7 +33,10 @@ public sealed class PublicationEditorPage(IPage page) : EditorPage(page)
     public async Task<PublicationsEditorPage> SaveAsync()
     {
         await Form.GetByRole(AriaRole.Button, new() { Name = "Save publication" }).First.ClickAsync();
-        await Page.WaitForURLAsync("**/publications");
+        // Back to the list, at the paper just saved (on the list's page that holds it).
+        await Page.WaitForURLAsync(SavedPaperUrl());
         return new PublicationsEditorPage(Page);
     }
+
+    private static System.Text.RegularExpressions.Regex SavedPaperUrl() => new(@"/publications(\?p=\d+)?#entry-\d+$");
 }
