@@ -9,17 +9,8 @@ namespace ResearcherProfiles.Tests.Editing.Publications;
 /// <summary>An author row's on-site link follows the name typed in it: a name that is not the linked researcher's is a message, never a silent attribution.</summary>
 public sealed class AuthorLinkTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
 {
-    private async Task<(Researcher Researcher, HttpClient Client)> SignedInAsync(string name, Action<Researcher>? change = null)
-    {
-        var builder = new ResearcherBuilder(name);
-        if (change is not null)
-        {
-            builder.With(change);
-        }
-        var researcher = await builder.SaveAsync(factory);
-        var user = await factory.CreateResearcherAsync(researcher.Id);
-        return (researcher, await factory.SignInAsync(user.Email!));
-    }
+    private Task<(Researcher Researcher, HttpClient Client)> SignedInAsync(string name, Action<Researcher>? change = null) =>
+        factory.OwnedProfileAsync(new ResearcherBuilder(name).With(change ?? (_ => { })));
 
     [Fact]
     public async Task Typing_another_name_over_the_prefilled_owner_is_a_message_next_to_the_row_and_saves_nothing()

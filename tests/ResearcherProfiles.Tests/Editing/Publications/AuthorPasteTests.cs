@@ -17,17 +17,8 @@ public sealed class AuthorPasteTests(ProfilesAppFactory factory) : IClassFixture
     private const string ElevenAuthors =
         "A. Moreau*, B. Jones*, C. Wu, D. Okafor, E. Lindqvist, F. Haddad, G. Rossi, H. Tanaka, I. Novak, J. Silva, and K. Mensah†";
 
-    private async Task<(Researcher Researcher, HttpClient Client)> SignedInAsync(string name = "Ada Moreau", Action<Researcher>? change = null)
-    {
-        var builder = new ResearcherBuilder(name);
-        if (change is not null)
-        {
-            builder.With(change);
-        }
-        var researcher = await builder.SaveAsync(factory);
-        var user = await factory.CreateResearcherAsync(researcher.Id);
-        return (researcher, await factory.SignInAsync(user.Email!));
-    }
+    private Task<(Researcher Researcher, HttpClient Client)> SignedInAsync(string name = "Ada Moreau", Action<Researcher>? change = null) =>
+        factory.OwnedProfileAsync(new ResearcherBuilder(name).With(change ?? (_ => { })));
 
     private Task<List<PublicationAuthor>> AuthorsOfAsync(string title) => factory.ReadAsync(db => db.Publications
         .Where(p => p.Title == title).SelectMany(p => p.Authors).OrderBy(a => a.Position).AsNoTracking().ToListAsync());
