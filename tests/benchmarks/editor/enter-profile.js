@@ -187,8 +187,11 @@ async function enterAuthorRows(m, page, paper) {
   }
 }
 
-async function enterPaper(m, page, paper) {
-  await m.click(control(page, /^Add a publication$/).first());
+// `more`: another paper follows, so a form that offers "Save and add another" is used as a user would.
+async function enterPaper(m, page, paper, more) {
+  if (!new URL(page.url()).pathname.endsWith('/publications/new')) {
+    await m.click(control(page, /^Add a publication$/).first());
+  }
   await m.fill(page.getByLabel(labelled('Title')), paper.title);
   await m.fill(page.getByLabel(labelled('Venue, full name')), paper.venueName);
   await m.fill(page.getByLabel(labelled('Venue, short name')), paper.venueShort);
@@ -208,7 +211,8 @@ async function enterPaper(m, page, paper) {
   } else {
     await enterAuthorRows(m, page, paper);
   }
-  await m.click(page.getByRole('button', { name: 'Save publication' }).first());
+  const saveAndAdd = page.getByRole('button', { name: 'Save and add another' });
+  await m.click(more && (await visible(saveAndAdd)) ? saveAndAdd.first() : page.getByRole('button', { name: 'Save publication' }).first());
   await expectNoErrors(page, `paper “${paper.title}”`);
   return pasted;
 }
@@ -285,8 +289,8 @@ async function run(o) {
     m.phase = 'papers';
     await m.click(nav(page, 'Publications'));
     let pastedAuthors = 0;
-    for (const paper of profile.papers) {
-      if (await enterPaper(m, page, paper)) pastedAuthors++;
+    for (const [i, paper] of profile.papers.entries()) {
+      if (await enterPaper(m, page, paper, i < profile.papers.length - 1)) pastedAuthors++;
     }
 
     m.phase = 'news';

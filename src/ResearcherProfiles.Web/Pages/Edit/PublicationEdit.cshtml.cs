@@ -33,6 +33,9 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
     public PublicationInput Input { get; set; } = new();
 
     public const string SaveCommand = "save";
+
+    /// <summary>Saves a new paper and opens an empty form for the next: entering a list of papers by hand costs one page a paper.</summary>
+    public const string SaveAndAddCommand = "save-add";
     public const string FillAuthorsCommand = "fill-authors";
     public const string AuthorRowName = "author";
 
@@ -185,6 +188,11 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
             await LoadChoicesAsync(ct);
             return Page();
         }
+        if (IsNew && Command == SaveAndAddCommand)
+        {
+            StatusMessage = $"Added “{publication.Title}” where its date puts it in your list. Enter the next one below.";
+            return Redirect($"{Url.Page("/Edit/PublicationEdit", new { slug = Profile.Slug, id = NewKey })}#{FormLanding.Status}");
+        }
         StatusMessage = IsNew ? $"Added “{publication.Title}” where its date puts it in your list." : $"Saved “{publication.Title}”.";
         return Redirect(await ListingUrlAsync(publication.Id, ct));
     }
@@ -235,7 +243,7 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
     {
         return RowCommands.Apply(Input.Authors, Command, AuthorRowName, PublicationInput.MaxAuthors, () => new PublicationInput.AuthorInput())
             || RowCommands.Apply(Input.Links, Command, LinkRows.RowName, PublicationInput.MaxLinks, () => new LinkRowInput<PublicationLinkKind>())
-            || Command is not (null or "" or SaveCommand);
+            || Command is not (null or "" or SaveCommand or SaveAndAddCommand);
     }
 
     private const string AuthorPasteKey = $"{nameof(Input)}.{nameof(PublicationInput.AuthorPaste)}";

@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Web.Pages.Edit;
 
 namespace ResearcherProfiles.Tests.Editing.Publications;
 
@@ -170,6 +171,28 @@ public sealed class PublicationEditorTests(ProfilesAppFactory factory) : IClassF
         var list = await client.GetDocumentAsync($"/edit/{ada.Slug}/publications");
         Assert.Contains("where its date puts it", list.QuerySelector("#status")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(list.QuerySelector($"#entry-{order[1].Id}"));
+    }
+
+    [Fact]
+    public async Task Save_and_add_another_saves_the_paper_and_opens_an_empty_form_for_the_next()
+    {
+        var (ada, client) = await SignedInResearcherAsync();
+        var url = $"/edit/{ada.Slug}/publications/new";
+
+        using var response = await client.SubmitFormAsync(url, new Dictionary<string, string>
+        {
+            ["Command"] = PublicationEditModel.SaveAndAddCommand,
+            ["Input.Title"] = "First of several",
+        });
+
+        Assert.Equal($"{url}#status", response.Headers.Location?.OriginalString);
+        Assert.NotNull(await FindAsync("First of several"));
+        var next = await client.GetDocumentAsync(url);
+        Assert.Contains("Added “First of several”", next.QuerySelector("#status")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, ((IHtmlInputElement)next.QuerySelector("#Input_Title")!).Value);
+        // Editing an existing paper offers no such button.
+        var existing = (await FindAsync("First of several"))!;
+        Assert.Null((await client.GetDocumentAsync($"/edit/{ada.Slug}/publications/{existing.Id}")).QuerySelector($"button[value='{PublicationEditModel.SaveAndAddCommand}']"));
     }
 
     [Fact]
