@@ -58,8 +58,8 @@ public static partial class BibtexPublicationMapper
     private static readonly (string Field, int Max, string What)[] Limits =
     [
         ("title", 500, "The title"), ("venue", 300, "The venue name"), ("abbr", 50, "The short venue name (abbr)"),
-        ("abstract", 10_000, "The abstract"), ("volume", 50, "The volume"), ("number", 50, "The number"),
-        ("pages", 50, "The pages field"), ("publisher", 200, "The publisher"), ("note", 500, "The note"),
+        ("abstract", 10_000, "The abstract"), ("volume", PublicationLimits.Volume, "The volume"), ("number", PublicationLimits.Number, "The number"),
+        ("pages", PublicationLimits.Pages, "The pages field"), ("publisher", PublicationLimits.Publisher, "The publisher"), ("note", PublicationLimits.Note, "The note"),
     ];
 
     /// <summary>The summary's length limit, shared with the database and the publication form.</summary>
