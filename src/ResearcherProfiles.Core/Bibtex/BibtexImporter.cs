@@ -64,10 +64,13 @@ public sealed class BibtexImporter(AppDbContext db)
     /// <summary>Bigger files are refused before parsing; a whole career's .bib is far smaller.</summary>
     public const int MaxLength = 4 * 1024 * 1024;
 
-    public async Task<ImportPlan> PlanAsync(int researcherId, string bibtex, CancellationToken ct) =>
-        (await PlanWithMatcherAsync(researcherId, bibtex, ct)).Plan;
+    public Task<ImportPlan> PlanAsync(int researcherId, string bibtex, CancellationToken ct) =>
+        PlanAsync(researcherId, bibtex, BibtexMappingOptions.Default, ct);
 
-    private async Task<(ImportPlan Plan, AuthorMatcher Matcher)> PlanWithMatcherAsync(int researcherId, string bibtex, CancellationToken ct)
+    public async Task<ImportPlan> PlanAsync(int researcherId, string bibtex, BibtexMappingOptions options, CancellationToken ct) =>
+        (await PlanWithMatcherAsync(researcherId, bibtex, options, ct)).Plan;
+
+    private async Task<(ImportPlan Plan, AuthorMatcher Matcher)> PlanWithMatcherAsync(int researcherId, string bibtex, BibtexMappingOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(bibtex);
         var parsed = BibtexParser.Parse(bibtex);
@@ -81,7 +84,7 @@ public sealed class BibtexImporter(AppDbContext db)
             .Concat(parsed.Errors.Select(e => (e.Line, Entry: (BibtexEntry?)null, Error: (BibtexError?)e)))
             .OrderBy(r => r.Line)
             .ToList();
-        var mapped = rows.Select(r => r.Entry is null ? null : BibtexPublicationMapper.Map(r.Entry)).ToList();
+        var mapped = rows.Select(r => r.Entry is null ? null : BibtexPublicationMapper.Map(r.Entry, options)).ToList();
         var existing = await FindExistingAsync(mapped.Select(m => m?.Mapped?.Publication).OfType<Publication>().ToList(), ct);
         var listedOn = await ListingsAsync(existing.Values.SelectMany(e => e).Select(e => e.Id).Distinct().ToList(), ct);
         var existingAuthors = await AuthorsAsync(existing.Values.SelectMany(e => e).Select(e => e.Id).Distinct().ToList(), ct);
@@ -162,7 +165,10 @@ public sealed class BibtexImporter(AppDbContext db)
     /// Plans the text again (the site may have changed since the preview) and saves the chosen
     /// entries that can still be imported, all in one transaction with one history entry.
     /// </summary>
-    public async Task<ImportOutcome> ImportAsync(int researcherId, string bibtex, IReadOnlySet<int> chosen, CancellationToken ct)
+    public Task<ImportOutcome> ImportAsync(int researcherId, string bibtex, IReadOnlySet<int> chosen, CancellationToken ct) =>
+        ImportAsync(researcherId, bibtex, chosen, BibtexMappingOptions.Default, ct);
+
+    public async Task<ImportOutcome> ImportAsync(int researcherId, string bibtex, IReadOnlySet<int> chosen, BibtexMappingOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(chosen);
         // Plan and save as one unit, one import at a time: two imports of the same file at once
@@ -170,7 +176,7 @@ public sealed class BibtexImporter(AppDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // A write to the profile's row: SQLite lets one writer in at a time, other databases lock the row.
         await db.Researchers.Where(r => r.Id == researcherId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Version, r => r.Version), ct);
-        var (plan, matcher) = await PlanWithMatcherAsync(researcherId, bibtex, ct);
+        var (plan, matcher) = await PlanWithMatcherAsync(researcherId, bibtex, options, ct);
         var toImport = plan.Candidates.Where(c => c.CanImport && chosen.Contains(c.Index)).ToList();
         if (toImport.Count == 0)
         {

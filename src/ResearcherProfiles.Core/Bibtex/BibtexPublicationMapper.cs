@@ -15,6 +15,13 @@ public sealed record MappedPublication(
 /// <summary>Either a publication or the reason the entry cannot become one.</summary>
 public sealed record MappingResult(MappedPublication? Mapped, string? Error);
 
+/// <summary>Choices the researcher makes for a whole import.</summary>
+/// <param name="AbstractsAsSummaries">When an entry has no summary of its own, its abstract's first sentences become one.</param>
+public sealed record BibtexMappingOptions(bool AbstractsAsSummaries = false)
+{
+    public static BibtexMappingOptions Default { get; } = new();
+}
+
 /// <summary>
 /// Maps BibTeX fields onto <see cref="Publication"/>: the standard fields, the keys academic-site
 /// themes read (pdf, code, slides, poster, video, website/html, blog, selected, abbr, award), and the
@@ -28,7 +35,7 @@ public static partial class BibtexPublicationMapper
     private static readonly (string Field, PublicationLinkKind Kind)[] LinkFields =
     [
         ("pdf", PublicationLinkKind.Pdf), ("code", PublicationLinkKind.Code), ("slides", PublicationLinkKind.Slides),
-        ("website", PublicationLinkKind.ProjectPage), ("html", PublicationLinkKind.ProjectPage),
+        ("website", PublicationLinkKind.ProjectPage), ("html", PublicationLinkKind.ProjectPage), ("project", PublicationLinkKind.ProjectPage),
         ("blog", PublicationLinkKind.BlogPost), ("benchmark", PublicationLinkKind.Benchmark),
         ("video", PublicationLinkKind.Video), ("poster", PublicationLinkKind.Poster), ("dataset", PublicationLinkKind.Dataset),
     ];
@@ -51,13 +58,22 @@ public static partial class BibtexPublicationMapper
     private static readonly (string Field, int Max, string What)[] Limits =
     [
         ("title", 500, "The title"), ("venue", 300, "The venue name"), ("abbr", 50, "The short venue name (abbr)"),
-        ("abstract", 10_000, "The abstract"), ("volume", 50, "The volume"), ("number", 50, "The number"),
-        ("pages", 50, "The pages field"), ("publisher", 200, "The publisher"), ("note", 500, "The note"),
+        ("abstract", 10_000, "The abstract"), ("volume", PublicationLimits.Volume, "The volume"), ("number", PublicationLimits.Number, "The number"),
+        ("pages", PublicationLimits.Pages, "The pages field"), ("publisher", PublicationLimits.Publisher, "The publisher"), ("note", PublicationLimits.Note, "The note"),
     ];
 
-    public static MappingResult Map(BibtexEntry entry)
+    /// <summary>The summary's length limit, shared with the database and the publication form.</summary>
+    public const int MaxSummaryLength = 2000;
+
+    /// <summary>Fields that carry a short summary of the paper, in order of preference.</summary>
+    private static readonly string[] SummaryFields = ["tldr", "summary", "abstract_short"];
+
+    public static MappingResult Map(BibtexEntry entry) => Map(entry, BibtexMappingOptions.Default);
+
+    public static MappingResult Map(BibtexEntry entry, BibtexMappingOptions options)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(options);
         var warnings = new List<string>();
         var text = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in entry.Fields)
@@ -118,17 +134,27 @@ public static partial class BibtexPublicationMapper
             }
         }
 
+        var venueShort = Text("abbr") ?? Text("venue_short");
+        if (venueShort is null && venue is not null && VenueAcronym(venue) is { } acronym)
+        {
+            venueShort = acronym.Short;
+            venue = acronym.FullName;
+        }
+        var (badges, note) = SplitDistinctions(Text("note"));
+
         var publication = new Publication
         {
             Title = title,
             VenueName = venue,
-            VenueShort = Text("abbr"),
+            VenueShort = venueShort is { Length: <= 50 } ? venueShort : null,
+            Summary = SummaryOf(SummaryFields.Select(Text).FirstOrDefault(s => s is not null))
+                ?? (options.AbstractsAsSummaries ? SummaryOf(Text("abstract")) : null),
             Abstract = Text("abstract"),
             Volume = Text("volume"),
             Number = Text("number") ?? Text("issue"),
             Pages = Text("pages"),
             Publisher = Text("publisher"),
-            Note = Text("note"),
+            Note = note,
             CitationKey = entry.Key.Length is > 0 and <= 200 ? entry.Key : null,
             Keywords = SplitList(Text("keywords"), [',', ';']),
         };
@@ -137,7 +163,11 @@ public static partial class BibtexPublicationMapper
         ReadIdentifiers(entry, text, publication, warnings);
         publication.Type = TypeOf(type, Text("pubtype"), venue, publication.ArxivId is not null, warnings);
         publication.Status = StatusOf(Text("pubstatus"), publication, type, Text("note"), Text("year"), warnings);
-        publication.Badges = Text("award_name") is { } awardName ? [awardName] : SplitList(Text("award"), [';']);
+        publication.Badges = (Text("award_name") is { } awardName ? [awardName] : SplitList(Text("award"), [';']))
+            .Concat(badges)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(50)
+            .ToList();
         ReadLinks(entry, publication, warnings);
 
         for (var i = 0; i < names.Count; i++)
@@ -248,7 +278,117 @@ public static partial class BibtexPublicationMapper
         var repeatsIdentifier = url is not null
             && ((publication.Doi is not null && url.Contains("doi.org/", StringComparison.OrdinalIgnoreCase))
                 || (publication.ArxivId is not null && url.Contains("arxiv.org/abs/", StringComparison.OrdinalIgnoreCase)));
-        publication.Url = repeatsIdentifier || url is { Length: > 2048 } ? null : url;
+        if (repeatsIdentifier || url is { Length: > 2048 })
+        {
+            return;
+        }
+        if (url is not null && LinkForUrl(url) is { } link)
+        {
+            publication.Links.Add(link);
+        }
+        else
+        {
+            publication.Url = url;
+        }
+    }
+
+    /// <summary>
+    /// The link a <c>url</c> field becomes when its host says what it is (arXiv, code, OpenReview);
+    /// null when it is the paper itself, which stays the paper's own URL, shown as "Paper".
+    /// </summary>
+    public static PublicationLink? LinkForUrl(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+        var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+        bool Is(string domain) => host.Equals(domain, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase);
+        if (Is("arxiv.org"))
+        {
+            return uri.AbsolutePath.StartsWith("/pdf/", StringComparison.OrdinalIgnoreCase)
+                ? new PublicationLink { Kind = PublicationLinkKind.Pdf, Label = "arXiv", Url = url }
+                : new PublicationLink { Kind = PublicationLinkKind.Other, Label = "arXiv", Url = url };
+        }
+        if (Is("github.com"))
+        {
+            return new PublicationLink { Kind = PublicationLinkKind.Code, Url = url };
+        }
+        if (Is("openreview.net"))
+        {
+            return new PublicationLink { Kind = PublicationLinkKind.Other, Label = "OpenReview", Url = url };
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A summary within <see cref="MaxSummaryLength"/>: the first paragraph's whole sentences that fit,
+    /// or, when even the first sentence is longer, its words that fit followed by an ellipsis.
+    /// </summary>
+    public static string? SummaryOf(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var paragraph = ParagraphBreak().Split(text.Trim())[0];
+        paragraph = Whitespace().Replace(paragraph, " ").Trim();
+        if (paragraph.Length <= MaxSummaryLength)
+        {
+            return paragraph;
+        }
+        var cut = SentenceEnd().Matches(paragraph[..MaxSummaryLength]).LastOrDefault();
+        if (cut is not null)
+        {
+            return paragraph[..(cut.Index + 1)];
+        }
+        var words = paragraph[..(MaxSummaryLength - 1)];
+        var space = words.LastIndexOf(' ');
+        return (space > 0 ? words[..space] : words).TrimEnd(',', ';', ':') + "…";
+    }
+
+    /// <summary>
+    /// The short venue a booktitle names at its end: "Learning Representations (ICLR)" or
+    /// "..., ICLR 2022". The acronym is taken out of the full name only when it was clearly appended
+    /// to it (in parentheses, or after a comma); a booktitle that is only "ICLR 2022" keeps it.
+    /// </summary>
+    public static (string Short, string FullName)? VenueAcronym(string venue)
+    {
+        ArgumentNullException.ThrowIfNull(venue);
+        if (ParenthesisedAcronym().Match(venue) is { Success: true } inParentheses)
+        {
+            var rest = venue[..inParentheses.Index].TrimEnd(' ', ',', '-', '–');
+            return (inParentheses.Groups["acronym"].Value, rest.Length > 0 ? rest : venue);
+        }
+        if (AcronymAndYear().Match(venue) is { Success: true } withYear)
+        {
+            var before = venue[..withYear.Index];
+            var appended = before.TrimEnd().EndsWith(',') || before.TrimEnd().EndsWith('–') || before.TrimEnd().EndsWith(" -", StringComparison.Ordinal);
+            var rest = before.TrimEnd(' ', ',', '-', '–');
+            return (withYear.Groups["acronym"].Value, appended && rest.Length > 0 ? rest : venue);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Splits a note into the distinctions it names (Spotlight, Oral, Best Paper...), which become
+    /// badges, and whatever else it says, which stays the note.
+    /// </summary>
+    public static (List<string> Badges, string? Note) SplitDistinctions(string? note)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return ([], null);
+        }
+        var parts = note.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var badges = parts.Where(p => p.Length <= 100 && Distinction().IsMatch(p)).ToList();
+        if (badges.Count == 0)
+        {
+            return ([], note);
+        }
+        var rest = parts.Where(p => !badges.Contains(p)).ToList();
+        return (badges.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), rest.Count == 0 ? null : string.Join(", ", rest));
     }
 
     private static PublicationType TypeOf(string type, string? pubtype, string? venue, bool hasArxiv, List<string> warnings)
@@ -357,6 +497,26 @@ public static partial class BibtexPublicationMapper
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Take(50)
             .ToList();
+
+    [GeneratedRegex(@"^(?:spotlight|oral|best\s+(?:student\s+|demo\s+|short\s+)?paper|outstanding\s+(?:student\s+)?paper|invited\s+paper|honou?rable\s+mention|distinguished\s+paper)\b(?:\s+(?:presentation|talk|award|paper|runner-up|finalist))?(?:\s+(?:for|at)\s+[^()]{1,60})?(?:\s*\([^()]{1,40}\))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Distinction();
+
+    // An acronym has at least two capitals and no spaces: ICLR, NeurIPS, CoRL, ACL-IJCNLP.
+    [GeneratedRegex(@"\s*\((?<acronym>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9\-]*)(?:\s*'?\d{2,4})?\)\s*$")]
+    private static partial Regex ParenthesisedAcronym();
+
+    [GeneratedRegex(@"(?<=^|[\s,(–-])(?<acronym>[A-Z][A-Za-z]*[A-Z][A-Za-z0-9\-]*)\s+'?(?:19|20)?\d{2}\s*$")]
+    private static partial Regex AcronymAndYear();
+
+    [GeneratedRegex(@"\n\s*\n")]
+    private static partial Regex ParagraphBreak();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    // A full stop, question or exclamation mark followed by a space or the end: where a sentence ends.
+    [GeneratedRegex(@"[.?!](?=\s|$)")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"(?:arXiv:\s*|arxiv\.org/(?:abs|pdf)/)(?<id>\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", RegexOptions.IgnoreCase)]
     private static partial Regex ArxivMention();

@@ -33,7 +33,17 @@ public static class BibtexWriter
     public static string WriteEntry(Publication publication, bool includeAbstract = true)
     {
         ArgumentNullException.ThrowIfNull(publication);
-        return WriteEntry(publication, CitationKeys.For(publication), includeAbstract, selected: false);
+        return WriteEntry(publication, CitationKeys.For(publication), includeAbstract, selected: false, clean: false);
+    }
+
+    /// <summary>
+    /// One entry as a reader copies it to cite the paper: the standard fields only, without this
+    /// site's own keys (abbr, pubtype, pubstatus, selected, award, the link keys), the abstract or the keywords.
+    /// </summary>
+    public static string WriteCitation(Publication publication)
+    {
+        ArgumentNullException.ThrowIfNull(publication);
+        return WriteEntry(publication, CitationKeys.For(publication), includeAbstract: false, selected: false, clean: true);
     }
 
     /// <summary>
@@ -53,12 +63,12 @@ public static class BibtexWriter
             {
                 file.Append('\n');
             }
-            file.Append(WriteEntry(list[i], keys[i], includeAbstract, isSelected?.Invoke(list[i]) ?? false)).Append('\n');
+            file.Append(WriteEntry(list[i], keys[i], includeAbstract, isSelected?.Invoke(list[i]) ?? false, clean: false)).Append('\n');
         }
         return file.ToString();
     }
 
-    private static string WriteEntry(Publication p, string key, bool includeAbstract, bool selected)
+    private static string WriteEntry(Publication p, string key, bool includeAbstract, bool selected, bool clean)
     {
         var fields = new List<(string Name, string Value)>();
         void Text(string name, string? value)
@@ -87,7 +97,10 @@ public static class BibtexWriter
             fields.Add(("author", "{" + string.Join(" and ", authors) + "}"));
         }
         Text(VenueField(p.Type), p.VenueName);
-        Text("abbr", p.VenueShort);
+        if (!clean)
+        {
+            Text("abbr", p.VenueShort);
+        }
         if (p.Year is int year)
         {
             fields.Add(("year", "{" + year.ToString(CultureInfo.InvariantCulture) + "}"));
@@ -98,7 +111,10 @@ public static class BibtexWriter
         }
         Text("volume", p.Volume);
         Text("number", p.Number);
-        Text("pages", p.Pages);
+        if (PagesText(p.Pages) is { } pages)
+        {
+            fields.Add(("pages", "{" + pages + "}"));
+        }
         Text("publisher", p.Publisher);
         Verbatim("doi", p.Doi);
         if (!string.IsNullOrWhiteSpace(p.ArxivId))
@@ -124,6 +140,10 @@ public static class BibtexWriter
             Text("abstract", p.Abstract);
         }
         Text("note", p.Note);
+        if (clean)
+        {
+            return Entry(p, key, fields);
+        }
         Text("keywords", string.Join(", ", p.Keywords.Select(CitationText.OneLine).Where(k => k.Length > 0)));
         Text("pubtype", Pubtype(p));
         Text("pubstatus", p.Status switch
@@ -148,12 +168,32 @@ public static class BibtexWriter
             Verbatim(field, UrlText(link!.Url));
         }
 
+        return Entry(p, key, fields);
+    }
+
+    private static string Entry(Publication p, string key, List<(string Name, string Value)> fields)
+    {
         var entry = new StringBuilder().Append('@').Append(EntryType(p)).Append('{').Append(key).Append(",\n");
         for (var i = 0; i < fields.Count; i++)
         {
             entry.Append("  ").Append(fields[i].Name).Append(" = ").Append(fields[i].Value).Append(i < fields.Count - 1 ? ",\n" : "\n");
         }
         return entry.Append('}').ToString();
+    }
+
+    /// <summary>
+    /// Pages as entered, with a range written the BibTeX way: "58--70" and "58–70" both become
+    /// <c>58--70</c>, which styles print with an en dash and the import reads back as the same range.
+    /// </summary>
+    private static string? PagesText(string? pages)
+    {
+        var text = CitationText.OneLine(pages);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        var parts = text.Replace("–", "--", StringComparison.Ordinal).Split("--");
+        return string.Join("--", parts.Select(part => BibtexEscaping.Escape(part.Trim())));
     }
 
     /// <summary>The standard field for the venue of each entry type, which is also where the import looks for it.</summary>

@@ -103,7 +103,8 @@ public static class CslJsonWriter
         }
         Text("volume", p.Volume);
         Text("issue", p.Number);
-        Text("page", p.Pages);
+        // BibTeX's "--" is LaTeX for the en dash; CSL takes the range as it is printed.
+        Text("page", p.Pages?.Replace("--", "–", StringComparison.Ordinal));
         Text("publisher", p.Publisher);
         Text("note", p.Note);
         Text("keyword", string.Join(", ", p.Keywords.Select(CitationText.OneLine).Where(k => k.Length > 0)));

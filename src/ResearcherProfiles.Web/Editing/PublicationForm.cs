@@ -70,8 +70,28 @@ public sealed class PublicationInput : SectionInput
     [StringLength(2048, ErrorMessage = "A web address is at most {1} characters.")]
     public string? Url { get; set; }
 
+    [Display(Name = "Volume")]
+    [StringLength(PublicationLimits.Volume, ErrorMessage = "The volume is at most {1} characters.")]
+    public string? Volume { get; set; }
+
+    [Display(Name = "Issue / number")]
+    [StringLength(PublicationLimits.Number, ErrorMessage = "The issue or number is at most {1} characters.")]
+    public string? Number { get; set; }
+
+    [Display(Name = "Pages")]
+    [StringLength(PublicationLimits.Pages, ErrorMessage = "The pages are at most {1} characters.")]
+    public string? Pages { get; set; }
+
+    [Display(Name = "Publisher")]
+    [StringLength(PublicationLimits.Publisher, ErrorMessage = "The publisher is at most {1} characters.")]
+    public string? Publisher { get; set; }
+
+    [Display(Name = "Note")]
+    [StringLength(PublicationLimits.Note, ErrorMessage = "The note is at most {1} characters.")]
+    public string? Note { get; set; }
+
     [Display(Name = "One-paragraph summary")]
-    [StringLength(2000, ErrorMessage = "The summary is at most {1} characters.")]
+    [StringLength(BibtexPublicationMapper.MaxSummaryLength, ErrorMessage = "The summary is at most {1} characters.")]
     public string? Summary { get; set; }
 
     [Display(Name = "Abstract (optional)")]
@@ -142,6 +162,11 @@ public sealed class PublicationInput : SectionInput
             Doi = publication.Doi,
             ArxivId = publication.ArxivId,
             Url = publication.Url,
+            Volume = publication.Volume,
+            Number = publication.Number,
+            Pages = publication.Pages,
+            Publisher = publication.Publisher,
+            Note = publication.Note,
             Summary = publication.Summary,
             Abstract = publication.Abstract,
             Authors = publication.Authors.OrderBy(a => a.Position).Select(a => new AuthorInput
@@ -258,6 +283,11 @@ public sealed class PublicationInput : SectionInput
         publication.Doi = string.IsNullOrWhiteSpace(Doi) ? null : ScholarlyIds.NormalizeDoi(Doi);
         publication.ArxivId = string.IsNullOrWhiteSpace(ArxivId) ? null : ScholarlyIds.NormalizeArxivId(ArxivId);
         publication.Url = Clean(Url);
+        publication.Volume = Clean(Volume);
+        publication.Number = Clean(Number);
+        publication.Pages = Clean(Pages);
+        publication.Publisher = Clean(Publisher);
+        publication.Note = Clean(Note);
         publication.Summary = Clean(Summary);
         publication.Abstract = Clean(Abstract);
     }

@@ -38,6 +38,12 @@ public sealed class PublicationImportModel(AppDbContext db, ProfileAccess access
     [Display(Name = "Or upload a .bib file")]
     public IFormFile? Upload { get; set; }
 
+    [BindProperty]
+    [Display(Name = "Use abstracts as summaries")]
+    public bool AbstractsAsSummaries { get; set; }
+
+    private BibtexMappingOptions Options => new(AbstractsAsSummaries);
+
     /// <summary>The indexes of the previewed entries the person ticked.</summary>
     [BindProperty]
     public List<int> Chosen { get; set; } = [];
@@ -60,7 +66,7 @@ public sealed class PublicationImportModel(AppDbContext db, ProfileAccess access
         {
             return Page();
         }
-        var plan = await new BibtexImporter(db).PlanAsync(Profile.Id, text, ct);
+        var plan = await new BibtexImporter(db).PlanAsync(Profile.Id, text, Options, ct);
         if (plan.Candidates.Count == 0)
         {
             ModelState.AddModelError(nameof(Bibtex), NoEntriesMessage);
@@ -83,11 +89,11 @@ public sealed class PublicationImportModel(AppDbContext db, ProfileAccess access
         if (Chosen.Count == 0)
         {
             ModelState.AddModelError(nameof(Chosen), "Tick at least one entry to import.");
-            Plan = await new BibtexImporter(db).PlanAsync(Profile.Id, Bibtex, ct);
+            Plan = await new BibtexImporter(db).PlanAsync(Profile.Id, Bibtex, Options, ct);
             Views = await ViewsAsync(Plan, ct);
             return Page();
         }
-        var outcome = await new BibtexImporter(db).ImportAsync(Profile.Id, Bibtex, Chosen.ToHashSet(), ct);
+        var outcome = await new BibtexImporter(db).ImportAsync(Profile.Id, Bibtex, Chosen.ToHashSet(), Options, ct);
         StatusMessage = Summary(outcome);
         return RedirectToPage("/Edit/Publications", null, new { slug = Profile.Slug }, FormLanding.Status);
     }

@@ -126,7 +126,7 @@ public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
             p.Doi, p.ArxivId, SafeUrl.IsHttpUrl(p.Url) ? p.Url : null,
             links, listedOn)
         {
-            Bibtex = BibtexWriter.WriteEntry(citation, includeAbstract: false),
+            Bibtex = BibtexWriter.WriteCitation(citation),
         };
     }
 }

@@ -156,7 +156,7 @@ public static class PublicationQueries
                 ],
                 e.P.Summary, e.IsHighlighted)
             {
-                Bibtex = BibtexWriter.WriteEntry(citation, includeAbstract: false),
+                Bibtex = BibtexWriter.WriteCitation(citation),
             };
         }).ToList();
     }

@@ -102,7 +102,7 @@ public sealed class BibtexWriterTests
               month = may,
               volume = {1},
               number = {3},
-              pages = {12–34},
+              pages = {12--34},
               publisher = {Association for Computational Linguistics},
               doi = {10.18653/v1/2023.acl-long.1},
               eprint = {2403.16952},
