@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using ResearcherProfiles.Tests.Editing;
 using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Tests.Validation;
 
 namespace ResearcherProfiles.Tests.Sources;
 
@@ -109,5 +110,21 @@ public sealed class AddByIdentifierTests(SourcesAppFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, foreignPage.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_its_errors_and_its_results_are_valid_html()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Orla Quist"));
+        var pages = new Dictionary<string, string> { ["empty"] = await owner.GetStringAsync(new Uri(Url(profile.Slug), UriKind.Relative)) };
+        foreach (var (name, pasted) in new[] { ("refused", " "), ("results", $"{FakeSources.JournalDoi} 10.9999/unknown 2403.16952 nonsense"), ("nothing found", "10.9999/unknown") })
+        {
+            using var response = await owner.SubmitFormAsync(Url(profile.Slug), new Dictionary<string, string> { ["Identifiers"] = pasted }, "form.add-by-id");
+            pages[name] = await response.Content.ReadAsStringAsync();
+        }
+
+        var problems = await HtmlChecker.ErrorsAsync(pages);
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 }
