@@ -68,6 +68,11 @@ public static partial class PaperIdentifiers
         }
         if (ScholarlyIds.NormalizeDoi(word.StartsWith("https://www.doi.org/", StringComparison.OrdinalIgnoreCase) ? word[20..] : word) is { } doi)
         {
+            // No real DOI has "." or ".." between its slashes; in a web address they would lead elsewhere.
+            if (doi.Split('/').Any(s => s is "." or ".."))
+            {
+                return null;
+            }
             // arXiv's own DOIs (10.48550/arXiv.2403.16952) name the arXiv paper: arXiv describes it best.
             return doi.StartsWith("10.48550/arxiv.", StringComparison.Ordinal) && ScholarlyIds.NormalizeArxivId(doi[15..]) is { } minted
                 ? new PaperIdentifier(IdentifierKind.Arxiv, minted)

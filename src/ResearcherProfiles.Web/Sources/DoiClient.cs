@@ -11,7 +11,13 @@ public sealed class DoiClient(HttpClient http, SourceSettings settings)
     public async Task<LookupResult> LookupAsync(PaperIdentifier identifier, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(identifier);
-        var path = string.Join('/', identifier.Value.Split('/').Select(Uri.EscapeDataString));
+        var segments = identifier.Value.Split('/');
+        if (segments.Any(s => s is "." or ".."))
+        {
+            // A web address would treat them as steps up the path, out of the resolver.
+            return LookupResult.Failed(identifier, $"{identifier.Value} is not a DOI that {Service} can resolve.");
+        }
+        var path = string.Join('/', segments.Select(Uri.EscapeDataString));
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.citationstyles.csl+json"));
         try

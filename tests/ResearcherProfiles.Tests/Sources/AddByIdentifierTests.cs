@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using ResearcherProfiles.Core.Sources;
 using ResearcherProfiles.Tests.Editing;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Tests.Validation;
@@ -126,5 +127,34 @@ public sealed class AddByIdentifierTests(SourcesAppFactory factory) : IClassFixt
         var problems = await HtmlChecker.ErrorsAsync(pages);
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public async Task A_DOI_and_the_arXiv_id_of_the_same_paper_become_one_entry_described_by_the_published_version()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Lin Zhou"));
+
+        var found = await LookUpAsync(owner, profile.Slug, $"https://arxiv.org/pdf/2201.03514v2 {FakeSources.ConferenceDoi}");
+
+        Assert.Equal("Found 2 of 2 identifiers", found.QuerySelector("#results-heading")!.TextContent);
+        var bibtex = ((IHtmlInputElement)found.QuerySelector("form.lookup-found input[name=Bibtex]")!).Value;
+        Assert.Single(bibtex.Split('@', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("@inproceedings{arxiv:2201.03514,", bibtex, StringComparison.Ordinal);
+        Assert.Contains("booktitle = {Proceedings of the 2023 Conference on Learning Systems}", bibtex, StringComparison.Ordinal);
+        Assert.Contains("doi = {10.1145/3600000.3600001}", bibtex, StringComparison.Ordinal);
+        Assert.Contains("eprint = {2201.03514}", bibtex, StringComparison.Ordinal);
+        Assert.Contains("abstract = {Attention that is sparse and still sound.}", bibtex, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_DOI_cannot_lead_the_request_out_of_the_resolver()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Lin Zhou"));
+
+        var found = await LookUpAsync(owner, profile.Slug, "10.1234/../../api/query");
+
+        Assert.StartsWith("No DOI or arXiv id was found.", found.QuerySelector("#Identifiers-error")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(factory.Fake.Requests, r => r.Path.StartsWith("/api/query", StringComparison.Ordinal) && !r.Path.Contains("id_list", StringComparison.Ordinal));
+        Assert.Null(PaperIdentifiers.Read("10.1234/./x"));
     }
 }

@@ -59,7 +59,7 @@ public sealed class PublicationAddByIdModel(IdentifierLookup lookup, ProfileAcce
         }
         Unrecognised = list.Unrecognised;
         Results = await lookup.LookupAsync(list.Identifiers, ct);
-        var papers = Results.Where(r => r.Paper is not null).Select(r => r.Paper!).ToList();
+        var papers = IdentifierLookup.Papers(Results);
         Bibtex = papers.Count == 0 ? null : FetchedBibtex.Write(papers);
         return Page();
     }
