@@ -18,6 +18,7 @@ try
     builder.AddAccounts();
     builder.AddPublicSite();
     builder.AddFormInput();
+    builder.AddPaperSources();
 }
 catch (StartupFailureException failure)
 {

@@ -1,0 +1,26 @@
+using ResearcherProfiles.Tests.Infrastructure;
+
+namespace ResearcherProfiles.Tests.Sources;
+
+/// <summary>The app with doi.org and arXiv pointed at a <see cref="FakeSources"/>, and short timeouts and back-off.</summary>
+public sealed class SourcesAppFactory : ProfilesAppFactory
+{
+    public FakeSources Fake { get; } = FakeSources.Start();
+
+    protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
+    {
+        ["Sources:Doi:BaseUrl"] = Fake.BaseUrl,
+        ["Sources:Arxiv:BaseUrl"] = Fake.BaseUrl,
+        ["Sources:TimeoutSeconds"] = "1",
+        ["Sources:Retries"] = "1",
+        ["Sources:RetryDelayMilliseconds"] = "50",
+        ["Sources:MaxRetryAfterSeconds"] = "2",
+        ["Sources:ContactEmail"] = "webmaster@example.org",
+    };
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Fake.DisposeAsync();
+    }
+}
