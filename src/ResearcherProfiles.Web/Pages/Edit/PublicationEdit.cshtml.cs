@@ -202,7 +202,7 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
     {
         var own = db.ProfilePublications.Where(pp => pp.ResearcherId == Profile.Id);
         var entry = await own.Where(pp => pp.PublicationId == publicationId).Select(pp => new { pp.Id, pp.SortOrder }).FirstAsync(ct);
-        var before = await own.CountAsync(pp => pp.SortOrder < entry.SortOrder || (pp.SortOrder == entry.SortOrder && pp.Id < entry.Id), ct);
+        var before = await PublicationsModel.CountBeforeAsync(own, entry.SortOrder, entry.Id, ct);
         var page = before / PublicationsModel.PageSize + 1;
         var url = Url.Page("/Edit/Publications", new { slug = Profile.Slug, p = page == 1 ? (int?)null : page })!;
         return $"{url}#entry-{entry.Id.ToString(CultureInfo.InvariantCulture)}";

@@ -120,7 +120,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
                 return BadRequest();
         }
         // Back to the page the paper is (or was) on: moving the first paper of a page up takes it to the page before.
-        var before = await Ordered(own).CountAsync(pp => pp.SortOrder < entry.SortOrder || (pp.SortOrder == entry.SortOrder && pp.Id < entry.Id), ct);
+        var before = await CountBeforeAsync(own, entry.SortOrder, entry.Id, ct);
         await db.SaveChangesAsync(ct);
         if (operation == Operation.Remove)
         {
@@ -128,7 +128,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
         }
         if (operation is Operation.MoveUp or Operation.MoveDown)
         {
-            before = await Ordered(own).CountAsync(pp => pp.SortOrder < entry.SortOrder || (pp.SortOrder == entry.SortOrder && pp.Id < entry.Id), ct);
+            before = await CountBeforeAsync(own, entry.SortOrder, entry.Id, ct);
         }
         var page = before / PageSize + 1;
         // Without JavaScript the browser lands at the paper acted on, or at the message when it is gone.
@@ -197,7 +197,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
             return RedirectToPage(null, null, new { p = (int?)null }, FormLanding.Status);
         }
         StatusMessage = $"“{entry.Title}” is back on the profile.";
-        var before = await Ordered(own).CountAsync(pp => pp.SortOrder < entry.SortOrder || (pp.SortOrder == entry.SortOrder && pp.Id < entry.Id), ct);
+        var before = await CountBeforeAsync(own, entry.SortOrder, entry.Id, ct);
         return LandAt(entry.Id, before);
     }
 
@@ -230,6 +230,10 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
     private static string Count(int n, string singular) => $"{n:N0} {(n == 1 ? singular : singular + "s")}";
 
     /// <summary>The list's order: the owner's, ties by age.</summary>
+    /// <summary>How many of <paramref name="own"/> (one profile's entries) come before the entry at (<paramref name="sortOrder"/>, <paramref name="id"/>) in the list's order: where it is in the list.</summary>
+    internal static Task<int> CountBeforeAsync(IQueryable<ProfilePublication> own, int sortOrder, int id, CancellationToken ct) =>
+        own.CountAsync(pp => pp.SortOrder < sortOrder || (pp.SortOrder == sortOrder && pp.Id < id), ct);
+
     private static IOrderedQueryable<ProfilePublication> Ordered(IQueryable<ProfilePublication> entries) =>
         entries.OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.Id);
 
