@@ -257,6 +257,27 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.ToTable("Awards");
                 });
 
+            modelBuilder.Entity("ResearcherProfiles.Core.Entities.CitationCount", b =>
+                {
+                    b.Property<int>("PublicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PublicationId");
+
+                    b.ToTable("CitationCounts");
+                });
+
             modelBuilder.Entity("ResearcherProfiles.Core.Entities.Education", b =>
                 {
                     b.Property<int>("Id")
@@ -313,6 +334,85 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.HasIndex("ResearcherId", "SortOrder");
 
                     b.ToTable("Education", (string)null);
+                });
+
+            modelBuilder.Entity("ResearcherProfiles.Core.Entities.FoundWork", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArxivId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Authors")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bibtex")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Doi")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchKey")
+                        .IsRequired()
+                        .HasMaxLength(520)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RejectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResearcherId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResearcherId", "MatchKey")
+                        .IsUnique();
+
+                    b.HasIndex("ResearcherId", "Status");
+
+                    b.ToTable("FoundWorks");
                 });
 
             modelBuilder.Entity("ResearcherProfiles.Core.Entities.Invitation", b =>
@@ -942,6 +1042,10 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DblpPid")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("TEXT");
 
@@ -982,6 +1086,14 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OpenAlexAuthorId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrcidId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerId")
                         .HasColumnType("TEXT");
 
@@ -1000,6 +1112,9 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.Property<string>("PublicationsNote")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowCitationCounts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("ShowEmail")
                         .HasColumnType("INTEGER");
@@ -1080,6 +1195,34 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.ToTable("ServiceRoles");
                 });
 
+            modelBuilder.Entity("ResearcherProfiles.Core.Entities.SourceSyncState", b =>
+                {
+                    b.Property<int>("ResearcherId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("CitationsReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastFoundCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastProblem")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResearcherId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("SourceSyncStates");
+                });
+
             modelBuilder.Entity("ResearcherProfiles.Core.Entities.Talk", b =>
                 {
                     b.Property<int>("Id")
@@ -1131,6 +1274,25 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.HasIndex("ResearcherId", "SortOrder");
 
                     b.ToTable("Talks");
+                });
+
+            modelBuilder.Entity("ResearcherProfiles.Core.Entities.WorkerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkerLeases");
                 });
 
             modelBuilder.Entity("ResearcherProfiles.Core.Entities.WritingItem", b =>
@@ -1242,10 +1404,32 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.Navigation("Researcher");
                 });
 
+            modelBuilder.Entity("ResearcherProfiles.Core.Entities.CitationCount", b =>
+                {
+                    b.HasOne("ResearcherProfiles.Core.Entities.Publication", "Publication")
+                        .WithOne()
+                        .HasForeignKey("ResearcherProfiles.Core.Entities.CitationCount", "PublicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Publication");
+                });
+
             modelBuilder.Entity("ResearcherProfiles.Core.Entities.Education", b =>
                 {
                     b.HasOne("ResearcherProfiles.Core.Entities.Researcher", "Researcher")
                         .WithMany("Education")
+                        .HasForeignKey("ResearcherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Researcher");
+                });
+
+            modelBuilder.Entity("ResearcherProfiles.Core.Entities.FoundWork", b =>
+                {
+                    b.HasOne("ResearcherProfiles.Core.Entities.Researcher", "Researcher")
+                        .WithMany()
                         .HasForeignKey("ResearcherId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1435,6 +1619,17 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.HasOne("ResearcherProfiles.Core.Entities.Researcher", "Researcher")
                         .WithMany("Service")
                         .HasForeignKey("ResearcherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Researcher");
+                });
+
+            modelBuilder.Entity("ResearcherProfiles.Core.Entities.SourceSyncState", b =>
+                {
+                    b.HasOne("ResearcherProfiles.Core.Entities.Researcher", "Researcher")
+                        .WithOne()
+                        .HasForeignKey("ResearcherProfiles.Core.Entities.SourceSyncState", "ResearcherId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -32,6 +32,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<WritingItem> Writing => Set<WritingItem>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ProfileRevision> Revisions => Set<ProfileRevision>();
+    public DbSet<SourceSyncState> SourceSyncStates => Set<SourceSyncState>();
+    public DbSet<FoundWork> FoundWorks => Set<FoundWork>();
+    public DbSet<CitationCount> CitationCounts => Set<CitationCount>();
+    public DbSet<WorkerLease> WorkerLeases => Set<WorkerLease>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -43,6 +43,15 @@ public class Researcher : IVersioned
     /// </summary>
     public bool AcceptCoauthorPapers { get; set; }
 
+    /// <summary>The researcher's ORCID iD ("0000-0002-1825-0097"), watched for new works.</summary>
+    public string? OrcidId { get; set; }
+    /// <summary>The researcher's DBLP person id ("31/1161"), watched for new works.</summary>
+    public string? DblpPid { get; set; }
+    /// <summary>The researcher's OpenAlex author id ("A5023888391"), watched for new works.</summary>
+    public string? OpenAlexAuthorId { get; set; }
+    /// <summary>Cited-by counts from OpenAlex are read for the profile's papers and shown on it.</summary>
+    public bool ShowCitationCounts { get; set; }
+
     /// <summary>Hidden profiles are not shown on the public site.</summary>
     public bool IsHidden { get; set; }
     /// <summary>When the profile was moved to the trash; trashed profiles exist only for restore or purge.</summary>

@@ -25,6 +25,9 @@ public sealed class ResearcherConfiguration : IEntityTypeConfiguration<Researche
         builder.Property(r => r.Phone).HasMaxLength(50);
         builder.Property(r => r.Website).HasMaxLength(2048);
         builder.Property(r => r.PublicationsNote).HasMaxLength(500);
+        builder.Property(r => r.OrcidId).HasMaxLength(Text.ResearcherIds.MaxLength);
+        builder.Property(r => r.DblpPid).HasMaxLength(Text.ResearcherIds.MaxLength);
+        builder.Property(r => r.OpenAlexAuthorId).HasMaxLength(Text.ResearcherIds.MaxLength);
         // The directory lists visible profiles alphabetically.
         builder.HasIndex(r => new { r.IsHidden, r.FamilyName, r.GivenName });
         builder.HasOne(r => r.Owner).WithOne(u => u.Profile)
