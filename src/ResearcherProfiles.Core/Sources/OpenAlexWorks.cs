@@ -141,7 +141,7 @@ public static class OpenAlexWorks
             Abstract = SourceJson.At(work, "abstract_inverted_index") is { } index ? AbstractFrom(index) : null,
             Doi = doi,
             ArxivId = arxiv,
-            Url = doi is null && arxiv is null && landing is not null && PaperIdentifiers.Read(landing) is null
+            Url = doi is null && landing is not null && PaperIdentifiers.Read(landing) is null
                 && Uri.TryCreate(landing, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? landing : null,
         };
     }

@@ -78,6 +78,12 @@ public static class OrcidWorks
         _ => PublicationType.Other,
     };
 
+    /// <summary>
+    /// ORCID's contributor roles that do not write the work. Other roles, and the CRediT roles
+    /// (writing-original-draft...) newer records use, are authors.
+    /// </summary>
+    private static readonly HashSet<string> NotAuthors = new(["editor", "chair-or-translator", "assignee", "funder"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A work summary or a full work as a paper; null when it has no title.</summary>
     private static FetchedPaper? Paper(JsonElement work)
     {
@@ -137,7 +143,7 @@ public static class OrcidWorks
     private static List<FetchedAuthor> Authors(JsonElement work)
     {
         var authors = SourceJson.Objects(work, "contributors", "contributor")
-            .Where(c => SourceJson.Text(c, "contributor-attributes", "contributor-role") is not { } role || role.Equals("author", StringComparison.OrdinalIgnoreCase))
+            .Where(c => SourceJson.Text(c, "contributor-attributes", "contributor-role") is not { } role || !NotAuthors.Contains(role.Replace('_', '-')))
             .Select(c => SourceJson.Text(c, "credit-name", "value"))
             .OfType<string>()
             .Select(name => new FetchedAuthor(null, null, null, name))
