@@ -20,8 +20,8 @@ public sealed partial class FakeSources
     public const string GarbledOrcidId = "0009-0000-0000-0041";
     /// <summary>Valid check digit, but no record at the fake: 404 as ORCID answers.</summary>
     public const string UnknownOrcidId = "0009-0000-0000-4042";
-    /// <summary>A generated record of <see cref="LargeOrcidWorkCount"/> works, credited to Josiah Carberry.</summary>
-    public const string LargeOrcidId = "0009-0000-0000-3007";
+    /// <summary>The generated record of 300 works, credited to Josiah Carberry: <c>GeneratedOrcidId(300)</c>.</summary>
+    public const string LargeOrcidId = "0009-0002-0000-3001";
     public const int LargeOrcidWorkCount = 300;
 
     /// <summary>Five records of Lena Okafor's (dblp-person.xml).</summary>
@@ -47,29 +47,39 @@ public sealed partial class FakeSources
     private const string FirstCursor = "IlsyMDE5LCAnaHR0cHM6Ly9vcGVuYWxleC5vcmcvVzQzOTAwMDAwMDMnXSI=";
     private const int GeneratedPutCodeBase = 900_000;
 
-    private readonly ConcurrentDictionary<string, (int Works, string Owner)> _generatedOrcidRecords = new() { [LargeOrcidId] = (LargeOrcidWorkCount, "Josiah Carberry") };
+    private readonly ConcurrentDictionary<string, (int Works, string Owner)> _generatedOrcidRecords = new();
     private int _lastGeneratedOrcid;
 
     /// <summary>When set, OpenAlex answers 503 to everything.</summary>
     public bool OpenAlexDown { get; set; }
 
     /// <summary>
-    /// A new ORCID record of <paramref name="workCount"/> generated works, each a journal article,
-    /// conference paper or preprint with its own DOI and two summaries, credited first to
-    /// <paramref name="ownerName"/>; returns its iD. Details are answered at most 100 put-codes a request, as ORCID does.
+    /// The iD of a generated ORCID record of <paramref name="workCount"/> works (0–999) credited first to
+    /// Josiah Carberry, the <paramref name="serial"/>-th of that size (0–9999): 0009-0002-SSSS-CCC plus a
+    /// check digit. The fake answers every such iD without being told, so a fake in another process serves it too.
+    /// Each work is a journal article, conference paper or preprint with its own DOI (<see cref="GeneratedDoi"/>)
+    /// and two summaries; details are answered at most 100 put-codes a request, as ORCID does.
     /// </summary>
+    public static string GeneratedOrcidId(int workCount, int serial = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(workCount, 999);
+        ArgumentOutOfRangeException.ThrowIfNegative(serial);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(serial, 9999);
+        return WithCheckDigit($"00090002{serial:D4}{workCount:D3}");
+    }
+
+    /// <summary>A new generated ORCID record of any size, credited first to <paramref name="ownerName"/>; returns its iD (in the 0009-0003 block).</summary>
     public string AddGeneratedOrcidRecord(int workCount, string ownerName = "Josiah Carberry")
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workCount);
-        var id = GeneratedOrcidId(Interlocked.Increment(ref _lastGeneratedOrcid));
+        var id = WithCheckDigit($"00090003{Interlocked.Increment(ref _lastGeneratedOrcid):D7}");
         _generatedOrcidRecords[id] = (workCount, ownerName);
         return id;
     }
 
-    /// <summary>An ORCID iD with a correct check digit in the 0009-0002 block, from a number below 10 million.</summary>
-    public static string GeneratedOrcidId(int number)
+    private static string WithCheckDigit(string digits)
     {
-        var digits = "00090002" + number.ToString("D7", CultureInfo.InvariantCulture)[^7..];
         var total = 0;
         foreach (var c in digits)
         {
@@ -78,6 +88,22 @@ public sealed partial class FakeSources
         var check = (12 - (total % 11)) % 11;
         digits += check == 10 ? "X" : check.ToString(CultureInfo.InvariantCulture);
         return $"{digits[..4]}-{digits[4..8]}-{digits[8..12]}-{digits[12..]}";
+    }
+
+    private bool TryGeneratedOrcidRecord(string orcid, out (int Works, string Owner) record)
+    {
+        if (_generatedOrcidRecords.TryGetValue(orcid, out record))
+        {
+            return true;
+        }
+        var digits = orcid.Replace("-", "", StringComparison.Ordinal);
+        if (digits.Length == 16 && digits.StartsWith("00090002", StringComparison.Ordinal) && WithCheckDigit(digits[..15]) == orcid
+            && int.TryParse(digits.AsSpan(12, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var works))
+        {
+            record = (works, "Josiah Carberry");
+            return true;
+        }
+        return false;
     }
 
     private void MapResearcherSources(WebApplication app, string responses)
@@ -97,7 +123,7 @@ public sealed partial class FakeSources
             {
                 await context.Response.WriteAsync($"{{\"last-modified-date\": null, \"group\": [], \"path\": \"/{orcid}/works\"}}");
             }
-            else if (_generatedOrcidRecords.TryGetValue(orcid, out var record))
+            else if (TryGeneratedOrcidRecord(orcid, out var record))
             {
                 await context.Response.WriteAsync(GeneratedWorks(orcid, record.Works).ToJsonString());
             }
@@ -121,7 +147,7 @@ public sealed partial class FakeSources
             {
                 await context.Response.SendFileAsync(Path.Combine(responses, "orcid-works-bulk.json"));
             }
-            else if (_generatedOrcidRecords.TryGetValue(orcid, out var record))
+            else if (TryGeneratedOrcidRecord(orcid, out var record))
             {
                 var bulk = new JsonArray();
                 foreach (var code in codes)

@@ -36,11 +36,12 @@ public sealed partial class FakeSources : IAsyncDisposable
     /// <summary>When set, the arXiv API answers 503 to everything.</summary>
     public bool ArxivDown { get; set; }
 
-    public static FakeSources Start()
+    /// <summary>The fake on <paramref name="url"/>: a free loopback port unless a benchmark needs a known one.</summary>
+    public static FakeSources Start(string url = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         var app = builder.Build();
         var fake = new FakeSources(app);
         var responses = Path.Combine(AppContext.BaseDirectory, "Sources", "Responses");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ResearcherProfiles.Core.Sources;
+using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Sources;
 
 namespace ResearcherProfiles.Tests.Sources;
@@ -52,6 +53,21 @@ public sealed class OrcidClientTests(SourcesAppFactory factory) : IClassFixture<
         Assert.Equal(FakeSources.GeneratedTitle(other, 249), more.Works[^1].Paper.Title);
         Assert.Equal("Ada Example", more.Works[0].Paper.Authors[0].AsWritten);
         Assert.Equal([100, 100, 50], RequestsFor(other).Skip(1).Select(r => r.Path.Split('/')[^1].Split(',').Length));
+    }
+
+    [Fact]
+    public async Task Generated_records_are_known_by_their_iD_alone()
+    {
+        Assert.Equal(FakeSources.LargeOrcidId, FakeSources.GeneratedOrcidId(FakeSources.LargeOrcidWorkCount));
+        var id = FakeSources.GeneratedOrcidId(120, serial: 7);
+        Assert.Equal(id, ResearcherIds.NormalizeOrcid(id));
+
+        var found = await WorksAsync(id);
+
+        Assert.Equal(120, found.Works.Count);
+        Assert.Equal(FakeSources.GeneratedDoi(id, 0), found.Works[0].Paper.Doi);
+        Assert.NotEqual(FakeSources.GeneratedDoi(FakeSources.GeneratedOrcidId(120, serial: 8), 0), found.Works[0].Paper.Doi);
+        Assert.Equal([100, 20], RequestsFor(id).Skip(1).Select(r => r.Path.Split('/')[^1].Split(',').Length));
     }
 
     [Fact]
