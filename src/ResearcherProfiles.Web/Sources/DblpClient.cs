@@ -14,7 +14,7 @@ public sealed class DblpClient(HttpClient http, SourceSettings settings)
         ArgumentNullException.ThrowIfNull(pid);
         if (ResearcherIds.NormalizeDblpPid(pid) is not { } id)
         {
-            return WorkList.Failed($"“{OrcidClient.Shorten(pid)}” is not a DBLP person id; it looks like 31/1161, as in dblp.org/pid/31/1161.");
+            return WorkList.Failed($"{PastedText.Quote(pid)} is not a DBLP person id; it looks like 31/1161, as in dblp.org/pid/31/1161.");
         }
         try
         {

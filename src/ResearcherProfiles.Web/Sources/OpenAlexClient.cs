@@ -23,7 +23,7 @@ public sealed class OpenAlexClient(HttpClient http, SourceSettings settings)
         ArgumentNullException.ThrowIfNull(authorId);
         if (ResearcherIds.NormalizeOpenAlexAuthor(authorId) is not { } id)
         {
-            return WorkList.Failed($"“{OrcidClient.Shorten(authorId)}” is not an OpenAlex author id; it looks like A5023888391.");
+            return WorkList.Failed($"{PastedText.Quote(authorId)} is not an OpenAlex author id; it looks like A5023888391.");
         }
         var notFound = $"{Service} has no author {id}; check the id.";
         try
