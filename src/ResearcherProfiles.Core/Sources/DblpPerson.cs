@@ -20,7 +20,6 @@ public static partial class DblpPerson
         {
             DtdProcessing = DtdProcessing.Ignore,
             XmlResolver = null,
-            MaxCharactersFromEntities = 0,
             IgnoreComments = true,
         };
         try

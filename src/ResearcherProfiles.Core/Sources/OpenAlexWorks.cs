@@ -126,7 +126,7 @@ public static class OpenAlexWorks
         var landing = SourceJson.Text(work, "primary_location", "landing_page_url");
         return new FetchedPaper
         {
-            Title = title,
+            Title = SourceJson.PlainTitle(title),
             Type = TypeOf(SourceJson.Text(work, "type"), SourceJson.Text(work, "primary_location", "source", "type"), venue),
             Authors = SourceJson.Objects(work, "authorships")
                 .Select(a => SourceJson.Text(a, "author", "display_name") ?? SourceJson.Text(a, "raw_author_name"))

@@ -123,7 +123,7 @@ public static class OrcidWorks
         var url = SourceJson.Text(work, "url", "value");
         return new FetchedPaper
         {
-            Title = title,
+            Title = SourceJson.PlainTitle(title),
             Type = TypeOf(SourceJson.Text(work, "type")),
             Authors = Authors(work),
             Year = year is >= 1000 and <= 9999 ? (int)year : null,

@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace ResearcherProfiles.Core.Sources;
 
 /// <summary>Reading the nested, often null-valued JSON of ORCID and OpenAlex without a class per level.</summary>
-internal static class SourceJson
+internal static partial class SourceJson
 {
     /// <summary>The parsed answer; FormatException when it is not JSON or not an object.</summary>
     public static JsonDocument Parse(string json)
@@ -67,4 +69,14 @@ internal static class SourceJson
         { ValueKind: JsonValueKind.String } s when long.TryParse(s.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) => value,
         _ => null,
     };
+
+    /// <summary>A title as plain text: Crossref's inline markup (&lt;i&gt;, &lt;sub&gt;, &lt;scp&gt;, MathML) dropped and HTML entities decoded.</summary>
+    public static string PlainTitle(string title)
+    {
+        var plain = CslJson.Collapse(WebUtility.HtmlDecode(InlineMarkup().Replace(title, "")));
+        return plain.Length == 0 ? title : plain;
+    }
+
+    [GeneratedRegex(@"</?(i|b|em|strong|u|sub|sup|scp|tt|span|mml:[a-z]+)(\s[^>]*)?/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineMarkup();
 }

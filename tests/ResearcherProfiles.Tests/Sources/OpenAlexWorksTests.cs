@@ -73,6 +73,14 @@ public sealed class OpenAlexWorksTests
     }
 
     [Fact]
+    public void Titles_lose_their_inline_markup()
+    {
+        var page = OpenAlexWorks.ReadPage("{\"meta\": {\"next_cursor\": null}, \"results\": [{\"id\": \"https://openalex.org/W1\", \"title\": \"Growth of <i>E. coli</i> in <scp>Arctic</scp> fjords &amp; more\", \"type\": \"article\"}, {\"id\": \"https://openalex.org/W2\", \"title\": null, \"display_name\": \"Only a display name\"}, {\"id\": \"https://openalex.org/W3\", \"title\": null}]}");
+
+        Assert.Equal(["Growth of E. coli in Arctic fjords & more", "Only a display name"], page.Works.Select(w => w.Paper.Title));
+    }
+
+    [Fact]
     public void Cited_by_counts_are_read_by_normalised_DOI()
     {
         var counts = OpenAlexWorks.ReadCitedBy(Responses("openalex-cited-by.json"));
