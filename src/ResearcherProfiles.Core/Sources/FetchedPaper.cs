@@ -27,4 +27,6 @@ public sealed record FetchedPaper
     public string? ArxivId { get; init; }
     /// <summary>The newest arXiv version, e.g. 3 for v3.</summary>
     public int? ArxivVersion { get; init; }
+    /// <summary>The paper's own page when the source names one that is neither its DOI nor its arXiv page.</summary>
+    public string? Url { get; init; }
 }

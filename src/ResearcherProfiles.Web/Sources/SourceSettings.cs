@@ -5,12 +5,21 @@ namespace ResearcherProfiles.Web.Sources;
 /// <summary>How the site asks outside services for metadata: where, how patiently, and who is asking.</summary>
 public sealed record SourceSettings(Uri DoiBaseUrl, Uri ArxivBaseUrl, TimeSpan Timeout, int Retries, TimeSpan RetryDelay, TimeSpan MaxRetryAfter, string UserAgent)
 {
+    public Uri OrcidBaseUrl { get; init; } = new("https://pub.orcid.org");
+
+    public Uri OpenAlexBaseUrl { get; init; } = new("https://api.openalex.org");
+
+    public Uri DblpBaseUrl { get; init; } = new("https://dblp.org");
+
+    /// <summary>The site's contact address, also sent to OpenAlex as mailto= so that it answers from its polite pool.</summary>
+    public string? ContactEmail { get; init; }
+
     public static SourceSettings From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var site = configuration["Site:Name"] ?? "Researcher Profiles";
         var address = configuration["Site:PublicUrl"];
-        var contact = configuration["Sources:ContactEmail"];
+        var contact = configuration["Sources:ContactEmail"] is { } email && !string.IsNullOrWhiteSpace(email) ? email.Trim() : null;
         var about = string.Join("; ", new[] { address, contact is null ? null : "mailto:" + contact }.Where(s => !string.IsNullOrWhiteSpace(s)));
         var product = new string(site.Where(char.IsAsciiLetterOrDigit).ToArray()) is { Length: > 0 } p ? p : "ResearcherProfiles";
         return new SourceSettings(
@@ -20,7 +29,13 @@ public sealed record SourceSettings(Uri DoiBaseUrl, Uri ArxivBaseUrl, TimeSpan T
             (int)Number(configuration, "Sources:Retries", 2, 1, 5),
             TimeSpan.FromMilliseconds(Number(configuration, "Sources:RetryDelayMilliseconds", 1000, 10, 30_000)),
             TimeSpan.FromSeconds(Number(configuration, "Sources:MaxRetryAfterSeconds", 10, 0, 120)),
-            about.Length == 0 ? $"{product}/1.0" : $"{product}/1.0 ({about})");
+            about.Length == 0 ? $"{product}/1.0" : $"{product}/1.0 ({about})")
+        {
+            OrcidBaseUrl = Url(configuration, "Sources:Orcid:BaseUrl", "https://pub.orcid.org"),
+            OpenAlexBaseUrl = Url(configuration, "Sources:OpenAlex:BaseUrl", "https://api.openalex.org"),
+            DblpBaseUrl = Url(configuration, "Sources:Dblp:BaseUrl", "https://dblp.org"),
+            ContactEmail = contact,
+        };
     }
 
     private static Uri Url(IConfiguration configuration, string key, string fallback)

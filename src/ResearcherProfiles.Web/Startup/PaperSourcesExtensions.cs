@@ -8,7 +8,7 @@ namespace ResearcherProfiles.Web.Startup;
 public static class PaperSourcesExtensions
 {
     /// <summary>
-    /// Typed HttpClients for doi.org and the arXiv API: each with its base address from the
+    /// Typed HttpClients for doi.org, the arXiv API, ORCID, DBLP and OpenAlex: each with its base address from the
     /// settings, a User-Agent naming the site and its contact address, a timeout per attempt,
     /// retries with exponential back-off that honour a short Retry-After, and a circuit breaker.
     /// </summary>
@@ -19,6 +19,9 @@ public static class PaperSourcesExtensions
         builder.Services.AddSingleton(settings);
         builder.Services.AddHttpClient<DoiClient>(http => Configure(http, settings.DoiBaseUrl, settings)).AddResilienceHandler("doi", pipeline => Resilience(pipeline, settings));
         builder.Services.AddHttpClient<ArxivClient>(http => Configure(http, settings.ArxivBaseUrl, settings)).AddResilienceHandler("arxiv", pipeline => Resilience(pipeline, settings));
+        builder.Services.AddHttpClient<OrcidClient>(http => Configure(http, settings.OrcidBaseUrl, settings)).AddResilienceHandler("orcid", pipeline => Resilience(pipeline, settings));
+        builder.Services.AddHttpClient<DblpClient>(http => Configure(http, settings.DblpBaseUrl, settings)).AddResilienceHandler("dblp", pipeline => Resilience(pipeline, settings));
+        builder.Services.AddHttpClient<OpenAlexClient>(http => Configure(http, settings.OpenAlexBaseUrl, settings)).AddResilienceHandler("openalex", pipeline => Resilience(pipeline, settings));
         builder.Services.AddScoped<IdentifierLookup>();
     }
 

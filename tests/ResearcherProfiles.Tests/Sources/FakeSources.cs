@@ -10,10 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace ResearcherProfiles.Tests.Sources;
 
 /// <summary>
-/// doi.org and the arXiv API on a local port, answering in their formats from the files in
-/// Responses/, plus DOIs that are slow, fail, are rate-limited or answer with garbage.
+/// doi.org, the arXiv API, ORCID, DBLP and OpenAlex on a local port, answering in their formats from
+/// the files in Responses/, plus identifiers that are slow, fail, are rate-limited or answer with garbage.
 /// </summary>
-public sealed class FakeSources : IAsyncDisposable
+public sealed partial class FakeSources : IAsyncDisposable
 {
     public const string JournalDoi = "10.1162/neco.1997.9.8.1735";
     public const string ConferenceDoi = "10.1145/3600000.3600001";
@@ -36,11 +36,12 @@ public sealed class FakeSources : IAsyncDisposable
     /// <summary>When set, the arXiv API answers 503 to everything.</summary>
     public bool ArxivDown { get; set; }
 
-    public static FakeSources Start()
+    /// <summary>The fake on <paramref name="url"/>: a free loopback port unless a benchmark needs a known one.</summary>
+    public static FakeSources Start(string url = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         var app = builder.Build();
         var fake = new FakeSources(app);
         var responses = Path.Combine(AppContext.BaseDirectory, "Sources", "Responses");
@@ -60,6 +61,7 @@ public sealed class FakeSources : IAsyncDisposable
             context.Response.ContentType = "application/atom+xml; charset=utf-8";
             await context.Response.SendFileAsync(Path.Combine(responses, "arxiv-feed.xml"));
         });
+        fake.MapResearcherSources(app, responses);
         app.MapGet("/{**doi}", async (HttpContext context, string doi) =>
         {
             var file = Uri.UnescapeDataString(doi).ToLowerInvariant() switch

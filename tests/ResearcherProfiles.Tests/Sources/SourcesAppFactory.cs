@@ -2,7 +2,7 @@ using ResearcherProfiles.Tests.Infrastructure;
 
 namespace ResearcherProfiles.Tests.Sources;
 
-/// <summary>The app with doi.org and arXiv pointed at a <see cref="FakeSources"/>, and short timeouts and back-off.</summary>
+/// <summary>The app with doi.org, arXiv, ORCID, DBLP and OpenAlex pointed at a <see cref="FakeSources"/>, and short timeouts and back-off.</summary>
 public sealed class SourcesAppFactory : ProfilesAppFactory
 {
     public FakeSources Fake { get; } = FakeSources.Start();
@@ -11,6 +11,9 @@ public sealed class SourcesAppFactory : ProfilesAppFactory
     {
         ["Sources:Doi:BaseUrl"] = Fake.BaseUrl,
         ["Sources:Arxiv:BaseUrl"] = Fake.BaseUrl,
+        ["Sources:Orcid:BaseUrl"] = Fake.BaseUrl,
+        ["Sources:Dblp:BaseUrl"] = Fake.BaseUrl,
+        ["Sources:OpenAlex:BaseUrl"] = Fake.BaseUrl,
         ["Sources:TimeoutSeconds"] = "1",
         ["Sources:Retries"] = "1",
         ["Sources:RetryDelayMilliseconds"] = "50",
