@@ -102,8 +102,8 @@ public static class BibtexWriter
     /// The owner's backup of a profile's papers, in the profile's order, hidden ones included: every
     /// field of <see cref="Write"/> plus what only this site keeps and its import reads back, so that
     /// importing the file into an empty profile gives back the same list: <c>hidden</c>, the
-    /// <c>summary</c>, the authors' equal-contribution (*) and corresponding (†) marks, the paper's own
-    /// url as it is, and every link with its kind and label as numbered <c>link1</c>, <c>link1_kind</c>,
+    /// <c>summary</c>, the authors' equal-contribution (*) and corresponding (†) marks, pages exactly as
+    /// entered, the paper's own url as it is, and every link with its kind and label as numbered <c>link1</c>, <c>link1_kind</c>,
     /// <c>link1_label</c> fields (beside the one-per-kind keys other tools read).
     /// </summary>
     /// <param name="listings">The profile's entries, each with its <see cref="ProfilePublication.Publication"/>, authors and links loaded.</param>
@@ -170,7 +170,12 @@ public static class BibtexWriter
         }
         Text("volume", p.Volume);
         Text("number", p.Number);
-        if (PagesText(p.Pages) is { } pages)
+        if (backup)
+        {
+            // As kept, so that "58--70" and "58–70" each come back as they were entered.
+            Text("pages", p.Pages);
+        }
+        else if (PagesText(p.Pages) is { } pages)
         {
             fields.Add(("pages", "{" + pages + "}"));
         }
