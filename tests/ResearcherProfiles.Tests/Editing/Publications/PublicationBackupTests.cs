@@ -248,6 +248,7 @@ public sealed partial class PublicationBackupTests(ProfilesAppFactory factory) :
         var preview = await previewResponse.ReadDocumentAsync();
         Assert.Equal(3, preview.QuerySelectorAll("li.import-new").Length);
         Assert.Empty(preview.QuerySelectorAll(".import-warnings li"));
+        Assert.Contains("Hidden Journal Article", Assert.Single(preview.QuerySelectorAll("li.import-entry"), e => e.QuerySelector(".import-hidden") is not null).TextContent, StringComparison.Ordinal);
         using var imported = await restorer.SubmitAsync((IHtmlFormElement)preview.QuerySelector("form.import-form")!, importUrl, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
 
