@@ -32,15 +32,12 @@ public static class BibtexWriter
     /// <summary>The most links of one paper a backup holds; the publication form allows fewer.</summary>
     public const int MaxBackupLinks = 100;
 
-    /// <summary>The site's own fields in a backup, which the import reads back.</summary>
+    /// <summary>A backup's field for a paper its owner hid, <c>hidden = {true}</c>, which the import reads back.</summary>
     public const string HiddenField = "hidden";
-    public const string SummaryField = "summary";
 
-    /// <summary>The equal-contribution mark the import reads after an author's name.</summary>
-    public const string EqualContributionMark = "*";
-
-    /// <summary>The corresponding-author mark the import reads after an author's name (and after *).</summary>
-    public const string CorrespondingMark = "†";
+    /// <summary>The marks the import reads after an author's name: equal contribution, then corresponding author.</summary>
+    private const string EqualContributionMark = "*";
+    private const string CorrespondingMark = "†";
 
     /// <summary>How much of the site's own data an entry carries.</summary>
     private enum Fidelity
@@ -56,8 +53,11 @@ public static class BibtexWriter
     }
 
     /// <summary>The numbered fields of a backup's <paramref name="number"/>th link (from 1): its address, kind and label.</summary>
-    public static (string Url, string Kind, string Label) LinkFieldNames(int number) =>
-        ($"link{number.ToString(CultureInfo.InvariantCulture)}", $"link{number.ToString(CultureInfo.InvariantCulture)}_kind", $"link{number.ToString(CultureInfo.InvariantCulture)}_label");
+    public static (string Url, string Kind, string Label) LinkFieldNames(int number)
+    {
+        var url = "link" + number.ToString(CultureInfo.InvariantCulture);
+        return (url, url + "_kind", url + "_label");
+    }
 
     /// <summary>One entry, without a trailing newline, keyed by <see cref="CitationKeys.For"/>.</summary>
     public static string WriteEntry(Publication publication, bool includeAbstract = true)
@@ -209,7 +209,7 @@ public static class BibtexWriter
         }
         if (backup)
         {
-            Text(SummaryField, p.Summary);
+            Text("summary", p.Summary);
         }
         Text("note", p.Note);
         if (clean)
