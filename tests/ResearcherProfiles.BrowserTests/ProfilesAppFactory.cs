@@ -9,10 +9,13 @@ namespace ResearcherProfiles.BrowserTests;
 
 /// <summary>
 /// The real application on a real loopback port (Kestrel, not TestServer), so that a browser can
-/// reach it, with a fresh SQLite file in <paramref name="dataDirectory"/> filled with the demo site.
+/// reach it, with a fresh SQLite file in <paramref name="dataDirectory"/> filled with the demo site,
+/// and doi.org and arXiv answered by a <see cref="FakePaperSources"/>: no test reaches the internet.
 /// </summary>
 public sealed class ProfilesAppFactory(string dataDirectory) : WebApplicationFactory<Program>
 {
+    private readonly FakePaperSources paperSources = FakePaperSources.Start();
+
     /// <summary>Starts Kestrel on a free loopback port and returns the address it listens on.</summary>
     public Uri Start()
     {
@@ -34,5 +37,13 @@ public sealed class ProfilesAppFactory(string dataDirectory) : WebApplicationFac
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Every browser signs in through the form, and all of them come from 127.0.0.1.
         builder.UseSetting("RateLimiting:Accounts:PermitLimit", "10000");
+        builder.UseSetting("Sources:Doi:BaseUrl", paperSources.BaseUrl);
+        builder.UseSetting("Sources:Arxiv:BaseUrl", paperSources.BaseUrl);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await paperSources.DisposeAsync();
     }
 }

@@ -191,8 +191,8 @@ public sealed class BibtexImporter(AppDbContext db)
             var listing = new ProfilePublication
             {
                 ResearcherId = researcherId,
-                IsVisible = true,
-                IsHighlighted = candidate.Mapped!.Selected,
+                IsVisible = !candidate.Mapped!.Hidden,
+                IsHighlighted = candidate.Mapped.Selected,
             };
             newcomers.Add(new Newcomer(listing, new PaperDate(candidate.Mapped.Publication.Year, candidate.Mapped.Publication.Month)));
             if (candidate.State == ImportState.New)

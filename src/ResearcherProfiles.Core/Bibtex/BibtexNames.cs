@@ -10,6 +10,9 @@ public sealed record BibtexName(string First, string Von, string Last, string Jr
     public string Display => IsOthers
         ? AuthorList.EtAl
         : string.Join(' ', new[] { First, Von, Last }.Where(p => p.Length > 0)) + (Jr.Length > 0 ? ", " + Jr : "");
+
+    /// <summary>The name was marked as the corresponding author's (†), as the site's backup writes it.</summary>
+    public bool Corresponding { get; init; }
 }
 
 /// <summary>
@@ -20,6 +23,9 @@ public static class BibtexNames
 {
     private static readonly string[] EqualContributionMarks =
         ["\\footnotemark", "$^*$", "$^{*}$", "\\textsuperscript{*}", "^*", "*"];
+
+    private static readonly string[] CorrespondingMarks =
+        ["$^\\dagger$", "$^{\\dagger}$", "\\textsuperscript{\\dag}", "\\textdagger", "\\dag", "†"];
 
     public static IReadOnlyList<BibtexName> Parse(string authorField)
     {
@@ -48,10 +54,20 @@ public static class BibtexNames
     {
         var parts = SplitCommas(raw);
         var equal = false;
+        var corresponding = false;
         for (var i = 0; i < parts.Count; i++)
         {
             var part = parts[i];
-            equal |= StripEqualContributionMark(ref part);
+            // The marks may come in either order: "Ruiz*†" or "Ruiz†*".
+            var found = true;
+            while (found)
+            {
+                var marked = StripMark(ref part, CorrespondingMarks);
+                var equalMarked = StripEqualContributionMark(ref part);
+                corresponding |= marked;
+                equal |= equalMarked;
+                found = marked || equalMarked;
+            }
             parts[i] = part;
         }
 
@@ -101,7 +117,24 @@ public static class BibtexNames
             }
         }
 
-        return new BibtexName(Clean(first), Clean(von), Clean(last), Clean(jr), IsOthers: false, equal);
+        return new BibtexName(Clean(first), Clean(von), Clean(last), Clean(jr), IsOthers: false, equal) { Corresponding = corresponding };
+    }
+
+    private static bool StripMark(ref string raw, string[] marks)
+    {
+        var trimmed = raw.TrimEnd();
+        var found = false;
+        foreach (var mark in marks)
+        {
+            if (trimmed.EndsWith(mark, StringComparison.Ordinal))
+            {
+                trimmed = trimmed[..^mark.Length].TrimEnd();
+                found = true;
+                break;
+            }
+        }
+        raw = trimmed;
+        return found;
     }
 
     private static (string Von, string Last) SplitVonLast(List<string> words)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ResearcherProfiles.Core.Citations;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
 
@@ -10,7 +11,11 @@ public sealed record MappedPublication(
     Publication Publication,
     IReadOnlyList<BibtexName> Names,
     bool Selected,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The entry says <c>hidden = {true}</c> (a backup of a paper its owner hid): it is imported hidden.</summary>
+    public bool Hidden { get; init; }
+}
 
 /// <summary>Either a publication or the reason the entry cannot become one.</summary>
 public sealed record MappingResult(MappedPublication? Mapped, string? Error);
@@ -26,7 +31,9 @@ public sealed record BibtexMappingOptions(bool AbstractsAsSummaries = false)
 /// Maps BibTeX fields onto <see cref="Publication"/>: the standard fields, the keys academic-site
 /// themes read (pdf, code, slides, poster, video, website/html, blog, selected, abbr, award), and the
 /// <c>pubtype</c> / <c>pubstatus</c> fields this site writes on export so that export and import
-/// round-trip. Unknown fields (bibtex_show, preview, ...) are ignored.
+/// round-trip, and the fields only the owner's backup carries (<c>hidden</c>, numbered <c>link1</c>,
+/// <c>link1_kind</c>, <c>link1_label</c>; see <see cref="BibtexWriter.WriteBackup"/>). Unknown fields
+/// (bibtex_show, preview, ...) are ignored.
 /// </summary>
 public static partial class BibtexPublicationMapper
 {
@@ -159,8 +166,10 @@ public static partial class BibtexPublicationMapper
             Keywords = SplitList(Text("keywords"), [',', ';']),
         };
 
+        // A backup lists every link with its kind and label; then its url is the paper's own, whatever its host.
+        var listsItsLinks = entry.Fields.ContainsKey(BibtexWriter.LinkFieldNames(1).Url);
         ReadDate(text, publication, warnings);
-        ReadIdentifiers(entry, text, publication, warnings);
+        ReadIdentifiers(entry, text, publication, listsItsLinks, warnings);
         publication.Type = TypeOf(type, Text("pubtype"), venue, publication.ArxivId is not null, warnings);
         publication.Status = StatusOf(Text("pubstatus"), publication, type, Text("note"), Text("year"), warnings);
         publication.Badges = (Text("award_name") is { } awardName ? [awardName] : SplitList(Text("award"), [';']))
@@ -168,7 +177,14 @@ public static partial class BibtexPublicationMapper
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Take(50)
             .ToList();
-        ReadLinks(entry, publication, warnings);
+        if (listsItsLinks)
+        {
+            ReadNumberedLinks(entry, text, publication, warnings);
+        }
+        else
+        {
+            ReadLinks(entry, publication, warnings);
+        }
 
         for (var i = 0; i < names.Count; i++)
         {
@@ -177,11 +193,15 @@ public static partial class BibtexPublicationMapper
                 Position = i,
                 Name = names[i].Display,
                 EqualContribution = names[i].EqualContribution,
+                Corresponding = names[i].Corresponding,
             });
         }
-        var selected = Text("selected") is { } s && (s.Equals("true", StringComparison.OrdinalIgnoreCase) || s.Equals("yes", StringComparison.OrdinalIgnoreCase));
-        return new MappingResult(new MappedPublication(publication, names, selected, warnings), null);
+        var selected = IsYes(Text("selected"));
+        return new MappingResult(new MappedPublication(publication, names, selected, warnings) { Hidden = IsYes(Text(BibtexWriter.HiddenField)) }, null);
     }
+
+    private static bool IsYes(string? value) =>
+        value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("yes", StringComparison.OrdinalIgnoreCase));
 
     private static void ReadDate(Dictionary<string, string> text, Publication publication, List<string> warnings)
     {
@@ -233,7 +253,7 @@ public static partial class BibtexPublicationMapper
         return null;
     }
 
-    private static void ReadIdentifiers(BibtexEntry entry, Dictionary<string, string> text, Publication publication, List<string> warnings)
+    private static void ReadIdentifiers(BibtexEntry entry, Dictionary<string, string> text, Publication publication, bool listsItsLinks, List<string> warnings)
     {
         if (Raw(entry, "doi") is { } doi)
         {
@@ -282,7 +302,7 @@ public static partial class BibtexPublicationMapper
         {
             return;
         }
-        if (url is not null && LinkForUrl(url) is { } link)
+        if (url is not null && !listsItsLinks && LinkForUrl(url) is { } link)
         {
             publication.Links.Add(link);
         }
@@ -474,6 +494,44 @@ public static partial class BibtexPublicationMapper
             publication.Links.Add(new PublicationLink { Kind = kind, Url = value, SortOrder = publication.Links.Count });
         }
     }
+
+    /// <summary>
+    /// A backup's links in their order: <c>link1</c>, <c>link2</c>, ... until one is missing, each with
+    /// its kind (<c>link1_kind</c>, Other when missing or unknown) and label (<c>link1_label</c>).
+    /// </summary>
+    private static void ReadNumberedLinks(BibtexEntry entry, Dictionary<string, string> text, Publication publication, List<string> warnings)
+    {
+        for (var number = 1; number <= BibtexWriter.MaxBackupLinks; number++)
+        {
+            var (urlField, kindField, labelField) = BibtexWriter.LinkFieldNames(number);
+            if (Raw(entry, urlField) is not { } value)
+            {
+                return;
+            }
+            if (!SafeUrl.IsHttpUrl(value) || value.Length > 2048)
+            {
+                warnings.Add($"The {urlField} link “{value}” is not a web address starting with http:// or https:// and is left out.");
+                continue;
+            }
+            var kind = PublicationLinkKind.Other;
+            if (text.GetValueOrDefault(kindField) is { Length: > 0 } kindName
+                && !(Enum.TryParse(kindName, ignoreCase: true, out kind) && Enum.IsDefined(kind)))
+            {
+                warnings.Add($"The {kindField} “{kindName}” is not one of this site's kinds of link; the link is listed as Other.");
+                kind = PublicationLinkKind.Other;
+            }
+            var label = text.GetValueOrDefault(labelField) is { Length: > 0 } l ? l : null;
+            if (label is { Length: > MaxLinkLabelLength })
+            {
+                warnings.Add($"The {labelField} is longer than {MaxLinkLabelLength} characters and is left out.");
+                label = null;
+            }
+            publication.Links.Add(new PublicationLink { Kind = kind, Label = label, Url = value, SortOrder = publication.Links.Count });
+        }
+    }
+
+    /// <summary>The longest link label the site keeps.</summary>
+    private const int MaxLinkLabelLength = 100;
 
     /// <summary>A field read as a URL or identifier: braces dropped, escaped characters unescaped, no other LaTeX conversion.</summary>
     private static string? Raw(BibtexEntry entry, string field)

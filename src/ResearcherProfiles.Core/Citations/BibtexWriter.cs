@@ -29,11 +29,41 @@ public static class BibtexWriter
         (PublicationLinkKind.Benchmark, "benchmark"),
     ];
 
+    /// <summary>The most links of one paper a backup holds; the publication form allows fewer.</summary>
+    public const int MaxBackupLinks = 100;
+
+    /// <summary>A backup's field for a paper its owner hid, <c>hidden = {true}</c>, which the import reads back.</summary>
+    public const string HiddenField = "hidden";
+
+    /// <summary>The marks the import reads after an author's name: equal contribution, then corresponding author.</summary>
+    private const string EqualContributionMark = "*";
+    private const string CorrespondingMark = "†";
+
+    /// <summary>How much of the site's own data an entry carries.</summary>
+    private enum Fidelity
+    {
+        /// <summary>The standard fields only: what a reader copies to cite the paper.</summary>
+        Citation,
+
+        /// <summary>The public export: the standard fields and the keys academic homepages read.</summary>
+        Export,
+
+        /// <summary>The owner's backup: everything the site keeps that its import reads back.</summary>
+        Backup,
+    }
+
+    /// <summary>The numbered fields of a backup's <paramref name="number"/>th link (from 1): its address, kind and label.</summary>
+    public static (string Url, string Kind, string Label) LinkFieldNames(int number)
+    {
+        var url = "link" + number.ToString(CultureInfo.InvariantCulture);
+        return (url, url + "_kind", url + "_label");
+    }
+
     /// <summary>One entry, without a trailing newline, keyed by <see cref="CitationKeys.For"/>.</summary>
     public static string WriteEntry(Publication publication, bool includeAbstract = true)
     {
         ArgumentNullException.ThrowIfNull(publication);
-        return WriteEntry(publication, CitationKeys.For(publication), includeAbstract, selected: false, clean: false);
+        return WriteEntry(publication, CitationKeys.For(publication), includeAbstract, selected: false, hidden: false, Fidelity.Export);
     }
 
     /// <summary>
@@ -43,7 +73,7 @@ public static class BibtexWriter
     public static string WriteCitation(Publication publication)
     {
         ArgumentNullException.ThrowIfNull(publication);
-        return WriteEntry(publication, CitationKeys.For(publication), includeAbstract: false, selected: false, clean: true);
+        return WriteEntry(publication, CitationKeys.For(publication), includeAbstract: false, selected: false, hidden: false, Fidelity.Citation);
     }
 
     /// <summary>
@@ -63,13 +93,42 @@ public static class BibtexWriter
             {
                 file.Append('\n');
             }
-            file.Append(WriteEntry(list[i], keys[i], includeAbstract, isSelected?.Invoke(list[i]) ?? false, clean: false)).Append('\n');
+            file.Append(WriteEntry(list[i], keys[i], includeAbstract, isSelected?.Invoke(list[i]) ?? false, hidden: false, Fidelity.Export)).Append('\n');
         }
         return file.ToString();
     }
 
-    private static string WriteEntry(Publication p, string key, bool includeAbstract, bool selected, bool clean)
+    /// <summary>
+    /// The owner's backup of a profile's papers, in the profile's order, hidden ones included: every
+    /// field of <see cref="Write"/> plus what only this site keeps and its import reads back, so that
+    /// importing the file into an empty profile gives back the same list: <c>hidden</c>, the
+    /// <c>summary</c>, the authors' equal-contribution (*) and corresponding (†) marks, pages exactly as
+    /// entered, the paper's own url as it is, and every link with its kind and label as numbered <c>link1</c>, <c>link1_kind</c>,
+    /// <c>link1_label</c> fields (beside the one-per-kind keys other tools read).
+    /// </summary>
+    /// <param name="listings">The profile's entries, each with its <see cref="ProfilePublication.Publication"/>, authors and links loaded.</param>
+    public static string WriteBackup(IEnumerable<ProfilePublication> listings)
     {
+        ArgumentNullException.ThrowIfNull(listings);
+        var list = listings.ToList();
+        var papers = list.Select(l => l.Publication ?? throw new ArgumentException("Every listing needs its publication loaded.", nameof(listings))).ToList();
+        var keys = CitationKeys.Assign(papers);
+        var file = new StringBuilder();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (i > 0)
+            {
+                file.Append('\n');
+            }
+            file.Append(WriteEntry(papers[i], keys[i], includeAbstract: true, list[i].IsHighlighted, hidden: !list[i].IsVisible, Fidelity.Backup)).Append('\n');
+        }
+        return file.ToString();
+    }
+
+    private static string WriteEntry(Publication p, string key, bool includeAbstract, bool selected, bool hidden, Fidelity fidelity)
+    {
+        var clean = fidelity == Fidelity.Citation;
+        var backup = fidelity == Fidelity.Backup;
         var fields = new List<(string Name, string Value)>();
         void Text(string name, string? value)
         {
@@ -89,7 +148,7 @@ public static class BibtexWriter
 
         fields.Add(("title", "{" + BibtexEscaping.Title(CitationText.OneLine(p.Title)) + "}"));
         var authors = p.Authors.OrderBy(a => a.Position)
-            .Select(a => a.Name.Trim() == AuthorList.EtAl ? "others" : BibtexEscaping.Name(CitationName.Parse(a.Name)))
+            .Select(a => a.Name.Trim() == AuthorList.EtAl ? "others" : BibtexEscaping.Name(CitationName.Parse(a.Name)) + (backup ? Marks(a) : ""))
             .Where(name => name.Length > 0)
             .ToList();
         if (authors.Count > 0)
@@ -111,7 +170,12 @@ public static class BibtexWriter
         }
         Text("volume", p.Volume);
         Text("number", p.Number);
-        if (PagesText(p.Pages) is { } pages)
+        if (backup)
+        {
+            // As kept, so that "58--70" and "58–70" each come back as they were entered.
+            Text("pages", p.Pages);
+        }
+        else if (PagesText(p.Pages) is { } pages)
         {
             fields.Add(("pages", "{" + pages + "}"));
         }
@@ -131,13 +195,21 @@ public static class BibtexWriter
         // BibTeX has one url and one key per link kind: when the paper has no url of its own, the
         // first link without a key of its own (an extra link of a kind, or an Other link) becomes
         // the url; any further such links are not exported.
-        var url = SafeUrl.IsHttpUrl(p.Url)
+        // A backup lists every link in numbered fields, so its url is only ever the paper's own.
+        var url = SafeUrl.IsHttpUrl(p.Url) || backup
             ? p.Url
             : links.Except(firstOfKind.Select(f => f.Link!)).FirstOrDefault()?.Url;
-        Verbatim("url", UrlText(url));
+        if (SafeUrl.IsHttpUrl(url))
+        {
+            Verbatim("url", UrlText(url));
+        }
         if (includeAbstract)
         {
             Text("abstract", p.Abstract);
+        }
+        if (backup)
+        {
+            Text("summary", p.Summary);
         }
         Text("note", p.Note);
         if (clean)
@@ -162,14 +234,32 @@ public static class BibtexWriter
         {
             fields.Add(("selected", "{true}"));
         }
+        if (backup && hidden)
+        {
+            fields.Add((HiddenField, "{true}"));
+        }
         Text("award", string.Join("; ", p.Badges.Select(CitationText.OneLine).Where(b => b.Length > 0)));
         foreach (var (field, link) in firstOfKind)
         {
             Verbatim(field, UrlText(link!.Url));
         }
+        if (backup)
+        {
+            foreach (var (link, i) in links.Take(MaxBackupLinks).Select((l, i) => (l, i)))
+            {
+                var (urlField, kindField, labelField) = LinkFieldNames(i + 1);
+                Verbatim(urlField, UrlText(link.Url));
+                fields.Add((kindField, "{" + link.Kind.ToString().ToLowerInvariant() + "}"));
+                Text(labelField, link.Label);
+            }
+        }
 
         return Entry(p, key, fields);
     }
+
+    /// <summary>An author's marks as the import reads them after the name: * for equal contribution, † for the corresponding author.</summary>
+    private static string Marks(PublicationAuthor author) =>
+        (author.EqualContribution ? EqualContributionMark : "") + (author.Corresponding ? CorrespondingMark : "");
 
     private static string Entry(Publication p, string key, List<(string Name, string Value)> fields)
     {
