@@ -19,6 +19,7 @@ try
     builder.AddPublicSite();
     builder.AddFormInput();
     builder.AddPaperSources();
+    builder.AddPaperSync();
 }
 catch (StartupFailureException failure)
 {

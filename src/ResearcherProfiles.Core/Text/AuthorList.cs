@@ -16,6 +16,18 @@ public static class AuthorList
     public const string EtAl = "et al.";
 
     /// <summary>The separator printed before the author at <paramref name="index"/>: "A and B", "A, B, and C".</summary>
+    /// <summary>An author list for the editor's lists and queues: up to four names, else the first three and the count.</summary>
+    public static string Abbreviated(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return names.Count switch
+        {
+            0 => "No authors",
+            <= 4 => string.Join(", ", names),
+            _ => $"{string.Join(", ", names.Take(3))}, … ({names.Count} authors)",
+        };
+    }
+
     public static string SeparatorBefore(int index, int count) => index switch
     {
         0 => string.Empty,

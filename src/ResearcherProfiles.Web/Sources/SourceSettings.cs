@@ -50,7 +50,7 @@ public sealed record SourceSettings(Uri DoiBaseUrl, Uri ArxivBaseUrl, TimeSpan T
             : throw new Startup.StartupFailureException($"The setting {key} is “{value}”, which is not an http(s) address.");
     }
 
-    private static double Number(IConfiguration configuration, string key, double fallback, double min, double max)
+    internal static double Number(IConfiguration configuration, string key, double fallback, double min, double max)
     {
         var value = configuration[key];
         if (string.IsNullOrWhiteSpace(value))

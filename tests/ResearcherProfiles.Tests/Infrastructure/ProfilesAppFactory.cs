@@ -47,6 +47,8 @@ public class ProfilesAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataDirectory", _dataDirectory);
         // The address emailed links and canonical URLs are built from; TestServer's own is http://localhost.
         builder.UseSetting(PublicUrl.Key, "http://localhost");
+        // Tests that exercise the background sync switch it on; elsewhere it would only add noise.
+        builder.UseSetting("Sources:Sync:Enabled", "false");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

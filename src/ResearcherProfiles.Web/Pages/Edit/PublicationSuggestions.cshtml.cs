@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Core.Publications;
 using ResearcherProfiles.Web.Editing;
 
@@ -50,7 +51,7 @@ public sealed class PublicationSuggestionsModel(AppDbContext db, ProfileAccess a
         var authors = (await db.PublicationAuthors.Where(a => ids.Contains(a.PublicationId))
                 .OrderBy(a => a.Position).Select(a => new { a.PublicationId, a.Name }).ToListAsync(ct))
             .ToLookup(a => a.PublicationId, a => a.Name);
-        Suggestions = rows.Select(r => new Suggestion(r.Id, r.PublicationId, r.Title, PublicationsModel.ShortAuthorList(authors[r.PublicationId].ToList()),
+        Suggestions = rows.Select(r => new Suggestion(r.Id, r.PublicationId, r.Title, AuthorList.Abbreviated(authors[r.PublicationId].ToList()),
             r.Venue, r.Year, r.SuggestedByUserName, r.From, r.CreatedAt)).ToList();
         AcceptCoauthorPapers = await db.Researchers.Where(r => r.Id == Profile.Id).Select(r => r.AcceptCoauthorPapers).SingleAsync(ct);
     }

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Core.Publications;
 using ResearcherProfiles.Web.Editing;
+using ResearcherProfiles.Web.Sources;
 using ResearcherProfiles.Web.Lists;
 using ResearcherProfiles.Web.Startup;
 
@@ -14,7 +16,7 @@ namespace ResearcherProfiles.Web.Pages.Edit;
 /// The profile's publication list: order, visibility and selection are this profile's own
 /// (<see cref="ProfilePublication"/>); the papers themselves are shared with co-authors.
 /// </summary>
-public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOutputCacheStore publicPages)
+public sealed class PublicationsModel(AppDbContext db, PaperSync sync, ProfileAccess access, IOutputCacheStore publicPages)
     : EditorPageModel(access, publicPages)
 {
     public enum Operation
@@ -46,6 +48,9 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
     /// <summary>Papers co-authors linked this profile to, waiting for its owner's consent.</summary>
     public int Suggestions { get; private set; }
 
+    /// <summary>Works the connected sources found that wait in the review queue.</summary>
+    public int Found { get; private set; }
+
     /// <summary>Set after a removal, whose way back is the history page.</summary>
     [TempData]
     public bool StatusLinksToHistory { get; set; }
@@ -57,6 +62,7 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
     public async Task OnGetAsync(CancellationToken ct)
     {
         Suggestions = await db.PublicationSuggestions.CountAsync(s => s.ResearcherId == Profile.Id, ct);
+        Found = await CountFoundAsync(ct);
         var entries = await Paging.ToPageAsync(
             Ordered(db.ProfilePublications.Where(pp => pp.ResearcherId == Profile.Id))
                 .Select(pp => new
@@ -80,10 +86,22 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
             .ToLookup(a => a.PublicationId, a => a.Name);
         Rows = new Paged<Row>(
             entries.Items.Select(e => new Row(
-                    e.Id, e.PublicationId, e.Title, e.Year, e.Venue, ShortAuthorList(authors[e.PublicationId].ToList()),
+                    e.Id, e.PublicationId, e.Title, e.Year, e.Venue, AuthorList.Abbreviated(authors[e.PublicationId].ToList()),
                     e.IsVisible, e.IsHighlighted, e.OtherProfiles))
                 .ToList(),
             entries.PageNumber, entries.PageCount, entries.Total);
+    }
+
+    private async Task<int> CountFoundAsync(CancellationToken ct)
+    {
+        var waiting = db.FoundWorks.Where(w => w.ResearcherId == Profile.Id && w.Status == FoundWorkStatus.Pending);
+        if (!await waiting.AnyAsync(ct))
+        {
+            return 0;
+        }
+        // Papers just imported from the queue leave it before it is counted.
+        await sync.RemoveArrivedAsync(Profile.Id, ct);
+        return await waiting.CountAsync(ct);
     }
 
     public string PageUrl(int number) => Url.Page("/Edit/Publications", new { slug = Profile.Slug, p = number == 1 ? (int?)null : number })!;
@@ -289,11 +307,4 @@ public sealed class PublicationsModel(AppDbContext db, ProfileAccess access, IOu
         db.PublicationLinks.RemoveRange(publication.Links);
         db.Publications.Remove(publication);
     }
-
-    public static string ShortAuthorList(List<string> names) => names.Count switch
-    {
-        0 => "No authors",
-        <= 4 => string.Join(", ", names),
-        _ => $"{string.Join(", ", names.Take(3))}, … ({names.Count} authors)",
-    };
 }
