@@ -40,8 +40,8 @@ public sealed class WorkMatching
         {
             yield return "arxiv:" + arxivId;
         }
-        // Very short titles ("Introduction", "Preface") say too little to recognise a paper by.
-        if (!string.IsNullOrEmpty(titleKey) && titleKey.Length >= 12)
+        // One-word or very short titles ("Introduction", "Preface", "Book review") say too little to recognise a paper by.
+        if (!string.IsNullOrEmpty(titleKey) && titleKey.Length >= 12 && titleKey.Contains(' ', StringComparison.Ordinal))
         {
             yield return "title:" + titleKey;
         }

@@ -13,7 +13,8 @@ namespace ResearcherProfiles.Web.Sources;
 /// <param name="Found">Works added to the review queue.</param>
 /// <param name="Checked">The services asked, in order ("ORCID", "DBLP").</param>
 /// <param name="Problems">One sentence per service that did not answer usefully.</param>
-public sealed record SyncOutcome(int Found, IReadOnlyList<string> Checked, IReadOnlyList<string> Problems);
+/// <param name="CitationsRead">Whether citation counts were asked for.</param>
+public sealed record SyncOutcome(int Found, IReadOnlyList<string> Checked, IReadOnlyList<string> Problems, bool CitationsRead = false);
 
 /// <summary>
 /// Looks at the sources a profile is connected to and puts every work that is not on the profile,
@@ -128,14 +129,13 @@ public sealed class PaperSync(
             found = await QueueNewWorksAsync(researcherId, lists.Select(l => (l.Source, l.Works.Result)).ToList(), ct);
             problems.AddRange(lists.Select(l => l.Works.Result.Problem).OfType<string>());
         }
-        var citationsRead = false;
+        string? citationProblem = null;
         if (profile.ShowCitationCounts)
         {
-            var problem = await RefreshCitationsAsync(researcherId, ct);
-            citationsRead = problem is null;
-            if (problem is not null)
+            citationProblem = await RefreshCitationsAsync(researcherId, ct);
+            if (citationProblem is not null)
             {
-                problems.Add(problem);
+                problems.Add(citationProblem);
             }
         }
 
@@ -150,12 +150,12 @@ public sealed class PaperSync(
         state.LastFoundCount = found;
         state.LastProblem = problems.Count == 0 ? null : Truncate(string.Join('\n', problems), SourceSyncStateConfiguration.ProblemMaxLength);
         state.DueAt = (now + settings.Interval).UtcDateTime;
-        if (citationsRead)
+        if (profile.ShowCitationCounts && citationProblem is null)
         {
             state.CitationsReadAt = now;
         }
         await SaveIgnoringRacesAsync(ct);
-        return new SyncOutcome(found, lists.Select(l => l.Service).ToList(), problems);
+        return new SyncOutcome(found, lists.Select(l => l.Service).ToList(), problems, profile.ShowCitationCounts);
     }
 
     /// <summary>Takes out of the queue the waiting works that have reached the profile (imported through the preview).</summary>

@@ -47,7 +47,7 @@ public sealed class PublicationFoundModel(AppDbContext db, PaperSync sync, Profi
         Pending = await Read(works.Where(w => w.Status == FoundWorkStatus.Pending).OrderByDescending(w => w.Year).ThenBy(w => w.Id), ct);
         Rejected = await Read(works.Where(w => w.Status == FoundWorkStatus.Rejected).OrderByDescending(w => w.Id), ct);
         var connected = await db.Researchers.Where(r => r.Id == Profile.Id)
-            .Select(r => r.OrcidId != null || r.DblpPid != null || r.OpenAlexAuthorId != null).SingleAsync(ct);
+            .Select(r => r.OrcidId != null || r.DblpPid != null || r.OpenAlexAuthorId != null || r.ShowCitationCounts).SingleAsync(ct);
         Sync = new SyncStateView(Profile.Slug, await db.SourceSyncStates.FirstOrDefaultAsync(s => s.ResearcherId == Profile.Id, ct), connected);
     }
 
@@ -55,10 +55,11 @@ public sealed class PublicationFoundModel(AppDbContext db, PaperSync sync, Profi
     public async Task<IActionResult> OnPostCheckAsync(CancellationToken ct)
     {
         var outcome = await sync.SyncProfileAsync(Profile.Id, ct);
-        StatusMessage = outcome.Checked.Count == 0
-            ? "No source is connected; connect your ORCID, DBLP or OpenAlex id first."
-            : $"Looked at {string.Join(" and ", outcome.Checked)}: {(outcome.Found == 0 ? "no new papers" : outcome.Found == 1 ? "1 new paper" : $"{outcome.Found:N0} new papers")}."
-                + (outcome.Problems.Count == 0 ? "" : " " + string.Join(" ", outcome.Problems));
+        var problems = outcome.Problems.Count == 0 ? "" : " " + string.Join(" ", outcome.Problems);
+        StatusMessage = outcome.Checked.Count > 0
+            ? $"Looked at {string.Join(" and ", outcome.Checked)}: {(outcome.Found == 0 ? "no new papers" : outcome.Found == 1 ? "1 new paper" : $"{outcome.Found:N0} new papers")}.{problems}"
+            : outcome.CitationsRead ? $"Read the citation counts from OpenAlex.{problems}"
+            : "No source is connected; connect your ORCID, DBLP or OpenAlex id first.";
         return RedirectToPage(null, null, new { slug = Profile.Slug }, FormLanding.Status);
     }
 

@@ -52,6 +52,9 @@ public sealed class PublicationSourcesModel(AppDbContext db, OrcidClient orcid, 
     /// <summary>The sources whose id is saved, in the order the page lists them.</summary>
     public IReadOnlyList<(WorkSource Source, string Service)> Connected { get; private set; } = [];
 
+    /// <summary>Whether citation counts are read for the profile (as saved).</summary>
+    public bool ReadsCitations { get; private set; }
+
     /// <summary>After "Import from …": the source asked, what it listed, and the works as BibTeX for the import's preview.</summary>
     public (string Service, WorkList Works, string? Bibtex)? Listing { get; private set; }
 
@@ -184,7 +187,8 @@ public sealed class PublicationSourcesModel(AppDbContext db, OrcidClient orcid, 
     private async Task LoadStateAsync(CancellationToken ct)
     {
         State = await db.SourceSyncStates.FirstOrDefaultAsync(s => s.ResearcherId == Profile.Id, ct);
-        var ids = await db.Researchers.Where(r => r.Id == Profile.Id).Select(r => new { r.OrcidId, r.DblpPid, r.OpenAlexAuthorId }).SingleAsync(ct);
+        var ids = await db.Researchers.Where(r => r.Id == Profile.Id).Select(r => new { r.OrcidId, r.DblpPid, r.OpenAlexAuthorId, r.ShowCitationCounts }).SingleAsync(ct);
+        ReadsCitations = ids.ShowCitationCounts;
         Connected = new[] { (WorkSource.Orcid, ids.OrcidId), (WorkSource.Dblp, ids.DblpPid), (WorkSource.OpenAlex, ids.OpenAlexAuthorId) }
             .Where(c => c.Item2 is not null).Select(c => (c.Item1, PaperSync.ServiceName(c.Item1))).ToList();
     }
