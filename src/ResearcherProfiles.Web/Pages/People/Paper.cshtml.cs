@@ -74,16 +74,17 @@ public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
         // The paper's page belongs to every profile that lists it: its count shows when one of
         // them chose to show counts, and never when none did, whatever is stored.
         var withCitation = profiles.Any(r => r.ShowCitationCounts);
-        var p = await db.Publications
-            .Where(x => x.Id == id)
-            .Select(x => new
+        var p = await (
+            from x in db.Publications.Where(x => x.Id == id)
+            join c in db.CitationCounts.Where(c => withCitation && c.Count > 0) on x.Id equals c.PublicationId into counts
+            from c in counts.DefaultIfEmpty()
+            select new
             {
                 x.Title, x.VenueName, x.VenueShort, x.Year, x.Month, x.Type, x.Status, x.Badges, x.Keywords,
                 x.Summary, x.Abstract, x.Volume, x.Number, x.Pages, x.Publisher, x.Note, x.Doi, x.ArxivId, x.Url, x.CitationKey,
-                Citation = db.CitationCounts
-                    .Where(c => c.PublicationId == x.Id && c.Count > 0)
-                    .Select(c => new CitationView(c.Count, c.Source, c.ReadAt))
-                    .FirstOrDefault(),
+                CitedBy = (int?)c!.Count,
+                CitedSource = c.Source,
+                CitedReadAt = (DateTimeOffset?)c.ReadAt,
             })
             .SingleAsync(ct);
         var authors = await db.PublicationAuthors
@@ -134,7 +135,7 @@ public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
             links, listedOn)
         {
             Bibtex = BibtexWriter.WriteCitation(citation),
-            Citation = withCitation ? p.Citation : null,
+            Citation = p.CitedBy is int count ? new CitationView(count, p.CitedSource!, p.CitedReadAt!.Value) : null,
         };
     }
 }

@@ -68,23 +68,23 @@ public static class PublicationQueries
     /// selects its page with Skip/Take).
     /// </summary>
     /// <remarks>
-    /// Each paper's count comes in the first query, joined to its row by key; it is kept only with
-    /// <paramref name="withCitations"/> (the profile shows citation counts), whatever is stored. The
-    /// choice is made here rather than in SQL: a condition in the join would need APPLY, which
-    /// SQLite lacks.
+    /// With <paramref name="withCitations"/> (the profile shows citation counts) each paper's count
+    /// comes in the first query, left-joined by key; without, none is read, whatever is stored.
     /// </remarks>
     public static async Task<IReadOnlyList<PublicationView>> LoadAsync(
         AppDbContext db, int researcherId, IQueryable<ProfilePublication> entries, bool withCitations, CancellationToken ct)
     {
-        var rows = await entries
-            .Select(pp => new
+        var rows = await (
+            from pp in entries
+            join c in db.CitationCounts.Where(c => withCitations && c.Count > 0) on pp.PublicationId equals c.PublicationId into counts
+            from c in counts.DefaultIfEmpty()
+            select new
             {
                 pp.PublicationId,
                 pp.IsHighlighted,
-                Citation = db.CitationCounts
-                    .Where(c => c.PublicationId == pp.PublicationId && c.Count > 0)
-                    .Select(c => new CitationView(c.Count, c.Source, c.ReadAt))
-                    .FirstOrDefault(),
+                CitedBy = (int?)c!.Count,
+                CitedSource = c.Source,
+                CitedReadAt = (DateTimeOffset?)c.ReadAt,
                 P = new
                 {
                     pp.Publication!.Title,
@@ -170,7 +170,7 @@ public static class PublicationQueries
                 e.P.Summary, e.IsHighlighted)
             {
                 Bibtex = BibtexWriter.WriteCitation(citation),
-                Citation = withCitations ? e.Citation : null,
+                Citation = e.CitedBy is int count ? new CitationView(count, e.CitedSource!, e.CitedReadAt!.Value) : null,
             };
         }).ToList();
     }

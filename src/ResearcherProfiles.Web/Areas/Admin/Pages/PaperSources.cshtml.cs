@@ -32,14 +32,15 @@ public class PaperSourcesModel(AppDbContext db) : PageModel
         // One query for the page's rows, counts and sync states, one for the total, one for the lease.
         var connected = db.Researchers.Where(r => r.OrcidId != null || r.DblpPid != null || r.OpenAlexAuthorId != null || r.ShowCitationCounts);
         Profiles = await Paging.ToPageAsync(
-            connected.OrderBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id).Select(r => new SourcesRow(
+            from r in connected.OrderBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id)
+            join s in db.SourceSyncStates on r.Id equals s.ResearcherId into states
+            from s in states.DefaultIfEmpty()
+            select new SourcesRow(
                 r.Id, r.Slug, r.DisplayName, r.IsHidden, r.DeletedAt != null,
                 r.OrcidId, r.DblpPid, r.OpenAlexAuthorId, r.ShowCitationCounts,
                 db.FoundWorks.Count(w => w.ResearcherId == r.Id && w.Status == FoundWorkStatus.Pending),
                 db.FoundWorks.Count(w => w.ResearcherId == r.Id && w.Status == FoundWorkStatus.Rejected),
-                db.SourceSyncStates.Where(s => s.ResearcherId == r.Id)
-                    .Select(s => new SyncView(s.LastRunAt, s.LastProblem, s.LastFoundCount, s.CitationsReadAt))
-                    .FirstOrDefault())),
+                s == null ? null : new SyncView(s.LastRunAt, s.LastProblem, s.LastFoundCount, s.CitationsReadAt)),
             PageNumber, PageSize, ct);
         Lease = await db.WorkerLeases.Where(l => l.Name == SyncLeaseName).Select(l => new LeaseView(l.Holder, l.ExpiresAt)).FirstOrDefaultAsync(ct);
     }
