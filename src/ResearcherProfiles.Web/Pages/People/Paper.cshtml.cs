@@ -65,18 +65,26 @@ public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
     {
         var profiles = await db.ProfilePublications
             .Where(pp => pp.PublicationId == id && pp.IsVisible && !pp.Researcher!.IsHidden && pp.Researcher.DeletedAt == null)
-            .Select(pp => new { pp.ResearcherId, pp.Researcher!.Slug, pp.Researcher.DisplayName })
+            .Select(pp => new { pp.ResearcherId, pp.Researcher!.Slug, pp.Researcher.DisplayName, pp.Researcher.ShowCitationCounts })
             .ToListAsync(ct);
         if (profiles.Count == 0)
         {
             return null;
         }
-        var p = await db.Publications
-            .Where(x => x.Id == id)
-            .Select(x => new
+        // The paper's page belongs to every profile that lists it: its count shows when one of
+        // them chose to show counts, and never when none did, whatever is stored.
+        var withCitation = profiles.Any(r => r.ShowCitationCounts);
+        var p = await (
+            from x in db.Publications.Where(x => x.Id == id)
+            join c in db.CitationCounts.Where(c => withCitation && c.Count > 0) on x.Id equals c.PublicationId into counts
+            from c in counts.DefaultIfEmpty()
+            select new
             {
                 x.Title, x.VenueName, x.VenueShort, x.Year, x.Month, x.Type, x.Status, x.Badges, x.Keywords,
                 x.Summary, x.Abstract, x.Volume, x.Number, x.Pages, x.Publisher, x.Note, x.Doi, x.ArxivId, x.Url, x.CitationKey,
+                CitedBy = (int?)c!.Count,
+                CitedSource = c.Source,
+                CitedReadAt = (DateTimeOffset?)c.ReadAt,
             })
             .SingleAsync(ct);
         var authors = await db.PublicationAuthors
@@ -127,6 +135,7 @@ public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
             links, listedOn)
         {
             Bibtex = BibtexWriter.WriteCitation(citation),
+            Citation = p.CitedBy is int count ? new CitationView(count, p.CitedSource!, p.CitedReadAt!.Value) : null,
         };
     }
 }
@@ -162,6 +171,9 @@ public sealed record PaperView(
     IReadOnlyList<ListingProfile> ListedOn)
 {
     public string Bibtex { get; init; } = string.Empty;
+
+    /// <summary>The paper's cited-by count, when a profile that lists it shows counts and it has one above zero.</summary>
+    public CitationView? Citation { get; init; }
 
     public string TypeText => LinkLabels.For(Type);
 

@@ -25,6 +25,8 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageMod
     /// <summary>All selected papers, shown or not.</summary>
     public int HighlightedCount { get; private set; }
     public int PublicationCount { get; private set; }
+    /// <summary>The cited-by counts of every visible paper added up, when the owner shows them and any paper has one.</summary>
+    public CitationTotal? Citations { get; private set; }
     public IReadOnlyList<ProjectView> Projects { get; private set; } = [];
     public IReadOnlyList<Education> Education { get; private set; } = [];
     public IReadOnlyList<Position> Positions { get; private set; } = [];
@@ -59,9 +61,12 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageMod
         // A profile that marks thousands of papers as selected still shows a bounded page; the full list is paged.
         var selected = PublicationQueries.Visible(db, id, highlightedOnly: true);
         Highlighted = await PublicationQueries.LoadAsync(
-            db, id, selected.OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.PublicationId).Take(Math.Max(1, site.Value.SelectedPublicationsShown)), ct);
+            db, id, selected.OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.PublicationId).Take(Math.Max(1, site.Value.SelectedPublicationsShown)),
+            header.ShowCitationCounts, ct);
         HighlightedCount = Highlighted.Count < site.Value.SelectedPublicationsShown ? Highlighted.Count : await selected.CountAsync(ct);
         PublicationCount = await db.ProfilePublications.CountAsync(p => p.ResearcherId == id && p.IsVisible, ct);
+        // Only the owner's consent shows counts: a co-author's opt-in may have stored some for shared papers.
+        Citations = header.ShowCitationCounts && PublicationCount > 0 ? await CitationTotal.ForProfileAsync(db, id, ct) : null;
         Projects = await ProjectView.ForProfileAsync(db, id, ct);
         Education = await db.Education.Where(e => e.ResearcherId == id && e.IsVisible).OrderBy(e => e.SortOrder).ToListAsync(ct);
         Positions = await db.Positions.Where(p => p.ResearcherId == id && p.IsVisible).OrderBy(p => p.SortOrder).ToListAsync(ct);
@@ -93,7 +98,8 @@ public sealed record ResearcherHeader(
     IReadOnlyList<string> Interests,
     IReadOnlyList<string> Skills,
     string? AboutMarkdown,
-    string? PublicationsNote)
+    string? PublicationsNote,
+    bool ShowCitationCounts)
 {
     public static Task<ResearcherHeader?> FindAsync(AppDbContext db, string slug, CancellationToken ct) =>
         db.Researchers
@@ -102,7 +108,7 @@ public sealed record ResearcherHeader(
                 r.Id, r.Slug, r.DisplayName, r.Pronouns, r.Headline, r.Affiliation, r.Location, r.PhotoPath,
                 r.ShowEmail ? r.Email : null,
                 r.ShowPhone ? r.Phone : null,
-                r.Website, r.Interests, r.Skills, r.AboutMarkdown, r.PublicationsNote))
+                r.Website, r.Interests, r.Skills, r.AboutMarkdown, r.PublicationsNote, r.ShowCitationCounts))
             .FirstOrDefaultAsync(ct);
 
     public string? SafeWebsite => SafeUrl.IsHttpUrl(Website) ? Website : null;

@@ -30,6 +30,9 @@ public sealed record PublicationView(
     /// <summary>The paper's BibTeX entry without its abstract, for the "Cite" block; empty when there is none.</summary>
     public string Bibtex { get; init; } = string.Empty;
 
+    /// <summary>The paper's cited-by count, when the profile shows counts and the paper has one above zero.</summary>
+    public CitationView? Citation { get; init; }
+
     /// <summary>The paper's own page.</summary>
     public string PagePath => PaperModel.PathFor(Id, Title);
 
@@ -64,14 +67,24 @@ public static class PublicationQueries
     /// three queries, each bounded by what <paramref name="entries"/> selects (a page of a list
     /// selects its page with Skip/Take).
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="withCitations"/> (the profile shows citation counts) each paper's count
+    /// comes in the first query, left-joined by key; without, none is read, whatever is stored.
+    /// </remarks>
     public static async Task<IReadOnlyList<PublicationView>> LoadAsync(
-        AppDbContext db, int researcherId, IQueryable<ProfilePublication> entries, CancellationToken ct)
+        AppDbContext db, int researcherId, IQueryable<ProfilePublication> entries, bool withCitations, CancellationToken ct)
     {
-        var rows = await entries
-            .Select(pp => new
+        var rows = await (
+            from pp in entries
+            join c in db.CitationCounts.Where(c => withCitations && c.Count > 0) on pp.PublicationId equals c.PublicationId into counts
+            from c in counts.DefaultIfEmpty()
+            select new
             {
                 pp.PublicationId,
                 pp.IsHighlighted,
+                CitedBy = (int?)c!.Count,
+                CitedSource = c.Source,
+                CitedReadAt = (DateTimeOffset?)c.ReadAt,
                 P = new
                 {
                     pp.Publication!.Title,
@@ -157,7 +170,78 @@ public static class PublicationQueries
                 e.P.Summary, e.IsHighlighted)
             {
                 Bibtex = BibtexWriter.WriteCitation(citation),
+                Citation = e.CitedBy is int count ? new CitationView(count, e.CitedSource!, e.CitedReadAt!.Value) : null,
             };
         }).ToList();
     }
+}
+
+/// <summary>A paper's cited-by count as an open source reported it, and when it was read.</summary>
+public sealed record CitationView(int Count, string Source, DateTimeOffset ReadAt)
+{
+    /// <summary>"1,234": the site writes numbers and dates the same way for every visitor.</summary>
+    public string CountText => Count.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>"Nov 2026".</summary>
+    public string ReadText => ReadAt.UtcDateTime.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"2026-11-30", for &lt;time datetime&gt;.</summary>
+    public string ReadIso => ReadAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// The cited-by counts of a profile's visible papers added up, per source: "Cited by 5,432 in total
+/// · counts from OpenAlex for 40 papers, read 30 Nov 2026". Papers without a count, or with zero,
+/// are left out of it.
+/// </summary>
+public sealed record CitationTotal(long Count, IReadOnlyList<CitationTotal.SourceShare> Sources, DateTimeOffset OldestReadAt, DateTimeOffset NewestReadAt)
+{
+    public string CountText => Count.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>"OpenAlex for 40 papers" (and the next source's share, if ever there are two).</summary>
+    public string SourcesText => string.Join(" and ", Sources.Select(s => $"{s.Source} for {s.Papers.ToString("N0", CultureInfo.InvariantCulture)} {(s.Papers == 1 ? "paper" : "papers")}"));
+
+    public string OldestReadIso => OldestReadAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public string NewestReadIso => NewestReadAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Whether every count was read on the same day: "read 30 Nov 2026" rather than "read between … and …".</summary>
+    public bool ReadOnOneDay => Day(OldestReadAt) == Day(NewestReadAt);
+
+    public static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>One source's part of the total.</summary>
+    public sealed record SourceShare(string Source, long Papers);
+
+    /// <summary>
+    /// The total over every visible paper of the profile, in one query whatever their number; null
+    /// when none has a count above zero.
+    /// </summary>
+    public static async Task<CitationTotal?> ForProfileAsync(AppDbContext db, int researcherId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // SQL rather than LINQ: EF cannot take the MIN or MAX of a DateTimeOffset on SQLite. The
+        // stored values are all UTC ("2026-11-30 02:44:33.1234567+00:00"), so the text order is
+        // the time order; PostgreSQL compares its timestamps as such.
+        var rows = await db.Database.SqlQuery<SourceRow>($"""
+                SELECT c."Source" AS "Source", COUNT(*) AS "Papers", SUM(c."Count") AS "Cited",
+                       MIN(c."ReadAt") AS "OldestReadAt", MAX(c."ReadAt") AS "NewestReadAt"
+                FROM "ProfilePublications" AS pp
+                JOIN "CitationCounts" AS c ON c."PublicationId" = pp."PublicationId"
+                WHERE pp."ResearcherId" = {researcherId} AND pp."IsVisible" AND c."Count" > 0
+                GROUP BY c."Source"
+                """)
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        return new CitationTotal(
+            rows.Sum(r => r.Cited),
+            rows.OrderByDescending(r => r.Papers).ThenBy(r => r.Source, StringComparer.Ordinal).Select(r => new SourceShare(r.Source, r.Papers)).ToList(),
+            rows.Min(r => r.OldestReadAt),
+            rows.Max(r => r.NewestReadAt));
+    }
+
+    private sealed record SourceRow(string Source, long Papers, long Cited, DateTimeOffset OldestReadAt, DateTimeOffset NewestReadAt);
 }

@@ -37,6 +37,8 @@ public class PublicationsModel(AppDbContext db, IOptions<SiteOptions> site) : Pa
     public IReadOnlyList<YearLink> YearIndex { get; private set; } = [];
     /// <summary>All visible publications, before filtering.</summary>
     public int Total { get; private set; }
+    /// <summary>The cited-by counts of every visible paper added up (filters aside), when the owner shows them and any paper has one.</summary>
+    public CitationTotal? Citations { get; private set; }
     /// <summary>The publications the filters let through.</summary>
     public int Matching { get; private set; }
     public Filter Active { get; private set; } = Filter.None;
@@ -79,6 +81,8 @@ public class PublicationsModel(AppDbContext db, IOptions<SiteOptions> site) : Pa
             .Select(g => new Combination(g.Key.Type, g.Key.Status, g.Key.Year, g.Count()))
             .ToListAsync(ct);
         Total = combinations.Sum(c => c.Count);
+        // Only the owner's consent shows counts: a co-author's opt-in may have stored some for shared papers.
+        Citations = header.ShowCitationCounts && Total > 0 ? await CitationTotal.ForProfileAsync(db, header.Id, ct) : null;
         Facets = Facet.All(combinations, filter, ListPath);
         var matching = combinations.Where(c => filter.Matches(c.Type, c.Status, c.Year)).ToList();
         Matching = matching.Sum(c => c.Count);
@@ -101,7 +105,7 @@ public class PublicationsModel(AppDbContext db, IOptions<SiteOptions> site) : Pa
                 .ThenBy(pp => pp.PublicationId)
                 .Skip(skip)
                 .Take(pageSize),
-            ct);
+            header.ShowCitationCounts, ct);
         Shown = (skip + 1, skip + page.Count);
         Legend = AuthorList.Legend(page.SelectMany(p => p.Authors));
         AnyHighlighted = page.Any(p => p.IsHighlighted);
