@@ -7,6 +7,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Demo;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Web.Areas.Admin.Pages;
+using ResearcherProfiles.Web.Sources;
 using ResearcherProfiles.Web.Startup;
 using static Microsoft.Playwright.Assertions;
 
@@ -111,7 +112,7 @@ public sealed class CitationCountAccessibilityTests(BrowserFixture fixture)
             LastProblem = "ORCID: the service did not answer within 20 seconds.\nOpenAlex: the service answered 429 Too Many Requests.",
             CitationsReadAt = DateTimeOffset.UtcNow,
         });
-        db.WorkerLeases.Add(new WorkerLease { Name = PaperSourcesModel.SyncLeaseName, Holder = "web-1", ExpiresAt = DateTime.UtcNow.AddMinutes(5) });
+        db.WorkerLeases.Add(new WorkerLease { Name = PaperSyncService.LeaseName, Holder = "web-1", ExpiresAt = DateTime.UtcNow.AddMinutes(5) });
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, default);
     }
@@ -123,7 +124,7 @@ public sealed class CitationCountAccessibilityTests(BrowserFixture fixture)
         var id = await db.Researchers.Where(r => r.Slug == Slug).Select(r => r.Id).SingleAsync();
         await db.CitationCounts.Where(c => db.ProfilePublications.Any(pp => pp.ResearcherId == id && pp.PublicationId == c.PublicationId)).ExecuteDeleteAsync();
         await db.SourceSyncStates.Where(s => s.ResearcherId == id).ExecuteDeleteAsync();
-        await db.WorkerLeases.Where(l => l.Name == PaperSourcesModel.SyncLeaseName).ExecuteDeleteAsync();
+        await db.WorkerLeases.Where(l => l.Name == PaperSyncService.LeaseName).ExecuteDeleteAsync();
         await db.Researchers.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ShowCitationCounts, false).SetProperty(r => r.OrcidId, (string?)null));
         await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, default);
     }

@@ -1,12 +1,13 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PaperSourcesModel = ResearcherProfiles.Web.Areas.Admin.Pages.PaperSourcesModel;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Sources;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Tests.Validation;
-using PaperSourcesModel = ResearcherProfiles.Web.Areas.Admin.Pages.PaperSourcesModel;
+using ResearcherProfiles.Web.Sources;
 
 namespace ResearcherProfiles.Tests.Admin;
 
@@ -88,20 +89,20 @@ public sealed class PaperSourcesAdminTests(AdminAppFactory factory) : IClassFixt
     public async Task The_worker_lease_shows_who_runs_the_sync_or_that_it_is_not_running()
     {
         var (admin, _) = await factory.SignInAdminAsync();
-        await SeedAsync(db => db.WorkerLeases.Where(l => l.Name == PaperSourcesModel.SyncLeaseName).ExecuteDeleteAsync());
+        await SeedAsync(db => db.WorkerLeases.Where(l => l.Name == PaperSyncService.LeaseName).ExecuteDeleteAsync());
         Assert.Equal("The sync is not running, and has not run yet.", (await admin.GetPageAsync(Url)).TextOf("#sync-lease"));
 
         var until = DateTime.SpecifyKind(DateTime.UtcNow.AddMinutes(5), DateTimeKind.Utc);
         await SeedAsync(async db =>
         {
-            db.WorkerLeases.Add(new WorkerLease { Name = PaperSourcesModel.SyncLeaseName, Holder = "web-2 (pid 4242)", ExpiresAt = until });
+            db.WorkerLeases.Add(new WorkerLease { Name = PaperSyncService.LeaseName, Holder = "web-2 (pid 4242)", ExpiresAt = until });
             await Task.CompletedTask;
         });
         Assert.Equal(
             $"The sync is running on web-2 (pid 4242), which holds it until {until:yyyy-MM-dd HH:mm} UTC.",
             (await admin.GetPageAsync(Url)).TextOf("#sync-lease"));
 
-        await SeedAsync(db => db.WorkerLeases.Where(l => l.Name == PaperSourcesModel.SyncLeaseName)
+        await SeedAsync(db => db.WorkerLeases.Where(l => l.Name == PaperSyncService.LeaseName)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, new DateTime(2026, 11, 1, 4, 0, 0, DateTimeKind.Utc))));
         Assert.Equal(
             "The sync is not running. It was last held by web-2 (pid 4242), until 2026-11-01 04:00 UTC.",
@@ -159,8 +160,8 @@ public sealed class PaperSourcesAdminTests(AdminAppFactory factory) : IClassFixt
                 LastRunAt = DateTimeOffset.UtcNow,
                 LastProblem = "ORCID: <not> & \"quoted\" answer.",
             });
-            db.WorkerLeases.RemoveRange(db.WorkerLeases.Where(l => l.Name == PaperSourcesModel.SyncLeaseName));
-            db.WorkerLeases.Add(new WorkerLease { Name = PaperSourcesModel.SyncLeaseName, Holder = "web-1", ExpiresAt = DateTime.UtcNow.AddMinutes(1) });
+            db.WorkerLeases.RemoveRange(db.WorkerLeases.Where(l => l.Name == PaperSyncService.LeaseName));
+            db.WorkerLeases.Add(new WorkerLease { Name = PaperSyncService.LeaseName, Holder = "web-1", ExpiresAt = DateTime.UtcNow.AddMinutes(1) });
             await Task.CompletedTask;
         });
         var (admin, _) = await factory.SignInAdminAsync();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Web.Lists;
+using ResearcherProfiles.Web.Sources;
 
 namespace ResearcherProfiles.Web.Areas.Admin.Pages;
 
@@ -15,9 +16,6 @@ namespace ResearcherProfiles.Web.Areas.Admin.Pages;
 public class PaperSourcesModel(AppDbContext db) : PageModel
 {
     public const int PageSize = 25;
-
-    /// <summary>The <see cref="WorkerLease"/> the paper sync holds while it runs.</summary>
-    public const string SyncLeaseName = "paper-sync";
 
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -42,7 +40,7 @@ public class PaperSourcesModel(AppDbContext db) : PageModel
                 db.FoundWorks.Count(w => w.ResearcherId == r.Id && w.Status == FoundWorkStatus.Rejected),
                 s == null ? null : new SyncView(s.LastRunAt, s.LastProblem, s.LastFoundCount, s.CitationsReadAt)),
             PageNumber, PageSize, ct);
-        Lease = await db.WorkerLeases.Where(l => l.Name == SyncLeaseName).Select(l => new LeaseView(l.Holder, l.ExpiresAt)).FirstOrDefaultAsync(ct);
+        Lease = await db.WorkerLeases.Where(l => l.Name == PaperSyncService.LeaseName).Select(l => new LeaseView(l.Holder, l.ExpiresAt)).FirstOrDefaultAsync(ct);
     }
 
     public static string PageUrl(int number) => number == 1 ? "/admin/paper-sources" : $"/admin/paper-sources?page={number.ToString(CultureInfo.InvariantCulture)}";
