@@ -129,6 +129,20 @@ public sealed class SignedInAccessibilityTests(BrowserFixture fixture)
             await audit.CheckAsync("papers suggested by co-authors");
         }
 
+        if (await audit.OpenAsync($"{basics}/publications/sources"))
+        {
+            await audit.CheckAsync("connected sources");
+            await page.GetByLabel("ORCID iD").FillAsync("0000-0002-1825-0098");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            await Expect(editor.ErrorSummary).ToBeVisibleAsync();
+            await audit.CheckAsync("an ORCID iD whose check digit is wrong");
+        }
+
+        if (await audit.OpenAsync($"{basics}/publications/found"))
+        {
+            await audit.CheckAsync("new papers found");
+        }
+
         if (await audit.OpenAsync($"{basics}/news/paste"))
         {
             await page.GetByRole(AriaRole.Main).Locator("textarea").FillAsync("2023-05 Four papers accepted\nnot a dated line");

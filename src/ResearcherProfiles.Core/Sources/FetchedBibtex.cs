@@ -55,6 +55,8 @@ public static partial class FetchedBibtex
         Field(text, "publisher", paper.Publisher);
         Field(text, "pubtype", paper.Type.ToString());
         Field(text, "doi", paper.Doi, escape: false);
+        // The import labels it by its host (Paper, Project page, Code) and checks its scheme.
+        Field(text, "url", paper.Url, escape: false);
         if (paper.ArxivId is not null)
         {
             Field(text, "eprint", paper.ArxivId, escape: false);

@@ -102,4 +102,16 @@ public sealed class PaperIdentifierTests
         Assert.Equal("10.1162/neco.1997.9.8.1735", mapped.Publication.Doi);
         Assert.Equal(("Neural Computation", 1997, 11), (mapped.Publication.VenueName, mapped.Publication.Year, mapped.Publication.Month));
     }
+
+    [Fact]
+    public void A_fetched_papers_own_page_becomes_a_labelled_link_of_the_import()
+    {
+        var paper = CslJson.Read(Responses("journal-article.json")) with { Url = "https://github.com/example/project_x" };
+
+        var entry = Assert.Single(ResearcherProfiles.Core.Bibtex.BibtexParser.Parse(FetchedBibtex.Write([paper])).Entries);
+        var mapped = ResearcherProfiles.Core.Bibtex.BibtexPublicationMapper.Map(entry).Mapped!;
+
+        var link = Assert.Single(mapped.Publication.Links);
+        Assert.Equal((PublicationLinkKind.Code, "https://github.com/example/project_x"), (link.Kind, link.Url));
+    }
 }
