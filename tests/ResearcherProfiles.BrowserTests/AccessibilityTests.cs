@@ -50,7 +50,12 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             paperPaths.Add((await page.Locator("article.pub h3 a", new() { HasText = title }).GetAttributeAsync("href"))!);
         }
 
-        foreach (var path in Paths.Concat(paperPaths))
+        // Project pages (the long write-ups), found through the project-heavy profile's cards.
+        await page.GotoAsync($"/people/{DemoSlugs.ProjectHeavy}");
+        var projectPaths = await page.Locator(".project-title a").EvaluateAllAsync<string[]>("links => links.slice(0, 2).map(a => a.getAttribute('href'))");
+        Assert.NotEmpty(projectPaths);
+
+        foreach (var path in Paths.Concat(paperPaths).Concat(projectPaths))
         {
             await page.GotoAsync(path);
             try

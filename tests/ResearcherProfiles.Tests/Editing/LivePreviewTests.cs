@@ -31,7 +31,7 @@ public sealed class LivePreviewTests(ProfilesAppFactory factory) : IClassFixture
     [Theory]
     [InlineData("news", 3)]
     [InlineData("publications-note", 3)]
-    [InlineData("project-narrative", 4)]
+    [InlineData("project-narrative", 2)]
     [InlineData("position-description", 4)]
     public async Task Each_markdown_field_previews_at_its_public_heading_level(string field, int level)
     {

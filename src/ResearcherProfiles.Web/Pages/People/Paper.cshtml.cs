@@ -24,6 +24,9 @@ public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
     public PaperView Paper { get; private set; } = null!;
     public string CanonicalUrl { get; private set; } = string.Empty;
     public IReadOnlyList<KeyValuePair<string, string>> CitationTags { get; private set; } = [];
+
+    /// <summary>The most projects a paper's page lists.</summary>
+    public const int MaxProjects = 20;
     public string JsonLd { get; private set; } = string.Empty;
 
     public string? Legend => AuthorList.Legend(Paper.Authors);
@@ -126,6 +129,15 @@ public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
             Authors = authors.Select((a, i) => new PublicationAuthor { Name = a.Name, Position = i }).ToList(),
             Links = links.Select((l, i) => new PublicationLink { Kind = l.Kind, Url = l.Url, SortOrder = i }).ToList(),
         };
+        // Projects of profiles that show the paper themselves; a few at most in practice, bounded anyway.
+        var projects = await db.ProjectPublications
+            .Where(x => x.PublicationId == id && x.Project!.IsVisible && !x.Project.Researcher!.IsHidden && x.Project.Researcher.DeletedAt == null
+                && x.Project.Researcher.Publications.Any(pp => pp.PublicationId == id && pp.IsVisible))
+            .OrderBy(x => x.Project!.Researcher!.FamilyName).ThenBy(x => x.Project!.SortOrder)
+            .Select(x => new { x.ProjectId, x.Project!.Title, x.Project.Researcher!.Slug, x.Project.Researcher.DisplayName })
+            .Take(MaxProjects)
+            .ToListAsync(ct);
+
         return new PaperView(
             id, p.Title,
             authors.Select(a => new AuthorView(a.Name, a.Slug, IsOwner: false, a.EqualContribution, a.Corresponding)).ToList(),
@@ -135,6 +147,7 @@ public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
             links, listedOn)
         {
             Bibtex = BibtexWriter.WriteCitation(citation),
+            Projects = projects.Select(x => new PaperProject(x.Title, ProjectView.PathFor(x.Slug, x.ProjectId, x.Title), x.DisplayName)).ToList(),
             Citation = p.CitedBy is int count ? new CitationView(count, p.CitedSource!, p.CitedReadAt!.Value) : null,
         };
     }
@@ -145,6 +158,9 @@ public sealed record PaperLink(PublicationLinkKind Kind, string Label, string Ur
 public sealed record ListingProfile(string Slug, string DisplayName);
 
 /// <summary>Everything the paper page shows about one publication.</summary>
+/// <summary>A project that names the paper, with its page and its owner.</summary>
+public sealed record PaperProject(string Title, string Path, string Owner);
+
 public sealed record PaperView(
     int Id,
     string Title,
@@ -171,6 +187,9 @@ public sealed record PaperView(
     IReadOnlyList<ListingProfile> ListedOn)
 {
     public string Bibtex { get; init; } = string.Empty;
+
+    /// <summary>The projects on public profiles that name this paper among their related publications.</summary>
+    public IReadOnlyList<PaperProject> Projects { get; init; } = [];
 
     /// <summary>The paper's cited-by count, when a profile that lists it shows counts and it has one above zero.</summary>
     public CitationView? Citation { get; init; }

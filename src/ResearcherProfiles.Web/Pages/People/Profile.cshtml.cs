@@ -122,6 +122,17 @@ public sealed record ProjectView(
     IReadOnlyList<LinkView> Links,
     IReadOnlyList<(int Id, string Title)> RelatedPublications)
 {
+    /// <summary>
+    /// The address of a project's own page, /people/{slug}/projects/{id}-{title words}: the number
+    /// finds the project, the words (from its title, like a paper's) make the link readable.
+    /// </summary>
+    public static string PathFor(string profileSlug, int id, string title)
+    {
+        var words = PaperSlug.For(title);
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture) + (words.Length == 0 ? string.Empty : "-" + words);
+        return $"/people/{profileSlug}/projects/{key}";
+    }
+
     public static async Task<IReadOnlyList<ProjectView>> ForProfileAsync(AppDbContext db, int researcherId, CancellationToken ct)
     {
         var projects = await db.Projects.Where(p => p.ResearcherId == researcherId && p.IsVisible).OrderBy(p => p.SortOrder).ToListAsync(ct);

@@ -72,9 +72,12 @@ public sealed class ProjectEditorTests(ProfilesAppFactory factory) : IClassFixtu
         Assert.Contains("Mar 2022 – present", meta, StringComparison.Ordinal);
         Assert.Equal("Active", project.QuerySelector(".project-status")!.CleanText());
         Assert.Equal("1k stars on GitHub", project.QuerySelector(".popularity")!.CleanText());
-        Assert.Equal("Approach", project.QuerySelector(".project-narrative h4")!.CleanText());
-        Assert.Equal("Results", project.QuerySelector(".project-narrative h5")!.CleanText());
-        Assert.Equal("billions", project.QuerySelector(".project-narrative strong")!.CleanText());
+        var projectPage = project.QuerySelector(".more-link a")!.GetAttribute("href")!;
+        Assert.Equal(projectPage, project.QuerySelector(".project-title a")!.GetAttribute("href"));
+        var full = (await factory.CreateVisitor().GetPageAsync(projectPage)).Document;
+        Assert.Equal("Approach", full.QuerySelector(".project-narrative h2")!.CleanText());
+        Assert.Equal("Results", full.QuerySelector(".project-narrative h3")!.CleanText());
+        Assert.Equal("billions", full.QuerySelector(".project-narrative strong")!.CleanText());
         Assert.Equal(["Code", "Try it"], project.QuerySelectorAll(".pub-links a").Select(a => a.CleanText()));
         Assert.Equal("Dense retrieval at scale", project.QuerySelector(".related a")!.CleanText());
         Assert.DoesNotContain("A survey of rerankers", project.CleanText(), StringComparison.Ordinal);
