@@ -10,9 +10,10 @@ namespace ResearcherProfiles.Core.History;
 /// </summary>
 /// <param name="Item">The item that moved, when one item moving explains the whole change.</param>
 /// <param name="Neighbour">The item it now stands next to: below it when <see cref="Above"/>, else above it.</param>
-public sealed record Reorder(string EntityType, int Moved, ProfileRevision? Item, ProfileRevision? Neighbour, bool Above)
+/// <param name="Swap">Two items exchanged places that other items may stand between.</param>
+public sealed record Reorder(string EntityType, int Moved, ProfileRevision? Item, ProfileRevision? Neighbour, bool Above, bool Swap = false)
 {
-    public bool IsSingleMove => Item is not null && Neighbour is not null;
+    public bool IsSingleMove => Item is not null && Neighbour is not null && !Swap;
 
     /// <summary>The reorder the revisions of one save make, or null when they change anything but places in one list.</summary>
     public static Reorder? Of(IReadOnlyList<ProfileRevision> revisions)
@@ -51,6 +52,15 @@ public sealed record Reorder(string EntityType, int Moved, ProfileRevision? Item
             // Places renumbered without any item passing another.
             return new Reorder(entityType, 0, null, null, Above: true);
         }
+        // Only the changed items are recorded: one of them moving past the others is one move only
+        // when no unchanged item stood between them, that is when their places were, or are, a run.
+        var run = IsRun(rows.Select(r => r.Before)) || IsRun(rows.Select(r => r.After));
+        if (!run)
+        {
+            return moved == 2 && old.Count == 2
+                ? new Reorder(entityType, 2, now[0], now[1], Above: true, Swap: true)
+                : new Reorder(entityType, moved, null, null, Above: true);
+        }
         // One item taken from the end of the changed stretch to its start: it moved up, above the next.
         if (now[first] == old[last] && now.Skip(first + 1).Take(last - first).SequenceEqual(old.Skip(first).Take(last - first)))
         {
@@ -61,6 +71,12 @@ public sealed record Reorder(string EntityType, int Moved, ProfileRevision? Item
             return new Reorder(entityType, moved, now[last], now[last - 1], Above: false);
         }
         return new Reorder(entityType, moved, null, null, Above: true);
+    }
+
+    private static bool IsRun(IEnumerable<int> places)
+    {
+        var list = places.Distinct().ToList();
+        return list.Count > 0 && list.Max() - list.Min() == list.Count - 1;
     }
 
     /// <summary>An update of a list item's place and nothing else.</summary>

@@ -90,6 +90,10 @@ public static class HistoryText
     {
         ArgumentNullException.ThrowIfNull(reorder);
         ArgumentNullException.ThrowIfNull(title);
+        if (reorder is { Swap: true, Item: { } one, Neighbour: { } other })
+        {
+            return $"Swapped the places of {Quoted(title(one), reorder.EntityType)} and {Quoted(title(other), reorder.EntityType)}";
+        }
         if (reorder.IsSingleMove)
         {
             return $"Moved {Quoted(title(reorder.Item!), reorder.EntityType)} {(reorder.Above ? "above" : "below")} {Quoted(title(reorder.Neighbour!), reorder.EntityType)}";

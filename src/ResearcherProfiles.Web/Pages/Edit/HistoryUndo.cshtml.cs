@@ -88,9 +88,9 @@ public sealed record UndoPreview(IReadOnlyList<string> Changes, int Count, IRead
         int count;
         if (Reorder.Of(undoable) is { } reorder)
         {
-            if (reorder.IsSingleMove)
+            if (reorder.IsSingleMove || reorder.Swap)
             {
-                changes.Add($"{HistoryText.Reorder(reorder, Title)}: it goes back to where it was.");
+                changes.Add($"{HistoryText.Reorder(reorder, Title)}: {(reorder.Swap ? "they go" : "it goes")} back to where {(reorder.Swap ? "they were" : "it was")}.");
                 count = 1;
             }
             else
