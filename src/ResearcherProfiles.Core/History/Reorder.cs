@@ -15,6 +15,9 @@ public sealed record Reorder(string EntityType, int Moved, ProfileRevision? Item
 {
     public bool IsSingleMove => Item is not null && Neighbour is not null && !Swap;
 
+    /// <summary>The changed items in their new order, first to last.</summary>
+    public IReadOnlyList<ProfileRevision> NewOrder { get; init; } = [];
+
     /// <summary>The reorder the revisions of one save make, or null when they change anything but places in one list.</summary>
     public static Reorder? Of(IReadOnlyList<ProfileRevision> revisions)
     {
@@ -59,7 +62,7 @@ public sealed record Reorder(string EntityType, int Moved, ProfileRevision? Item
         {
             return moved == 2 && old.Count == 2
                 ? new Reorder(entityType, 2, now[0], now[1], Above: true, Swap: true)
-                : new Reorder(entityType, moved, null, null, Above: true);
+                : new Reorder(entityType, moved, null, null, Above: true) { NewOrder = now };
         }
         // One item taken from the end of the changed stretch to its start: it moved up, above the next.
         if (now[first] == old[last] && now.Skip(first + 1).Take(last - first).SequenceEqual(old.Skip(first).Take(last - first)))
@@ -70,7 +73,7 @@ public sealed record Reorder(string EntityType, int Moved, ProfileRevision? Item
         {
             return new Reorder(entityType, moved, now[last], now[last - 1], Above: false);
         }
-        return new Reorder(entityType, moved, null, null, Above: true);
+        return new Reorder(entityType, moved, null, null, Above: true) { NewOrder = now };
     }
 
     private static bool IsRun(IEnumerable<int> places)

@@ -85,8 +85,12 @@ public static class HistoryText
         return int.TryParse(Values(revision.After ?? revision.Before).GetValueOrDefault(nameof(ProfilePublication.PublicationId)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
     }
 
-    /// <summary>A reorder in one line: "Moved “X” above “Y”", or "Reordered news: 12 moved".</summary>
-    public static string Reorder(Reorder reorder, Func<ProfileRevision, string?> title)
+    /// <summary>
+    /// A reorder in one line: "Moved “X” above “Y”"; "Sorted publications by date, newest first: 12 moved"
+    /// when the items now stand in the order of <paramref name="dateKey"/> (the lists Sort by date
+    /// sorts); otherwise "Reordered news: 12 moved".
+    /// </summary>
+    public static string Reorder(Reorder reorder, Func<ProfileRevision, string?> title, Func<ProfileRevision, int?>? dateKey = null)
     {
         ArgumentNullException.ThrowIfNull(reorder);
         ArgumentNullException.ThrowIfNull(title);
@@ -99,9 +103,37 @@ public static class HistoryText
             return $"Moved {Quoted(title(reorder.Item!), reorder.EntityType)} {(reorder.Above ? "above" : "below")} {Quoted(title(reorder.Neighbour!), reorder.EntityType)}";
         }
         var list = ListName(reorder.EntityType);
+        if (reorder.Moved > 2 && dateKey is not null && IsNewestFirst(reorder.NewOrder.Select(r => dateKey(r) ?? int.MinValue).ToList()))
+        {
+            return $"Sorted {list} by date, newest first: {reorder.Moved.ToString("N0", CultureInfo.InvariantCulture)} moved";
+        }
         return reorder.Moved == 0
             ? $"Renumbered {list} without changing their order"
             : $"Reordered {list}: {reorder.Moved.ToString("N0", CultureInfo.InvariantCulture)} moved";
+    }
+
+    private static bool IsNewestFirst(List<int> keys) => keys.Count > 1 && keys.Zip(keys.Skip(1)).All(pair => pair.First >= pair.Second);
+
+    /// <summary>When a news item or talk took place, as a number that sorts (<see cref="PartialDate.ToSortKey"/>), from its values.</summary>
+    public static int? DateKey(ProfileRevision revision)
+    {
+        ArgumentNullException.ThrowIfNull(revision);
+        if (revision.EntityType is not (nameof(NewsItem) or nameof(Talk)) || revision.After is null)
+        {
+            return null;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(revision.After);
+            return document.RootElement.TryGetProperty("Date", out var date) && date.ValueKind == JsonValueKind.Object
+                && Number(date, "Year") is int year
+                ? year * 10000 + (Number(date, "Month") ?? 0) * 100 + (Number(date, "Day") ?? 0)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The list a kind of item belongs to, by its section's title: "publications", "news".</summary>

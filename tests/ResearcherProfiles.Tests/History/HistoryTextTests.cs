@@ -49,6 +49,26 @@ public sealed class HistoryTextTests
     }
 
     [Fact]
+    public void News_put_in_date_order_is_told_as_a_sort_by_date()
+    {
+        static ProfileRevision News(int id, int year, int before, int after) => new()
+        {
+            EntityType = nameof(NewsItem),
+            EntityId = id,
+            Action = RevisionAction.Updated,
+            ChangedFields = nameof(ProfileItem.SortOrder),
+            Before = $"{{\"BodyMarkdown\":\"News {id}\",\"Date\":{{\"Year\":{year},\"Month\":5,\"Day\":null}},\"SortOrder\":{before}}}",
+            After = $"{{\"BodyMarkdown\":\"News {id}\",\"Date\":{{\"Year\":{year},\"Month\":5,\"Day\":null}},\"SortOrder\":{after}}}",
+        };
+        // 2019 2020 2021 2024 → 2024 2021 2020 2019
+        var sorted = Reorder.Of([News(1, 2019, 0, 3), News(2, 2020, 1, 2), News(3, 2021, 2, 1), News(4, 2024, 3, 0)]);
+        var shuffled = Reorder.Of([News(1, 2019, 0, 1), News(2, 2021, 1, 3), News(3, 2024, 2, 0), News(4, 2020, 3, 2)]);
+
+        Assert.Equal("Sorted news by date, newest first: 4 moved", HistoryText.Reorder(sorted!, _ => null, HistoryText.DateKey));
+        Assert.Equal("Reordered news: 4 moved", HistoryText.Reorder(shuffled!, _ => null, HistoryText.DateKey));
+    }
+
+    [Fact]
     public void A_save_that_changes_more_than_places_is_no_reorder()
     {
         var edit = Place(1, 0, 1);

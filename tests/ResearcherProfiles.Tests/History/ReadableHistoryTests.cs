@@ -162,7 +162,7 @@ public sealed class ReadableHistoryTests(ProfilesAppFactory factory) : IClassFix
 
         var page = await owner.GetPageAsync($"/edit/{profile.Slug}/history");
 
-        Assert.Equal(["Reordered publications: 4 moved", "Moved “Middle paper” above “Old paper”"], page.TextsOf(".history-reorder"));
+        Assert.Equal(["Sorted publications by date, newest first: 4 moved", "Moved “Middle paper” above “Old paper”"], page.TextsOf(".history-reorder"));
 
         // Undoing the sort moves four papers: it asks first, and says so.
         var historyUrl = $"/edit/{profile.Slug}/history";

@@ -125,6 +125,8 @@ public sealed class HistoryModel(
         var shownRevisions = rows.SelectMany(g => g).ToList();
         paperTitles = await PaperTitlesAsync(db, Profile.Id,
             shownRevisions.Concat(reorders.Values.SelectMany(r => new[] { r.Item, r.Neighbour }).OfType<ProfileRevision>()), ct);
+        paperDates = await PaperDatesAsync(db,
+            reorders.Values.Where(r => r.EntityType == nameof(ProfilePublication)).SelectMany(r => r.NewOrder), ct);
         await LoadAccountNamesAsync(shownRevisions, ct);
         ChangeSets = sets.Take(PageSize)
             .Where(s => rows[s.ChangeSet].Any())
@@ -295,6 +297,21 @@ public sealed class HistoryModel(
 
     private Dictionary<int, string> paperTitles = [];
 
+    private Dictionary<int, int?> paperDates = [];
+
+    /// <summary>When an item took place, for the lists Sort by date sorts: a paper by year and month (undated last), news and talks by their date.</summary>
+    private int? DateKey(ProfileRevision revision) =>
+        HistoryText.PaperOf(revision) is int paper ? paperDates.GetValueOrDefault(paper) : HistoryText.DateKey(revision);
+
+    private static async Task<Dictionary<int, int?>> PaperDatesAsync(AppDbContext db, IEnumerable<ProfileRevision> listings, CancellationToken ct)
+    {
+        var ids = listings.Select(HistoryText.PaperOf).OfType<int>().Distinct().ToList();
+        return ids.Count == 0
+            ? []
+            : await db.Publications.Where(p => ids.Contains(p.Id))
+                .ToDictionaryAsync(p => p.Id, p => p.Year == null ? (int?)null : p.Year * 100 + (p.Month ?? 0), ct);
+    }
+
     private string? Title(ProfileRevision revision) => HistoryText.ItemTitle(revision, paperTitles);
 
     private string? AccountName(string? userId) =>
@@ -309,7 +326,7 @@ public sealed class HistoryModel(
     {
         if (reorders.TryGetValue(changeSet, out var reorder))
         {
-            return HistoryText.Reorder(reorder, Title);
+            return HistoryText.Reorder(reorder, Title, DateKey);
         }
         return kinds is [{ } only] && only.Moves == only.Count && only.Count > ReorderRowsRead
             ? HistoryText.Reorder(new Reorder(only.EntityType, only.Count, null, null, Above: true), Title)
