@@ -150,6 +150,25 @@ public sealed class SignedInAccessibilityTests(BrowserFixture fixture)
             await audit.CheckAsync("pasted news with a line that cannot be read");
         }
 
+        // A long text change shows as a word diff, and undoing two fields asks first; the undo puts the demo back.
+        if (await audit.OpenAsync(basics))
+        {
+            var about = page.GetByLabel("About", new() { Exact = true });
+            await about.FillAsync(await about.InputValueAsync() + "\n\nA sentence added to see the history's word-level diff of a long text.");
+            await page.GetByLabel("Headline").FillAsync("Headline changed with the About text");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            if (await audit.OpenAsync($"{basics}/history"))
+            {
+                await Expect(page.Locator(".history-diff ins").First).ToBeVisibleAsync();
+                await audit.CheckAsync("a long text change as a word diff");
+                await page.Locator(".history-entry").First.GetByRole(AriaRole.Button, new() { Name = "Undo this change" }).ClickAsync();
+                await Expect(editor.Heading).ToHaveTextAsync("Undo this change?");
+                await audit.CheckAsync("confirming an undo of two fields");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Yes, undo these 2 changes" }).ClickAsync();
+                await Expect(page.Locator(".status-message")).ToContainTextAsync("undone");
+            }
+        }
+
         audit.AssertClean();
     }
 

@@ -14,22 +14,9 @@ public static class RevisionRecorder
 {
     internal static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    /// <summary>Profile content: everything except accounts, invitations and the history itself.</summary>
-    private static readonly HashSet<Type> Recorded =
-    [
-        typeof(Researcher), typeof(ProfileLink), typeof(Education), typeof(Position), typeof(NewsItem),
-        typeof(Award), typeof(ServiceRole), typeof(Talk), typeof(WritingItem), typeof(Project),
-        typeof(ProjectLink), typeof(ProjectPublication), typeof(Publication), typeof(PublicationAuthor),
-        typeof(PublicationLink), typeof(ProfilePublication),
-    ];
-
-    /// <summary>The first of these with text names a change in the history; a position or talk without a title goes by its employer or host.</summary>
-    private static readonly string[] LabelProperties =
-        ["DisplayName", "Title", "Degree", "Name", "Role", "BodyMarkdown", "Label", "Employer", "Host", "Url"];
-
     public sealed record Pending(EntityEntry Entry, RevisionAction Action, string? Before, string? ChangedFields);
 
-    public static bool IsRecorded(Type type) => Recorded.Contains(type);
+    public static bool IsRecorded(Type type) => RecordNames.IsRecorded(type);
 
     public static List<Pending> Capture(AppDbContext db)
     {
@@ -37,7 +24,7 @@ public static class RevisionRecorder
         var pending = new List<Pending>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (!Recorded.Contains(entry.Metadata.ClrType))
+            if (!RecordNames.IsRecorded(entry.Metadata.ClrType))
             {
                 continue;
             }
@@ -193,15 +180,14 @@ public static class RevisionRecorder
         a is not null && b is not null && !a.GetType().IsPrimitive
         && JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json);
 
+    /// <summary>The item's name (<see cref="RecordNames"/>); a listing is named by its paper when the paper is at hand.</summary>
     private static string? Label(EntityEntry entry)
     {
-        foreach (var name in LabelProperties)
+        if (entry.Entity is ProfilePublication { Publication: { } paper })
         {
-            if (entry.Metadata.FindProperty(name) is not null && entry.Property(name).CurrentValue is string { Length: > 0 } text)
-            {
-                return text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "…");
-            }
+            return RecordNames.Shorten(paper.Title);
         }
-        return null;
+        return RecordNames.Title(entry.Metadata.ClrType.Name,
+            name => entry.Metadata.FindProperty(name) is null ? null : entry.Property(name).CurrentValue as string);
     }
 }

@@ -6,22 +6,23 @@ namespace ResearcherProfiles.Web.Editing;
 /// <summary>The parts of the profile editor, in the order the editor's navigation lists them.</summary>
 public static class EditorSections
 {
-    public sealed record Section(string Path, string Title);
+    /// <param name="ItemType">The kind of record the section lists (its entity's type name), when it is a list.</param>
+    public sealed record Section(string Path, string Title, string? ItemType = null);
 
     public static IReadOnlyList<Section> All { get; } =
     [
         new("", "Basics"),
         new("photo", "Photo"),
-        new("links", "Links"),
-        new("education", "Education"),
-        new("positions", "Experience"),
-        new("news", "News"),
-        new("publications", "Publications"),
-        new("projects", "Projects"),
-        new("awards", "Awards"),
-        new("service", "Service"),
-        new("talks", "Talks"),
-        new("writing", "Writing"),
+        new("links", "Links", nameof(ProfileLink)),
+        new("education", "Education", nameof(Education)),
+        new("positions", "Experience", nameof(Position)),
+        new("news", "News", nameof(NewsItem)),
+        new("publications", "Publications", nameof(ProfilePublication)),
+        new("projects", "Projects", nameof(Project)),
+        new("awards", "Awards", nameof(Award)),
+        new("service", "Service", nameof(ServiceRole)),
+        new("talks", "Talks", nameof(Talk)),
+        new("writing", "Writing", nameof(WritingItem)),
         new("history", "History"),
     ];
 

@@ -104,6 +104,24 @@ public static class EditorClient
         return await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), content);
     }
 
+    /// <summary>
+    /// Presses an Undo (or Restore) button of the history page at <paramref name="historyUrl"/> and,
+    /// when the undo asks for confirmation first, the confirmation page's "Yes, undo" button: the undo's last response.
+    /// </summary>
+    public static async Task<HttpResponseMessage> UndoThroughConfirmationAsync(this HttpClient client, string historyUrl, IHtmlFormElement undo)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var response = await client.SubmitAsync(undo, historyUrl, new Dictionary<string, string>());
+        var location = response.Headers.Location?.OriginalString;
+        if (response.StatusCode != HttpStatusCode.Redirect || location is null || !location.Contains("/history/undo/", StringComparison.Ordinal))
+        {
+            return response;
+        }
+        response.Dispose();
+        var confirmation = await client.GetDocumentAsync(location);
+        return await client.SubmitAsync((IHtmlFormElement)confirmation.QuerySelector("form.history-confirm-form")!, location, new Dictionary<string, string>());
+    }
+
     public static void AssertRedirectsTo(this HttpResponseMessage response, string path)
     {
         ArgumentNullException.ThrowIfNull(response);

@@ -66,7 +66,7 @@ public sealed class LandingPlaceTests(ProfilesAppFactory factory) : IClassFixtur
         Assert.Equal(["May paper", "Year-only paper", "Middle paper", "Old paper", "Undated draft"], await OrderAsync());
         var history = $"/edit/{profile.Slug}/history";
         var entry = (await owner.GetDocumentAsync(history)).QuerySelector(".history-entry")!;
-        (await owner.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)entry.QuerySelector("form.history-undo")!, history, new Dictionary<string, string>())).Dispose();
+        (await owner.UndoThroughConfirmationAsync(history, (AngleSharp.Html.Dom.IHtmlFormElement)entry.QuerySelector("form.history-undo")!)).Dispose();
         Assert.Equal(before, await OrderAsync());
     }
 
@@ -86,7 +86,7 @@ public sealed class LandingPlaceTests(ProfilesAppFactory factory) : IClassFixtur
         Assert.Contains("Sorted news by date, newest first.", (await owner.GetDocumentAsync(url)).QuerySelector("#status")!.TextContent, StringComparison.Ordinal);
         var history = $"/edit/{profile.Slug}/history";
         var entry = (await owner.GetDocumentAsync(history)).QuerySelector(".history-entry")!;
-        (await owner.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)entry.QuerySelector("form.history-undo")!, history, new Dictionary<string, string>())).Dispose();
+        (await owner.UndoThroughConfirmationAsync(history, (AngleSharp.Html.Dom.IHtmlFormElement)entry.QuerySelector("form.history-undo")!)).Dispose();
         Assert.Equal(before, await OrderAsync());
     }
 

@@ -70,7 +70,7 @@ public sealed class PasteEntryTests(ProfilesAppFactory factory) : IClassFixture<
 
         var historyUrl = $"/edit/{profile.Slug}/history";
         var history = await owner.GetDocumentAsync(historyUrl);
-        using (var undo = await owner.SubmitAsync((IHtmlFormElement)history.QuerySelector(".history-entry form")!, historyUrl, new Dictionary<string, string>()))
+        using (var undo = await owner.UndoThroughConfirmationAsync(historyUrl, (IHtmlFormElement)history.QuerySelector(".history-entry form")!))
         {
             Assert.Equal(HttpStatusCode.Redirect, undo.StatusCode);
         }

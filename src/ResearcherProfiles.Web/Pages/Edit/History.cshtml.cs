@@ -47,15 +47,20 @@ public sealed class HistoryModel(
 
     public string? ItemTitle { get; private set; }
 
+    /// <param name="Title">The item's name (a paper by its title, news by its text), never its type and ids.</param>
     public sealed record RevisionView(
-        string EntityType, int EntityId, RevisionAction Action, string? Label, IReadOnlyList<RevisionFieldChange> Changes)
+        string EntityType, int EntityId, RevisionAction Action, string? Title, IReadOnlyList<RevisionFieldChange> Changes)
     {
         public bool CanShowItemHistory => EntityId > 0 && !HistoryText.PartTypes.Contains(EntityType);
     }
 
+    /// <param name="By">Who made the save: the account's email address or user name, "a deleted account" when it is gone.</param>
     public sealed record ChangeSetView(
-        Guid ChangeSet, DateTimeOffset At, string? UserName, IReadOnlyList<RevisionView> Shown, IReadOnlyList<string> PartSummary, bool CanUndo)
+        Guid ChangeSet, DateTimeOffset At, string By, IReadOnlyList<RevisionView> Shown, IReadOnlyList<string> PartSummary, bool CanUndo)
     {
+        /// <summary>A save that only reordered a list, in one line ("Moved “X” above “Y”"), shown instead of its rows.</summary>
+        public string? Reorder { get; init; }
+
         /// <summary>Changes of the save beyond the first <see cref="ChangesShownPerSet"/>: "and 1,980 more".</summary>
         public int More { get; init; }
 
@@ -92,7 +97,8 @@ public sealed class HistoryModel(
             .GroupBy(r => new { r.ChangeSet, r.EntityType })
             .Select(g => new RowKind(
                 g.Key.ChangeSet, g.Key.EntityType, g.Count(), g.Count(r => r.Action == RevisionAction.Deleted), g.Min(r => r.Id),
-                g.Count(r => r.EntityType == ItemType && r.EntityId == ItemId)))
+                g.Count(r => r.EntityType == ItemType && r.EntityId == ItemId),
+                g.Count(r => r.Action == RevisionAction.Updated && r.ChangedFields == nameof(ProfileItem.SortOrder))))
             .ToListAsync(ct);
         var kindsBySet = kinds.ToLookup(k => k.ChangeSet);
         // A save that changed only parts (authors, links) shows those parts rather than nothing.
@@ -107,25 +113,65 @@ public sealed class HistoryModel(
             .SelectMany(set => set)
             .ToLookup(r => r.ChangeSet);
 
-        await LoadAccountNamesAsync(rows.SelectMany(g => g), ct);
+        // A save that only moved items in one list is read whole, to be told as one move or one sort.
+        var reorderKeys = keys.Where(k => kindsBySet[k].ToList() is [{ } only] && only.Moves == only.Count && only.Count <= ReorderRowsRead).ToList();
+        var reorders = reorderKeys.Count == 0
+            ? []
+            : (await db.Revisions.AsNoTracking().Where(r => r.ResearcherId == Profile.Id && reorderKeys.Contains(r.ChangeSet)).ToListAsync(ct))
+                .GroupBy(r => r.ChangeSet)
+                .Select(g => (ChangeSet: g.Key, Reorder: Core.History.Reorder.Of(g.ToList())))
+                .Where(x => x.Reorder is not null)
+                .ToDictionary(x => x.ChangeSet, x => x.Reorder!);
+        var shownRevisions = rows.SelectMany(g => g).ToList();
+        paperTitles = await PaperTitlesAsync(db, Profile.Id,
+            shownRevisions.Concat(reorders.Values.SelectMany(r => new[] { r.Item, r.Neighbour }).OfType<ProfileRevision>()), ct);
+        paperDates = await PaperDatesAsync(db,
+            reorders.Values.Where(r => r.EntityType == nameof(ProfilePublication)).SelectMany(r => r.NewOrder), ct);
+        await LoadAccountNamesAsync(shownRevisions, ct);
         ChangeSets = sets.Take(PageSize)
             .Where(s => rows[s.ChangeSet].Any())
-            .Select(s => ToView(rows[s.ChangeSet].OrderBy(r => r.Id).ToList(), kindsBySet[s.ChangeSet].ToList(), partsOnly.Contains(s.ChangeSet)))
+            .Select(s => ToView(rows[s.ChangeSet].OrderBy(r => r.Id).ToList(), kindsBySet[s.ChangeSet].ToList(), partsOnly.Contains(s.ChangeSet)) with
+            {
+                Reorder = ReorderText(s.ChangeSet, kindsBySet[s.ChangeSet].ToList(), reorders),
+            })
             .ToList();
         if (IsItemView)
         {
-            ItemTitle = rows.SelectMany(g => g)
-                .OrderByDescending(r => r.Id).Select(r => r.Label).FirstOrDefault();
+            ItemTitle = shownRevisions.OrderByDescending(r => r.Id).Select(Title).FirstOrDefault();
         }
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUndoAsync([FromForm] Guid changeSet, CancellationToken ct)
+    /// <param name="confirmed">
+    /// Set by the confirmation page's button: an undo that changes more than one field goes there
+    /// first (<see cref="UndoPreview.NeedsConfirmation"/>), one that changes a single field happens at once.
+    /// </param>
+    public async Task<IActionResult> OnPostUndoAsync([FromForm] Guid changeSet, [FromForm] bool confirmed, CancellationToken ct)
     {
         if (await PhotoGoneAsync(changeSet, ct))
         {
             StatusMessage = "This change cannot be undone: the earlier photo's file was deleted from the server when it was replaced or removed. Upload it again on the Photo page.";
             return BackToHistory(firstPage: false);
+        }
+        if (!confirmed)
+        {
+            var preview = await UndoPreview.ReadAsync(db, Profile.Id, changeSet, ct);
+            if (preview is null)
+            {
+                return NotFound();
+            }
+            if (preview.NeedsConfirmation)
+            {
+                return Redirect(Url.Page("/Edit/HistoryUndo", null, new
+                {
+                    slug = Profile.Slug,
+                    changeSet,
+                    p = PageNumber == 1 ? (int?)null : PageNumber,
+                    type = ItemType,
+                    id = ItemId,
+                    deleted = DeletedOnly ? "true" : null,
+                })!);
+            }
         }
         UndoResult result;
         try
@@ -191,7 +237,14 @@ public sealed class HistoryModel(
     }
 
     /// <summary>How many rows of one entity type a save holds.</summary>
-    private sealed record RowKind(Guid ChangeSet, string EntityType, int Count, int Deleted, long FirstId, int ItemRows);
+    /// <param name="Moves">Rows that changed only an item's place in its list.</param>
+    private sealed record RowKind(Guid ChangeSet, string EntityType, int Count, int Deleted, long FirstId, int ItemRows, int Moves);
+
+    /// <summary>
+    /// Reorders whose every row is read to say which item moved where; a larger one (a sort of a
+    /// very long list) is summed up by its count alone.
+    /// </summary>
+    private const int ReorderRowsRead = 2_000;
 
     /// <param name="shown">The first rows of the save that the page lists.</param>
     /// <param name="kinds">The counts of all its rows, by entity type.</param>
@@ -215,8 +268,8 @@ public sealed class HistoryModel(
         }
         var first = shown[0];
         return new ChangeSetView(
-            first.ChangeSet, first.At, first.UserName,
-            shown.Select(r => new RevisionView(r.EntityType, r.EntityId, r.Action, r.Label, Changes(r))).ToList(),
+            first.ChangeSet, first.At, By(first),
+            shown.Select(r => new RevisionView(r.EntityType, r.EntityId, r.Action, Title(r), Changes(r))).ToList(),
             parts.Where(p => p.Count > 0).OrderBy(p => p.FirstId).Select(p => HistoryText.Plural(p.Type, p.Count)).ToList(),
             // Only a profile's own fields can be undoable or not; its rows are always among those shown.
             kinds.Any(k => k.EntityType != nameof(Researcher)) || shown.Any(r => RevisionRestorer.IsUndoable(r.EntityType, r.Action, r.ChangedFields)))
@@ -242,13 +295,51 @@ public sealed class HistoryModel(
 
     private Dictionary<string, string> accountNames = [];
 
+    private Dictionary<int, string> paperTitles = [];
+
+    private Dictionary<int, int?> paperDates = [];
+
+    /// <summary>When an item took place, for the lists Sort by date sorts: a paper by year and month (undated last), news and talks by their date.</summary>
+    private int? DateKey(ProfileRevision revision) =>
+        HistoryText.PaperOf(revision) is int paper ? paperDates.GetValueOrDefault(paper) : HistoryText.DateKey(revision);
+
+    private static async Task<Dictionary<int, int?>> PaperDatesAsync(AppDbContext db, IEnumerable<ProfileRevision> listings, CancellationToken ct)
+    {
+        var ids = listings.Select(HistoryText.PaperOf).OfType<int>().Distinct().ToList();
+        return ids.Count == 0
+            ? []
+            : await db.Publications.Where(p => ids.Contains(p.Id))
+                .ToDictionaryAsync(p => p.Id, p => p.Year == null ? (int?)null : p.Year * 100 + (p.Month ?? 0), ct);
+    }
+
+    private string? Title(ProfileRevision revision) => HistoryText.ItemTitle(revision, paperTitles);
+
     private string? AccountName(string? userId) =>
         userId is null ? null : accountNames.GetValueOrDefault(userId, "a deleted account");
 
+    /// <summary>Who made a save, as the account is called now; the name it had then when the save was not made from an account.</summary>
+    private string By(ProfileRevision revision) =>
+        revision.UserId is null ? revision.UserName ?? "an unknown user" : AccountName(revision.UserId)!;
+
+    /// <summary>A reorder-only save in one line; a reorder too long to read row by row, by its count.</summary>
+    private string? ReorderText(Guid changeSet, List<RowKind> kinds, Dictionary<Guid, Reorder> reorders)
+    {
+        if (reorders.TryGetValue(changeSet, out var reorder))
+        {
+            return HistoryText.Reorder(reorder, Title, DateKey);
+        }
+        return kinds is [{ } only] && only.Moves == only.Count && only.Count > ReorderRowsRead
+            ? HistoryText.Reorder(new Reorder(only.EntityType, only.Count, null, null, Above: true), Title)
+            : null;
+    }
+
+    /// <summary>The accounts that made the shown saves, and those an ownership change names: one query.</summary>
     private async Task LoadAccountNamesAsync(IEnumerable<ProfileRevision> rows, CancellationToken ct)
     {
-        var ids = rows.Where(r => r.EntityType == nameof(Researcher) && r.ChangedFields != null && r.ChangedFields.Contains(nameof(Researcher.OwnerId), StringComparison.Ordinal))
+        var list = rows.ToList();
+        var ids = list.Where(r => r.EntityType == nameof(Researcher) && r.ChangedFields != null && r.ChangedFields.Contains(nameof(Researcher.OwnerId), StringComparison.Ordinal))
             .SelectMany(r => new[] { OwnerIn(r.Before), OwnerIn(r.After) })
+            .Concat(list.Select(r => r.UserId))
             .OfType<string>()
             .Distinct()
             .ToList();
@@ -257,6 +348,34 @@ public sealed class HistoryModel(
             accountNames = await db.Users.Where(u => ids.Contains(u.Id))
                 .ToDictionaryAsync(u => u.Id, u => u.Email ?? u.UserName ?? "an account", ct);
         }
+    }
+
+    /// <summary>
+    /// The titles of the papers that listings and projects' related publications point to: the
+    /// paper's title now, or for a paper deleted since, the title its history last recorded.
+    /// </summary>
+    internal static async Task<Dictionary<int, string>> PaperTitlesAsync(AppDbContext db, int researcherId, IEnumerable<ProfileRevision> revisions, CancellationToken ct)
+    {
+        var ids = revisions.Select(HistoryText.PaperOf).OfType<int>().Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var titles = await db.Publications.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
+        var gone = ids.Where(id => !titles.ContainsKey(id)).ToList();
+        if (gone.Count > 0)
+        {
+            var recorded = await db.Revisions
+                .Where(r => r.ResearcherId == researcherId && r.EntityType == nameof(Publication) && gone.Contains(r.EntityId) && r.Label != null)
+                .GroupBy(r => r.EntityId)
+                .Select(g => g.OrderByDescending(r => r.Id).Select(r => new { r.EntityId, r.Label }).First())
+                .ToListAsync(ct);
+            foreach (var paper in recorded)
+            {
+                titles[paper.EntityId] = paper.Label!;
+            }
+        }
+        return titles;
     }
 
     private static string? OwnerIn(string? json)

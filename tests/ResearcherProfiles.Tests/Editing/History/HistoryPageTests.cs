@@ -32,7 +32,7 @@ public sealed class HistoryPageTests(ProfilesAppFactory factory) : IClassFixture
     }
 
     private static async Task<HttpResponseMessage> PressAsync(HttpClient client, string historyUrl, IElement entry) =>
-        await client.SubmitAsync((IHtmlFormElement)entry.QuerySelector("form")!, historyUrl, new Dictionary<string, string>());
+        await client.UndoThroughConfirmationAsync(historyUrl, (IHtmlFormElement)entry.QuerySelector("form")!);
 
     [Fact]
     public async Task The_history_lists_who_changed_what_and_undo_restores_the_earlier_version()

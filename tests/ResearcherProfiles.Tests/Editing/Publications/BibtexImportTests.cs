@@ -393,7 +393,8 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
         var changeSets = await factory.ReadAsync(db => db.Revisions.Where(r => r.ResearcherId == owner.Profile.Id).Select(r => r.ChangeSet).Distinct().ToListAsync());
         Assert.Single(changeSets);
 
-        using var undo = await owner.Client.SubmitFormAsync($"/edit/{owner.Profile.Slug}/history", new Dictionary<string, string>(), "form.history-undo");
+        var history = $"/edit/{owner.Profile.Slug}/history";
+        using var undo = await owner.Client.UndoThroughConfirmationAsync(history, (IHtmlFormElement)(await owner.Client.GetDocumentAsync(history)).QuerySelector("form.history-undo")!);
 
         Assert.Equal(HttpStatusCode.Redirect, undo.StatusCode);
         Assert.Empty(await ListedOnAsync(owner.Profile.Id));
