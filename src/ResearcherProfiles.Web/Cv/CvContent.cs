@@ -162,7 +162,10 @@ public sealed class CvContent
     public static string VenueLine(PublicationView p)
     {
         ArgumentNullException.ThrowIfNull(p);
-        var venue = p.VenueName is not null && p.VenueShort is not null ? $"{p.VenueName} ({p.VenueShort})" : p.VenueName ?? p.VenueShort;
+        // "(ACL)" after the full name, unless the name says it already ("arXiv preprint", "Ph.D. thesis").
+        var venue = p.VenueName is not null && p.VenueShort is not null && !p.VenueName.Contains(p.VenueShort, StringComparison.OrdinalIgnoreCase)
+            ? $"{p.VenueName} ({p.VenueShort})"
+            : p.VenueName ?? p.VenueShort;
         return string.Join(", ", new[] { venue, p.DateText, p.StatusText }.Where(x => !string.IsNullOrEmpty(x)));
     }
 

@@ -26,7 +26,6 @@ public sealed class CvPdf : IDisposable
     private const double SmallSize = 8.5;
     private const double HeadingSize = 12;
     private const double NameSize = 20;
-    private const double NumberWidth = 22;
 
     private static readonly XBrush Ink = XBrushes.Black;
     private static readonly XBrush Muted = new XSolidBrush(XColor.FromArgb(0x55, 0x55, 0x55));
@@ -129,6 +128,8 @@ public sealed class CvPdf : IDisposable
         {
             Paragraph([new Run(cv.PublicationLegend)], 0, SmallSize, Muted);
         }
+        // The column of numbers is as wide as the largest one, "[150]".
+        var numberWidth = Width($"[{cv.Publications.Count.ToString(CultureInfo.InvariantCulture)}]", BodySize, false) + 5;
         for (var i = 0; i < cv.Publications.Count; i++)
         {
             var p = cv.Publications[i];
@@ -149,11 +150,11 @@ public sealed class CvPdf : IDisposable
             {
                 runs.Add(new Run(string.Join(", ", p.Badges) + "."));
             }
-            var lines = Wrap(runs, Right - Margin - NumberWidth, BodySize);
+            var lines = Wrap(runs, Right - Margin - numberWidth, BodySize);
             KeepTogether(Math.Min(lines.Count, 3) * LineHeight(BodySize));
             Gfx.DrawString($"[{(i + 1).ToString(CultureInfo.InvariantCulture)}]", Font(BodySize, false), Muted,
                 Margin, y + Font(BodySize, false).GetHeight() * 0.8, XStringFormats.BaseLineLeft);
-            DrawLines(lines, Margin + NumberWidth, BodySize, Ink);
+            DrawLines(lines, Margin + numberWidth, BodySize, Ink);
             y += 3;
         }
     }
@@ -208,10 +209,12 @@ public sealed class CvPdf : IDisposable
                     }
                     break;
                 case HeadingBlock heading:
+                    y += 2;
                     Paragraph(InlineRuns(heading.Inline, true), indent, BodySize, Ink);
                     break;
                 case LeafBlock leaf when leaf.Inline is not null:
                     Paragraph(InlineRuns(leaf.Inline, false), indent, BodySize, Ink);
+                    y += 1.5;
                     break;
                 case LeafBlock leaf:
                     var text = leaf.Lines.ToString().Trim();
@@ -322,47 +325,43 @@ public sealed class CvPdf : IDisposable
     }
 
     /// <summary>
-    /// Breaks runs into lines no wider than <paramref name="width"/>, at spaces, and inside a word
-    /// only when the word alone is wider than the line (a long address).
+    /// Breaks runs into lines no wider than <paramref name="width"/>, at spaces only: a word made of
+    /// several runs ("Castellanos*," with its comma) stays whole, and a word wider than the line
+    /// alone (a long address) is cut where the line ends.
     /// </summary>
     private List<List<Run>> Wrap(IReadOnlyList<Run> runs, double width, double size)
     {
         var lines = new List<List<Run>>();
         var line = new List<Run>();
         var used = 0.0;
-        foreach (var run in runs)
+        foreach (var word in Words(runs))
         {
-            var font = Font(size, run.Bold);
-            foreach (var word in Words(run.Text))
+            var visible = word.Sum(r => Width(r.Text, size, r.Bold)) - TrailingSpace(word[^1], size);
+            if (used > 0 && used + visible > width)
             {
-                var w = Gfx.MeasureString(word, font).Width;
-                var visible = Gfx.MeasureString(word.TrimEnd(), font).Width;
-                if (used + visible > width && used > 0)
-                {
-                    lines.Add(line);
-                    line = [];
-                    used = 0;
-                    if (word.Trim().Length == 0)
-                    {
-                        continue;
-                    }
-                }
-                var piece = word;
-                while (Gfx.MeasureString(piece.TrimEnd(), font).Width > width && piece.Length > 1)
+                lines.Add(line);
+                line = [];
+                used = 0;
+            }
+            if (visible > width && word.Count == 1)
+            {
+                var piece = word[0].Text;
+                while (piece.Length > 1 && Width(piece.TrimEnd(), size, word[0].Bold) > width)
                 {
                     var fits = 1;
-                    while (fits < piece.Length && Gfx.MeasureString(piece[..(fits + 1)], font).Width <= width)
+                    while (fits < piece.Length && Width(piece[..(fits + 1)], size, word[0].Bold) <= width)
                     {
                         fits++;
                     }
-                    line.Add(new Run(piece[..fits], run.Bold));
-                    lines.Add(line);
-                    line = [];
+                    lines.Add([new Run(piece[..fits], word[0].Bold)]);
                     piece = piece[fits..];
                 }
-                line.Add(new Run(piece, run.Bold));
-                used += piece == word ? w : Gfx.MeasureString(piece, font).Width;
+                line.Add(new Run(piece, word[0].Bold));
+                used = Width(piece, size, word[0].Bold);
+                continue;
             }
+            line.AddRange(word);
+            used += word.Sum(r => Width(r.Text, size, r.Bold));
         }
         if (line.Count > 0)
         {
@@ -371,22 +370,39 @@ public sealed class CvPdf : IDisposable
         return lines;
     }
 
-    /// <summary>"A word " pieces: each word with the spaces that follow it.</summary>
-    private static IEnumerable<string> Words(string text)
+    private double Width(string text, double size, bool bold) => Gfx.MeasureString(text, Font(size, bold)).Width;
+
+    private double TrailingSpace(Run run, double size) => Width(run.Text, size, run.Bold) - Width(run.Text.TrimEnd(), size, run.Bold);
+
+    /// <summary>The runs cut into words, each word the pieces of runs up to and with the spaces after it.</summary>
+    private static List<List<Run>> Words(IReadOnlyList<Run> runs)
     {
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        var words = new List<List<Run>>();
+        var word = new List<Run>();
+        foreach (var run in runs)
         {
-            if (char.IsWhiteSpace(text[i]) && (i + 1 == text.Length || !char.IsWhiteSpace(text[i + 1])))
+            var text = run.Text.Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
+            var start = 0;
+            for (var i = 0; i < text.Length; i++)
             {
-                yield return text[start..(i + 1)].Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ');
-                start = i + 1;
+                if (text[i] == ' ' && (i + 1 == text.Length || text[i + 1] != ' '))
+                {
+                    word.Add(new Run(text[start..(i + 1)], run.Bold));
+                    words.Add(word);
+                    word = [];
+                    start = i + 1;
+                }
+            }
+            if (start < text.Length)
+            {
+                word.Add(new Run(text[start..], run.Bold));
             }
         }
-        if (start < text.Length)
+        if (word.Count > 0)
         {
-            yield return text[start..];
+            words.Add(word);
         }
+        return words;
     }
 
     private void KeepTogether(double height)

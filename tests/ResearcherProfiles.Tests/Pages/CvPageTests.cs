@@ -1,4 +1,5 @@
 using System.Net;
+using ResearcherProfiles.Core.Demo;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Tests.Validation;
@@ -113,6 +114,24 @@ public sealed class CvPageTests(ProfilesAppFactory factory) : IClassFixture<Prof
         foreach (var url in new[] { $"/people/{full.Slug}/cv", $"/people/{full.Slug}/cv?authors=1", $"/people/{empty.Slug}/cv", $"/people/{full.Slug}" })
         {
             pages[url] = await _visitor.GetStringAsync(new Uri(url, UriKind.Relative));
+        }
+
+        var problems = await HtmlChecker.ErrorsAsync(pages);
+        Assert.True(problems.Count == 0, "HTML errors:\n" + string.Join('\n', problems));
+    }
+}
+
+/// <summary>The demo site's CV pages through the W3C Nu HTML Checker.</summary>
+public sealed class CvDemoHtmlValidityTests(HtmlValidityTests.DemoSiteFactory factory) : IClassFixture<HtmlValidityTests.DemoSiteFactory>
+{
+    [Fact]
+    public async Task Every_cv_of_the_demo_site_is_valid_html()
+    {
+        var client = factory.CreateVisitor();
+        var pages = new Dictionary<string, string>();
+        foreach (var url in DemoSlugs.All.Select(slug => $"/people/{slug}/cv").Append($"/people/{DemoSlugs.HomepageStyle}/cv?authors=3"))
+        {
+            pages[url] = await client.GetStringAsync(new Uri(url, UriKind.Relative));
         }
 
         var problems = await HtmlChecker.ErrorsAsync(pages);
