@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using ResearcherProfiles.Web.Cv;
 using ResearcherProfiles.Web.Hosting;
 
 namespace ResearcherProfiles.Web.Startup;
@@ -82,6 +83,7 @@ public static class PublicSiteExtensions
         app.MapHealthChecks("/healthz");
         app.MapMedia();
         app.MapCitationExports();
+        app.MapCvDownloads();
         app.MapRazorPages();
         return app;
     }

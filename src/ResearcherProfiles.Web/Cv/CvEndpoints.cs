@@ -1,0 +1,44 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Web.Hosting;
+using ResearcherProfiles.Web.Startup;
+
+namespace ResearcherProfiles.Web.Cv;
+
+/// <summary>
+/// A profile's CV as downloads: the PDF (<c>/people/{slug}/cv.pdf</c>, A4, or US Letter with
+/// <c>?paper=letter</c>) and the JSON Resume (<c>/people/{slug}/resume.json</c>). Both are public
+/// pages: cached like them and evicted with them when the profile changes.
+/// </summary>
+public static class CvEndpoints
+{
+    public static WebApplication MapCvDownloads(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/people/{slug}/cv.pdf", async (string slug, string? authors, string? paper, AppDbContext db, HttpContext context, CancellationToken ct) =>
+            {
+                var cv = await CvContent.LoadAsync(db, slug, CvContent.ParseAuthorsShown(authors), ct);
+                if (cv is null)
+                {
+                    return Results.NotFound();
+                }
+                var letter = string.Equals(paper, "letter", StringComparison.OrdinalIgnoreCase);
+                context.Response.Headers[HeaderNames.ContentDisposition] = $"attachment; filename=\"{cv.Header.Slug}-cv.pdf\"";
+                return Results.Bytes(CvPdf.Write(cv, letter), "application/pdf");
+            })
+            .AllowAnonymous()
+            .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
+        app.MapGet("/people/{slug}/resume.json", async (string slug, AppDbContext db, [FromServices] PublicUrl site, CancellationToken ct) =>
+            {
+                var cv = await CvContent.LoadAsync(db, slug, authorsShown: null, ct);
+                return cv is null
+                    ? Results.NotFound()
+                    : Results.Bytes(Encoding.UTF8.GetBytes(JsonResume.Write(cv, site)), "application/json; charset=utf-8");
+            })
+            .AllowAnonymous()
+            .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
+        return app;
+    }
+}

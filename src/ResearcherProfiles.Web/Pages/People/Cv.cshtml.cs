@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Web.Cv;
+using ResearcherProfiles.Web.Startup;
+
+namespace ResearcherProfiles.Web.Pages.People;
+
+/// <summary>A profile as a compact CV document, for reading, printing and as the PDF's twin.</summary>
+[OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
+public class CvModel(AppDbContext db) : PageModel
+{
+    public CvContent Cv { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] string? authors, CancellationToken ct)
+    {
+        var cv = await CvContent.LoadAsync(db, slug, CvContent.ParseAuthorsShown(authors), ct);
+        if (cv is null)
+        {
+            return NotFound();
+        }
+        Cv = cv;
+        return Page();
+    }
+}
