@@ -113,7 +113,7 @@ public sealed class MarkdownStructureTests(ProfilesAppFactory factory) : IClassF
                 + "[relative](/people/someone), <https://auto.example.com/x> and [write](mailto:owner@example.org).";
         })
         .WithLink(ProfileLinkKind.GitHub, "https://github.example.com/owner")
-        .WithPublication("A linked paper", p => p.Owner().Link(PublicationLinkKind.Code, "https://code.example.com/repo"));
+        .WithPublication("A linked paper", p => p.Owner().Link(PublicationLinkKind.Code, "https://code.example.com/repo"), highlighted: true);
 
     private static int MarkdownFieldsLevel(string field) => MarkdownFields.ByName[field].TopHeadingLevel;
 
