@@ -40,9 +40,10 @@ public sealed class MarkdownStructureTests(BrowserFixture fixture)
             }
 
             await page.GotoAsync($"/people/{slug}");
-            // The code block keeps its lines and scrolls inside its own box; the table stays within the screen.
-            Assert.True(await page.EvaluateAsync<bool>("() => { const pre = document.querySelector('.prose pre'); return pre.scrollWidth > pre.clientWidth; }"));
+            // The code block wraps its long line within the screen, and so does the table.
+            Assert.True(await page.EvaluateAsync<bool>("() => { const pre = document.querySelector('.prose pre'); return pre.scrollWidth <= pre.clientWidth && pre.getBoundingClientRect().right <= window.innerWidth; }"));
             Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('.prose table').getBoundingClientRect().right <= window.innerWidth"));
+            await page.AssertNoAxeViolationsAsync("a profile of long addresses and words, narrow phone");
         }
         finally
         {
@@ -82,6 +83,7 @@ public sealed class MarkdownStructureTests(BrowserFixture fixture)
                     .map(h => getComputedStyle(h).textTransform)
                 """);
             Assert.Equal(["uppercase", "none", "none", "none", "none"], transforms);
+            await page.AssertNoAxeViolationsAsync($"{scheme} mode, Markdown headings of every level");
         }
         finally
         {
