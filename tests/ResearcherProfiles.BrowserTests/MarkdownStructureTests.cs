@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -153,9 +154,10 @@ public sealed class MarkdownStructureTests(BrowserFixture fixture)
     {
         await using var scope = fixture.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var researcher = await db.Researchers.SingleAsync(r => r.Slug == slug);
-        researcher.IsHidden = true;
-        researcher.DeletedAt = DateTimeOffset.UtcNow;
+        var researcher = await db.Researchers.Include(r => r.Publications).ThenInclude(p => p.Publication).SingleAsync(r => r.Slug == slug);
+        db.Publications.RemoveRange(researcher.Publications.Select(p => p.Publication!));
+        db.Researchers.Remove(researcher);
         await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(ResearcherProfiles.Web.Startup.PublicSiteExtensions.PublicPagesTag, default);
     }
 }
