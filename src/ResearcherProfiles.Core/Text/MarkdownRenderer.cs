@@ -1,6 +1,7 @@
 using System.Net;
 using Markdig;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace ResearcherProfiles.Core.Text;
 /// The one Markdown pipeline of the site: CommonMark plus tables, autolinks and list extras,
 /// with raw HTML disabled (it is shown as text), every link whose URL is not http, https, mailto
 /// or relative reduced to its text, and every image that is not https or the site's own /media/
-/// reduced to its alt text.
+/// reduced to its alt text. Links to other sites open as <see cref="Links"/> says.
 /// </summary>
 public static class MarkdownRenderer
 {
@@ -29,15 +30,21 @@ public static class MarkdownRenderer
     /// The level the text's highest heading gets, so that Markdown headings continue the
     /// page's outline (h1 name, h2 sections) instead of competing with it.
     /// </param>
-    public static string ToHtml(string? markdown, int topHeadingLevel = 3)
+    public static string ToHtml(string? markdown, int topHeadingLevel = 3) => ToHtml(markdown, topHeadingLevel, Links);
+
+    /// <param name="markdown">The source text; null or blank renders as nothing.</param>
+    /// <param name="topHeadingLevel">The level the text's highest heading gets (see the overload above).</param>
+    /// <param name="links">How links to other sites open.</param>
+    public static string ToHtml(string? markdown, int topHeadingLevel, ExternalLinks links)
     {
+        ArgumentNullException.ThrowIfNull(links);
         if (string.IsNullOrWhiteSpace(markdown))
         {
             return string.Empty;
         }
         try
         {
-            return RenderHtml(markdown, topHeadingLevel);
+            return RenderHtml(markdown, topHeadingLevel, links);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
         {
@@ -45,10 +52,11 @@ public static class MarkdownRenderer
         }
     }
 
-    private static string RenderHtml(string markdown, int topHeadingLevel)
+    private static string RenderHtml(string markdown, int topHeadingLevel, ExternalLinks links)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         Sanitize(document, topHeadingLevel);
+        MarkExternalLinks(document, links);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
@@ -83,6 +91,12 @@ public static class MarkdownRenderer
     /// never throws: text that cannot be rendered is shown as escaped plain text.
     /// </summary>
     public static ILogger Logger { get; set; } = NullLogger.Instance;
+
+    /// <summary>
+    /// How links to other sites open on this site; the web app sets it once at start-up from its
+    /// configuration, so every page (and every cached copy of one) renders links the same way.
+    /// </summary>
+    public static ExternalLinks Links { get; set; } = ExternalLinks.SameTab;
 
     /// <summary>
     /// How many levels the text's block quotes and lists nest, counting a list inside a quote
@@ -174,6 +188,46 @@ public static class MarkdownRenderer
         foreach (var inline in unsafeLinks)
         {
             ReplaceWithText(inline);
+        }
+    }
+
+    /// <summary>
+    /// Gives each link to another site target="_blank", rel="noopener noreferrer" and the hidden
+    /// hint, when <paramref name="links"/> asks for new tabs. Runs after <see cref="Sanitize"/>, so
+    /// only links that survived it are left to mark.
+    /// </summary>
+    private static void MarkExternalLinks(MarkdownDocument document, ExternalLinks links)
+    {
+        if (!links.OpenInNewTab)
+        {
+            return;
+        }
+        var external = document.Descendants()
+            .Where(node => node switch
+            {
+                LinkInline { IsImage: false } link => links.OpensInNewTab(link.Url),
+                AutolinkInline { IsEmail: false } autolink => links.OpensInNewTab(autolink.Url),
+                _ => false,
+            })
+            .ToList();
+        foreach (var node in external)
+        {
+            LinkInline link;
+            if (node is AutolinkInline autolink)
+            {
+                // An autolink renders only its address; as a link with that text it can carry the hint too.
+                link = new LinkInline(autolink.Url, string.Empty);
+                link.AppendChild(new LiteralInline(autolink.Url));
+                autolink.ReplaceBy(link);
+            }
+            else
+            {
+                link = (LinkInline)node;
+            }
+            var attributes = link.GetAttributes();
+            attributes.AddPropertyIfNotExist("target", ExternalLinks.Target);
+            attributes.AddPropertyIfNotExist("rel", ExternalLinks.Rel);
+            link.AppendChild(new HtmlInline(ExternalLinks.HintHtml));
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Cv;
 using ResearcherProfiles.Web.Hosting;
 
@@ -25,7 +26,11 @@ public static class PublicSiteExtensions
     {
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         // Read now so that a missing or malformed address stops the start-up with a clear message.
-        builder.Services.AddSingleton(PublicUrl.FromConfiguration(builder.Configuration, builder.Environment));
+        var publicUrl = PublicUrl.FromConfiguration(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(publicUrl);
+        // Fixed for the app's lifetime: cached pages and fresh ones must render links the same way.
+        builder.Services.AddSingleton(ExternalLinks.For(ExternalLinksInNewTab(builder.Configuration[SiteOptions.ExternalLinksInNewTabKey]), publicUrl.Origin));
+        builder.Services.AddTransient<IStartupFilter, ExternalLinksStartupFilter>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddRazorPages(options =>
         {
@@ -44,6 +49,29 @@ public static class PublicSiteExtensions
         });
         builder.AddTrustedProxies();
         return builder;
+    }
+
+    /// <summary>Site:ExternalLinksInNewTab, false unless set to true.</summary>
+    /// <exception cref="StartupFailureException">The setting is neither true nor false.</exception>
+    private static bool ExternalLinksInNewTab(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+        return bool.TryParse(value.Trim(), out var inNewTab)
+            ? inNewTab
+            : throw new StartupFailureException($"{SiteOptions.ExternalLinksInNewTabKey} must be true or false; '{value}' is neither.");
+    }
+
+    /// <summary>Gives <see cref="MarkdownRenderer"/> the site's rule for links to other sites before the first page is rendered.</summary>
+    private sealed class ExternalLinksStartupFilter(ExternalLinks links) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
+        {
+            MarkdownRenderer.Links = links;
+            return next;
+        }
     }
 
     public static WebApplication UsePublicSite(this WebApplication app)
@@ -127,4 +155,12 @@ public sealed class SiteOptions
 
     /// <summary>Selected papers shown on a profile page, before the link to the full list.</summary>
     public int SelectedPublicationsShown { get; set; } = 50;
+
+    public const string ExternalLinksInNewTabKey = Section + ":" + nameof(ExternalLinksInNewTab);
+
+    /// <summary>
+    /// Whether links to other sites (in Markdown, link lists, publication links) open in a new tab;
+    /// read once at start-up (see <see cref="Core.Text.ExternalLinks"/>).
+    /// </summary>
+    public bool ExternalLinksInNewTab { get; set; }
 }
