@@ -23,7 +23,7 @@ public sealed class MarkdownStructureTests(ProfilesAppFactory factory) : IClassF
         { "about", "section[aria-labelledby='about-heading']", 2 },
         { "news", ".news-body", 2 },
         { "publications-note", ".publications-note", 2 },
-        { "project-narrative", ".project-narrative .prose", 3 },
+        { "project-narrative", ".project-narrative", 1 },
         { "position-description", ".timeline-item .item-detail.prose", 3 },
     };
 
@@ -44,7 +44,7 @@ public sealed class MarkdownStructureTests(ProfilesAppFactory factory) : IClassF
     {
         var profile = await WithEveryMarkdownField(new ResearcherBuilder($"Heading {field}"), AllLevels).SaveAsync(factory);
 
-        var page = await factory.CreateVisitor().GetPageAsync($"/people/{profile.Slug}");
+        var page = await PageOfAsync(profile.Slug, field);
 
         var levels = MarkdownHeadingLevels(page.Document.QuerySelector(container)!);
         var top = titleLevel + 1;
@@ -83,7 +83,7 @@ public sealed class MarkdownStructureTests(ProfilesAppFactory factory) : IClassF
         using var response = await owner.PostAsync($"/edit/{profile.Slug}/preview",
             new Dictionary<string, string> { ["field"] = field, ["text"] = AllLevels }, token);
         var preview = new HtmlParser().ParseDocument($"<!DOCTYPE html><body>{await response.Content.ReadAsStringAsync()}</body>").Body!;
-        var page = await factory.CreateVisitor().GetPageAsync($"/people/{profile.Slug}");
+        var page = await PageOfAsync(profile.Slug, field);
 
         var publicLevels = MarkdownHeadingLevels(page.Document.QuerySelector(container)!);
         Assert.Equal(publicLevels, MarkdownHeadingLevels(preview));
@@ -115,12 +115,22 @@ public sealed class MarkdownStructureTests(ProfilesAppFactory factory) : IClassF
         .WithLink(ProfileLinkKind.GitHub, "https://github.example.com/owner")
         .WithPublication("A linked paper", p => p.Owner().Link(PublicationLinkKind.Code, "https://code.example.com/repo"), highlighted: true);
 
+    /// <summary>The public page that shows <paramref name="field"/>: the profile, or for a project's write-up the project's own page.</summary>
+    private async Task<HtmlPage> PageOfAsync(string slug, string field)
+    {
+        var visitor = factory.CreateVisitor();
+        var profile = await visitor.GetPageAsync($"/people/{slug}");
+        return field == "project-narrative"
+            ? await visitor.GetPageAsync(profile.Document.QuerySelector(".project-title a")!.GetAttribute("href")!)
+            : profile;
+    }
+
     private static int MarkdownFieldsLevel(string field) => MarkdownFields.ByName[field].TopHeadingLevel;
 
-    /// <summary>The levels of the rendered text's headings in <paramref name="container"/>, without a section's own title.</summary>
+    /// <summary>The levels of the rendered text's headings in <paramref name="container"/>, without a section's own title ("…-heading").</summary>
     internal static IReadOnlyList<int> MarkdownHeadingLevels(IElement container) =>
         container.QuerySelectorAll("h1, h2, h3, h4, h5, h6")
-            .Where(h => !h.HasAttribute("id"))
+            .Where(h => h.GetAttribute("id")?.EndsWith("-heading", StringComparison.Ordinal) != true)
             .Select(h => h.LocalName[1] - '0')
             .ToList();
 }

@@ -46,10 +46,14 @@ public sealed class ProfileSectionsTests(ProfilesAppFactory factory) : IClassFix
         Assert.Equal(
             ["Advisors and mentors", "Prof. Jane Doe", "Collaborators", "Bo Chen, Li Wei"],
             project.QuerySelectorAll(".project-people dt, .project-people dd").Select(e => e.CleanText()));
-        var narrative = project.QuerySelector("details .prose");
+        // The write-up is on the project's own page; the card links to it.
+        var projectPage = project.QuerySelector(".more-link a")?.GetAttribute("href");
+        Assert.NotNull(projectPage);
+        Assert.Null(project.QuerySelector(".project-narrative"));
+        var narrative = (await _visitor.GetPageAsync(projectPage)).Document.QuerySelector(".project-narrative");
         Assert.NotNull(narrative);
-        Assert.Equal("Problem", narrative.QuerySelector("h4")?.CleanText());
-        Assert.Equal("Key results", narrative.QuerySelector("h5")?.CleanText());
+        Assert.Equal("Problem", narrative.QuerySelector("h2")?.CleanText());
+        Assert.Equal("Key results", narrative.QuerySelector("h3")?.CleanText());
         Assert.Equal("slow", narrative.QuerySelector("strong")?.CleanText());
         Assert.Equal(
             [("Code", "https://github.com/example/fasttokenizer"), ("Live demo", "https://demo.example.org")],

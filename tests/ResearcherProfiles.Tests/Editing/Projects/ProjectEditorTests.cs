@@ -309,7 +309,7 @@ public sealed class ProjectEditorTests(ProfilesAppFactory factory) : IClassFixtu
 
         var page = await response.ReadDocumentAsync();
         var preview = page.QuerySelector(".editor-preview .prose")!;
-        Assert.Equal("Approach", preview.QuerySelector("h3, h4")!.CleanText());
+        Assert.Equal("Approach", preview.QuerySelector("h2")!.CleanText());
         Assert.Equal("https://example.org/c", preview.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal(3, page.QuerySelectorAll("li.link-row").Length);
         Assert.Empty(await factory.ItemsAsync("projects", profile.Id));
