@@ -96,11 +96,7 @@ public sealed class CvContent
             return null;
         }
         var id = header.Id;
-        var links = (await db.ProfileLinks.Where(l => l.ResearcherId == id && l.IsVisible).OrderBy(l => l.SortOrder)
-                .Select(l => new { l.Kind, l.Label, l.Url }).ToListAsync(ct))
-            .Where(l => SafeUrl.IsAllowed(l.Url))
-            .Select(l => new LinkView(l.Label ?? LinkLabels.For(l.Kind), l.Url))
-            .ToList();
+        var links = await ProfileModel.LinksAsync(db, id, ct);
         var newestFirst = PublicationQueries.Visible(db, id)
             .OrderBy(pp => pp.Publication!.Year == null)
             .ThenByDescending(pp => pp.Publication!.Year)

@@ -37,6 +37,14 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageMod
 
     public string? PublicationLegend => AuthorList.Legend(Highlighted.SelectMany(p => p.Authors));
 
+    /// <summary>The profile's visible links in the owner's order, those with an unsafe address left out.</summary>
+    public static async Task<IReadOnlyList<LinkView>> LinksAsync(AppDbContext db, int researcherId, CancellationToken ct) =>
+        (await db.ProfileLinks.Where(l => l.ResearcherId == researcherId && l.IsVisible).OrderBy(l => l.SortOrder)
+                .Select(l => new { l.Kind, l.Label, l.Url }).ToListAsync(ct))
+            .Where(l => SafeUrl.IsAllowed(l.Url))
+            .Select(l => new LinkView(l.Label ?? LinkLabels.For(l.Kind), l.Url))
+            .ToList();
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var header = await ResearcherHeader.FindAsync(db, slug, ct);
@@ -47,11 +55,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageMod
         Header = header;
         var id = header.Id;
 
-        Links = (await db.ProfileLinks.Where(l => l.ResearcherId == id && l.IsVisible).OrderBy(l => l.SortOrder)
-                .Select(l => new { l.Kind, l.Label, l.Url }).ToListAsync(ct))
-            .Where(l => SafeUrl.IsAllowed(l.Url))
-            .Select(l => new LinkView(l.Label ?? LinkLabels.For(l.Kind), l.Url))
-            .ToList();
+        Links = await LinksAsync(db, id, ct);
         AboutHtml = MarkdownRenderer.ToHtml(header.AboutMarkdown);
         News = (await db.News.Where(n => n.ResearcherId == id && n.IsVisible)
                 .OrderByDescending(n => n.Date).ThenBy(n => n.SortOrder)
@@ -133,6 +137,12 @@ public sealed record ProjectView(
         return $"/people/{profileSlug}/projects/{key}";
     }
 
+    /// <summary>The links of the projects <paramref name="links"/> selects, by project, in order, those with an unsafe address left out.</summary>
+    public static async Task<ILookup<int, LinkView>> LinksAsync(IQueryable<ProjectLink> links, CancellationToken ct) =>
+        (await links.OrderBy(l => l.SortOrder).Select(l => new { l.ProjectId, l.Kind, l.Label, l.Url }).ToListAsync(ct))
+            .Where(l => SafeUrl.IsAllowed(l.Url))
+            .ToLookup(l => l.ProjectId, l => new LinkView(l.Label ?? LinkLabels.For(l.Kind), l.Url));
+
     public static async Task<IReadOnlyList<ProjectView>> ForProfileAsync(AppDbContext db, int researcherId, CancellationToken ct)
     {
         var projects = await db.Projects.Where(p => p.ResearcherId == researcherId && p.IsVisible).OrderBy(p => p.SortOrder).ToListAsync(ct);
@@ -140,10 +150,7 @@ public sealed record ProjectView(
         {
             return [];
         }
-        var links = (await db.ProjectLinks.Where(l => l.Project!.ResearcherId == researcherId && l.Project.IsVisible)
-                .OrderBy(l => l.SortOrder).ToListAsync(ct))
-            .Where(l => SafeUrl.IsAllowed(l.Url))
-            .ToLookup(l => l.ProjectId, l => new LinkView(l.Label ?? LinkLabels.For(l.Kind), l.Url));
+        var links = await LinksAsync(db.ProjectLinks.Where(l => l.Project!.ResearcherId == researcherId && l.Project.IsVisible), ct);
         // Related papers are listed only when the owner shows them on the profile.
         var related = (await db.ProjectPublications
                 .Where(pp => pp.Project!.ResearcherId == researcherId && pp.Project.IsVisible

@@ -52,10 +52,7 @@ public class ProjectModel(AppDbContext db) : PageModel
         Header = header;
         Project = project;
         (NarrativeHtml, Outline) = HtmlOutline.AddAnchors(MarkdownRenderer.ToHtml(project.NarrativeMarkdown, Editing.MarkdownFields.ProjectNarrative.TopHeadingLevel), "part-");
-        Links = (await db.ProjectLinks.Where(l => l.ProjectId == id).OrderBy(l => l.SortOrder).Select(l => new { l.Kind, l.Label, l.Url }).ToListAsync(ct))
-            .Where(l => SafeUrl.IsAllowed(l.Url))
-            .Select(l => new LinkView(l.Label ?? LinkLabels.For(l.Kind), l.Url))
-            .ToList();
+        Links = (await ProjectView.LinksAsync(db.ProjectLinks.Where(l => l.ProjectId == id), ct))[id].ToList();
         // Related papers are listed only when the owner shows them on the profile, in the project's order.
         var order = await db.ProjectPublications.Where(pp => pp.ProjectId == id).Select(pp => new { pp.PublicationId, pp.SortOrder }).ToListAsync(ct);
         var ids = order.Select(o => o.PublicationId).ToList();
