@@ -684,6 +684,54 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.ToTable("Revisions", (string)null);
                 });
 
+            modelBuilder.Entity("ResearcherProfiles.Core.Entities.ProfileSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IntroMarkdown")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsVisible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ItemsShown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OwnSection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResearcherId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResearcherId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("ResearcherId", "SortOrder");
+
+                    b.ToTable("ProfileSections");
+                });
+
             modelBuilder.Entity("ResearcherProfiles.Core.Entities.Project", b =>
                 {
                     b.Property<int>("Id")
@@ -696,6 +744,14 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("End")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Institution")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsVisible")
                         .HasColumnType("INTEGER");
@@ -1508,6 +1564,17 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResearcherProfiles.Core.Entities.ProfileSection", b =>
+                {
+                    b.HasOne("ResearcherProfiles.Core.Entities.Researcher", "Researcher")
+                        .WithMany("Sections")
+                        .HasForeignKey("ResearcherId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Researcher");
+                });
+
             modelBuilder.Entity("ResearcherProfiles.Core.Entities.Project", b =>
                 {
                     b.HasOne("ResearcherProfiles.Core.Entities.Researcher", "Researcher")
@@ -1694,6 +1761,8 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.Navigation("Projects");
 
                     b.Navigation("Publications");
+
+                    b.Navigation("Sections");
 
                     b.Navigation("Service");
 

@@ -30,6 +30,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ServiceRole> ServiceRoles => Set<ServiceRole>();
     public DbSet<Talk> Talks => Set<Talk>();
     public DbSet<WritingItem> Writing => Set<WritingItem>();
+    public DbSet<ProfileSection> ProfileSections => Set<ProfileSection>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ProfileRevision> Revisions => Set<ProfileRevision>();
     public DbSet<SourceSyncState> SourceSyncStates => Set<SourceSyncState>();

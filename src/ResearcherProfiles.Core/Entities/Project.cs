@@ -6,6 +6,13 @@ public class Project : ProfileItem
     /// <summary>The owner's role: "project led by", "core contributor", "inventor of ...".</summary>
     public string? Role { get; set; }
     public ProjectKind Kind { get; set; }
+    /// <summary>
+    /// An optional group or theme ("Optimization for deep learning"): the profile and the CV show
+    /// each group as a sub-heading, groups in the order their first project has in the list.
+    /// </summary>
+    public string? Group { get; set; }
+    /// <summary>Where the work was done: a lab, a university, a company.</summary>
+    public string? Institution { get; set; }
     public string? Summary { get; set; }
     public string? NarrativeMarkdown { get; set; }
     public string? Mentors { get; set; }

@@ -73,6 +73,8 @@ public class Researcher : IVersioned
     public List<ServiceRole> Service { get; set; } = [];
     public List<Talk> Talks { get; set; } = [];
     public List<WritingItem> Writing { get; set; } = [];
+    /// <summary>The owner's section layout; sections without a row take their defaults (<see cref="SectionLayout"/>).</summary>
+    public List<ProfileSection> Sections { get; set; } = [];
 }
 
 /// <summary>An item in one of a profile's ordered lists; the owner controls order and visibility.</summary>

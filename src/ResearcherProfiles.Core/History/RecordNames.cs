@@ -1,4 +1,5 @@
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Layout;
 
 namespace ResearcherProfiles.Core.History;
 
@@ -29,6 +30,7 @@ public static class RecordNames
         new(typeof(ServiceRole), "Service role", false, v => Join(v(nameof(ServiceRole.Role)), v(nameof(ServiceRole.Venue)))),
         new(typeof(Talk), "Talk", false, v => First(v(nameof(Talk.Title)), v(nameof(Talk.Host)))),
         new(typeof(WritingItem), "Writing link", false, v => v(nameof(WritingItem.Title))),
+        new(typeof(ProfileSection), "Section", false, v => First(v(nameof(ProfileSection.Title)), SectionLayout.DefaultTitle(v(nameof(ProfileSection.Kind))))),
         new(typeof(Project), "Project", false, v => v(nameof(Project.Title))),
         new(typeof(ProjectLink), "Project link", true, v => First(v(nameof(ProjectLink.Label)), v(nameof(ProjectLink.Url)))),
         // Named by the paper it links to, which its own values only give by id.

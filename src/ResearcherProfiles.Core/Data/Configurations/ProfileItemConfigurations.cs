@@ -127,6 +127,8 @@ public sealed class ProjectConfiguration() : ProfileItemConfiguration<Project>(r
         base.Configure(builder);
         builder.Property(p => p.Title).HasMaxLength(300);
         builder.Property(p => p.Role).HasMaxLength(300);
+        builder.Property(p => p.Group).HasMaxLength(ProjectLimits.GroupLength);
+        builder.Property(p => p.Institution).HasMaxLength(ProjectLimits.InstitutionLength);
         builder.Property(p => p.Summary).HasMaxLength(500);
         builder.Property(p => p.NarrativeMarkdown).HasMaxLength(50_000);
         builder.Property(p => p.Mentors).HasMaxLength(300);
@@ -144,5 +146,17 @@ public sealed class ProfilePublicationConfiguration() : ProfileItemConfiguration
         builder.HasOne(p => p.Publication).WithMany(p => p.Profiles).HasForeignKey(p => p.PublicationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.ResearcherId, p.PublicationId }).IsUnique();
         builder.HasIndex(p => p.PublicationId);
+    }
+}
+
+public sealed class ProfileSectionConfiguration() : ProfileItemConfiguration<ProfileSection>(r => r.Sections)
+{
+    public override void Configure(EntityTypeBuilder<ProfileSection> builder)
+    {
+        base.Configure(builder);
+        builder.Property(s => s.Title).HasMaxLength(ProfileSectionLimits.TitleLength);
+        builder.Property(s => s.IntroMarkdown).HasMaxLength(ProfileSectionLimits.IntroLength);
+        // One row per kind of section: the layout form saves them all at once.
+        builder.HasIndex(s => new { s.ResearcherId, s.Kind }).IsUnique();
     }
 }

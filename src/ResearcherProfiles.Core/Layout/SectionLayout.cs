@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
+
+namespace ResearcherProfiles.Core.Layout;
+
+/// <summary>
+/// The one registry of a profile's sections: their default order and titles, which project kind
+/// each project section holds, and the owner's layout completed with defaults. The public profile,
+/// the CV (page, PDF, JSON Resume) and the layout editor all read sections through here.
+/// </summary>
+public static class SectionLayout
+{
+    /// <summary>News items shown before "show more" unless the owner chose another number.</summary>
+    public const int DefaultNewsShown = 5;
+
+    public static IReadOnlyList<ProfileSectionKind> DefaultOrder { get; } = Enum.GetValues<ProfileSectionKind>();
+
+    public static string DefaultTitle(ProfileSectionKind kind) => kind switch
+    {
+        ProfileSectionKind.About => "About",
+        ProfileSectionKind.News => "News",
+        ProfileSectionKind.Publications => "Publications",
+        ProfileSectionKind.Projects => "Projects",
+        ProfileSectionKind.ResearchProjects => "Research projects",
+        ProfileSectionKind.OpenSourceProjects => "Open-source projects",
+        ProfileSectionKind.IndustryProjects => "Industry projects",
+        ProfileSectionKind.ResourceLists => "Resource lists",
+        ProfileSectionKind.Education => "Education",
+        ProfileSectionKind.Experience => "Experience",
+        ProfileSectionKind.Awards => "Awards",
+        ProfileSectionKind.Service => "Service",
+        ProfileSectionKind.Talks => "Talks",
+        ProfileSectionKind.Skills => "Skills",
+        _ => "Writing",
+    };
+
+    /// <summary>The default title of a kind given by name (as the history stores it); null for an unknown name.</summary>
+    public static string? DefaultTitle(string? kindName) =>
+        Enum.TryParse<ProfileSectionKind>(kindName, out var kind) && Enum.IsDefined(kind) ? DefaultTitle(kind) : null;
+
+    /// <summary>The project kind a project section holds, or null for every other section.</summary>
+    public static ProjectKind? ProjectKindOf(ProfileSectionKind kind) => kind switch
+    {
+        ProfileSectionKind.ResearchProjects => ProjectKind.Research,
+        ProfileSectionKind.OpenSourceProjects => ProjectKind.OpenSource,
+        ProfileSectionKind.IndustryProjects => ProjectKind.Industry,
+        ProfileSectionKind.ResourceLists => ProjectKind.ResourceList,
+        _ => null,
+    };
+
+    public static ProfileSectionKind SectionOf(ProjectKind kind) => kind switch
+    {
+        ProjectKind.OpenSource => ProfileSectionKind.OpenSourceProjects,
+        ProjectKind.Industry => ProfileSectionKind.IndustryProjects,
+        ProjectKind.ResourceList => ProfileSectionKind.ResourceLists,
+        _ => ProfileSectionKind.ResearchProjects,
+    };
+
+    /// <summary>The section's title as shown: the owner's, or the default.</summary>
+    public static string TitleOf(ProfileSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return section.Title ?? DefaultTitle(section.Kind);
+    }
+
+    /// <summary>The id of a section's heading: "news", "open-source-projects".</summary>
+    public static string Anchor(ProfileSectionKind kind) =>
+        string.Concat(kind.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>The profile's layout, every kind present once, in the owner's order (one query).</summary>
+    public static async Task<IReadOnlyList<ProfileSection>> LoadAsync(AppDbContext db, int researcherId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return Complete(await db.ProfileSections.Where(s => s.ResearcherId == researcherId).ToListAsync(ct));
+    }
+
+    /// <summary>
+    /// The stored rows in their order, with every missing kind added (unsaved, with its defaults)
+    /// right after the kind that precedes it in the default order, so that a section added to the
+    /// site later lands where it belongs rather than at the end.
+    /// </summary>
+    public static IReadOnlyList<ProfileSection> Complete(IEnumerable<ProfileSection> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var list = stored.Where(s => Enum.IsDefined(s.Kind))
+            .GroupBy(s => s.Kind).Select(g => g.First())
+            .OrderBy(s => s.SortOrder).ThenBy(s => s.Kind)
+            .ToList();
+        var present = list.Select(s => s.Kind).ToHashSet();
+        foreach (var kind in DefaultOrder.Where(k => !present.Contains(k)))
+        {
+            var before = DefaultOrder.TakeWhile(k => k != kind).Reverse().Cast<ProfileSectionKind?>()
+                .FirstOrDefault(k => list.Any(s => s.Kind == k));
+            var at = before is { } previous ? list.FindIndex(s => s.Kind == previous) + 1 : 0;
+            list.Insert(at, new ProfileSection { Kind = kind });
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// The section that shows projects of <paramref name="kind"/>: their own section when the owner
+    /// made it one, otherwise Projects; null when the owner hid either.
+    /// </summary>
+    public static ProfileSectionKind? SectionShowing(ProjectKind kind, IReadOnlyList<ProfileSection> layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var own = layout.FirstOrDefault(s => s.Kind == SectionOf(kind));
+        if (own is { OwnSection: true })
+        {
+            return own.IsVisible ? own.Kind : null;
+        }
+        var projects = layout.FirstOrDefault(s => s.Kind == ProfileSectionKind.Projects);
+        return (own?.IsVisible ?? true) && (projects?.IsVisible ?? true) ? ProfileSectionKind.Projects : null;
+    }
+
+    /// <summary>How many news items show before "show more".</summary>
+    public static int NewsShown(IReadOnlyList<ProfileSection> layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        return layout.FirstOrDefault(s => s.Kind == ProfileSectionKind.News)?.ItemsShown ?? DefaultNewsShown;
+    }
+
+    public static bool IsShown(ProfileSectionKind kind, IReadOnlyList<ProfileSection> layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        return layout.FirstOrDefault(s => s.Kind == kind)?.IsVisible ?? true;
+    }
+}
