@@ -1,6 +1,6 @@
 // Progressive enhancement for the editor (authors); every action also works without it.
-// Author rows and link rows are added, removed and moved in place (drag, Move up/down, or the arrow
-// keys on a row's handle), renumbered so the form posts contiguous Input.Authors[i] / Input.Links[i];
+// Author rows, link rows and the layout's section rows are added, removed and moved in place (drag, Move up/down, or the arrow
+// keys on a row's handle), renumbered so the form posts contiguous Input.Authors[i] / Input.Links[i] / Input.Sections[i];
 // "Fill the author rows" asks the page itself to read the pasted list, so there is one parser.
 "use strict";
 (() => {
@@ -13,6 +13,7 @@
   const PREFIX = {
     author: { name: "Input.Authors", id: "Input_Authors_", noun: "author" },
     link: { name: "Input.Links", id: "Input_Links_", noun: "link" },
+    section: { name: "Input.Sections", id: "Input_Sections_", noun: "section" },
   };
 
   /** Blank rows to clone for "Add", taken before any row could be removed. */
@@ -30,6 +31,9 @@
   }
 
   function rowText(kind, row) {
+    if (row.dataset.rowText) {
+      return row.dataset.rowText;
+    }
     const field = kind === "author"
       ? row.querySelector("input[name$='.Name']")
       : row.querySelector("input[name$='.Label']") || row.querySelector("input[name$='.Url']");

@@ -2,52 +2,22 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Layout;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Pages;
 using ResearcherProfiles.Web.Pages.People;
 
 namespace ResearcherProfiles.Web.Cv;
 
-/// <summary>The sections of a CV, each shown only when it has visible items.</summary>
-public enum CvSection
+/// <summary>A section of the CV as shown: its kind, the owner's title for it and its intro.</summary>
+public sealed record CvSectionView(ProfileSectionKind Kind, string Title, string? IntroMarkdown)
 {
-    Publications,
-    Projects,
-    Education,
-    Experience,
-    Awards,
-    Service,
-    Talks,
-    Skills,
+    /// <summary>The id of the section's heading on the CV page ("cv-publications").</summary>
+    public string Anchor => "cv-" + SectionLayout.Anchor(Kind);
 }
 
-/// <summary>
-/// The order and titles of the CV's sections: the profile page's order, kept here once so that the
-/// CV page, its PDF and the JSON Resume follow the same list.
-/// </summary>
-public static class CvSections
-{
-    public static readonly IReadOnlyList<CvSection> Order =
-    [
-        CvSection.Publications, CvSection.Projects, CvSection.Education, CvSection.Experience,
-        CvSection.Awards, CvSection.Service, CvSection.Talks, CvSection.Skills,
-    ];
-
-    public static string Title(CvSection section) => section switch
-    {
-        CvSection.Publications => "Publications",
-        CvSection.Projects => "Projects",
-        CvSection.Education => "Education",
-        CvSection.Experience => "Experience",
-        CvSection.Awards => "Awards",
-        CvSection.Service => "Service",
-        CvSection.Talks => "Talks",
-        _ => "Skills",
-    };
-
-    /// <summary>The id of a section's heading on the CV page ("cv-publications").</summary>
-    public static string Anchor(CvSection section) => "cv-" + section.ToString().ToLowerInvariant();
-}
+/// <summary>Entries under one sub-heading (a project group), or without one.</summary>
+public sealed record CvGroup(string? Name, IReadOnlyList<CvEntry> Entries);
 
 /// <summary>
 /// One entry of a CV section as both the page and the PDF show it: a title, a line of details
@@ -70,6 +40,8 @@ public sealed class CvContent
     /// <summary>Every visible publication, newest first (undated ones last), numbered from 1 in this order.</summary>
     public required IReadOnlyList<PublicationView> Publications { get; init; }
     public required IReadOnlyList<ProjectView> Projects { get; init; }
+    /// <summary>The owner's section layout, every kind present (<see cref="SectionLayout"/>).</summary>
+    public required IReadOnlyList<ProfileSection> Layout { get; init; }
     public required IReadOnlyList<Education> Education { get; init; }
     public required IReadOnlyList<Position> Positions { get; init; }
     public required IReadOnlyList<Award> Awards { get; init; }
@@ -96,6 +68,7 @@ public sealed class CvContent
             return null;
         }
         var id = header.Id;
+        var layout = await SectionLayout.LoadAsync(db, id, ct);
         var links = await ProfileModel.LinksAsync(db, id, ct);
         var newestFirst = PublicationQueries.Visible(db, id)
             .OrderBy(pp => pp.Publication!.Year == null)
@@ -109,6 +82,7 @@ public sealed class CvContent
             Links = links,
             Publications = await PublicationQueries.LoadAsync(db, id, newestFirst, withCitations: false, ct),
             Projects = await ProjectView.ForProfileAsync(db, id, ct),
+            Layout = layout,
             Education = await db.Education.Where(e => e.ResearcherId == id && e.IsVisible).OrderBy(e => e.SortOrder).ToListAsync(ct),
             Positions = await db.Positions.Where(p => p.ResearcherId == id && p.IsVisible).OrderBy(p => p.SortOrder).ToListAsync(ct),
             Awards = await db.Awards.Where(a => a.ResearcherId == id && a.IsVisible).OrderBy(a => a.SortOrder).ToListAsync(ct),
@@ -118,18 +92,44 @@ public sealed class CvContent
         };
     }
 
-    /// <summary>The sections that have something to show, in <see cref="CvSections.Order"/>.</summary>
-    public IReadOnlyList<CvSection> Sections => CvSections.Order.Where(s => s switch
+    /// <summary>The kinds of section a CV has: the profile's, less About, News and Writing.</summary>
+    public static bool IsCvSection(ProfileSectionKind kind) =>
+        kind is not (ProfileSectionKind.About or ProfileSectionKind.News or ProfileSectionKind.Writing);
+
+    /// <summary>
+    /// The sections that have something to show, in the owner's order with the owner's titles. The
+    /// CV lists every paper, so a title given to a selection of papers on the profile is not used for it.
+    /// </summary>
+    public IReadOnlyList<CvSectionView> Sections => Layout
+        .Where(s => s.IsVisible && IsCvSection(s.Kind) && HasContent(s.Kind))
+        .Select(s => new CvSectionView(
+            s.Kind,
+            s.Kind == ProfileSectionKind.Publications && Publications.Any(p => p.IsHighlighted) ? SectionLayout.DefaultTitle(s.Kind) : SectionLayout.TitleOf(s),
+            s.IntroMarkdown))
+        .ToList();
+
+    /// <summary>Whether the owner shows the section (whatever it holds).</summary>
+    public bool Shows(ProfileSectionKind kind) => SectionLayout.IsShown(kind, Layout);
+
+    /// <summary>The projects some shown section holds, in the owner's order.</summary>
+    public IReadOnlyList<ProjectView> ShownProjects => Projects.Where(p => SectionLayout.SectionShowing(p.Project.Kind, Layout) is not null).ToList();
+
+    private IReadOnlyDictionary<ProfileSectionKind, IReadOnlyList<ProjectGroup>> ProjectSections =>
+        projectSections ??= ProjectGroup.BySection(Projects, Layout);
+
+    private IReadOnlyDictionary<ProfileSectionKind, IReadOnlyList<ProjectGroup>>? projectSections;
+
+    private bool HasContent(ProfileSectionKind kind) => kind switch
     {
-        CvSection.Publications => Publications.Count > 0,
-        CvSection.Projects => Projects.Count > 0,
-        CvSection.Education => Education.Count > 0,
-        CvSection.Experience => Positions.Count > 0,
-        CvSection.Awards => Awards.Count > 0,
-        CvSection.Service => Service.Count > 0,
-        CvSection.Talks => Talks.Count > 0,
-        _ => Header.Skills.Count > 0,
-    }).ToList();
+        ProfileSectionKind.Publications => Publications.Count > 0,
+        ProfileSectionKind.Education => Education.Count > 0,
+        ProfileSectionKind.Experience => Positions.Count > 0,
+        ProfileSectionKind.Awards => Awards.Count > 0,
+        ProfileSectionKind.Service => Service.Count > 0,
+        ProfileSectionKind.Talks => Talks.Count > 0,
+        ProfileSectionKind.Skills => Header.Skills.Count > 0,
+        _ => ProjectSections.ContainsKey(kind),
+    };
 
     /// <summary>
     /// A paper's authors as the CV lists them: all of them, or the first <see cref="AuthorsShown"/>
@@ -165,15 +165,19 @@ public sealed class CvContent
         return string.Join(", ", new[] { venue, p.DateText, p.StatusText }.Where(x => !string.IsNullOrEmpty(x)));
     }
 
-    /// <summary>The entries of every list section (not publications or skills), ready for the page and the PDF.</summary>
-    public IReadOnlyList<CvEntry> Entries(CvSection section) => section switch
+    /// <summary>
+    /// The entries of a list section (not publications or skills), ready for the page and the PDF:
+    /// projects in their groups, every other section as one group without a name.
+    /// </summary>
+    public IReadOnlyList<CvGroup> Groups(ProfileSectionKind section) => section switch
     {
-        CvSection.Projects => Projects.Select(v => ProjectEntry(v.Project)).ToList(),
-        CvSection.Education => Education.Select(EducationEntry).ToList(),
-        CvSection.Experience => Positions.Select(PositionEntry).ToList(),
-        CvSection.Awards => Awards.Select(a => new CvEntry(a.Title, a.Issuer, a.Year?.ToString(CultureInfo.InvariantCulture), Lines(a.Note))).ToList(),
-        CvSection.Service => Service.Select(g => new CvEntry(g.Role, string.Join("; ", g.Venues), null, [])).ToList(),
-        CvSection.Talks => Talks.Select(TalkEntry).ToList(),
+        ProfileSectionKind.Education => [new CvGroup(null, Education.Select(EducationEntry).ToList())],
+        ProfileSectionKind.Experience => [new CvGroup(null, Positions.Select(PositionEntry).ToList())],
+        ProfileSectionKind.Awards => [new CvGroup(null, Awards.Select(a => new CvEntry(a.Title, a.Issuer, a.Year?.ToString(CultureInfo.InvariantCulture), Lines(a.Note))).ToList())],
+        ProfileSectionKind.Service => [new CvGroup(null, Service.Select(g => new CvEntry(g.Role, string.Join("; ", g.Venues), null, [])).ToList())],
+        ProfileSectionKind.Talks => [new CvGroup(null, Talks.Select(TalkEntry).ToList())],
+        _ when ProjectSections.TryGetValue(section, out var groups) =>
+            groups.Select(g => new CvGroup(g.Name, g.Projects.Select(v => ProjectEntry(v.Project)).ToList())).ToList(),
         _ => [],
     };
 
@@ -192,7 +196,7 @@ public sealed class CvContent
 
     private static CvEntry ProjectEntry(Project p) => new(
         p.Title,
-        Join(p.Role, LinkLabels.For(p.Kind), p.Status),
+        Join(p.Role, p.Institution, LinkLabels.For(p.Kind), p.Status),
         Dates(p.Start, p.End),
         Lines(p.Summary,
             p.Mentors is null ? null : $"Advisors and mentors: {p.Mentors}",

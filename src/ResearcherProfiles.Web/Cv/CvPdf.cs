@@ -5,6 +5,7 @@ using Markdig.Syntax.Inlines;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
 
 namespace ResearcherProfiles.Web.Cv;
@@ -25,6 +26,7 @@ public sealed class CvPdf : IDisposable
     private const double BodySize = 9.5;
     private const double SmallSize = 8.5;
     private const double HeadingSize = 12;
+    private const double SubheadingSize = 10.5;
     private const double NameSize = 20;
 
     private static readonly XBrush Ink = XBrushes.Black;
@@ -96,19 +98,31 @@ public sealed class CvPdf : IDisposable
 
         foreach (var section in cv.Sections)
         {
-            SectionHeading(CvSections.Title(section));
-            switch (section)
+            SectionHeading(section.Title);
+            if (!string.IsNullOrWhiteSpace(section.IntroMarkdown))
             {
-                case CvSection.Publications:
+                MarkdownBlocks(Markdown.Parse(section.IntroMarkdown), 0);
+                y += 3;
+            }
+            switch (section.Kind)
+            {
+                case ProfileSectionKind.Publications:
                     Publications(cv);
                     break;
-                case CvSection.Skills:
+                case ProfileSectionKind.Skills:
                     Paragraph([new Run(string.Join(" · ", h.Skills))], 0, BodySize, Ink);
                     break;
                 default:
-                    foreach (var entry in cv.Entries(section))
+                    foreach (var group in cv.Groups(section.Kind))
                     {
-                        Entry(entry);
+                        if (group.Name is not null)
+                        {
+                            GroupHeading(group.Name);
+                        }
+                        foreach (var entry in group.Entries)
+                        {
+                            Entry(entry);
+                        }
                     }
                     break;
             }
@@ -298,6 +312,15 @@ public sealed class CvPdf : IDisposable
         Paragraph([new Run(title, true)], 0, HeadingSize, Ink);
         Gfx.DrawLine(Rule, Margin, y + 1, Right, y + 1);
         y += 5;
+    }
+
+    /// <summary>A group's name over its entries (projects under a theme), kept with the first of them.</summary>
+    private void GroupHeading(string name)
+    {
+        y += 3;
+        KeepTogether(LineHeight(SubheadingSize) + 2 * LineHeight(BodySize));
+        Paragraph([new Run(name, true)], 0, SubheadingSize, Muted);
+        y += 2;
     }
 
     private void Paragraph(IReadOnlyList<Run> runs, double indent, double size, XBrush brush) =>

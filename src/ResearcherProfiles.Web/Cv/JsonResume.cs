@@ -37,33 +37,37 @@ public static class JsonResume
                 h.Email,
                 h.Phone,
                 h.SafeWebsite ?? profileUrl,
-                MarkdownRenderer.ToPlainText(h.AboutMarkdown) is { Length: > 0 } about ? about : null,
+                cv.Shows(ProfileSectionKind.About) && MarkdownRenderer.ToPlainText(h.AboutMarkdown) is { Length: > 0 } about ? about : null,
                 h.Location is null ? null : new Location(h.Location),
                 cv.Links.Where(l => SafeUrl.IsHttpUrl(l.Url)).Select(l => new SocialProfile(l.Label, l.Url)).ToList()),
-            cv.Positions.Select(p => new Work(
+            Shown(cv, ProfileSectionKind.Experience, cv.Positions).Select(p => new Work(
                 p.Employer, p.Location, p.Title, Iso(p.Start), Iso(p.End),
                 MarkdownRenderer.ToPlainText(p.DescriptionMarkdown) is { Length: > 0 } d ? d : null)).ToList(),
-            cv.Service.SelectMany(g => g.Venues.Select(v => new Volunteer(v.Venue, g.Role, v.ToString()))).ToList(),
-            cv.Education.Select(e => new EducationEntry(e.Institution, e.Field, e.Degree, Iso(e.Start), Iso(e.End))).ToList(),
-            cv.Awards.Select(a => new AwardEntry(a.Title, a.Year is int year ? $"{year:0000}" : null, a.Issuer, a.Note)).ToList(),
-            cv.Publications.Select(p => new PublicationEntry(
+            Shown(cv, ProfileSectionKind.Service, cv.Service).SelectMany(g => g.Venues.Select(v => new Volunteer(v.Venue, g.Role, v.ToString()))).ToList(),
+            Shown(cv, ProfileSectionKind.Education, cv.Education).Select(e => new EducationEntry(e.Institution, e.Field, e.Degree, Iso(e.Start), Iso(e.End))).ToList(),
+            Shown(cv, ProfileSectionKind.Awards, cv.Awards).Select(a => new AwardEntry(a.Title, a.Year is int year ? $"{year:0000}" : null, a.Issuer, a.Note)).ToList(),
+            Shown(cv, ProfileSectionKind.Publications, cv.Publications).Select(p => new PublicationEntry(
                 p.Title,
                 p.VenueName ?? p.VenueShort,
                 p.Year is int year ? (p.Month is int month ? $"{year:0000}-{month:00}" : $"{year:0000}") : null,
                 site.Absolute(p.PagePath),
                 p.Summary)).ToList(),
-            h.Skills.Select(s => new Skill(s)).ToList(),
+            Shown(cv, ProfileSectionKind.Skills, h.Skills).Select(s => new Skill(s)).ToList(),
             h.Interests.Select(i => new Interest(i)).ToList(),
-            cv.Projects.Select(v => new ProjectEntry(
+            cv.ShownProjects.Select(v => new ProjectEntry(
                 v.Project.Title,
                 v.Project.Summary,
                 Iso(v.Project.Start),
                 Iso(v.Project.End),
                 v.Links.Select(l => l.Url).FirstOrDefault(SafeUrl.IsHttpUrl),
-                v.Project.Role is null ? [] : [v.Project.Role])).ToList(),
+                v.Project.Role is null ? [] : [v.Project.Role],
+                v.Project.Institution)).ToList(),
             new Meta(site.Absolute($"/people/{h.Slug}/resume.json"), "v1.0.0"));
         return JsonSerializer.Serialize(resume, Options);
     }
+
+    /// <summary>A section's items, or none when the owner hides the section.</summary>
+    private static IEnumerable<T> Shown<T>(CvContent cv, ProfileSectionKind kind, IEnumerable<T> items) => cv.Shows(kind) ? items : [];
 
     /// <summary>The photo's absolute address: a stored photo is a site path, an imported one may be an https address.</summary>
     private static string? Image(string? photoPath, PublicUrl site) => photoPath switch
@@ -109,7 +113,7 @@ public static class JsonResume
 
     private sealed record Interest(string Name);
 
-    private sealed record ProjectEntry(string Name, string? Description, string? StartDate, string? EndDate, string? Url, IReadOnlyList<string> Roles);
+    private sealed record ProjectEntry(string Name, string? Description, string? StartDate, string? EndDate, string? Url, IReadOnlyList<string> Roles, string? Entity);
 
     private sealed record Meta(string Canonical, string Version);
 }

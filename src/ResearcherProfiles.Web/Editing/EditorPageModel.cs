@@ -45,11 +45,22 @@ public abstract class EditorPageModel(ProfileAccess access, IOutputCacheStore pu
     {
         ArgumentNullException.ThrowIfNull(posted);
         ArgumentNullException.ThrowIfNull(current);
-        Conflict = FormSnapshot.Compare(OriginalValues, current);
         posted.Version = current.Version;
-        OriginalValues = FormSnapshot.Capture(current);
-        // The hidden fields are rendered from ModelState first: drop the posted (stale) values.
         ModelState.Remove($"Input.{nameof(SectionInput.Version)}");
+        ShowConflictWith(current);
+    }
+
+    /// <summary>
+    /// The part of <see cref="KeepTypedFormAgainst"/> every form shares, for forms that carry their
+    /// versions otherwise (one per row): lists what differs from what the editor opened, and takes
+    /// <paramref name="current"/> as the form's new starting point.
+    /// </summary>
+    protected void ShowConflictWith(object current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        Conflict = FormSnapshot.Compare(OriginalValues, current);
+        OriginalValues = FormSnapshot.Capture(current);
+        // The hidden fields are rendered from ModelState first: drop the posted (stale) value.
         ModelState.Remove(nameof(OriginalValues));
     }
 

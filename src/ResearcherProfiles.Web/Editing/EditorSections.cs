@@ -23,6 +23,7 @@ public static class EditorSections
         new("service", "Service", nameof(ServiceRole)),
         new("talks", "Talks", nameof(Talk)),
         new("writing", "Writing", nameof(WritingItem)),
+        new("layout", "Layout", nameof(ProfileSection)),
         new("history", "History"),
     ];
 

@@ -34,8 +34,11 @@ public static class MarkdownFields
 
     public static Field PositionDescription { get; } = From<PositionsModel.PositionInput>(nameof(PositionsModel.PositionInput.DescriptionMarkdown), "position-description", "Description", 4);
 
+    /// <summary>A note above a section, under its title (h2).</summary>
+    public static Field SectionIntro { get; } = From<LayoutModel.SectionInputRow>(nameof(LayoutModel.SectionInputRow.IntroMarkdown), "section-intro", "Intro", 3);
+
     public static IReadOnlyDictionary<string, Field> ByName { get; } =
-        new[] { About, PublicationsNote, News, ProjectNarrative, PositionDescription }.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        new[] { About, PublicationsNote, News, ProjectNarrative, PositionDescription, SectionIntro }.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
     private static Field From<TInput>(string property, string name, string label, int topHeadingLevel)
     {

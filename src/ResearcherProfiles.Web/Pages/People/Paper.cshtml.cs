@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Citations;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Layout;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Editing;
 using ResearcherProfiles.Web.Hosting;
@@ -134,9 +135,17 @@ public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
             .Where(x => x.PublicationId == id && x.Project!.IsVisible && !x.Project.Researcher!.IsHidden && x.Project.Researcher.DeletedAt == null
                 && x.Project.Researcher.Publications.Any(pp => pp.PublicationId == id && pp.IsVisible))
             .OrderBy(x => x.Project!.Researcher!.FamilyName).ThenBy(x => x.Project!.SortOrder)
-            .Select(x => new { x.ProjectId, x.Project!.Title, x.Project.Researcher!.Slug, x.Project.Researcher.DisplayName })
+            .Select(x => new { x.ProjectId, x.Project!.Title, x.Project.Kind, x.Project.ResearcherId, x.Project.Researcher!.Slug, x.Project.Researcher.DisplayName })
             .Take(MaxProjects)
             .ToListAsync(ct);
+        if (projects.Count > 0)
+        {
+            // A project whose section its owner hides is not on the public site.
+            var owners = projects.Select(x => x.ResearcherId).Distinct().ToList();
+            var layouts = (await db.ProfileSections.Where(s => owners.Contains(s.ResearcherId)).ToListAsync(ct))
+                .ToLookup(s => s.ResearcherId);
+            projects = projects.Where(x => SectionLayout.SectionShowing(x.Kind, SectionLayout.Complete(layouts[x.ResearcherId])) is not null).ToList();
+        }
 
         return new PaperView(
             id, p.Title,

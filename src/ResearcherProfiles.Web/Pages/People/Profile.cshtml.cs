@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Layout;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Startup;
 
@@ -13,13 +14,14 @@ namespace ResearcherProfiles.Web.Pages.People;
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
 public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageModel
 {
-    /// <summary>News items shown before "show more".</summary>
-    public const int NewsShown = 5;
-
     public ResearcherHeader Header { get; private set; } = null!;
     public IReadOnlyList<LinkView> Links { get; private set; } = [];
+    /// <summary>The sections that have something to show, in the owner's order, with their titles and intros.</summary>
+    public IReadOnlyList<ShownSection> Sections { get; private set; } = [];
     public string AboutHtml { get; private set; } = string.Empty;
     public IReadOnlyList<NewsView> News { get; private set; } = [];
+    /// <summary>News items shown before "show more", as the owner chose.</summary>
+    public int NewsShown { get; private set; } = SectionLayout.DefaultNewsShown;
     /// <summary>The first selected papers, at most <see cref="SiteOptions.SelectedPublicationsShown"/>.</summary>
     public IReadOnlyList<PublicationView> Highlighted { get; private set; } = [];
     /// <summary>All selected papers, shown or not.</summary>
@@ -27,7 +29,9 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageMod
     public int PublicationCount { get; private set; }
     /// <summary>The cited-by counts of every visible paper added up, when the owner shows them and any paper has one.</summary>
     public CitationTotal? Citations { get; private set; }
-    public IReadOnlyList<ProjectView> Projects { get; private set; } = [];
+    /// <summary>The projects of each project section, in groups.</summary>
+    public IReadOnlyDictionary<ProfileSectionKind, IReadOnlyList<ProjectGroup>> Projects { get; private set; } =
+        new Dictionary<ProfileSectionKind, IReadOnlyList<ProjectGroup>>();
     public IReadOnlyList<Education> Education { get; private set; } = [];
     public IReadOnlyList<Position> Positions { get; private set; } = [];
     public IReadOnlyList<Award> Awards { get; private set; } = [];
@@ -54,36 +58,128 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageMod
         }
         Header = header;
         var id = header.Id;
+        var layout = await SectionLayout.LoadAsync(db, id, ct);
+        bool Shown(ProfileSectionKind kind) => SectionLayout.IsShown(kind, layout);
 
         Links = await LinksAsync(db, id, ct);
-        AboutHtml = MarkdownRenderer.ToHtml(header.AboutMarkdown);
-        News = (await db.News.Where(n => n.ResearcherId == id && n.IsVisible)
-                .OrderByDescending(n => n.Date).ThenBy(n => n.SortOrder)
-                .Select(n => new { n.Id, n.Date, n.BodyMarkdown }).ToListAsync(ct))
-            .Select(n => new NewsView(n.Id, n.Date, MarkdownRenderer.ToHtml(n.BodyMarkdown)))
-            .ToList();
-        // A profile that marks thousands of papers as selected still shows a bounded page; the full list is paged.
-        var selected = PublicationQueries.Visible(db, id, highlightedOnly: true);
-        Highlighted = await PublicationQueries.LoadAsync(
-            db, id, selected.OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.PublicationId).Take(Math.Max(1, site.Value.SelectedPublicationsShown)),
-            header.ShowCitationCounts, ct);
-        HighlightedCount = Highlighted.Count < site.Value.SelectedPublicationsShown ? Highlighted.Count : await selected.CountAsync(ct);
-        PublicationCount = await db.ProfilePublications.CountAsync(p => p.ResearcherId == id && p.IsVisible, ct);
-        // Only the owner's consent shows counts: a co-author's opt-in may have stored some for shared papers.
-        Citations = header.ShowCitationCounts && PublicationCount > 0 ? await CitationTotal.ForProfileAsync(db, id, ct) : null;
-        Projects = await ProjectView.ForProfileAsync(db, id, ct);
-        Education = await db.Education.Where(e => e.ResearcherId == id && e.IsVisible).OrderBy(e => e.SortOrder).ToListAsync(ct);
-        Positions = await db.Positions.Where(p => p.ResearcherId == id && p.IsVisible).OrderBy(p => p.SortOrder).ToListAsync(ct);
-        Awards = await db.Awards.Where(a => a.ResearcherId == id && a.IsVisible).OrderBy(a => a.SortOrder).ToListAsync(ct);
-        Service = ServiceFolding.Fold(await db.ServiceRoles.Where(s => s.ResearcherId == id && s.IsVisible).ToListAsync(ct));
-        Talks = await db.Talks.Where(t => t.ResearcherId == id && t.IsVisible).OrderBy(t => t.SortOrder).ToListAsync(ct);
-        Writing = (await db.Writing.Where(w => w.ResearcherId == id && w.IsVisible).OrderBy(w => w.SortOrder).ToListAsync(ct))
-            .GroupBy(w => w.ListTitle)
+        // Hidden sections are not read at all.
+        if (Shown(ProfileSectionKind.About))
+        {
+            AboutHtml = MarkdownRenderer.ToHtml(header.AboutMarkdown);
+        }
+        if (Shown(ProfileSectionKind.News))
+        {
+            NewsShown = SectionLayout.NewsShown(layout);
+            News = (await db.News.Where(n => n.ResearcherId == id && n.IsVisible)
+                    .OrderByDescending(n => n.Date).ThenBy(n => n.SortOrder)
+                    .Select(n => new { n.Id, n.Date, n.BodyMarkdown }).ToListAsync(ct))
+                .Select(n => new NewsView(n.Id, n.Date, MarkdownRenderer.ToHtml(n.BodyMarkdown)))
+                .ToList();
+        }
+        if (Shown(ProfileSectionKind.Publications))
+        {
+            // A profile that marks thousands of papers as selected still shows a bounded page; the full list is paged.
+            var selected = PublicationQueries.Visible(db, id, highlightedOnly: true);
+            Highlighted = await PublicationQueries.LoadAsync(
+                db, id, selected.OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.PublicationId).Take(Math.Max(1, site.Value.SelectedPublicationsShown)),
+                header.ShowCitationCounts, ct);
+            HighlightedCount = Highlighted.Count < site.Value.SelectedPublicationsShown ? Highlighted.Count : await selected.CountAsync(ct);
+            PublicationCount = await db.ProfilePublications.CountAsync(p => p.ResearcherId == id && p.IsVisible, ct);
+            // Only the owner's consent shows counts: a co-author's opt-in may have stored some for shared papers.
+            Citations = header.ShowCitationCounts && PublicationCount > 0 ? await CitationTotal.ForProfileAsync(db, id, ct) : null;
+        }
+        Projects = ProjectGroup.BySection(await ProjectView.ForProfileAsync(db, id, ct), layout);
+        if (Shown(ProfileSectionKind.Education))
+        {
+            Education = await db.Education.Where(e => e.ResearcherId == id && e.IsVisible).OrderBy(e => e.SortOrder).ToListAsync(ct);
+        }
+        if (Shown(ProfileSectionKind.Experience))
+        {
+            Positions = await db.Positions.Where(p => p.ResearcherId == id && p.IsVisible).OrderBy(p => p.SortOrder).ToListAsync(ct);
+        }
+        if (Shown(ProfileSectionKind.Awards))
+        {
+            Awards = await db.Awards.Where(a => a.ResearcherId == id && a.IsVisible).OrderBy(a => a.SortOrder).ToListAsync(ct);
+        }
+        if (Shown(ProfileSectionKind.Service))
+        {
+            Service = ServiceFolding.Fold(await db.ServiceRoles.Where(s => s.ResearcherId == id && s.IsVisible).ToListAsync(ct));
+        }
+        if (Shown(ProfileSectionKind.Talks))
+        {
+            Talks = await db.Talks.Where(t => t.ResearcherId == id && t.IsVisible).OrderBy(t => t.SortOrder).ToListAsync(ct);
+        }
+        if (Shown(ProfileSectionKind.Writing))
+        {
+            Writing = (await db.Writing.Where(w => w.ResearcherId == id && w.IsVisible).OrderBy(w => w.SortOrder).ToListAsync(ct))
+                .GroupBy(w => w.ListTitle)
+                .ToList();
+        }
+        Sections = layout.Where(s => s.IsVisible && HasContent(s.Kind))
+            .Select(s => new ShownSection(
+                s.Kind,
+                // Without a title of the owner's, a list of chosen papers says so.
+                s.Kind == ProfileSectionKind.Publications && s.Title is null && Highlighted.Count > 0 ? "Selected publications" : SectionLayout.TitleOf(s),
+                ShownSection.RenderIntro(s.IntroMarkdown)))
             .ToList();
         return Page();
     }
 
+    private bool HasContent(ProfileSectionKind kind) => kind switch
+    {
+        ProfileSectionKind.About => AboutHtml.Length > 0,
+        ProfileSectionKind.News => News.Count > 0,
+        ProfileSectionKind.Publications => PublicationCount > 0,
+        ProfileSectionKind.Education => Education.Count > 0,
+        ProfileSectionKind.Experience => Positions.Count > 0,
+        ProfileSectionKind.Awards => Awards.Count > 0,
+        ProfileSectionKind.Service => Service.Count > 0,
+        ProfileSectionKind.Talks => Talks.Count > 0,
+        ProfileSectionKind.Skills => Header.Skills.Count > 0,
+        ProfileSectionKind.Writing => Writing.Count > 0,
+        _ => Projects.ContainsKey(kind),
+    };
+
     public sealed record NewsView(int Id, PartialDate Date, string BodyHtml);
+}
+
+/// <summary>A section of a public profile or CV as shown: its kind, the title the owner gave it and its intro.</summary>
+public sealed record ShownSection(ProfileSectionKind Kind, string Title, string? IntroHtml)
+{
+    /// <summary>The id of the section's heading.</summary>
+    public string HeadingId => SectionLayout.Anchor(Kind) + "-heading";
+
+    /// <summary>An intro's HTML: its headings below the section title's.</summary>
+    public static string? RenderIntro(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? null : MarkdownRenderer.ToHtml(markdown, Editing.MarkdownFields.SectionIntro.TopHeadingLevel);
+}
+
+/// <summary>
+/// Projects under one group heading ("Optimization for deep learning"), or without one. Groups come
+/// in the order of their first project in the owner's list; projects without a group come first.
+/// </summary>
+public sealed record ProjectGroup(string? Name, IReadOnlyList<ProjectView> Projects)
+{
+    public static IReadOnlyList<ProjectGroup> Of(IEnumerable<ProjectView> projects)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        return projects.GroupBy(p => p.Project.Group)
+            .OrderBy(g => g.Key is not null)
+            .Select(g => new ProjectGroup(g.Key, g.ToList()))
+            .ToList();
+    }
+
+    /// <summary>The projects of each section that shows any, grouped; projects whose section is hidden are left out.</summary>
+    public static IReadOnlyDictionary<ProfileSectionKind, IReadOnlyList<ProjectGroup>> BySection(
+        IReadOnlyList<ProjectView> projects, IReadOnlyList<ProfileSection> layout)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        return projects
+            .Select(p => (Section: SectionLayout.SectionShowing(p.Project.Kind, layout), View: p))
+            .Where(p => p.Section is not null)
+            .GroupBy(p => p.Section!.Value)
+            .ToDictionary(g => g.Key, g => Of(g.Select(p => p.View)));
+    }
 }
 
 /// <summary>The profile's own fields, shared by the profile and publication-list pages.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Layout;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Startup;
 
@@ -39,7 +40,8 @@ public class ProjectModel(AppDbContext db) : PageModel
             return NotFound();
         }
         var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == id && p.ResearcherId == header.Id && p.IsVisible, ct);
-        if (project is null)
+        // A project whose section the owner hides is not on the public site.
+        if (project is null || SectionLayout.SectionShowing(project.Kind, await SectionLayout.LoadAsync(db, header.Id, ct)) is null)
         {
             return NotFound();
         }
