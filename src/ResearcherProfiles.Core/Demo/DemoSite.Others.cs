@@ -247,6 +247,7 @@ internal static partial class DemoSite
                 Title = "Loom",
                 Role = "Creator and maintainer",
                 Kind = ProjectKind.OpenSource,
+                Institution = Orchard,
                 Summary = "Memory-efficient attention kernels for many GPU families, behind one Python interface.",
                 Collaborators = "Samir Khoury, Anjali Raman, Clara Beaumont",
                 Start = Date(2022, 1),

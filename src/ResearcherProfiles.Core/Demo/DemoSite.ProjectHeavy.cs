@@ -11,6 +11,8 @@ internal static partial class DemoSite
     private static void ProjectHeavy(SiteBuilder site)
     {
         const string me = DemoSlugs.ProjectHeavy;
+        const string checkable = "Faithful and verifiable generation";
+        const string tools = "Tools for long-context models";
         var anjali = site[me];
         anjali.AboutMarkdown = """
             I am a fourth-year Ph.D. student at Northbridge University, advised by
@@ -88,6 +90,8 @@ internal static partial class DemoSite
                 Title = "Tessera: answers you can audit",
                 Role = "Project led by me; designed the method and wrote most of the code",
                 Kind = ProjectKind.Research,
+                Group = checkable,
+                Institution = Northbridge,
                 Summary = "Long-context question answering where every answer comes with a verified chain of evidence.",
                 Mentors = "Yusuf Halvorsen, Mira Castellanos",
                 Collaborators = "Lukas Brenner, Sofia Marchetti",
@@ -144,6 +148,8 @@ internal static partial class DemoSite
                 Title = "Fathom: factuality beyond English",
                 Role = "Co-led with Sofia Marchetti; built the annotation pipeline and the leaderboard",
                 Kind = ProjectKind.Research,
+                Group = checkable,
+                Institution = Northbridge,
                 Summary = "A benchmark and leaderboard for the factual consistency of summaries in nine languages.",
                 Mentors = "Mira Castellanos, Yusuf Halvorsen",
                 Collaborators = "Sofia Marchetti, Oren Katz",
@@ -194,6 +200,8 @@ internal static partial class DemoSite
                 Title = "Fused attention kernels for small GPUs",
                 Role = "Core contributor; wrote the backward-pass kernels",
                 Kind = ProjectKind.OpenSource,
+                Group = tools,
+                Institution = Northbridge,
                 Summary = "Triton kernels that make long-sequence fine-tuning fit on a single consumer GPU, now part of Loom.",
                 Mentors = "Clara Beaumont",
                 Collaborators = "Noor Haddad",
@@ -241,6 +249,8 @@ internal static partial class DemoSite
                 Title = "Faithful discharge summaries at Orchard Health",
                 Role = "Second author; integrated the verification step and the clinician evaluation pipeline",
                 Kind = ProjectKind.Industry,
+                Group = checkable,
+                Institution = "Orchard Health",
                 Summary = "Small, verifiable summarization models for hospital discharge notes.",
                 Mentors = "Ellen Shaw",
                 Collaborators = "Priya Venkatesan, Mark Oduya",
@@ -285,6 +295,7 @@ internal static partial class DemoSite
                 Title = "Awesome long-context evaluation",
                 Role = "Maintained by me",
                 Kind = ProjectKind.ResourceList,
+                Group = tools,
                 Summary = "A curated, annotated reading list of long-context benchmarks and evaluation papers.",
                 Start = Date(2023, 6),
                 Popularity = "850 stars on GitHub",

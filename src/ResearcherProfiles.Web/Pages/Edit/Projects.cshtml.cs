@@ -23,6 +23,9 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
 {
     private const int LinkRowsShown = 3;
 
+    /// <summary>Groups offered as suggestions: enough for any real profile, bounded for a huge one.</summary>
+    public const int GroupsSuggested = 50;
+
     public override string SectionPath => "projects";
     public override string SectionTitle => "Projects";
     public override string ItemName => "project";
@@ -43,6 +46,13 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
 
     public sealed record PublicationChoice(int Id, string Title, int? Year);
 
+    /// <summary>
+    /// The groups this profile's projects already use, spelled exactly as stored, in the order of
+    /// their first project: offered on the form so that a project joins a group rather than starting
+    /// a new one with another spelling.
+    /// </summary>
+    public IReadOnlyList<string> Groups { get; private set; } = [];
+
     public sealed class ProjectInput : SectionInput
     {
         [Display(Name = "Title")]
@@ -56,6 +66,14 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
 
         [Display(Name = "Kind")]
         public ProjectKind Kind { get; set; }
+
+        [Display(Name = "Group or theme")]
+        [StringLength(ProjectLimits.GroupLength, ErrorMessage = "The group is at most {1} characters.")]
+        public string? Group { get; set; }
+
+        [Display(Name = "Institution")]
+        [StringLength(ProjectLimits.InstitutionLength, ErrorMessage = "The institution is at most {1} characters.")]
+        public string? Institution { get; set; }
 
         [Display(Name = "Summary")]
         [StringLength(500, ErrorMessage = "The summary is at most {1} characters.")]
@@ -104,7 +122,10 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
         public string? RelatedTitles { get; set; }
     }
 
-    /// <summary>The profile's papers are loaded once the access check has passed, for the form and for <see cref="Apply"/>.</summary>
+    /// <summary>
+    /// The profile's papers and groups are loaded once the access check has passed: the papers for the
+    /// form and for <see cref="Apply"/>, the groups for the form's suggestions.
+    /// </summary>
     public override Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(next);
@@ -114,6 +135,15 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
                 .Where(pp => pp.ResearcherId == Profile.Id)
                 .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.PublicationId)
                 .Select(pp => new PublicationChoice(pp.PublicationId, pp.Publication!.Title, pp.Publication.Year))
+                .ToListAsync(HttpContext.RequestAborted);
+            // Grouped in SQL by the stored text, so two spellings stay two suggestions and the owner sees both.
+            Groups = await Db.Projects
+                .Where(p => p.ResearcherId == Profile.Id && p.Group != null)
+                .GroupBy(p => p.Group!)
+                .Select(g => new { Group = g.Key, First = g.Min(p => p.SortOrder) })
+                .OrderBy(g => g.First).ThenBy(g => g.Group)
+                .Take(GroupsSuggested)
+                .Select(g => g.Group)
                 .ToListAsync(HttpContext.RequestAborted);
             return await next();
         });
@@ -159,6 +189,8 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
             Title = item.Title,
             Role = item.Role,
             Kind = item.Kind,
+            Group = item.Group,
+            Institution = item.Institution,
             Summary = item.Summary,
             NarrativeMarkdown = item.NarrativeMarkdown,
             Mentors = item.Mentors,
@@ -184,6 +216,8 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
         item.Title = input.Title!.Trim();
         item.Role = FormText.Clean(input.Role);
         item.Kind = input.Kind;
+        item.Group = FormText.Clean(input.Group);
+        item.Institution = FormText.Clean(input.Institution);
         item.Summary = FormText.Clean(input.Summary);
         item.NarrativeMarkdown = FormText.CleanMultiline(input.NarrativeMarkdown);
         item.Mentors = FormText.Clean(input.Mentors);
@@ -205,7 +239,7 @@ public class ProjectsModel(AppDbContext db, ProfileAccess access, IOutputCacheSt
 
     protected override SectionRow ToRow(Project item) =>
         new(item.Id, item.Title,
-            string.Join(" · ", new[] { LinkLabels.For(item.Kind), DateRange.Format(item.Start, item.End, "present") }.Where(s => s.Length > 0)),
+            string.Join(" · ", new[] { item.Group ?? string.Empty, LinkLabels.For(item.Kind), DateRange.Format(item.Start, item.End, "present") }.Where(s => s.Length > 0)),
             item.IsVisible);
 
     protected override string? PreviewMarkdown(ProjectInput input) => input.NarrativeMarkdown;
