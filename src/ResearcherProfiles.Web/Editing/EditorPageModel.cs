@@ -52,13 +52,14 @@ public abstract class EditorPageModel(ProfileAccess access, IOutputCacheStore pu
 
     /// <summary>
     /// The part of <see cref="KeepTypedFormAgainst"/> every form shares, for forms that carry their
-    /// versions otherwise (one per row): lists what differs from what the editor opened, and takes
-    /// <paramref name="current"/> as the form's new starting point.
+    /// versions otherwise (one per row): lists what differs from what the editor opened (or the
+    /// <paramref name="changes"/> the form worked out itself), and takes <paramref name="current"/>
+    /// as the form's new starting point.
     /// </summary>
-    protected void ShowConflictWith(object current)
+    protected void ShowConflictWith(object current, IReadOnlyList<FieldChange>? changes = null)
     {
         ArgumentNullException.ThrowIfNull(current);
-        Conflict = FormSnapshot.Compare(OriginalValues, current);
+        Conflict = changes ?? FormSnapshot.Compare(OriginalValues, current);
         OriginalValues = FormSnapshot.Capture(current);
         // The hidden fields are rendered from ModelState first: drop the posted (stale) value.
         ModelState.Remove(nameof(OriginalValues));

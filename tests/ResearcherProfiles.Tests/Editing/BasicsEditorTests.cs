@@ -17,7 +17,7 @@ public sealed class BasicsEditorTests(ProfilesAppFactory factory) : IClassFixtur
         var page = await owner.GetPageAsync($"/edit/{profile.Slug}");
 
         var links = page.Document.QuerySelectorAll("nav.editor-nav a").Select(a => a.GetAttribute("href")).ToList();
-        foreach (var section in new[] { "photo", "links", "education", "positions", "news", "publications", "projects", "awards", "service", "talks", "writing", "history" })
+        foreach (var section in new[] { "photo", "links", "education", "positions", "news", "publications", "projects", "awards", "service", "talks", "writing", "layout", "history" })
         {
             Assert.Contains($"/edit/{profile.Slug}/{section}", links);
         }

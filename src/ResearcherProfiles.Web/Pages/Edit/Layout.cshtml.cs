@@ -50,10 +50,6 @@ public class LayoutModel(AppDbContext db, ProfileAccess access, IOutputCacheStor
     public sealed class LayoutInput
     {
         public List<SectionInputRow> Sections { get; set; } = [];
-
-        /// <summary>The layout in words, so that a stale save can say what changed (see <see cref="FormSnapshot"/>).</summary>
-        [Display(Name = "Sections")]
-        public string Summary => string.Join("; ", Sections.Select(s => s.Summary));
     }
 
     public sealed class SectionInputRow
@@ -86,6 +82,7 @@ public class LayoutModel(AppDbContext db, ProfileAccess access, IOutputCacheStor
 
         public string DefaultTitle => SectionLayout.DefaultTitle(Kind);
 
+        /// <summary>The section's settings in words, for the message after a refused stale save.</summary>
         public string Summary
         {
             get
@@ -109,7 +106,6 @@ public class LayoutModel(AppDbContext db, ProfileAccess access, IOutputCacheStor
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Input = ToInput(await SectionLayout.LoadAsync(db, Profile.Id, ct));
-        OriginalValues = FormSnapshot.Capture(Input);
         return Page();
     }
 
@@ -145,7 +141,8 @@ public class LayoutModel(AppDbContext db, ProfileAccess access, IOutputCacheStor
             var row = Input.Sections[i];
             if (!byKind.TryGetValue(row.Kind, out var section))
             {
-                section = new ProfileSection { ResearcherId = Profile.Id, Kind = row.Kind };
+                // Version 0 stands for "no row yet" in the form, so a stored row starts at 1.
+                section = new ProfileSection { ResearcherId = Profile.Id, Kind = row.Kind, Version = 1 };
                 db.ProfileSections.Add(section);
             }
             else
@@ -183,12 +180,17 @@ public class LayoutModel(AppDbContext db, ProfileAccess access, IOutputCacheStor
     {
         var now = ToInput(SectionLayout.Complete(current));
         var versions = now.Sections.ToDictionary(s => s.Kind, s => s.Version);
+        // Each section saved meanwhile, with its settings now: a moved section counts, its place changed.
+        var posted = Input.Sections.ToDictionary(s => s.Kind, s => s.Version);
+        var changes = now.Sections.Where(s => posted.GetValueOrDefault(s.Kind) != s.Version)
+            .Select(s => new FieldChange(s.DefaultTitle, s.Summary))
+            .ToList();
         // What was typed stays, now based on the current rows, so saving again deliberately replaces them.
         foreach (var row in Input.Sections)
         {
             row.Version = versions.GetValueOrDefault(row.Kind);
         }
-        ShowConflictWith(now);
+        ShowConflictWith(now, changes);
         return Page();
     }
 
