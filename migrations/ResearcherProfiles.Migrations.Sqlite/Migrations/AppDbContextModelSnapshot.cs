@@ -1142,6 +1142,9 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OfferCv")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OpenAlexAuthorId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

@@ -52,6 +52,9 @@ public class Researcher : IVersioned
     /// <summary>Cited-by counts from OpenAlex are read for the profile's papers and shown on it.</summary>
     public bool ShowCitationCounts { get; set; }
 
+    /// <summary>The profile offers a CV (page, PDF and JSON Resume), linked from its header.</summary>
+    public bool OfferCv { get; set; } = true;
+
     /// <summary>Hidden profiles are not shown on the public site.</summary>
     public bool IsHidden { get; set; }
     /// <summary>When the profile was moved to the trash; trashed profiles exist only for restore or purge.</summary>

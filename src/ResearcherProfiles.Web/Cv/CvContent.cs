@@ -63,7 +63,8 @@ public sealed class CvContent
     {
         ArgumentNullException.ThrowIfNull(db);
         var header = await ResearcherHeader.FindAsync(db, slug, ct);
-        if (header is null)
+        // A profile whose owner offers no CV has none to read, print or download.
+        if (header is null || !header.OfferCv)
         {
             return null;
         }

@@ -92,6 +92,9 @@ public class IndexModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
         [Display(Name = "Other spellings of your name")]
         public string? NameVariants { get; set; }
 
+        [Display(Name = "Offer a CV: link the CV page, its PDF and a JSON Resume from the profile")]
+        public bool OfferCv { get; set; }
+
         [Display(Name = "Note under the publication list")]
         [StringLength(500, ErrorMessage = "The note is at most {1} characters.")]
         [MarkdownText]
@@ -211,6 +214,7 @@ public class IndexModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
         Interests = FormText.Lines(r.Interests),
         Skills = FormText.Lines(r.Skills),
         NameVariants = FormText.Lines(r.NameVariants),
+        OfferCv = r.OfferCv,
         PublicationsNote = r.PublicationsNote,
         AboutMarkdown = r.AboutMarkdown,
     };
@@ -233,6 +237,7 @@ public class IndexModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
         r.Interests = FormText.Lines(input.Interests, commas: true);
         r.Skills = FormText.Lines(input.Skills);
         r.NameVariants = FormText.Lines(input.NameVariants);
+        r.OfferCv = input.OfferCv;
         r.PublicationsNote = FormText.Clean(input.PublicationsNote);
         r.AboutMarkdown = FormText.CleanMultiline(input.AboutMarkdown);
     }

@@ -199,7 +199,8 @@ public sealed record ResearcherHeader(
     IReadOnlyList<string> Skills,
     string? AboutMarkdown,
     string? PublicationsNote,
-    bool ShowCitationCounts)
+    bool ShowCitationCounts,
+    bool OfferCv)
 {
     public static Task<ResearcherHeader?> FindAsync(AppDbContext db, string slug, CancellationToken ct) =>
         db.Researchers
@@ -208,7 +209,7 @@ public sealed record ResearcherHeader(
                 r.Id, r.Slug, r.DisplayName, r.Pronouns, r.Headline, r.Affiliation, r.Location, r.PhotoPath,
                 r.ShowEmail ? r.Email : null,
                 r.ShowPhone ? r.Phone : null,
-                r.Website, r.Interests, r.Skills, r.AboutMarkdown, r.PublicationsNote, r.ShowCitationCounts))
+                r.Website, r.Interests, r.Skills, r.AboutMarkdown, r.PublicationsNote, r.ShowCitationCounts, r.OfferCv))
             .FirstOrDefaultAsync(ct);
 
     public string? SafeWebsite => SafeUrl.IsHttpUrl(Website) ? Website : null;
