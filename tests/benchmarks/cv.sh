@@ -11,7 +11,8 @@
 # a page to render) and, for comparison, the profile page and the publication list of the same
 # profile (page 1 of 100 papers), it measures:
 #   - first response: the first request for the address, after every kind of page has been
-#     rendered once on another profile (so start-up compilation is not counted); not cached;
+#     rendered 40 times on another profile (mira-castellanos), so that neither start-up compilation
+#     nor the runtime's tiering of hot code is counted; not cached;
 #   - uncached renders: N requests (default 30), each with a query of its own (?run=i). The output
 #     cache varies by every query value, so each one renders in full (its data read from SQLite and
 #     the page or PDF written); the query is ignored by the page. Every response is checked to have
@@ -19,7 +20,11 @@
 #     total time;
 #   - cached: the address again, now answered by the output cache (checked by its Age header), with
 #     wrk for S seconds (default 5; skipped if wrk cannot be installed): requests per second and p50;
-#   - the bytes of each response.
+#   - the app's CPU time (user and system, from /proc) over those N renders, per render: less
+#     disturbed than elapsed times when other work shares the machine;
+#   - the bytes of each response;
+#   - the SQL commands of one uncached render, counted afterwards on the app started again with
+#     EF Core's command log on (not during the timing: the log would slow it).
 # The PDF is checked: it starts with %PDF-, pdfinfo reads its page count and pdftotext finds the
 # number of every publication, [1] to [P], in it (both from poppler-utils; skipped if it cannot be installed). The
 # CV page must list every paper. Figures are appended to tests/benchmarks/RESULTS.md.
@@ -41,7 +46,6 @@ need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2"; apt-get upda
 # want: as need, but the measure that uses the tool is skipped when it cannot be installed.
 want() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2"; { apt-get update -qq && apt-get install -y -qq "$2"; } >/dev/null 2>&1; } || echo "$2 is not available: skipping what needs $1"; }
 need sqlite3 sqlite3
-need bc bc
 need python3 python3
 want wrk wrk
 want pdfinfo poppler-utils
@@ -55,9 +59,17 @@ db="$work/data/profiles.db"
 cd "$work"
 echo "seeding $researchers researchers…"
 dotnet app/ResearcherProfiles.Web.dll --seed-demo "$researchers" >/dev/null
-dotnet app/ResearcherProfiles.Web.dll >app.log 2>&1 &
-server=$!
-for _ in $(seq 1 60); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 1; done
+# start_app <log> [NAME=value...]: the published app, ready when /healthz answers.
+start_app() {
+    local log=$1
+    shift
+    env "$@" dotnet app/ResearcherProfiles.Web.dll >"$log" 2>&1 &
+    server=$!
+    for _ in $(seq 1 60); do curl -fs "$base/healthz" >/dev/null 2>&1 && return; sleep 1; done
+    echo "the app did not start"; cat "$log"; exit 1
+}
+stop_app() { kill "$server"; wait "$server" 2>/dev/null || true; server=0; }
+start_app app.log
 
 listed() { sqlite3 "$db" "select count(*) from ProfilePublications pp join Researchers r on r.Id = pp.ResearcherId where r.Slug = '$slug' and pp.IsVisible;"; }
 missing=$((papers - $(listed)))
@@ -244,19 +256,28 @@ items="$(count_of Education) degrees, $(count_of Positions) positions, $(count_o
 author_rows=$(sqlite3 "$db" "select count(*) from PublicationAuthors a join ProfilePublications pp on pp.PublicationId = a.PublicationId join Researchers r on r.Id = pp.ResearcherId where r.Slug = '$slug' and pp.IsVisible;")
 owned=$(sqlite3 "$db" "select count(distinct a.PublicationId) from PublicationAuthors a join Researchers r on r.Id = a.ResearcherId join ProfilePublications pp on pp.PublicationId = a.PublicationId and pp.ResearcherId = r.Id where r.Slug = '$slug' and pp.IsVisible;")
 
-# Every kind of page rendered once (twice for the CV and its PDF), on another profile, before anything is timed.
-for warm in "" /publications /cv /cv.pdf /resume.json /cv?warm=2 /cv.pdf?warm=2; do
-    curl -fs -o /dev/null "$base/people/mira-castellanos$warm"
+# Every kind of page rendered 40 times on another profile before anything is timed: start-up
+# compilation and the runtime's tiered recompilation of hot code are paid there (a PDF right after
+# start-up takes several times as long as one a few dozen renders later).
+for i in $(seq 1 40); do
+    for warm in "" /publications /cv /cv.pdf /resume.json; do
+        curl -fs -o /dev/null "$base/people/mira-castellanos$warm?warm=$i"
+    done
 done
+sleep 2
 
 # cached_hit <url>: whether the output cache answers <url> (ASP.NET Core adds Age to cached responses).
 cached_hit() { curl -s -o /dev/null -D - "$1" | grep -qi '^age:'; }
 # percentile <p> < times: nearest rank.
 percentile() { sort -g | awk -v p="$1" '{ v[NR] = $1 } END { r = int((p * NR + 99) / 100); print v[r < 1 ? 1 : r] }'; }
+# The app's CPU time so far (user and system, all threads) in clock ticks: unlike the elapsed time
+# it does not grow when other work on the machine delays the app.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
 ms() { awk '{ printf "%.1f", $1 * 1000 }'; }
 
 pages=("" /publications /cv /cv.pdf /resume.json)
-first=() median=() p95=() bytes=() rps=() p50=()
+load_start=$(cut -d' ' -f1 /proc/loadavg)
+first=() median=() p95=() cpu=() bytes=() rps=() p50=()
 for k in "${!pages[@]}"; do
     url="$base/people/$slug${pages[$k]}"
     echo "measuring $url…"
@@ -264,10 +285,12 @@ for k in "${!pages[@]}"; do
     ! grep -qi '^age:' first.headers || { echo "$url: the first response came from the cache"; exit 1; }
     bytes[k]=$(wc -c < "body$k")
     : > times.txt
+    ticks=$(cpu_ticks)
     for i in $(seq 1 "$renders"); do
         curl -s -D run.headers -o run.body -w '%{time_total}\n' "$url?run=$i" >> times.txt
         ! grep -qi '^age:' run.headers || { echo "$url?run=$i came from the cache"; exit 1; }
     done
+    cpu[k]=$(awk -v t="$(($(cpu_ticks) - ticks))" -v hz="$(getconf CLK_TCK)" -v n="$renders" 'BEGIN { printf "%.1f", t * 1000 / hz / n }')
     median[k]=$(percentile 50 < times.txt | ms)
     p95[k]=$(percentile 95 < times.txt | ms)
     cached_hit "$url" || { echo "$url is not answered by the output cache"; exit 1; }
@@ -280,7 +303,23 @@ for k in "${!pages[@]}"; do
         p50[k]="not measured"
     fi
 done
+load_end=$(cut -d' ' -f1 /proc/loadavg)
 profile=0 list=1 cv=2 pdf=3 resume=4
+
+# SQL commands per render, counted apart (their logging would slow the timed renders): the app
+# again with EF Core's command log on, one more uncached request per page.
+stop_app
+start_app sql.log "Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information"
+queries=()
+for k in "${!pages[@]}"; do
+    url="$base/people/$slug${pages[$k]}"
+    curl -fs -o /dev/null "$url?sql=warm"
+    sleep 1
+    before=$(grep -c 'Executed DbCommand' sql.log || true)
+    curl -fs -o /dev/null "$url?sql=count"
+    sleep 1
+    queries[k]=$(($(grep -c 'Executed DbCommand' sql.log || true) - before))
+done
 cp "body$pdf" cv.pdf
 
 # The documents themselves.
@@ -305,18 +344,20 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
     echo
     echo "## $(date -u +%Y-%m-%d) — CV page and PDF of a profile with $papers papers, at $(git -C "$root" rev-parse --short HEAD)"
     echo
-    echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run; SQLite; published Release build; site of $researchers generated researchers plus the demo profiles; \`tests/benchmarks/cv.sh $papers $renders $duration $researchers\`; curl and wrk on 127.0.0.1."
+    echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, shared (1-minute load average $load_start when the timing began, $load_end when it ended); SQLite; published Release build; site of $researchers generated researchers plus the demo profiles; \`tests/benchmarks/cv.sh $papers $renders $duration $researchers\`; curl and wrk on 127.0.0.1."
     echo
     echo "The profile: the demo's full CV (\`$slug\`: $items) with $papers papers, $missing of them imported as generated BibTeX through the import form; $author_rows author rows ($(awk -v a="$author_rows" -v p="$papers" 'BEGIN { printf "%.1f", a / p }') a paper), the owner linked on $owned."
     echo
-    echo "| page | bytes | first response | uncached median ($renders renders) | uncached p95 | cached req/s (wrk ${duration} s, 16 connections) | cached p50 |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| page | bytes | SQL queries | first response | uncached median ($renders renders) | uncached p95 | app CPU per uncached render | cached req/s (wrk ${duration} s, 16 connections) | cached p50 |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     for k in "${!pages[@]}"; do
-        printf '| %s | %s | %s ms | %s ms | %s ms | %s | %s |\n' "${labels[k]}" "${bytes[k]}" "${first[k]}" "${median[k]}" "${p95[k]}" "${rps[k]}" "${p50[k]}"
+        printf '| %s | %s | %s | %s ms | %s ms | %s ms | %s ms | %s | %s |\n' "${labels[k]}" "${bytes[k]}" "${queries[k]}" "${first[k]}" "${median[k]}" "${p95[k]}" "${cpu[k]}" "${rps[k]}" "${p50[k]}"
     done
+    echo
+    echo "Ratios of the app CPU per uncached render: CV page / profile page $(ratio "${cpu[cv]}" "${cpu[profile]}"); PDF / CV page $(ratio "${cpu[pdf]}" "${cpu[cv]}"); PDF / JSON Resume $(ratio "${cpu[pdf]}" "${cpu[resume]}")."
     echo
     echo "Ratios of the uncached medians (and of the bytes): CV page / profile page $(ratio "${median[cv]}" "${median[profile]}") ($(ratio "${bytes[cv]}" "${bytes[profile]}")); CV page / publication list $(ratio "${median[cv]}" "${median[list]}") ($(ratio "${bytes[cv]}" "${bytes[list]}")); PDF / CV page $(ratio "${median[pdf]}" "${median[cv]}") ($(ratio "${bytes[pdf]}" "${bytes[cv]}")); PDF / JSON Resume $(ratio "${median[pdf]}" "${median[resume]}")."
     echo
     echo "The PDF: $pdf_check. The CV page lists the $shown papers."
 } >> "$root/tests/benchmarks/RESULTS.md"
-tail -n 16 "$root/tests/benchmarks/RESULTS.md"
+tail -n 19 "$root/tests/benchmarks/RESULTS.md"
