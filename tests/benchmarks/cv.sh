@@ -11,23 +11,24 @@
 # a page to render) and, for comparison, the profile page and the publication list of the same
 # profile (page 1 of 100 papers), it measures:
 #   - first response: the first request for the address, after every kind of page has been
-#     rendered 40 times on another profile (mira-castellanos), so that neither start-up compilation
-#     nor the runtime's tiering of hot code is counted; not cached;
-#   - uncached renders: N requests (default 30), each with a query of its own (?run=i). The output
-#     cache varies by every query value, so each one renders in full (its data read from SQLite and
-#     the page or PDF written); the query is ignored by the page. Every response is checked to have
-#     come without an Age header, i.e. not from the cache. Median and p95 (nearest rank) of curl's
-#     total time;
+#     rendered on 40 other profiles, so that start-up compilation is not counted; not cached;
+#   - uncached renders: 2N requests (N default 30) for each page, going round the five, each with
+#     a query of its own (?warm=i, then ?run=i). The output cache varies by every query value, so
+#     each one renders in full (its data read from SQLite and the page or PDF written); the query is
+#     ignored by the page. Every timed response is checked to have come without an Age header, i.e.
+#     not from the cache. Medians of curl's total time over the first N (the process still warming
+#     up: the runtime recompiles hot code after a few dozen calls, and a long PDF is much slower
+#     before that) and over the next N, with their p95 (nearest rank);
 #   - cached: the address again, now answered by the output cache (checked by its Age header), with
 #     wrk for S seconds (default 5; skipped if wrk cannot be installed): requests per second and p50;
-#   - the app's CPU time (user and system, from /proc) over those N renders, per render: less
-#     disturbed than elapsed times when other work shares the machine;
+#   - the app's CPU time (user and system, all threads, from /proc) during each of the second N,
+#     averaged per page: less disturbed than elapsed times when other work shares the machine;
 #   - the bytes of each response;
 #   - the SQL commands of one uncached render, counted afterwards on the app started again with
 #     EF Core's command log on (not during the timing: the log would slow it).
 # The PDF is checked: it starts with %PDF-, pdfinfo reads its page count and pdftotext finds the
-# number of every publication, [1] to [P], in it (both from poppler-utils; skipped if it cannot be installed). The
-# CV page must list every paper. Figures are appended to tests/benchmarks/RESULTS.md.
+# number of every publication, [1] to [P], in it (both from poppler-utils; skipped if they cannot be
+# installed). The CV page must list every paper. Figures are appended to tests/benchmarks/RESULTS.md.
 # Usage: tests/benchmarks/cv.sh [papers] [renders] [seconds-cached] [researchers]
 set -euo pipefail
 
@@ -54,6 +55,8 @@ echo "publishing…"
 dotnet publish "$root/src/ResearcherProfiles.Web" -c Release -o "$work/app" --nologo -v quiet -clp:ErrorsOnly
 
 export ASPNETCORE_ENVIRONMENT=Production DataDirectory="$work/data" ASPNETCORE_HTTP_PORTS=$port Demo__Seed=true Site__PublicUrl="$base"
+# No background look at the sources while pages are timed.
+export Sources__Sync__Enabled=false
 export Logging__LogLevel__Default=Warning
 db="$work/data/profiles.db"
 cd "$work"
@@ -256,12 +259,13 @@ items="$(count_of Education) degrees, $(count_of Positions) positions, $(count_o
 author_rows=$(sqlite3 "$db" "select count(*) from PublicationAuthors a join ProfilePublications pp on pp.PublicationId = a.PublicationId join Researchers r on r.Id = pp.ResearcherId where r.Slug = '$slug' and pp.IsVisible;")
 owned=$(sqlite3 "$db" "select count(distinct a.PublicationId) from PublicationAuthors a join Researchers r on r.Id = a.ResearcherId join ProfilePublications pp on pp.PublicationId = a.PublicationId and pp.ResearcherId = r.Id where r.Slug = '$slug' and pp.IsVisible;")
 
-# Every kind of page rendered 40 times on another profile before anything is timed: start-up
-# compilation and the runtime's tiered recompilation of hot code are paid there (a PDF right after
+# Every kind of page rendered 40 times, once on each of 40 other profiles (the demo's, with every
+# kind of section, then generated ones of about 50 papers), before anything is timed: start-up
+# compilation and most of the runtime's recompilation of hot code are paid there (a PDF right after
 # start-up takes several times as long as one a few dozen renders later).
-for i in $(seq 1 40); do
+for other in $(sqlite3 "$db" "select Slug from Researchers where Slug <> '$slug' and not IsHidden and DeletedAt is null order by Id limit 40;"); do
     for warm in "" /publications /cv /cv.pdf /resume.json; do
-        curl -fs -o /dev/null "$base/people/mira-castellanos$warm?warm=$i"
+        curl -fs -o /dev/null "$base/people/$other$warm"
     done
 done
 sleep 2
@@ -277,24 +281,50 @@ ms() { awk '{ printf "%.1f", $1 * 1000 }'; }
 
 pages=("" /publications /cv /cv.pdf /resume.json)
 load_start=$(cut -d' ' -f1 /proc/loadavg)
-first=() median=() p95=() cpu=() bytes=() rps=() p50=()
+first=() early=() median=() p95=() cpu=() bytes=() rps=() p50=()
+echo "first responses…"
 for k in "${!pages[@]}"; do
     url="$base/people/$slug${pages[$k]}"
-    echo "measuring $url…"
     first[k]=$(curl -s -D first.headers -o "body$k" -w '%{time_total}' "$url" | ms)
     ! grep -qi '^age:' first.headers || { echo "$url: the first response came from the cache"; exit 1; }
     bytes[k]=$(wc -c < "body$k")
-    : > times.txt
-    ticks=$(cpu_ticks)
-    for i in $(seq 1 "$renders"); do
-        curl -s -D run.headers -o run.body -w '%{time_total}\n' "$url?run=$i" >> times.txt
-        ! grep -qi '^age:' run.headers || { echo "$url?run=$i came from the cache"; exit 1; }
+done
+echo "$renders renders of each page while the process warms up…"
+for k in "${!pages[@]}"; do
+    : > "early$k.txt"
+done
+for i in $(seq 1 "$renders"); do
+    for k in "${!pages[@]}"; do
+        curl -fs -o /dev/null -w '%{time_total}\n' "$base/people/$slug${pages[$k]}?warm=$i" >> "early$k.txt"
     done
-    cpu[k]=$(awk -v t="$(($(cpu_ticks) - ticks))" -v hz="$(getconf CLK_TCK)" -v n="$renders" 'BEGIN { printf "%.1f", t * 1000 / hz / n }')
-    median[k]=$(percentile 50 < times.txt | ms)
-    p95[k]=$(percentile 95 < times.txt | ms)
+done
+sleep 2
+# The timed renders go round the five pages, so that a busy moment of the machine (or a garbage
+# collection owed to an earlier request) falls on all of them alike rather than on one.
+echo "$renders timed renders of each page…"
+cpu_sum=()
+for k in "${!pages[@]}"; do
+    : > "times$k.txt"
+    cpu_sum[k]=0
+done
+for i in $(seq 1 "$renders"); do
+    for k in "${!pages[@]}"; do
+        url="$base/people/$slug${pages[$k]}?run=$i"
+        ticks=$(cpu_ticks)
+        curl -s -D run.headers -o /dev/null -w '%{time_total}\n' "$url" >> "times$k.txt"
+        cpu_sum[k]=$((cpu_sum[k] + $(cpu_ticks) - ticks))
+        ! grep -qi '^age:' run.headers || { echo "$url came from the cache"; exit 1; }
+    done
+done
+for k in "${!pages[@]}"; do
+    url="$base/people/$slug${pages[$k]}"
+    early[k]=$(percentile 50 < "early$k.txt" | ms)
+    median[k]=$(percentile 50 < "times$k.txt" | ms)
+    p95[k]=$(percentile 95 < "times$k.txt" | ms)
+    cpu[k]=$(awk -v t="${cpu_sum[k]}" -v hz="$(getconf CLK_TCK)" -v n="$renders" 'BEGIN { printf "%.1f", t * 1000 / hz / n }')
     cached_hit "$url" || { echo "$url is not answered by the output cache"; exit 1; }
     if command -v wrk >/dev/null 2>&1; then
+        echo "wrk on $url…"
         out=$(wrk -t2 -c16 -d"${duration}s" --latency "$url")
         rps[k]=$(echo "$out" | awk '/Requests\/sec/ { printf "%.0f", $2 }')
         p50[k]=$(echo "$out" | awk '$1 == "50%" { print $2 }')
@@ -348,15 +378,15 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
     echo
     echo "The profile: the demo's full CV (\`$slug\`: $items) with $papers papers, $missing of them imported as generated BibTeX through the import form; $author_rows author rows ($(awk -v a="$author_rows" -v p="$papers" 'BEGIN { printf "%.1f", a / p }') a paper), the owner linked on $owned."
     echo
-    echo "| page | bytes | SQL queries | first response | uncached median ($renders renders) | uncached p95 | app CPU per uncached render | cached req/s (wrk ${duration} s, 16 connections) | cached p50 |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| page | bytes | SQL queries | first response | uncached median, renders 1–$renders | uncached median, renders $((renders + 1))–$((2 * renders)) | p95, renders $((renders + 1))–$((2 * renders)) | app CPU per render, $((renders + 1))–$((2 * renders)) | cached req/s (wrk ${duration} s, 16 connections) | cached p50 |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     for k in "${!pages[@]}"; do
-        printf '| %s | %s | %s | %s ms | %s ms | %s ms | %s ms | %s | %s |\n' "${labels[k]}" "${bytes[k]}" "${queries[k]}" "${first[k]}" "${median[k]}" "${p95[k]}" "${cpu[k]}" "${rps[k]}" "${p50[k]}"
+        printf '| %s | %s | %s | %s ms | %s ms | %s ms | %s ms | %s ms | %s | %s |\n' "${labels[k]}" "${bytes[k]}" "${queries[k]}" "${first[k]}" "${early[k]}" "${median[k]}" "${p95[k]}" "${cpu[k]}" "${rps[k]}" "${p50[k]}"
     done
     echo
-    echo "Ratios of the app CPU per uncached render: CV page / profile page $(ratio "${cpu[cv]}" "${cpu[profile]}"); PDF / CV page $(ratio "${cpu[pdf]}" "${cpu[cv]}"); PDF / JSON Resume $(ratio "${cpu[pdf]}" "${cpu[resume]}")."
+    echo "Ratios of the app CPU per render (renders $((renders + 1))–$((2 * renders))): CV page / profile page $(ratio "${cpu[cv]}" "${cpu[profile]}"); PDF / CV page $(ratio "${cpu[pdf]}" "${cpu[cv]}"); PDF / JSON Resume $(ratio "${cpu[pdf]}" "${cpu[resume]}")."
     echo
-    echo "Ratios of the uncached medians (and of the bytes): CV page / profile page $(ratio "${median[cv]}" "${median[profile]}") ($(ratio "${bytes[cv]}" "${bytes[profile]}")); CV page / publication list $(ratio "${median[cv]}" "${median[list]}") ($(ratio "${bytes[cv]}" "${bytes[list]}")); PDF / CV page $(ratio "${median[pdf]}" "${median[cv]}") ($(ratio "${bytes[pdf]}" "${bytes[cv]}")); PDF / JSON Resume $(ratio "${median[pdf]}" "${median[resume]}")."
+    echo "Ratios of the uncached medians, renders $((renders + 1))–$((2 * renders)) (and of the bytes): CV page / profile page $(ratio "${median[cv]}" "${median[profile]}") ($(ratio "${bytes[cv]}" "${bytes[profile]}")); CV page / publication list $(ratio "${median[cv]}" "${median[list]}") ($(ratio "${bytes[cv]}" "${bytes[list]}")); PDF / CV page $(ratio "${median[pdf]}" "${median[cv]}") ($(ratio "${bytes[pdf]}" "${bytes[cv]}")); PDF / JSON Resume $(ratio "${median[pdf]}" "${median[resume]}")."
     echo
     echo "The PDF: $pdf_check. The CV page lists the $shown papers."
 } >> "$root/tests/benchmarks/RESULTS.md"
