@@ -70,9 +70,10 @@ public static class PublicationQueries
     /// <remarks>
     /// With <paramref name="withCitations"/> (the profile shows citation counts) each paper's count
     /// comes in the first query, left-joined by key; without, none is read, whatever is stored.
+    /// Without <paramref name="withBibtex"/> (the CV, which has no Cite blocks) no BibTeX is written.
     /// </remarks>
     public static async Task<IReadOnlyList<PublicationView>> LoadAsync(
-        AppDbContext db, int researcherId, IQueryable<ProfilePublication> entries, bool withCitations, CancellationToken ct)
+        AppDbContext db, int researcherId, IQueryable<ProfilePublication> entries, bool withCitations, CancellationToken ct, bool withBibtex = true)
     {
         var rows = await (
             from pp in entries
@@ -151,7 +152,7 @@ public static class PublicationQueries
             {
                 identifierLinks.Add(new LinkView("DOI", IdentifierLinks.Doi(e.P.Doi)));
             }
-            var citation = new Publication
+            var citation = !withBibtex ? null : new Publication
             {
                 Title = e.P.Title, VenueName = e.P.VenueName, VenueShort = e.P.VenueShort, Year = e.P.Year, Month = e.P.Month,
                 Type = e.P.Type, Status = e.P.Status, Badges = e.P.Badges, Doi = e.P.Doi, ArxivId = e.P.ArxivId, Url = e.P.Url,
@@ -169,7 +170,7 @@ public static class PublicationQueries
                 ],
                 e.P.Summary, e.IsHighlighted)
             {
-                Bibtex = BibtexWriter.WriteCitation(citation),
+                Bibtex = citation is null ? string.Empty : BibtexWriter.WriteCitation(citation),
                 Citation = e.CitedBy is int count ? new CitationView(count, e.CitedSource!, e.CitedReadAt!.Value) : null,
             };
         }).ToList();
