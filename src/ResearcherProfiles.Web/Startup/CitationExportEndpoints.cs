@@ -44,7 +44,7 @@ public static class CitationExportEndpoints
     {
         // The same visibility rule as the profile page: hidden and trashed profiles do not exist for visitors.
         var header = await ResearcherHeader.FindAsync(db, slug, ct);
-        if (header is null)
+        if (header is null || !header.ShowsPublications)
         {
             return Results.NotFound();
         }

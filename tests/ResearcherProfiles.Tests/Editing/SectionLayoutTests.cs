@@ -121,6 +121,22 @@ public sealed class SectionLayoutTests(ProfilesAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Hidden_publications_take_the_full_list_and_its_downloads_with_them()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(Sample("Hidden Papers"));
+        Assert.Equal(HttpStatusCode.OK, (await _visitor.GetPageAsync($"/people/{profile.Slug}/publications")).Status);
+        var form = await owner.GetDocumentAsync(Url(profile.Slug));
+
+        using var saved = await SaveAsync(owner, profile.Slug, form, Fields(form, "Publications", ("IsVisible", "false")));
+
+        saved.AssertRedirectsTo(Url(profile.Slug));
+        Assert.DoesNotContain("Newest Paper on Streams", (await _visitor.GetPageAsync($"/people/{profile.Slug}")).BodyText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _visitor.GetPageAsync($"/people/{profile.Slug}/publications")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await _visitor.GetAsync(new Uri($"/people/{profile.Slug}/publications.bib", UriKind.Relative))).StatusCode);
+        Assert.DoesNotContain("Newest Paper on Streams", (await _visitor.GetPageAsync($"/people/{profile.Slug}/cv")).BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_pdf_uses_the_owners_titles_and_leaves_hidden_sections_out()
     {
         var (profile, owner) = await factory.OwnedProfileAsync(Sample("Pdf Layout"));

@@ -200,7 +200,8 @@ public sealed record ResearcherHeader(
     string? AboutMarkdown,
     string? PublicationsNote,
     bool ShowCitationCounts,
-    bool OfferCv)
+    bool OfferCv,
+    bool ShowsPublications)
 {
     public static Task<ResearcherHeader?> FindAsync(AppDbContext db, string slug, CancellationToken ct) =>
         db.Researchers
@@ -209,7 +210,9 @@ public sealed record ResearcherHeader(
                 r.Id, r.Slug, r.DisplayName, r.Pronouns, r.Headline, r.Affiliation, r.Location, r.PhotoPath,
                 r.ShowEmail ? r.Email : null,
                 r.ShowPhone ? r.Phone : null,
-                r.Website, r.Interests, r.Skills, r.AboutMarkdown, r.PublicationsNote, r.ShowCitationCounts, r.OfferCv))
+                r.Website, r.Interests, r.Skills, r.AboutMarkdown, r.PublicationsNote, r.ShowCitationCounts, r.OfferCv,
+                // The full list and its downloads go with the profile's Publications section when the owner hides it.
+                !r.Sections.Any(s => s.Kind == ProfileSectionKind.Publications && !s.IsVisible)))
             .FirstOrDefaultAsync(ct);
 
     public string? SafeWebsite => SafeUrl.IsHttpUrl(Website) ? Website : null;

@@ -68,7 +68,7 @@ public class PublicationsModel(AppDbContext db, IOptions<SiteOptions> site) : Pa
             return NotFound();
         }
         var header = await ResearcherHeader.FindAsync(db, slug, ct);
-        if (header is null)
+        if (header is null || !header.ShowsPublications)
         {
             return NotFound();
         }
