@@ -1,4 +1,5 @@
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Layout;
 
 namespace ResearcherProfiles.Core.Demo;
 
@@ -328,5 +329,20 @@ internal static partial class DemoSite
                 Links = [new() { Kind = ProjectLinkKind.Code, Url = "https://github.com/anjali-raman-demo/awesome-long-context-eval", Label = "GitHub" }],
             },
         ];
+
+        // Her page leads with the projects, right after About, and gives open-source work a section of its own.
+        ProfileSectionKind[] first = [ProfileSectionKind.About, ProfileSectionKind.Projects, ProfileSectionKind.OpenSourceProjects];
+        anjali.Sections = first.Concat(SectionLayout.DefaultOrder.Except(first))
+            .Select((kind, i) => new ProfileSection
+            {
+                Kind = kind,
+                SortOrder = i,
+                Version = 1,
+                IntroMarkdown = kind == ProfileSectionKind.Projects
+                    ? "Each project has a page of its own with the whole story: the problem, why it is hard, what we built and what came of it."
+                    : null,
+                OwnSection = kind == ProfileSectionKind.OpenSourceProjects,
+            })
+            .ToList();
     }
 }

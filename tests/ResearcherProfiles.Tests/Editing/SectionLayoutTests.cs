@@ -317,3 +317,19 @@ public sealed class SectionLayoutTests(ProfilesAppFactory factory) : IClassFixtu
         Assert.Empty(await HtmlChecker.ErrorsAsync(pages));
     }
 }
+
+/// <summary>The demo site shows a layout of its own: the project-heavy profile.</summary>
+public sealed class DemoLayoutTests(HtmlValidityTests.DemoSiteFactory factory) : IClassFixture<HtmlValidityTests.DemoSiteFactory>
+{
+    private readonly HttpClient _visitor = factory.CreateVisitor();
+
+    [Fact]
+    public async Task The_demo_project_heavy_profile_leads_with_its_projects_and_gives_open_source_work_its_own_section()
+    {
+        var page = await _visitor.GetPageAsync($"/people/{ResearcherProfiles.Core.Demo.DemoSlugs.ProjectHeavy}");
+
+        Assert.Equal(["Research interests", "About", "Projects", "Open-source projects", "News"], page.SectionHeadings.Take(5));
+        Assert.Contains("page of its own", page.TextOf("#projects-heading + .section-intro"), StringComparison.Ordinal);
+        Assert.Equal(["Tools for long-context models"], page.TextsOf("#open-source-projects-heading ~ h3.group-heading"));
+    }
+}
