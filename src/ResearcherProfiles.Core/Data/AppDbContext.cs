@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Entities;
@@ -5,7 +6,7 @@ using ResearcherProfiles.Core.History;
 
 namespace ResearcherProfiles.Core.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>
     /// Set by the profile editor before it saves: the profile and the person the next saves are
@@ -37,6 +38,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<FoundWork> FoundWorks => Set<FoundWork>();
     public DbSet<CitationCount> CitationCounts => Set<CitationCount>();
     public DbSet<WorkerLease> WorkerLeases => Set<WorkerLease>();
+    /// <summary>The key ring that signs cookies and antiforgery tokens, shared by every app instance on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -77,12 +77,11 @@ public static class AccountsExtensions
         // A disabled account or a changed password ends existing sessions within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        // Keys outlive restarts and container upgrades in the data folder, so sign-ins and
-        // antiforgery tokens stay valid.
+        // Keys outlive restarts and container upgrades in the database, and every instance on the
+        // database shares them, so sign-ins and antiforgery tokens stay valid across both (see KeyRing).
         builder.Services.AddDataProtection()
             .SetApplicationName("ResearcherProfiles")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(
-                ProfileDataExtensions.DataDirectory(builder.Configuration, builder.Environment), "keys")));
+            .PersistKeysToDbContext<AppDbContext>();
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(AdminRole));

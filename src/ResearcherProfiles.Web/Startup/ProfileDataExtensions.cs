@@ -77,6 +77,10 @@ public static class ProfileDataExtensions
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
         await TitleKeyBackfill.RunAsync(db);
+        if (await KeyRing.ImportFolderKeysAsync(db, DataDirectory(app.Configuration, app.Environment), CancellationToken.None) is > 0 and var imported)
+        {
+            app.Logger.LogInformation("Moved {Count} data-protection keys from the data folder into the database.", imported);
+        }
         await AccountsExtensions.EnsureRolesAsync(scope.ServiceProvider);
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:Seed"))
         {
