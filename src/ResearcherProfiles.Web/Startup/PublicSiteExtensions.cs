@@ -45,8 +45,11 @@ public static class PublicSiteExtensions
             options.AddPolicy(PublicPagesPolicy, policy => policy
                 .Expire(TimeSpan.FromMinutes(10))
                 .SetVaryByQuery("*")
+                // One stored copy per encoding the page is sent in (see PublicCompression).
+                .VaryByValue(PublicCompression.EncodingKey)
                 .Tag(PublicPagesTag));
         });
+        builder.Services.AddPublicCompression();
         builder.AddTrustedProxies();
         return builder;
     }
@@ -108,6 +111,7 @@ public static class PublicSiteExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();
+        app.UsePublicCompression();
         app.MapHealthChecks("/healthz");
         app.MapMedia();
         app.MapCitationExports();
