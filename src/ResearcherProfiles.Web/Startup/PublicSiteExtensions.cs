@@ -111,6 +111,7 @@ public static class PublicSiteExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();
+        app.UsePublicValidators();
         app.UsePublicCompression();
         app.MapHealthChecks("/healthz");
         app.MapMedia();
