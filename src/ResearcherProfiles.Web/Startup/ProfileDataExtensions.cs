@@ -23,7 +23,7 @@ public static class ProfileDataExtensions
         builder.Services.AddDbContext<AppDbContext>(options => options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
-        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 

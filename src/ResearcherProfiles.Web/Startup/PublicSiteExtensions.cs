@@ -113,7 +113,7 @@ public static class PublicSiteExtensions
         app.UseOutputCache();
         app.UsePublicValidators();
         app.UsePublicCompression();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthEndpoints();
         app.MapMedia();
         app.MapCitationExports();
         app.MapCvDownloads();

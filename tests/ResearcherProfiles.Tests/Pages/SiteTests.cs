@@ -18,6 +18,19 @@ public sealed class SiteTests(ProfilesAppFactory factory) : IClassFixture<Profil
     }
 
     [Fact]
+    public async Task Liveness_asks_nothing_and_readiness_lists_its_checks()
+    {
+        using var live = await _visitor.GetAsync(new Uri("/healthz/live", UriKind.Relative));
+        using var ready = await _visitor.GetAsync(new Uri("/healthz/ready", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("Healthy", await live.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", ready.Content.Headers.ContentType?.ToString());
+        Assert.Equal("""{"status":"Healthy","checks":{"database":"Healthy"}}""", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_stylesheet_from_the_top_level_wwwroot_is_served_as_css()
     {
         using var response = await _visitor.GetAsync(new Uri("/css/site.css", UriKind.Relative));
