@@ -40,8 +40,11 @@ public static class PublicSiteExtensions
             options.Conventions.AllowAnonymousToAreaPage("Account", "/AccessDenied");
             options.Conventions.AuthorizeAreaFolder("Admin", "/", AccountsExtensions.AdminPolicy);
         });
+        var cacheMegabytes = OutputCacheMegabytes(builder.Configuration[SiteOptions.OutputCacheMegabytesKey]);
         builder.Services.AddOutputCache(options =>
         {
+            // Pages are stored compressed (see PublicCompression), so the bound holds several times more of them.
+            options.SizeLimit = cacheMegabytes * 1024L * 1024L;
             options.AddPolicy(PublicPagesPolicy, policy => policy
                 .Expire(TimeSpan.FromMinutes(10))
                 .SetVaryByQuery("*")
@@ -52,6 +55,19 @@ public static class PublicSiteExtensions
         builder.Services.AddPublicCompression();
         builder.AddTrustedProxies();
         return builder;
+    }
+
+    /// <summary>Site:OutputCacheMegabytes, 100 unless set to a whole number from 1 to 100,000.</summary>
+    /// <exception cref="StartupFailureException">The setting is something else.</exception>
+    public static long OutputCacheMegabytes(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return 100;
+        }
+        return long.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var megabytes) && megabytes is >= 1 and <= 100_000
+            ? megabytes
+            : throw new StartupFailureException($"{SiteOptions.OutputCacheMegabytesKey} must be a whole number of megabytes from 1 to 100000; '{value}' is not.");
     }
 
     /// <summary>Site:ExternalLinksInNewTab, false unless set to true.</summary>
@@ -162,6 +178,9 @@ public sealed class SiteOptions
     public int SelectedPublicationsShown { get; set; } = 50;
 
     public const string ExternalLinksInNewTabKey = Section + ":" + nameof(ExternalLinksInNewTab);
+
+    /// <summary>The most memory the cache of public pages takes; the least recently used pages leave first.</summary>
+    public const string OutputCacheMegabytesKey = Section + ":OutputCacheMegabytes";
 
     /// <summary>
     /// Whether links to other sites (in Markdown, link lists, publication links) open in a new tab;
