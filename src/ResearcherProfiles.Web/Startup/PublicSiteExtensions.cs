@@ -112,15 +112,10 @@ public static class PublicSiteExtensions
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UsePrecompressedAssets(SetStaticCacheHeaders);
         app.UseStaticFiles(new StaticFileOptions
         {
-            OnPrepareResponse = context =>
-            {
-                // Stylesheets and scripts are linked with a version hash (asp-append-version).
-                var versioned = context.Context.Request.Query.ContainsKey("v");
-                context.Context.Response.Headers[HeaderNames.CacheControl] =
-                    versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600";
-            },
+            OnPrepareResponse = context => SetStaticCacheHeaders(context.Context),
         });
         app.UseRouting();
         app.UseRateLimiter();
@@ -136,6 +131,11 @@ public static class PublicSiteExtensions
         app.MapRazorPages();
         return app;
     }
+
+    /// <summary>Stylesheets and scripts are linked with a version hash (asp-append-version): those copies never change.</summary>
+    private static void SetStaticCacheHeaders(HttpContext context) =>
+        context.Response.Headers[HeaderNames.CacheControl] =
+            context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600";
 
     /// <summary>
     /// Public pages, files and endpoints only answer GET and HEAD; the form pages also take POST.

@@ -110,6 +110,33 @@ public sealed class CompressionTests(ProfilesAppFactory factory) : IClassFixture
     }
 
     [Theory]
+    [InlineData("/css/site.css", "br")]
+    [InlineData("/css/site.css", "gzip")]
+    [InlineData("/js/cite.js", "br")]
+    public async Task The_stylesheet_and_scripts_are_sent_compressed_with_their_own_tags(string path, string encoding)
+    {
+        var file = await File.ReadAllTextAsync(RepositoryFiles.Path(["wwwroot", .. path.TrimStart('/').Split('/')]));
+
+        var (response, body) = await GetAsync(_visitor, path + "?v=abc", encoding);
+        var (plain, plainBody) = await GetAsync(_visitor, path, null);
+
+        Assert.Equal(encoding, response.Content.Headers.ContentEncoding.Single());
+        Assert.Equal(file, Decompress(body, encoding));
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        Assert.Contains("immutable", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(file, System.Text.Encoding.UTF8.GetString(plainBody));
+        Assert.True(body.Length * 2 < plainBody.Length, $"{body.Length} bytes compressed against {plainBody.Length}");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
+        request.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        using var again = await _visitor.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+    }
+
+    [Theory]
     [InlineData(new[] { "gzip, deflate, br" }, "br")]
     [InlineData(new[] { "gzip", "br;q=0.9" }, "gzip")]
     [InlineData(new[] { "*;q=0" }, "identity")]
