@@ -81,7 +81,7 @@ public sealed class CvContent
         {
             Header = header,
             Links = links,
-            Publications = await PublicationQueries.LoadAsync(db, id, newestFirst, withCitations: false, ct, withBibtex: false),
+            Publications = await PublicationQueries.LoadAsync(db, id, newestFirst, withCitations: false, withBibtex: false, ct),
             Projects = await ProjectView.ForProfileAsync(db, id, ct),
             Layout = layout,
             Education = await db.Education.Where(e => e.ResearcherId == id && e.IsVisible).OrderBy(e => e.SortOrder).ToListAsync(ct),

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 
@@ -94,7 +93,6 @@ public static class PrecompressedAssets
             stream.Write(bytes);
         }
         var body = output.ToArray();
-        var hash = SHA256.HashData(body);
-        return new Compressed(body, $"\"{Convert.ToBase64String(hash, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"");
+        return new Compressed(body, PublicValidators.TagOf(body));
     }
 }

@@ -15,7 +15,8 @@ public static class PublicCompression
 {
     private static readonly string[] Encodings = ["br", "gzip"];
 
-    private static readonly string[] PrivatePaths = ["/edit", "/account", "/admin", "/setup"];
+    /// <summary>The signed-in parts of the site: the only addresses that take forms, and never compressed or cached.</summary>
+    public static readonly IReadOnlyList<string> PrivatePaths = ["/edit", "/account", "/admin", "/setup"];
 
     public static IServiceCollection AddPublicCompression(this IServiceCollection services)
     {

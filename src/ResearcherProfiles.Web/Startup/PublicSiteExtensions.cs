@@ -20,7 +20,6 @@ public static class PublicSiteExtensions
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
 
     /// <summary>Paths whose forms are posted: the editor, the account and admin pages, first-start setup.</summary>
-    private static readonly string[] FormPaths = ["/edit", "/account", "/admin", "/setup"];
 
     public static WebApplicationBuilder AddPublicSite(this WebApplicationBuilder builder)
     {
@@ -150,7 +149,7 @@ public static class PublicSiteExtensions
             return next(context);
         }
         var path = context.Request.Path;
-        var takesForms = FormPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+        var takesForms = PublicCompression.IsPrivate(path);
         if (takesForms && HttpMethods.IsPost(method))
         {
             return next(context);

@@ -34,8 +34,7 @@ public static class PublicValidators
         }
         if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.ETag) && !IsPrivate(response))
         {
-            var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-            var tag = new EntityTagHeaderValue($"\"{Convert.ToBase64String(hash, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"");
+            var tag = new EntityTagHeaderValue(TagOf(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
             response.GetTypedHeaders().ETag = tag;
             response.GetTypedHeaders().LastModified ??= TruncatedToSeconds(DateTimeOffset.UtcNow);
             if (context.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } ifNoneMatch
@@ -54,6 +53,13 @@ public static class PublicValidators
             buffer.Position = 0;
             await buffer.CopyToAsync(original, context.RequestAborted);
         }
+    }
+
+    /// <summary>A strong entity tag for <paramref name="bytes"/>: the first 128 bits of their SHA-256, quoted.</summary>
+    public static string TagOf(ReadOnlySpan<byte> bytes)
+    {
+        var hash = SHA256.HashData(bytes);
+        return $"\"{Convert.ToBase64String(hash, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_')}\"";
     }
 
     /// <summary>Answers for one person (the owner's backup) carry no shared validators.</summary>

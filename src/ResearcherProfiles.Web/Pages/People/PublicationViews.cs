@@ -72,8 +72,13 @@ public static class PublicationQueries
     /// comes in the first query, left-joined by key; without, none is read, whatever is stored.
     /// Without <paramref name="withBibtex"/> (the CV, which has no Cite blocks) no BibTeX is written.
     /// </remarks>
+    public static Task<IReadOnlyList<PublicationView>> LoadAsync(
+        AppDbContext db, int researcherId, IQueryable<ProfilePublication> entries, bool withCitations, CancellationToken ct)
+        => LoadAsync(db, researcherId, entries, withCitations, withBibtex: true, ct);
+
+    /// <inheritdoc cref="LoadAsync(AppDbContext, int, IQueryable{ProfilePublication}, bool, CancellationToken)"/>
     public static async Task<IReadOnlyList<PublicationView>> LoadAsync(
-        AppDbContext db, int researcherId, IQueryable<ProfilePublication> entries, bool withCitations, CancellationToken ct, bool withBibtex = true)
+        AppDbContext db, int researcherId, IQueryable<ProfilePublication> entries, bool withCitations, bool withBibtex, CancellationToken ct)
     {
         var rows = await (
             from pp in entries
