@@ -14,6 +14,7 @@ WORKDIR /src
 # Restore first from the project and package files only, so the layer survives source edits.
 COPY global.json nuget.config Directory.Build.props Directory.Packages.props ResearcherProfiles.sln ./
 COPY src/ResearcherProfiles.Core/ResearcherProfiles.Core.csproj src/ResearcherProfiles.Core/
+COPY src/ResearcherProfiles.Demo/ResearcherProfiles.Demo.csproj src/ResearcherProfiles.Demo/
 COPY src/ResearcherProfiles.Web/ResearcherProfiles.Web.csproj src/ResearcherProfiles.Web/
 COPY migrations/ResearcherProfiles.Migrations.Sqlite/ResearcherProfiles.Migrations.Sqlite.csproj migrations/ResearcherProfiles.Migrations.Sqlite/
 RUN dotnet restore src/ResearcherProfiles.Web/ResearcherProfiles.Web.csproj

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using ResearcherProfiles.Core.Demo;
+using ResearcherProfiles.Demo;
 
 namespace ResearcherProfiles.BrowserTests;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ResearcherProfiles.BrowserTests.Pages;
-using ResearcherProfiles.Core.Demo;
+using ResearcherProfiles.Demo;
 using static Microsoft.Playwright.Assertions;
 
 namespace ResearcherProfiles.BrowserTests;

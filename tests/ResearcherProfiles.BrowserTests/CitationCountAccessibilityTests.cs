@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ResearcherProfiles.BrowserTests.Pages;
 using ResearcherProfiles.Core.Data;
-using ResearcherProfiles.Core.Demo;
+using ResearcherProfiles.Demo;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Web.Areas.Admin.Pages;
 using ResearcherProfiles.Web.Sources;

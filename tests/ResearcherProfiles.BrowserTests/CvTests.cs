@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using ResearcherProfiles.Core.Demo;
+using ResearcherProfiles.Demo;
 using static Microsoft.Playwright.Assertions;
 
 namespace ResearcherProfiles.BrowserTests;

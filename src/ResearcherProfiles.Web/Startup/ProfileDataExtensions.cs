@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
-using ResearcherProfiles.Core.Demo;
+using ResearcherProfiles.Demo;
 
 namespace ResearcherProfiles.Web.Startup;
 

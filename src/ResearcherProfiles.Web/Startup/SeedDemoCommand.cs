@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
-using ResearcherProfiles.Core.Demo;
+using ResearcherProfiles.Demo;
 
 namespace ResearcherProfiles.Web.Startup;
 

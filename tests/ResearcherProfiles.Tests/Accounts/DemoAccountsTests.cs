@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResearcherProfiles.Core.Data;
-using ResearcherProfiles.Core.Demo;
+using ResearcherProfiles.Demo;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Web.Startup;
 

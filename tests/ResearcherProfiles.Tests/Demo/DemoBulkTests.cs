@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using ResearcherProfiles.Core.Demo;
+using ResearcherProfiles.Demo;
 
 namespace ResearcherProfiles.Tests.Demo;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
-using ResearcherProfiles.Core.Demo;
+using ResearcherProfiles.Demo;
 using ResearcherProfiles.Core.Text;
 
 namespace ResearcherProfiles.Tests.Demo;

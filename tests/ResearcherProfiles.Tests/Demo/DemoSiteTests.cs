@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
-using ResearcherProfiles.Core.Demo;
+using ResearcherProfiles.Demo;
 using ResearcherProfiles.Core.Entities;
 
 namespace ResearcherProfiles.Tests.Demo;

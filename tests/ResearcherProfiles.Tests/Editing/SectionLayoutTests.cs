@@ -326,7 +326,7 @@ public sealed class DemoLayoutTests(HtmlValidityTests.DemoSiteFactory factory) :
     [Fact]
     public async Task The_demo_project_heavy_profile_leads_with_its_projects_and_gives_open_source_work_its_own_section()
     {
-        var page = await _visitor.GetPageAsync($"/people/{ResearcherProfiles.Core.Demo.DemoSlugs.ProjectHeavy}");
+        var page = await _visitor.GetPageAsync($"/people/{ResearcherProfiles.Demo.DemoSlugs.ProjectHeavy}");
 
         Assert.Equal(["Research interests", "About", "Projects", "Open-source projects", "News"], page.SectionHeadings.Take(5));
         Assert.Contains("page of its own", page.TextOf("#projects-heading + .section-intro"), StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using System.Net;
-using ResearcherProfiles.Core.Demo;
+using ResearcherProfiles.Demo;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Tests.Validation;

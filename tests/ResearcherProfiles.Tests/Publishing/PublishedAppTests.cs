@@ -1,5 +1,5 @@
 using System.Net;
-using ResearcherProfiles.Core.Demo;
+using ResearcherProfiles.Demo;
 
 namespace ResearcherProfiles.Tests.Publishing;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using ResearcherProfiles.Core.Demo;
+using ResearcherProfiles.Demo;
 using ResearcherProfiles.Tests.Pages;
 
 namespace ResearcherProfiles.Tests.Publishing;

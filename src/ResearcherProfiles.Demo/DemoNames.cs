@@ -3,7 +3,7 @@ using System.Text;
 using Bogus;
 using ResearcherProfiles.Core.Data.Configurations;
 
-namespace ResearcherProfiles.Core.Demo;
+namespace ResearcherProfiles.Demo;
 
 internal sealed record PersonName(string Given, string Family)
 {

@@ -1,7 +1,7 @@
 using Bogus;
 using ResearcherProfiles.Core.Entities;
 
-namespace ResearcherProfiles.Core.Demo;
+namespace ResearcherProfiles.Demo;
 
 /// <summary>
 /// Generates researchers for benchmarks in self-contained batches: researchers are grouped into labs

@@ -1,6 +1,6 @@
 using ResearcherProfiles.Core.Entities;
 
-namespace ResearcherProfiles.Core.Demo;
+namespace ResearcherProfiles.Demo;
 
 internal static partial class DemoSite
 {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 
-namespace ResearcherProfiles.Core.Demo;
+namespace ResearcherProfiles.Demo;
 
 /// <summary>
 /// Deterministic demo content: the same seed and the same fixed timestamps give identical rows on

@@ -1,7 +1,7 @@
 using Bogus;
 using ResearcherProfiles.Core.Entities;
 
-namespace ResearcherProfiles.Core.Demo;
+namespace ResearcherProfiles.Demo;
 
 /// <summary>
 /// Collects the hand-shaped demo site: people first, then papers that may name any of them as

@@ -1,6 +1,6 @@
 using ResearcherProfiles.Core.Entities;
 
-namespace ResearcherProfiles.Core.Demo;
+namespace ResearcherProfiles.Demo;
 
 /// <summary>
 /// The hand-shaped demo site: twelve invented researchers at invented institutions whose profiles

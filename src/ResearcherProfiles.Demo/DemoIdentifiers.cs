@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ResearcherProfiles.Core.Demo;
+namespace ResearcherProfiles.Demo;
 
 /// <summary>
 /// Identifiers for invented papers that no real paper can carry, so that a real paper imported on a

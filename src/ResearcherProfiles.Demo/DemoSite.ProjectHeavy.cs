@@ -1,7 +1,7 @@
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Layout;
 
-namespace ResearcherProfiles.Core.Demo;
+namespace ResearcherProfiles.Demo;
 
 internal static partial class DemoSite
 {

@@ -1,7 +1,7 @@
 using Bogus;
 using ResearcherProfiles.Core.Entities;
 
-namespace ResearcherProfiles.Core.Demo;
+namespace ResearcherProfiles.Demo;
 
 /// <summary>A publication venue as the demo data cites it.</summary>
 /// <param name="Month">The month the venue usually meets, so generated dates look like real proceedings.</param>

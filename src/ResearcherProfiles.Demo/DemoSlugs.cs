@@ -1,4 +1,4 @@
-namespace ResearcherProfiles.Core.Demo;
+namespace ResearcherProfiles.Demo;
 
 /// <summary>Slugs of demo profiles with a known shape, for links in documentation and for tests.</summary>
 public static class DemoSlugs

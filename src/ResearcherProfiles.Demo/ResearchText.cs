@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Bogus;
 
-namespace ResearcherProfiles.Core.Demo;
+namespace ResearcherProfiles.Demo;
 
 internal enum ResearchArea
 {
