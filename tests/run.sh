@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test project (browser tests included) and ends with one closing line:
+# Runs every test project (browser tests included) once on SQLite and once on PostgreSQL, and ends
+# with one closing line totalled over all of them:
 #   tests: N passed, N failed[, N skipped]
-# On a fresh Debian machine it first installs what is missing (Debian's chromium).
+# On a fresh Debian machine it first installs what is missing (Debian's chromium, PostgreSQL,
+# Redis), starts PostgreSQL and Redis on loopback for the run (tests/services.sh) and stops them
+# at the end. TEST_PROVIDERS="Sqlite" (or "Postgres") runs on one provider only.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -10,6 +13,7 @@ readonly projects=(
   tests/ResearcherProfiles.Tests/ResearcherProfiles.Tests.csproj
   tests/ResearcherProfiles.BrowserTests/ResearcherProfiles.BrowserTests.csproj
 )
+read -r -a providers <<<"${TEST_PROVIDERS:-Sqlite Postgres}"
 readonly results_dir="artifacts/test-results"
 started=$(date +%s)
 
@@ -80,6 +84,12 @@ fi
 install_chromium
 install_html_checker
 
+log "starting PostgreSQL and Redis for the tests"
+trap 'bash tests/services.sh stop' EXIT
+bash tests/services.sh start || log "the test services did not all start; the tests that need them will fail"
+# shellcheck source=/dev/null
+[[ -f artifacts/test-services.env ]] && source artifacts/test-services.env
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 rm -rf "$results_dir"
 mkdir -p "$results_dir"
@@ -93,11 +103,12 @@ fi
 
 passed=0 failed=0 skipped=0 broken=0
 for project in "${projects[@]}"; do
-  name=$(basename "$project" .csproj)
+for provider in "${providers[@]}"; do
+  name="$(basename "$project" .csproj).${provider}"
   log "testing ${name}"
   status=0
   # The hang timeout turns a stuck test into a failure instead of eating CI's time limit.
-  dotnet test "$project" --no-build --nologo \
+  TEST_DATABASE="$provider" dotnet test "$project" --no-build --nologo \
     --logger "trx;LogFileName=${name}.trx" --logger "console;verbosity=normal" \
     --results-directory "${results_dir}/${name}" \
     --blame-hang-timeout 20m --blame-hang-dump-type none || status=$?
@@ -118,6 +129,7 @@ for project in "${projects[@]}"; do
     failed=$((failed + 1))
     broken=1
   fi
+done
 done
 
 closing_line "$passed" "$failed" "$skipped"

@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Web.Data;
 
 namespace ResearcherProfiles.BrowserTests;
 
 /// <summary>
 /// The real application on a real loopback port (Kestrel, not TestServer), so that a browser can
-/// reach it, with a fresh SQLite file in <paramref name="dataDirectory"/> filled with the demo site,
+/// reach it, with a fresh database (<see cref="TestDatabase"/>) filled with the demo site,
 /// and doi.org and arXiv answered by a <see cref="FakePaperSources"/>: no test reaches the internet.
 /// </summary>
 public sealed class ProfilesAppFactory(string dataDirectory) : WebApplicationFactory<Program>
@@ -29,7 +31,8 @@ public sealed class ProfilesAppFactory(string dataDirectory) : WebApplicationFac
     {
         // UseSetting rather than ConfigureAppConfiguration: Program reads these before Build().
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(dataDirectory, "profiles.db")}");
+        builder.UseSetting(DatabaseProviders.Key, TestDatabase.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Default", TestDatabase.ConnectionStringFor(dataDirectory));
         builder.UseSetting("DataDirectory", dataDirectory);
         builder.UseSetting("Demo:Seed", "true");
         // The tests seed the sync's records themselves; a background look would race them.
@@ -47,5 +50,6 @@ public sealed class ProfilesAppFactory(string dataDirectory) : WebApplicationFac
     {
         await base.DisposeAsync();
         await paperSources.DisposeAsync();
+        TestDatabase.Drop(dataDirectory);
     }
 }

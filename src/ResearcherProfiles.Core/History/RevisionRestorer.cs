@@ -299,7 +299,19 @@ public static class RevisionRestorer
         string.Join('|', KeyOf(entityType, values).Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
 
     private static bool SameValue(object? current, object? recorded) =>
-        JsonSerializer.Serialize(current, RevisionRecorder.Json) == JsonSerializer.Serialize(recorded, RevisionRecorder.Json);
+        JsonSerializer.Serialize(Stored(current), RevisionRecorder.Json) == JsonSerializer.Serialize(Stored(recorded), RevisionRecorder.Json);
+
+    /// <summary>
+    /// A value as every database keeps it. History records times as they were in memory, to the
+    /// tick (100 ns); PostgreSQL keeps microseconds, so a time read back differs in its last digit
+    /// from the one recorded although nobody changed it.
+    /// </summary>
+    private static object? Stored(object? value) => value switch
+    {
+        DateTimeOffset time => time.AddTicks(-(time.Ticks % 10)),
+        DateTime time => time.AddTicks(-(time.Ticks % 10)),
+        _ => value,
+    };
 
     private static string? Text(object? value) => value switch
     {

@@ -5,6 +5,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Data.Configurations;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Data;
 
 namespace ResearcherProfiles.Web.Admin;
 

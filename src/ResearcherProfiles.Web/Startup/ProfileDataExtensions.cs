@@ -1,27 +1,30 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Demo;
 
 namespace ResearcherProfiles.Web.Startup;
 
 public static class ProfileDataExtensions
 {
-    private const string SqliteMigrationsAssembly = "ResearcherProfiles.Migrations.Sqlite";
-
     /// <summary>
-    /// Registers the database: ConnectionStrings:Default when given, otherwise a SQLite file
-    /// in the data folder (DataDirectory, default "data" under the content root).
+    /// Registers the database chosen by Database:Provider: SQLite (the default) over
+    /// ConnectionStrings:Default, or a file in the data folder (DataDirectory, default "data"
+    /// under the content root) when none is given; or PostgreSQL, which needs ConnectionStrings:Default.
     /// </summary>
     public static WebApplicationBuilder AddProfileData(this WebApplicationBuilder builder)
     {
         var dataDirectory = DataDirectory(builder.Configuration, builder.Environment);
         EnsureWritableFolder(dataDirectory);
-        var connectionString = SqliteConnectionString(
-            builder.Configuration.GetConnectionString("Default") ?? $"Data Source={Path.Combine(dataDirectory, "profiles.db")}");
+        var provider = DatabaseProviders.Parse(builder.Configuration[DatabaseProviders.Key]);
+        var connectionString = provider == DatabaseProvider.Sqlite
+            ? SqliteConnectionString(builder.Configuration.GetConnectionString("Default") ?? $"Data Source={Path.Combine(dataDirectory, "profiles.db")}")
+            : builder.Configuration.GetConnectionString("Default")
+                ?? throw new StartupFailureException("Database:Provider is Postgres but ConnectionStrings:Default is not set: give the PostgreSQL connection string.");
 
         builder.Services.AddDbContext<AppDbContext>(options => options
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly))
+            .UseProvider(provider, connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         return builder;

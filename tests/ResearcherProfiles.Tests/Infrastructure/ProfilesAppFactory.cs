@@ -5,29 +5,44 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Tests.Infrastructure;
 
 /// <summary>
-/// The whole app over a real SQLite file in a temporary folder of its own, migrated by the app's
-/// own start-up. Share one per test class (IClassFixture): starting the host is the slow part.
+/// The whole app over a temporary data folder of its own and a real database (a SQLite file in that
+/// folder, or a PostgreSQL database: see <see cref="TestDatabase"/>), migrated by the app's own
+/// start-up. Share one per test class (IClassFixture): starting the host is the slow part.
 /// </summary>
 public class ProfilesAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory;
+    private readonly string _databaseFolder;
 
     public ProfilesAppFactory()
         : this(Path.Combine(Path.GetTempPath(), "researcher-profiles-tests", Guid.NewGuid().ToString("N")))
     {
     }
 
-    /// <summary>An app over the data folder <paramref name="dataDirectory"/>, which it deletes when disposed.</summary>
-    protected ProfilesAppFactory(string dataDirectory) => _dataDirectory = dataDirectory;
+    /// <summary>An app over the data folder <paramref name="dataDirectory"/> and its database, which it deletes when disposed.</summary>
+    protected ProfilesAppFactory(string dataDirectory)
+        : this(dataDirectory, dataDirectory)
+    {
+    }
+
+    /// <summary>
+    /// An app over the data folder <paramref name="dataDirectory"/> and the database that belongs to
+    /// <paramref name="databaseFolder"/>: a second instance of the site that keeps its own folder.
+    /// </summary>
+    protected ProfilesAppFactory(string dataDirectory, string databaseFolder)
+    {
+        _dataDirectory = dataDirectory;
+        _databaseFolder = databaseFolder;
+    }
 
     public string DataDirectory => _dataDirectory;
 
@@ -43,7 +58,9 @@ public class ProfilesAppFactory : WebApplicationFactory<Program>
         // Program reads these before it builds the host, so they must be host settings:
         // ConfigureAppConfiguration would come too late.
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_dataDirectory, "profiles.db")}");
+        Directory.CreateDirectory(_databaseFolder);
+        builder.UseSetting(DatabaseProviders.Key, TestDatabase.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Default", TestDatabase.ConnectionStringFor(_databaseFolder));
         builder.UseSetting("DataDirectory", _dataDirectory);
         // The address emailed links and canonical URLs are built from; TestServer's own is http://localhost.
         builder.UseSetting(PublicUrl.Key, "http://localhost");
@@ -102,8 +119,8 @@ public class ProfilesAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        // Pooled connections keep the database file open; release them before deleting it.
-        SqliteConnection.ClearAllPools();
+        // Pooled connections keep the database open; release them before deleting it.
+        TestDatabase.Drop(_databaseFolder);
         if (Directory.Exists(_dataDirectory))
         {
             Directory.Delete(_dataDirectory, recursive: true);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Web.Data;
 
 namespace ResearcherProfiles.Tests.Publishing;
 
@@ -35,10 +36,11 @@ public sealed class PublishedAppFixture : IAsyncLifetime
     /// The Dockerfile's ENV lines, except ASPNETCORE_HTTP_PORTS: a free port instead of 8080 so that the
     /// test never collides with anything else on the machine. Inherited settings that the container
     /// would not have (ASPNETCORE_URLS above all, which would override the port) are removed.
+    /// On a PostgreSQL run, the container is given the database as `-e` options would give it.
     /// </summary>
     public static void ContainerEnvironment(IDictionary<string, string?> environment, string dataDirectory, int port)
     {
-        string[] inheritedPrefixes = ["ASPNETCORE_", "DOTNET_ENVIRONMENT", "DOTNET_URLS", "DOTNET_CONTENTROOT", "ConnectionStrings__", "DataDirectory", "Demo__", "Site__"];
+        string[] inheritedPrefixes = ["ASPNETCORE_", "DOTNET_ENVIRONMENT", "DOTNET_URLS", "DOTNET_CONTENTROOT", "ConnectionStrings__", "Database__", "DataDirectory", "Demo__", "Site__"];
         foreach (var key in environment.Keys.Where(k => inheritedPrefixes.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
         {
             environment.Remove(key);
@@ -48,6 +50,11 @@ public sealed class PublishedAppFixture : IAsyncLifetime
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         // The image leaves it to `docker run -e Site__PublicUrl=...`; Production refuses to start without it.
         environment["Site__PublicUrl"] = $"http://127.0.0.1:{environment["ASPNETCORE_HTTP_PORTS"]}";
+        if (TestDatabase.Provider != DatabaseProvider.Sqlite)
+        {
+            environment["Database__Provider"] = TestDatabase.Provider.ToString();
+            environment["ConnectionStrings__Default"] = TestDatabase.ConnectionStringFor(dataDirectory);
+        }
     }
 
     public async Task InitializeAsync()
@@ -76,6 +83,7 @@ public sealed class PublishedAppFixture : IAsyncLifetime
         {
             await server.DisposeAsync();
         }
+        TestDatabase.Drop(DataDirectory);
         try
         {
             root.Delete(recursive: true);

@@ -45,7 +45,7 @@ public sealed class FullDiskTests
         }
     }
 
-    [Fact]
+    [SqliteOnlyFact("a full disk is simulated by a SQLite file size limit")]
     public async Task A_save_on_a_full_disk_shows_a_page_that_says_so_and_changes_nothing()
     {
         await using var site = new FullDiskApp();

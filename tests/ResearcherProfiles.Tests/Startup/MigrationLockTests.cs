@@ -13,7 +13,7 @@ public sealed class MigrationLockTests
 
     private static string NewFolder() => Path.Combine(Path.GetTempPath(), "researcher-profiles-tests", Guid.NewGuid().ToString("N"));
 
-    [Fact]
+    [SqliteOnlyFact("the migration lock file sits beside the SQLite database")]
     public async Task A_lock_row_left_by_a_killed_start_is_cleared_and_the_app_serves_within_seconds()
     {
         var folder = NewFolder();
@@ -56,7 +56,7 @@ public sealed class MigrationLockTests
         Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
     }
 
-    [Fact]
+    [SqliteOnlyFact("the migration lock file sits beside the SQLite database")]
     public async Task While_another_process_holds_the_migration_lock_start_up_fails_with_a_reason_within_the_timeout()
     {
         var folder = NewFolder();

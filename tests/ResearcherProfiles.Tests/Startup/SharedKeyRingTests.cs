@@ -18,14 +18,8 @@ namespace ResearcherProfiles.Tests.Startup;
 /// </summary>
 public sealed class SharedKeyRingTests
 {
-    /// <summary>An app over its own data folder and the given database file.</summary>
-    private sealed class Instance(string data, string database) : ProfilesAppFactory(data)
-    {
-        protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Default"] = $"Data Source={database}",
-        };
-    }
+    /// <summary>An app over its own data folder and the database of another folder.</summary>
+    private sealed class Instance(string data, string databaseFolder) : ProfilesAppFactory(data, databaseFolder);
 
     private static string NewFolder() => Path.Combine(Path.GetTempPath(), "researcher-profiles-tests", Guid.NewGuid().ToString("N"));
 
@@ -76,8 +70,7 @@ public sealed class SharedKeyRingTests
     [Fact]
     public async Task A_sign_in_and_a_form_from_one_instance_are_accepted_by_another_on_the_same_database()
     {
-        var database = Path.Combine(NewFolder(), "shared.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+        var database = NewFolder();
         await using var first = new Instance(NewFolder(), database);
         await using var second = new Instance(NewFolder(), database);
         var (profile, _) = await first.OwnedProfileAsync(new ResearcherBuilder("Twin Keys"));
@@ -117,7 +110,7 @@ public sealed class SharedKeyRingTests
         var payload = before.CreateProtector("upgrade-test").Protect("still readable");
         Assert.NotEmpty(keys.GetFiles("key-*.xml"));
 
-        await using var app = new Instance(data, Path.Combine(data, "profiles.db"));
+        await using var app = new Instance(data, data);
         app.CreateVisitor().Dispose();
 
         Assert.Equal(keys.GetFiles("key-*.xml").Length, await app.ReadAsync(db => db.DataProtectionKeys.CountAsync()));

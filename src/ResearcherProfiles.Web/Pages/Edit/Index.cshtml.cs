@@ -8,6 +8,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Data.Configurations;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Editing;
 
 namespace ResearcherProfiles.Web.Pages.Edit;

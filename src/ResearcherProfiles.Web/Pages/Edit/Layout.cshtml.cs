@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Layout;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Editing;
 
 namespace ResearcherProfiles.Web.Pages.Edit;

@@ -34,13 +34,14 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         CurrentUserId = users.GetUserId(User);
-        var pattern = string.IsNullOrWhiteSpace(Query) ? null : AdminQueries.ContainsPattern(Query.Trim());
+        // Lower-cased on both sides: LIKE ignores case on SQLite but not on PostgreSQL.
+        var pattern = string.IsNullOrWhiteSpace(Query) ? null : AdminQueries.ContainsPattern(Query.Trim().ToLowerInvariant());
         var userQuery = db.Users.AsQueryable();
         var profileQuery = db.Researchers.AsQueryable();
         if (pattern is not null)
         {
-            userQuery = userQuery.Where(u => EF.Functions.Like(u.Email!, pattern, "\\"));
-            profileQuery = profileQuery.Where(r => EF.Functions.Like(r.DisplayName, pattern, "\\") || EF.Functions.Like(r.Slug, pattern, "\\"));
+            userQuery = userQuery.Where(u => EF.Functions.Like(u.Email!.ToLower(), pattern, "\\"));
+            profileQuery = profileQuery.Where(r => EF.Functions.Like(r.DisplayName.ToLower(), pattern, "\\") || EF.Functions.Like(r.Slug, pattern, "\\"));
         }
         Users = await Paging.ToPageAsync(
             userQuery.OrderBy(u => u.Email).Select(u => new UserRow(
