@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts (or stops) the services the tests use besides SQLite: a throwaway PostgreSQL cluster and a
-# Redis server, both on loopback only, both in a temporary folder that `stop` removes.
+# Redis server, both on loopback only, both in a temporary folder that `stop` removes. It also
+# installs nginx, which the topology test starts itself.
 #
 #   bash tests/services.sh start   # installs what is missing, starts both, writes the env file
 #   bash tests/services.sh stop
@@ -40,6 +41,8 @@ install_missing() {
   local wanted=()
   [[ -n $(pg_bin) ]] || wanted+=(postgresql)
   command -v redis-server >/dev/null 2>&1 || wanted+=(redis-server)
+  # The proxy in front of two app instances in the topology test (docker-compose.yml's, on loopback).
+  [[ -x /usr/sbin/nginx ]] || wanted+=(nginx)
   ((${#wanted[@]} == 0)) && return 0
   log "installing ${wanted[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
@@ -93,7 +96,7 @@ stop_all() {
 case "${1:-}" in
 start)
   stop_all
-  install_missing || log "could not install PostgreSQL or Redis (needs root or passwordless sudo)"
+  install_missing || log "could not install PostgreSQL, Redis or nginx (needs root or passwordless sudo)"
   mkdir -p artifacts
   : >"$env_file"
   if start_postgres; then

@@ -39,9 +39,15 @@ public sealed class ChildProcess : IAsyncDisposable
         ? host
         : "dotnet";
 
-    public static ChildProcess StartDotnet(IEnumerable<string> arguments, string workingDirectory, Action<IDictionary<string, string?>> environment)
+    public static ChildProcess StartDotnet(IEnumerable<string> arguments, string workingDirectory, Action<IDictionary<string, string?>> environment) =>
+        Start(DotnetHost, arguments, workingDirectory, environment);
+
+    /// <summary>Starts any program (nginx, for one), with the same output capture and kill on dispose.</summary>
+    public static ChildProcess Start(string program, IEnumerable<string> arguments, string workingDirectory, Action<IDictionary<string, string?>> environment)
     {
-        var startInfo = new ProcessStartInfo(DotnetHost)
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(environment);
+        var startInfo = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -100,7 +106,8 @@ public sealed class ChildProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    private void Kill()
+    /// <summary>Kills the process and its children at once, as a crash or `kill -9` would.</summary>
+    public void Kill()
     {
         try
         {

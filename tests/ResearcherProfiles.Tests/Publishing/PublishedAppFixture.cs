@@ -12,7 +12,6 @@ namespace ResearcherProfiles.Tests.Publishing;
 /// </summary>
 public sealed class PublishedAppFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(6);
     private static readonly TimeSpan SeedTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
@@ -94,31 +93,9 @@ public sealed class PublishedAppFixture : IAsyncLifetime
         }
     }
 
-    private async Task PublishAsync()
-    {
-        var repositoryRoot = RepositoryFiles.Root;
-        // The Dockerfile's publish command. The extra switches keep MSBuild from leaving server
-        // processes behind that would hold this test's output pipes open.
-        var (exitCode, output) = await ChildProcess.RunDotnetAsync(
-            ["publish", "src/ResearcherProfiles.Web", "-c", "Release", "-o", AppDirectory, "--no-restore",
-             "--disable-build-servers", "-nodeReuse:false", "-nologo"],
-            repositoryRoot,
-            environment =>
-            {
-                // Set by `dotnet test` for its own MSBuild; a nested build must find its SDK on its own.
-                foreach (var key in environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-                {
-                    environment.Remove(key);
-                }
-                environment["MSBUILDDISABLENODEREUSE"] = "1";
-                environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            },
-            PublishTimeout);
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet publish exited with {exitCode}:\n{output}");
-        }
-    }
+    /// <summary>The publish output, made once per test run and shared, seen from here as app/.</summary>
+    private async Task PublishAsync() =>
+        Directory.CreateSymbolicLink(AppDirectory, await PublishedOutput.FolderAsync());
 
     private async Task WaitUntilHealthyAsync()
     {
