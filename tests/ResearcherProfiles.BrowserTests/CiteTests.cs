@@ -99,4 +99,21 @@ public sealed class CiteTests(BrowserFixture fixture)
         Assert.Equal(1, Volatile.Read(ref entriesLoaded));
         await page.AssertNoAxeViolationsAsync("dark mode, phone, publication list, Cite block loaded");
     }
+
+    [Fact]
+    public async Task When_the_bibtex_cannot_be_loaded_the_block_says_so_and_keeps_the_link()
+    {
+        await using var context = await fixture.NewContextAsync(ColorScheme.Light, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        await page.RouteAsync("**/*.bib", route => route.AbortAsync());
+        await page.GotoAsync($"/people/{DemoSlugs.HomepageStyle}/publications");
+        var cite = new PublicationsPage(page).Cite(Title);
+
+        await cite.Locator("summary").ClickAsync();
+
+        await Expect(cite.GetByRole(AriaRole.Status)).ToHaveTextAsync("Could not load the BibTeX here: follow the link to open it");
+        await Expect(cite.GetByRole(AriaRole.Link, new() { Name = $"BibTeX for “{Title}”" })).ToBeVisibleAsync();
+        await Expect(cite.Locator("pre")).ToHaveCountAsync(0);
+        await page.AssertNoAxeViolationsAsync("light mode, desktop, publication list, Cite block that could not load");
+    }
 }

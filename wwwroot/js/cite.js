@@ -10,12 +10,15 @@
 
     const timers = new WeakMap();
 
-    // Emptied first and filled a moment later, so that the same message twice is announced twice.
-    const say = (status, message) => {
+    // Emptied first and filled a moment later, so that the same message twice is announced twice;
+    // a passing message ("Copied") goes after a while, one that asks for something stays.
+    const say = (status, message, passing = true) => {
         status.textContent = '';
         window.clearTimeout(timers.get(status));
         window.setTimeout(() => { status.textContent = message; }, 50);
-        timers.set(status, window.setTimeout(() => { status.textContent = ''; }, clearAfterMs));
+        if (passing) {
+            timers.set(status, window.setTimeout(() => { status.textContent = ''; }, clearAfterMs));
+        }
     };
 
     const enableCopy = (block) => {
@@ -77,7 +80,7 @@
                 enableCopy(block);
             } catch {
                 // The link stays: following it is the way to the entry when loading it here failed.
-                say(status, 'Could not load the BibTeX here: follow the link to open it');
+                say(status, 'Could not load the BibTeX here: follow the link to open it', false);
             } finally {
                 loading = false;
             }
