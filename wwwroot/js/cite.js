@@ -73,6 +73,8 @@
                 // tabindex: the block scrolls sideways, and keyboard users must be able to scroll it too.
                 const entry = element('pre', { class: 'cite-bibtex', tabindex: '0' }, element('code', {}, text));
                 const linkHadFocus = document.activeElement === link;
+                // A message from an earlier attempt does not follow the entry.
+                status.textContent = '';
                 source.replaceWith(entry, element('p', { class: 'cite-actions' }, copy, status));
                 if (linkHadFocus) {
                     entry.focus();
