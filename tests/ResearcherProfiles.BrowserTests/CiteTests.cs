@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ResearcherProfiles.BrowserTests;
 
-/// <summary>The "Cite" block under a publication: open it, copy the BibTeX, hear that it was copied.</summary>
+/// <summary>The "Cite" block under a publication: open it, the BibTeX loads, copy it, hear that it was copied.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CiteTests(BrowserFixture fixture)
 {
@@ -50,7 +50,7 @@ public sealed class CiteTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Without_javascript_the_bibtex_is_there_and_no_copy_button_is_offered()
+    public async Task Without_javascript_the_cite_block_links_to_the_bibtex_and_no_copy_button_is_offered()
     {
         await using var context = await fixture.NewContextAsync(javaScriptEnabled: false);
         var page = await context.NewPageAsync();
@@ -59,7 +59,61 @@ public sealed class CiteTests(BrowserFixture fixture)
 
         await cite.Locator("summary").ClickAsync();
 
-        await Expect(cite.Locator("pre code")).ToBeVisibleAsync();
+        // The page does not carry the entry: the block links to it.
+        await Expect(cite.Locator("pre")).ToHaveCountAsync(0);
         await Expect(cite.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        var link = cite.GetByRole(AriaRole.Link, new() { Name = $"BibTeX for “{Title}”" });
+        await Expect(link).ToBeVisibleAsync();
+        await link.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/people/mira-castellanos/publications/\d+\.bib$"));
+        await Expect(page.Locator("body")).ToContainTextAsync(new Regex(@"^@inproceedings\{castellanos2025lost,"));
+    }
+
+    [Fact]
+    public async Task In_the_publication_list_the_bibtex_loads_when_its_block_is_opened()
+    {
+        await using var context = await fixture.NewContextAsync(ColorScheme.Dark, Viewport.Phone);
+        var page = await context.NewPageAsync();
+        // Counted as they are made: the browser reports requests on threads of its own.
+        var entriesLoaded = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.Url.EndsWith(".bib", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref entriesLoaded);
+            }
+        };
+        await page.GotoAsync($"/people/{DemoSlugs.HomepageStyle}/publications");
+        var cite = new PublicationsPage(page).Cite(Title);
+        await Expect(cite.Locator("summary")).ToBeVisibleAsync();
+        Assert.Equal(0, Volatile.Read(ref entriesLoaded));
+
+        await cite.Locator("summary").ClickAsync();
+
+        await Expect(cite.Locator("pre code")).ToContainTextAsync(new Regex(@"^@inproceedings\{castellanos2025lost,"));
+        Assert.Equal(1, Volatile.Read(ref entriesLoaded));
+        // Closed and opened again, the block keeps what it loaded.
+        await cite.Locator("summary").ClickAsync();
+        await cite.Locator("summary").ClickAsync();
+        await Expect(cite.Locator("pre code")).ToHaveCountAsync(1);
+        Assert.Equal(1, Volatile.Read(ref entriesLoaded));
+        await page.AssertNoAxeViolationsAsync("dark mode, phone, publication list, Cite block loaded");
+    }
+
+    [Fact]
+    public async Task When_the_bibtex_cannot_be_loaded_the_block_says_so_and_keeps_the_link()
+    {
+        await using var context = await fixture.NewContextAsync(ColorScheme.Light, Viewport.Desktop);
+        var page = await context.NewPageAsync();
+        await page.RouteAsync("**/*.bib", route => route.AbortAsync());
+        await page.GotoAsync($"/people/{DemoSlugs.HomepageStyle}/publications");
+        var cite = new PublicationsPage(page).Cite(Title);
+
+        await cite.Locator("summary").ClickAsync();
+
+        await Expect(cite.GetByRole(AriaRole.Status)).ToHaveTextAsync("Could not load the BibTeX here: follow the link to open it");
+        await Expect(cite.GetByRole(AriaRole.Link, new() { Name = $"BibTeX for “{Title}”" })).ToBeVisibleAsync();
+        await Expect(cite.Locator("pre")).ToHaveCountAsync(0);
+        await page.AssertNoAxeViolationsAsync("light mode, desktop, publication list, Cite block that could not load");
     }
 }

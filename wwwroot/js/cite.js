@@ -1,33 +1,100 @@
-// "Cite" blocks on publications and paper pages: shows the Copy button, which needs JavaScript and a clipboard
-// (browsers only offer one on https and localhost). Without it the BibTeX stays selectable text.
+// "Cite" blocks on publications and paper pages. A block that links to its BibTeX instead of
+// carrying it (the profile and its publication list) loads the entry into itself when it is first
+// opened; without JavaScript the link opens the entry as text. Then, where the clipboard can be
+// written (browsers only offer one on https and localhost), the block shows its Copy button; without
+// it the BibTeX stays selectable text.
 (() => {
     'use strict';
-    if (!window.isSecureContext || !navigator.clipboard) {
-        return;
-    }
     const clearAfterMs = 5000;
-    for (const block of document.querySelectorAll('.cite')) {
+    const canCopy = window.isSecureContext && !!navigator.clipboard;
+
+    const timers = new WeakMap();
+
+    // Emptied first and filled a moment later, so that the same message twice is announced twice;
+    // a passing message ("Copied") goes after a while, one that asks for something stays.
+    const say = (status, message, passing = true) => {
+        status.textContent = '';
+        window.clearTimeout(timers.get(status));
+        window.setTimeout(() => { status.textContent = message; }, 50);
+        if (passing) {
+            timers.set(status, window.setTimeout(() => { status.textContent = ''; }, clearAfterMs));
+        }
+    };
+
+    const enableCopy = (block) => {
         const button = block.querySelector('.cite-copy');
         const code = block.querySelector('.cite-bibtex code');
         const status = block.querySelector('.cite-status');
-        if (!button || !code || !status) {
-            continue;
+        if (!canCopy || !button || !code || !status) {
+            return;
         }
-        let timer = 0;
         button.hidden = false;
         button.addEventListener('click', async () => {
-            // Emptied first, so that a second click is announced again.
-            status.textContent = '';
-            window.clearTimeout(timer);
-            let message;
             try {
                 await navigator.clipboard.writeText(code.textContent);
-                message = 'Copied';
+                say(status, 'Copied');
             } catch {
-                message = 'Could not copy: select the text and copy it';
+                say(status, 'Could not copy: select the text and copy it');
             }
-            window.setTimeout(() => { status.textContent = message; }, 50);
-            timer = window.setTimeout(() => { status.textContent = ''; }, clearAfterMs);
         });
+    };
+
+    // The elements of a block that carries its entry: the entry, then the Copy button and the status.
+    const element = (name, attributes, ...children) => {
+        const node = document.createElement(name);
+        for (const [key, value] of Object.entries(attributes)) {
+            node.setAttribute(key, value);
+        }
+        node.append(...children);
+        return node;
+    };
+
+    const loadOnOpen = (block, link) => {
+        const source = link.closest('.cite-source');
+        const titleText = block.querySelector('summary .visually-hidden')?.textContent ?? '';
+        // In the page before anything is said in it, so that screen readers follow it; it goes below
+        // the entry with the Copy button once the entry is there.
+        const status = element('span', { class: 'cite-status', role: 'status', 'aria-live': 'polite' });
+        let loading = false;
+        block.addEventListener('toggle', async () => {
+            if (!block.open || loading || !source.isConnected) {
+                return;
+            }
+            loading = true;
+            source.append(status);
+            try {
+                const response = await fetch(link.href, { headers: { Accept: 'text/plain' } });
+                if (!response.ok) {
+                    throw new Error(`${response.status}`);
+                }
+                const text = await response.text();
+                const copy = element('button', { type: 'button', class: 'cite-copy', hidden: '' },
+                    'Copy', element('span', { class: 'visually-hidden' }, ` BibTeX for${titleText}`));
+                // tabindex: the block scrolls sideways, and keyboard users must be able to scroll it too.
+                const entry = element('pre', { class: 'cite-bibtex', tabindex: '0' }, element('code', {}, text));
+                const linkHadFocus = document.activeElement === link;
+                // A message from an earlier attempt does not follow the entry.
+                status.textContent = '';
+                source.replaceWith(entry, element('p', { class: 'cite-actions' }, copy, status));
+                if (linkHadFocus) {
+                    entry.focus();
+                }
+                enableCopy(block);
+            } catch {
+                // The link stays: following it is the way to the entry when loading it here failed.
+                say(status, 'Could not load the BibTeX here: follow the link to open it', false);
+            } finally {
+                loading = false;
+            }
+        });
+    };
+
+    for (const block of document.querySelectorAll('.cite')) {
+        const link = block.querySelector('.cite-source a');
+        if (link) {
+            loadOnOpen(block, link);
+        } else {
+            enableCopy(block);
+        }
     }
 })();

@@ -10,10 +10,16 @@ namespace ResearcherProfiles.Web.Startup;
 
 /// <summary>
 /// A profile's publication list as citation files for reference managers: BibTeX, RIS and CSL-JSON,
-/// with the papers the profile shows, in the profile's order.
+/// with the papers the profile shows, in the profile's order; and each of those papers' BibTeX
+/// citation on its own, which the "Cite" blocks of the profile and its list link to instead of
+/// carrying it in the page.
 /// </summary>
 public static class CitationExportEndpoints
 {
+    /// <summary>The address of one paper's BibTeX citation as a profile shows it: /people/{slug}/publications/{id}.bib.</summary>
+    public static string CitationPath(string profileSlug, int publicationId) =>
+        $"/people/{profileSlug}/publications/{publicationId.ToString(System.Globalization.CultureInfo.InvariantCulture)}.bib";
+
     private sealed record Format(string Extension, string ContentType, Func<IReadOnlyList<ProfilePublication>, string> Write);
 
     private static readonly Format[] Formats =
@@ -37,7 +43,31 @@ public static class CitationExportEndpoints
                 .AllowAnonymous()
                 .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
         }
+        app.MapGet("/people/{slug}/publications/{id:int}.bib", (string slug, int id, AppDbContext db, CancellationToken ct) =>
+                CitationAsync(slug, id, db, ct))
+            .AllowAnonymous()
+            .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
         return app;
+    }
+
+    /// <summary>
+    /// The text of a paper's "Cite" block, written by the same code as the blocks that carry it:
+    /// plain text, so that a browser shows it (to select and copy) rather than saving it.
+    /// </summary>
+    private static async Task<IResult> CitationAsync(string slug, int id, AppDbContext db, CancellationToken ct)
+    {
+        // The same rule as the publication list: a hidden or trashed profile, a hidden Publications
+        // section or a paper the profile does not show has no citation here.
+        var header = await ResearcherHeader.FindAsync(db, slug, ct);
+        if (header is null || !header.ShowsPublications)
+        {
+            return Results.NotFound();
+        }
+        var paper = await PublicationQueries.LoadAsync(
+            db, header.Id, PublicationQueries.Visible(db, header.Id).Where(pp => pp.PublicationId == id), withCitations: false, withBibtex: true, ct);
+        return paper.Count == 0
+            ? Results.NotFound()
+            : Results.Bytes(Encoding.UTF8.GetBytes(paper[0].Bibtex), "text/plain; charset=utf-8");
     }
 
     private static async Task<IResult> ExportAsync(Format format, string slug, AppDbContext db, HttpContext context, CancellationToken ct)

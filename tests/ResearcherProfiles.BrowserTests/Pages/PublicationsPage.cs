@@ -14,6 +14,13 @@ public sealed class PublicationsPage(IPage page)
 
     public ILocator Publications => page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Heading, new() { Level = 3 });
 
+    /// <summary>
+    /// The "Cite" disclosure under a publication, which loads its BibTeX when opened; found by the
+    /// title's link, since the heading of a selected paper also holds its mark.
+    /// </summary>
+    public ILocator Cite(string title) =>
+        page.Locator("article.pub", new() { Has = page.Locator("h3").GetByRole(AriaRole.Link, new() { Name = title, Exact = true }) }).Locator("details.cite");
+
     /// <summary>"24 publications", or "3 of 24 publications" when filtered.</summary>
     public ILocator Summary => page.Locator(".page-summary");
 

@@ -80,9 +80,11 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageMod
         {
             // A profile that marks thousands of papers as selected still shows a bounded page; the full list is paged.
             var selected = PublicationQueries.Visible(db, id, highlightedOnly: true);
-            Highlighted = await PublicationQueries.LoadAsync(
-                db, id, selected.OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.PublicationId).Take(Math.Max(1, site.Value.SelectedPublicationsShown)),
-                header.ShowCitationCounts, ct);
+            Highlighted = (await PublicationQueries.LoadAsync(
+                    db, id, selected.OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.PublicationId).Take(Math.Max(1, site.Value.SelectedPublicationsShown)),
+                    header.ShowCitationCounts, withBibtex: false, ct))
+                .Select(p => p.CitedFrom(header.Slug))
+                .ToList();
             HighlightedCount = Highlighted.Count < site.Value.SelectedPublicationsShown ? Highlighted.Count : await selected.CountAsync(ct);
             PublicationCount = await db.ProfilePublications.CountAsync(p => p.ResearcherId == id && p.IsVisible, ct);
             // Only the owner's consent shows counts: a co-author's opt-in may have stored some for shared papers.

@@ -59,9 +59,15 @@ public class ProjectModel(AppDbContext db) : PageModel
         var order = await db.ProjectPublications.Where(pp => pp.ProjectId == id).Select(pp => new { pp.PublicationId, pp.SortOrder }).ToListAsync(ct);
         var ids = order.Select(o => o.PublicationId).ToList();
         var rank = order.ToDictionary(o => o.PublicationId, o => o.SortOrder);
+        // Their Cite blocks load the BibTeX from the profile's publication list; when the owner hides
+        // that list the page carries it itself (a project relates to a handful of papers).
+        var citeFromList = header.ShowsPublications;
         RelatedPublications = ids.Count == 0 ? [] : (await PublicationQueries.LoadAsync(
-                db, header.Id, PublicationQueries.Visible(db, header.Id).Where(pp => ids.Contains(pp.PublicationId)), header.ShowCitationCounts, ct))
-            .OrderBy(p => rank[p.Id]).ToList();
+                db, header.Id, PublicationQueries.Visible(db, header.Id).Where(pp => ids.Contains(pp.PublicationId)),
+                header.ShowCitationCounts, withBibtex: !citeFromList, ct))
+            .OrderBy(p => rank[p.Id])
+            .Select(p => citeFromList ? p.CitedFrom(header.Slug) : p)
+            .ToList();
         return Page();
     }
 }

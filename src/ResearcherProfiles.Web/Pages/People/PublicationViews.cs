@@ -4,6 +4,7 @@ using ResearcherProfiles.Core.Citations;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Pages.People;
 
@@ -27,8 +28,17 @@ public sealed record PublicationView(
     /// <summary>Whether the list this item is in marks highlighted papers (the full list does, the selection does not).</summary>
     public bool MarkHighlighted { get; init; }
 
-    /// <summary>The paper's BibTeX entry without its abstract, for the "Cite" block; empty when there is none.</summary>
+    /// <summary>The paper's BibTeX entry without its abstract, for a "Cite" block that carries it; empty when there is none.</summary>
     public string Bibtex { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Where the "Cite" block loads the entry from when it is opened, instead of carrying it: a list of
+    /// a hundred papers would otherwise hold a hundred entries that few visitors open.
+    /// </summary>
+    public string? CitePath { get; init; }
+
+    /// <summary>This paper with a "Cite" block that links to its entry at <paramref name="profileSlug"/>'s address.</summary>
+    public PublicationView CitedFrom(string profileSlug) => this with { CitePath = CitationExportEndpoints.CitationPath(profileSlug, Id) };
 
     /// <summary>The paper's cited-by count, when the profile shows counts and the paper has one above zero.</summary>
     public CitationView? Citation { get; init; }
@@ -70,13 +80,9 @@ public static class PublicationQueries
     /// <remarks>
     /// With <paramref name="withCitations"/> (the profile shows citation counts) each paper's count
     /// comes in the first query, left-joined by key; without, none is read, whatever is stored.
-    /// Without <paramref name="withBibtex"/> (the CV, which has no Cite blocks) no BibTeX is written.
+    /// Without <paramref name="withBibtex"/> no BibTeX is written: the CV has no Cite blocks, and the
+    /// profile and its list link theirs to <see cref="PublicationView.CitePath"/>.
     /// </remarks>
-    public static Task<IReadOnlyList<PublicationView>> LoadAsync(
-        AppDbContext db, int researcherId, IQueryable<ProfilePublication> entries, bool withCitations, CancellationToken ct)
-        => LoadAsync(db, researcherId, entries, withCitations, withBibtex: true, ct);
-
-    /// <inheritdoc cref="LoadAsync(AppDbContext, int, IQueryable{ProfilePublication}, bool, CancellationToken)"/>
     public static async Task<IReadOnlyList<PublicationView>> LoadAsync(
         AppDbContext db, int researcherId, IQueryable<ProfilePublication> entries, bool withCitations, bool withBibtex, CancellationToken ct)
     {

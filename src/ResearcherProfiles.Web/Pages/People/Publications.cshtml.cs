@@ -105,7 +105,7 @@ public class PublicationsModel(AppDbContext db, IOptions<SiteOptions> site) : Pa
                 .ThenBy(pp => pp.PublicationId)
                 .Skip(skip)
                 .Take(pageSize),
-            header.ShowCitationCounts, ct);
+            header.ShowCitationCounts, withBibtex: false, ct);
         Shown = (skip + 1, skip + page.Count);
         Legend = AuthorList.Legend(page.SelectMany(p => p.Authors));
         AnyHighlighted = page.Any(p => p.IsHighlighted);
@@ -124,7 +124,7 @@ public class PublicationsModel(AppDbContext db, IOptions<SiteOptions> site) : Pa
         }
         YearIndex = yearLinks;
         Years = page
-            .Select(p => p with { MarkHighlighted = true })
+            .Select(p => p.CitedFrom(header.Slug) with { MarkHighlighted = true })
             .GroupBy(p => p.Year)
             .Select(g =>
             {
