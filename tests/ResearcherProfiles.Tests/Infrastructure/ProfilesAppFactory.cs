@@ -121,9 +121,17 @@ public class ProfilesAppFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         // Pooled connections keep the database open; release them before deleting it.
         TestDatabase.Drop(_databaseFolder);
-        if (Directory.Exists(_dataDirectory))
+        try
         {
-            Directory.Delete(_dataDirectory, recursive: true);
+            if (Directory.Exists(_dataDirectory))
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Another instance over the same folder, still running, wrote into it meanwhile; the
+            // folder is under the temp directory, and the last instance to go removes it.
         }
         GC.SuppressFinalize(this);
     }
