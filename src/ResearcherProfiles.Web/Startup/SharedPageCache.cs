@@ -37,16 +37,18 @@ public static class SharedPageCache
             return builder;
         }
         var options = RedisOptions(configuration);
-        var instanceName = builder.Configuration[InstanceNameKey] is { Length: > 0 } name && !string.IsNullOrWhiteSpace(name) ? name.Trim() : DefaultInstanceName;
+        var instanceName = builder.Configuration[InstanceNameKey] is { } name && !string.IsNullOrWhiteSpace(name) ? name.Trim() : DefaultInstanceName;
         var services = builder.Services;
         services.AddSingleton(_ => new RedisConnection(options));
         services.AddStackExchangeRedisOutputCache(cache => cache.InstanceName = instanceName);
         services.AddOptions<RedisOutputCacheOptions>().Configure<RedisConnection>((cache, redis) => cache.ConnectionMultiplexerFactory = redis.ConnectAsync);
         // The Redis store is internal to its package: take its registration and put it behind the guard.
         var redisStore = services.Last(s => s.ServiceType == typeof(IOutputCacheStore));
+        var redisStoreType = redisStore.ImplementationType
+            ?? throw new InvalidOperationException("AddStackExchangeRedisOutputCache no longer registers its store by type; SharedPageCache must wrap it another way.");
         services.Remove(redisStore);
         services.AddSingleton<IOutputCacheStore>(provider => new GuardedRedisStore(
-            (IOutputCacheStore)ActivatorUtilities.CreateInstance(provider, redisStore.ImplementationType!),
+            (IOutputCacheStore)ActivatorUtilities.CreateInstance(provider, redisStoreType),
             provider.GetRequiredService<RedisConnection>(),
             provider.GetRequiredService<ILogger<GuardedRedisStore>>()));
         // Degraded, not Unhealthy: an instance without Redis still serves every page, so no proxy should drop it.
