@@ -7,9 +7,10 @@ namespace ResearcherProfiles.Web.Startup;
 /// <summary>
 /// Health for orchestrators and proxies. <c>/healthz/live</c>: the process answers (no checks; a
 /// failure means restart it). <c>/healthz/ready</c>: it can serve pages — every check tagged
-/// "ready" (the database) passes; the answer lists each check, and a failing one makes it 503, so a
-/// proxy sends no visitors there. <c>/healthz</c> is the readiness answer in one word, for the
-/// container's HEALTHCHECK.
+/// "ready" (the database, and Redis when configured) passes; the answer lists each check, and a
+/// failing one makes it 503, so a proxy sends no visitors there. Redis fails as Degraded, still 200:
+/// without it pages are served uncached (see <see cref="SharedPageCache"/>). <c>/healthz</c> is the
+/// readiness answer in one word, for the container's HEALTHCHECK.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -26,7 +27,7 @@ public static class HealthEndpoints
 
     private static bool IsReadiness(HealthCheckRegistration check) => check.Tags.Contains(ReadyTag);
 
-    /// <summary>{"status":"Healthy","checks":{"database":"Healthy"}}: names and states only, never exception text.</summary>
+    /// <summary>{"status":"Healthy","checks":{"database":"Healthy","redis":"Healthy"}}: names and states only, never exception text.</summary>
     private static Task WriteDetailsAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";

@@ -43,6 +43,7 @@ public static class PublicSiteExtensions
         builder.Services.AddOutputCache(options =>
         {
             // Pages are stored compressed (see PublicCompression), so the bound holds several times more of them.
+            // It bounds the in-memory store only: with Redis (SharedPageCache), Redis's maxmemory is the bound.
             options.SizeLimit = cacheMegabytes * 1024L * 1024L;
             options.AddPolicy(PublicPagesPolicy, policy => policy
                 .Expire(TimeSpan.FromMinutes(10))
@@ -51,6 +52,7 @@ public static class PublicSiteExtensions
                 .VaryByValue(PublicCompression.EncodingKey)
                 .Tag(PublicPagesTag));
         });
+        builder.AddSharedPageCache();
         builder.Services.AddPublicCompression();
         builder.AddTrustedProxies();
         return builder;
@@ -178,7 +180,10 @@ public sealed class SiteOptions
 
     public const string ExternalLinksInNewTabKey = Section + ":" + nameof(ExternalLinksInNewTab);
 
-    /// <summary>The most memory the cache of public pages takes; the least recently used pages leave first.</summary>
+    /// <summary>
+    /// The most memory the cache of public pages takes; the least recently used pages leave first.
+    /// In-memory cache only: a Redis cache is bounded by Redis's own maxmemory.
+    /// </summary>
     public const string OutputCacheMegabytesKey = Section + ":OutputCacheMegabytes";
 
     /// <summary>

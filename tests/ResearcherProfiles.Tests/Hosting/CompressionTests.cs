@@ -10,7 +10,9 @@ namespace ResearcherProfiles.Tests.Hosting;
 /// Public pages and downloads are sent with Brotli or gzip, compressed once into the output cache;
 /// pages behind a sign-in never are.
 /// </summary>
-public sealed class CompressionTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
+/// <remarks>Run over each store of the output cache: in memory here, Redis in <see cref="CompressionOverRedisTests"/>.</remarks>
+public abstract class CompressionSpecs<TApp>(TApp factory) : IClassFixture<TApp>
+    where TApp : ProfilesAppFactory
 {
     private readonly HttpClient _visitor = factory.CreateVisitor();
 
@@ -38,7 +40,7 @@ public sealed class CompressionTests(ProfilesAppFactory factory) : IClassFixture
         return reader.ReadToEnd();
     }
 
-    [Theory]
+    [ServiceTheory]
     [InlineData("gzip, deflate, br, zstd", "br")]
     [InlineData("gzip", "gzip")]
     [InlineData("br;q=0, gzip", "gzip")]
@@ -65,7 +67,7 @@ public sealed class CompressionTests(ProfilesAppFactory factory) : IClassFixture
         }
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task A_compressed_page_is_served_from_the_cache_as_stored()
     {
         var researcher = await new ResearcherBuilder("Cached Squeeze").SaveAsync(factory);
@@ -80,7 +82,7 @@ public sealed class CompressionTests(ProfilesAppFactory factory) : IClassFixture
         Assert.Equal(firstBody, secondBody);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Downloads_are_compressed_except_the_pdf_which_is_compressed_already()
     {
         var researcher = await CvSamplesFor("Download Squeeze");
@@ -96,7 +98,7 @@ public sealed class CompressionTests(ProfilesAppFactory factory) : IClassFixture
 
     private async Task<string> CvSamplesFor(string name) => (await Pages.CvSamples.FullProfile(name).SaveAsync(factory)).Slug;
 
-    [Fact]
+    [ServiceFact]
     public async Task Pages_behind_a_sign_in_are_never_compressed()
     {
         var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Private Squeeze"));
@@ -109,7 +111,7 @@ public sealed class CompressionTests(ProfilesAppFactory factory) : IClassFixture
         Assert.Empty(account.Content.Headers.ContentEncoding);
     }
 
-    [Theory]
+    [ServiceTheory]
     [InlineData("/css/site.css", "br")]
     [InlineData("/css/site.css", "gzip")]
     [InlineData("/js/cite.js", "br")]
@@ -136,7 +138,7 @@ public sealed class CompressionTests(ProfilesAppFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
     }
 
-    [Theory]
+    [ServiceTheory]
     [InlineData(new[] { "gzip, deflate, br" }, "br")]
     [InlineData(new[] { "gzip", "br;q=0.9" }, "gzip")]
     [InlineData(new[] { "*;q=0" }, "identity")]
@@ -146,3 +148,5 @@ public sealed class CompressionTests(ProfilesAppFactory factory) : IClassFixture
     public void The_cache_key_names_the_encoding_the_answer_will_have(string[] header, string expected) =>
         Assert.Equal(expected, PublicCompression.Choose(header));
 }
+
+public sealed class CompressionTests(ProfilesAppFactory factory) : CompressionSpecs<ProfilesAppFactory>(factory);

@@ -6,7 +6,9 @@ using ResearcherProfiles.Tests.Infrastructure;
 namespace ResearcherProfiles.Tests.Hosting;
 
 /// <summary>Public pages carry an ETag, a Last-Modified and a Content-Length, and a matching conditional request gets 304.</summary>
-public sealed class ValidatorTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
+/// <remarks>Run over each store of the output cache: in memory here, Redis in <see cref="ValidatorOverRedisTests"/>.</remarks>
+public abstract class ValidatorSpecs<TApp>(TApp factory) : IClassFixture<TApp>
+    where TApp : ProfilesAppFactory
 {
     private readonly HttpClient _visitor = factory.CreateVisitor();
 
@@ -25,7 +27,7 @@ public sealed class ValidatorTests(ProfilesAppFactory factory) : IClassFixture<P
         return await _visitor.SendAsync(request);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task A_profile_has_validators_and_an_unchanged_one_is_not_sent_again()
     {
         var researcher = await new ResearcherBuilder("Validated Person").SaveAsync(factory);
@@ -49,7 +51,7 @@ public sealed class ValidatorTests(ProfilesAppFactory factory) : IClassFixture<P
         Assert.Equal(HttpStatusCode.NotModified, since.StatusCode);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task A_changed_profile_answers_an_old_tag_with_the_new_page()
     {
         var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Changing Person"));
@@ -64,7 +66,7 @@ public sealed class ValidatorTests(ProfilesAppFactory factory) : IClassFixture<P
         Assert.Contains("Now a professor", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Each_encoding_of_a_page_has_its_own_tag()
     {
         var researcher = await new ResearcherBuilder("Encoded Person").SaveAsync(factory);
@@ -79,7 +81,7 @@ public sealed class ValidatorTests(ProfilesAppFactory factory) : IClassFixture<P
         Assert.Equal(brotli.Headers.ETag, brotliAgain.Headers.ETag);
     }
 
-    [Fact]
+    [ServiceFact]
     public async Task Downloads_have_validators_and_editor_pages_none()
     {
         var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Download Validator"));
@@ -91,3 +93,5 @@ public sealed class ValidatorTests(ProfilesAppFactory factory) : IClassFixture<P
         Assert.Null(editor.Headers.ETag);
     }
 }
+
+public sealed class ValidatorTests(ProfilesAppFactory factory) : ValidatorSpecs<ProfilesAppFactory>(factory);
