@@ -9,6 +9,8 @@ namespace ResearcherProfiles.Web.Startup;
 /// Limits how often one client address may submit the account forms (sign-in, password reset,
 /// invitation acceptance, first-start setup), against password guessing and mail flooding.
 /// Settings: "RateLimiting:Accounts:PermitLimit" POSTs per "RateLimiting:Accounts:WindowSeconds".
+/// With ConnectionStrings:Redis the count is kept in Redis, so several instances share one limit;
+/// without it each instance counts on its own.
 /// </summary>
 public static class RateLimitingExtensions
 {
@@ -21,6 +23,7 @@ public static class RateLimitingExtensions
         var section = builder.Configuration.GetSection(Section);
         var permitLimit = section.GetValue("PermitLimit", DefaultPermitLimit);
         var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", DefaultWindowSeconds));
+        var keyPrefix = SharedPageCache.InstanceName(builder.Configuration) + "rate:accounts:";
 
         builder.Services.AddRateLimiter(options =>
         {
@@ -28,14 +31,17 @@ public static class RateLimitingExtensions
             options.OnRejected = WriteRejectionAsync;
             options.AddPolicy(AccountsExtensions.AccountsRateLimitPolicy, context =>
                 // Only submissions cost anything worth limiting; showing the forms stays free.
-                HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = permitLimit,
-                        Window = window,
-                        QueueLimit = 0,
-                    })
-                    : RateLimitPartition.GetNoLimiter(string.Empty));
+                !HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetNoLimiter(string.Empty)
+                    : context.RequestServices.GetService<RedisConnection>() is { } redis
+                        ? RateLimitPartition.Get(ClientKey(context), client => new SharedFixedWindowLimiter(
+                            redis, keyPrefix + client, permitLimit, window, context.RequestServices.GetRequiredService<ILogger<SharedFixedWindowLimiter>>()))
+                        : RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = permitLimit,
+                            Window = window,
+                            QueueLimit = 0,
+                        }));
         });
         return builder;
     }

@@ -37,7 +37,7 @@ public static class SharedPageCache
             return builder;
         }
         var options = RedisOptions(configuration);
-        var instanceName = builder.Configuration[InstanceNameKey] is { } name && !string.IsNullOrWhiteSpace(name) ? name.Trim() : DefaultInstanceName;
+        var instanceName = InstanceName(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(_ => new RedisConnection(options));
         services.AddStackExchangeRedisOutputCache(cache => cache.InstanceName = instanceName);
@@ -55,6 +55,10 @@ public static class SharedPageCache
         services.AddHealthChecks().AddCheck<RedisHealthCheck>(HealthCheckName, HealthStatus.Degraded, [HealthEndpoints.ReadyTag]);
         return builder;
     }
+
+    /// <summary>Redis:InstanceName, the prefix of every key this site writes to Redis.</summary>
+    public static string InstanceName(IConfiguration configuration) =>
+        configuration[InstanceNameKey] is { } name && !string.IsNullOrWhiteSpace(name) ? name.Trim() : DefaultInstanceName;
 
     /// <summary>
     /// ConnectionStrings:Redis read as a StackExchange.Redis configuration (<c>host:port[,option=value...]</c>),
