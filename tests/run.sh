@@ -17,7 +17,8 @@ read -r -a providers <<<"${TEST_PROVIDERS:-Sqlite Postgres}"
 readonly results_dir="artifacts/test-results"
 started=$(date +%s)
 
-log() { printf '==> %s\n' "$*"; }
+# shellcheck source=tests/common.sh
+source tests/common.sh
 
 closing_line() {
   local passed=$1 failed=$2 skipped=$3
@@ -26,16 +27,6 @@ closing_line() {
     echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
   else
     echo "tests: ${passed} passed, ${failed} failed"
-  fi
-}
-
-as_root() {
-  if [[ $(id -u) -eq 0 ]]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo -n "$@"
-  else
-    return 1
   fi
 }
 

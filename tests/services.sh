@@ -19,17 +19,8 @@ readonly env_file="artifacts/test-services.env"
 readonly pg_port="${TEST_POSTGRES_PORT:-55432}"
 readonly redis_port="${TEST_REDIS_PORT:-56379}"
 
-log() { printf '==> %s\n' "$*"; }
-
-as_root() {
-  if [[ $(id -u) -eq 0 ]]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo -n "$@"
-  else
-    return 1
-  fi
-}
+# shellcheck source=tests/common.sh
+source tests/common.sh
 
 pg_bin() {
   local dir
