@@ -17,6 +17,7 @@ COPY src/ResearcherProfiles.Core/ResearcherProfiles.Core.csproj src/ResearcherPr
 COPY src/ResearcherProfiles.Demo/ResearcherProfiles.Demo.csproj src/ResearcherProfiles.Demo/
 COPY src/ResearcherProfiles.Web/ResearcherProfiles.Web.csproj src/ResearcherProfiles.Web/
 COPY migrations/ResearcherProfiles.Migrations.Sqlite/ResearcherProfiles.Migrations.Sqlite.csproj migrations/ResearcherProfiles.Migrations.Sqlite/
+COPY migrations/ResearcherProfiles.Migrations.Postgres/ResearcherProfiles.Migrations.Postgres.csproj migrations/ResearcherProfiles.Migrations.Postgres/
 RUN dotnet restore src/ResearcherProfiles.Web/ResearcherProfiles.Web.csproj
 
 COPY . .
