@@ -42,7 +42,7 @@ public static class CopyDatabaseCommand
             }
             if (DatabaseCopy.SameDatabase(sourceProvider, source.Database.GetConnectionString()!, provider, connectionString))
             {
-                await error.WriteLineAsync("Nothing was copied: the target is the site's own database; give another one.");
+                await error.WriteLineAsync("Nothing was copied. The target is the site's own database: give another one.");
                 return 1;
             }
             var options = new DbContextOptionsBuilder<AppDbContext>();
@@ -60,7 +60,7 @@ public static class CopyDatabaseCommand
         }
         catch (Exception e) when (e is StartupFailureException or DatabaseCopyRefusedException or ArgumentException)
         {
-            await error.WriteLineAsync($"Nothing was copied: {e.Message}");
+            await error.WriteLineAsync($"Nothing was copied. {e.Message}");
             return 1;
         }
         catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException)
