@@ -30,9 +30,14 @@ public static class CopyDatabaseCommand
             await error.WriteLineAsync(Usage);
             return 1;
         }
-        await using var scope = services.CreateAsyncScope();
-        var source = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var sourceProvider = source.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        DatabaseProvider sourceProvider;
+        string sourceConnectionString;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var site = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database;
+            sourceProvider = site.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+            sourceConnectionString = site.GetConnectionString()!;
+        }
         try
         {
             var provider = DatabaseProviders.Parse(providerName);
@@ -40,14 +45,14 @@ public static class CopyDatabaseCommand
             {
                 connectionString = ProfileDataExtensions.SqliteConnectionString(connectionString);
             }
-            if (DatabaseCopy.SameDatabase(sourceProvider, source.Database.GetConnectionString()!, provider, connectionString))
+            if (DatabaseCopy.SameDatabase(sourceProvider, sourceConnectionString, provider, connectionString))
             {
                 await error.WriteLineAsync("Nothing was copied. The target is the site's own database: give another one.");
                 return 1;
             }
-            var options = new DbContextOptionsBuilder<AppDbContext>();
-            options.UseProvider(provider, connectionString);
-            await using var target = new AppDbContext(options.Options);
+            // Plain contexts over the site's database and the target: no interceptors, no command log.
+            await using var source = Context(sourceProvider, sourceConnectionString);
+            await using var target = Context(provider, connectionString);
             var tables = await DatabaseCopy.CopyAsync(source, target, ct);
             await output.WriteLineAsync($"Copied the site from {sourceProvider} to {provider}:");
             foreach (var table in tables)
@@ -68,6 +73,13 @@ public static class CopyDatabaseCommand
             await error.WriteLineAsync($"The copy failed and the target was left empty: {e.GetBaseException().Message}");
             return 1;
         }
+    }
+
+    private static AppDbContext Context(DatabaseProvider provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        options.UseProvider(provider, connectionString);
+        return new AppDbContext(options.Options);
     }
 
     private static string? ValueOf(IReadOnlyList<string> args, string name)
