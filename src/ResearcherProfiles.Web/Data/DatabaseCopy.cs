@@ -61,10 +61,18 @@ public static class DatabaseCopy
         var copied = new List<CopiedTable>(tables.Count);
         foreach (var table in tables)
         {
-            var sourceRows = await table.CountAsync(source, ct);
-            await table.CopyRowsAsync(source, target, ct);
-            await KeyCounters.CarryAsync(table, source, target, ct);
-            copied.Add(new CopiedTable(table.Name, sourceRows, await table.CountAsync(target, ct)));
+            try
+            {
+                var sourceRows = await table.CountAsync(source, ct);
+                await table.CopyRowsAsync(source, target, ct);
+                await KeyCounters.CarryAsync(table, source, target, ct);
+                copied.Add(new CopiedTable(table.Name, sourceRows, await table.CountAsync(target, ct)));
+            }
+            catch (Exception e) when (e is DbException or DbUpdateException)
+            {
+                // The database's own words, with the table they concern (e.g. a text with a NUL character, which PostgreSQL cannot store).
+                throw new InvalidOperationException($"Copying the table {table.Name} failed: {e.GetBaseException().Message}", e);
+            }
         }
         if (copied.Where(t => t.SourceRows != t.TargetRows).Select(t => $"{t.Name} {t.SourceRows} → {t.TargetRows}").ToList() is { Count: > 0 } differing)
         {

@@ -68,9 +68,14 @@ public static class CopyDatabaseCommand
             await error.WriteLineAsync($"Nothing was copied. {e.Message}");
             return 1;
         }
-        catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException)
+        catch (InvalidOperationException e)
         {
-            await error.WriteLineAsync($"The copy failed and the target was left empty: {e.GetBaseException().Message}");
+            await error.WriteLineAsync($"The copy failed and the target was left empty. {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException)
+        {
+            await error.WriteLineAsync($"The copy failed and the target was left empty. {e.GetBaseException().Message}");
             return 1;
         }
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Demo;
 using ResearcherProfiles.Tests.Editing;
@@ -70,6 +71,28 @@ public sealed class DatabaseCopyTests
     }
 
     [Fact]
+    public async Task A_copy_that_fails_half_way_leaves_the_target_empty_and_names_the_table()
+    {
+        await using var original = CopySiteFactory.OnSqlite(demo: true);
+        // SQLite keeps a NUL character in text; PostgreSQL refuses it, after the tables before Researchers are in.
+        await original.ChangeDataAsync(async db => await db.Researchers.Where(r => r.Slug == DemoSlugs.Sparse)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Headline, "Before\0after")));
+        await using var postgres = await ScratchPostgres.CreateAsync();
+
+        var (code, output, error) = await original.CopyToAsync(DatabaseProvider.Postgres, postgres.ConnectionString);
+
+        Assert.Equal((1, ""), (code, output));
+        Assert.StartsWith("The copy failed and the target was left empty. Copying the table Researchers failed: ", error, StringComparison.Ordinal);
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        options.UseProvider(DatabaseProvider.Postgres, postgres.ConnectionString);
+        await using var target = new AppDbContext(options.Options);
+        Assert.Empty(await target.Database.GetPendingMigrationsAsync());
+        Assert.False(await target.Roles.AnyAsync());
+        Assert.False(await target.Publications.AnyAsync());
+        Assert.False(await target.Researchers.AnyAsync());
+    }
+
+    [Fact]
     public async Task The_site_is_never_copied_onto_itself()
     {
         await using var original = CopySiteFactory.OnSqlite(demo: false);
@@ -125,9 +148,9 @@ public sealed class DatabaseCopyTests
     [Fact]
     public void Every_table_of_the_model_has_a_place_in_the_copy_order()
     {
-        var options = new DbContextOptionsBuilder<ResearcherProfiles.Core.Data.AppDbContext>();
+        var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseProvider(DatabaseProvider.Sqlite, "Data Source=:memory:");
-        using var db = new ResearcherProfiles.Core.Data.AppDbContext(options.Options);
+        using var db = new AppDbContext(options.Options);
 
         var order = DatabaseCopy.CopyOrder(db.Model).ToList();
 
