@@ -30,6 +30,17 @@ public static class CopyDatabaseCommand
             await error.WriteLineAsync(Usage);
             return 1;
         }
+        DatabaseProvider provider;
+        try
+        {
+            // The names Database:Provider accepts (Postgres, PostgreSQL, …).
+            provider = DatabaseProviders.Parse(providerName);
+        }
+        catch (StartupFailureException)
+        {
+            await error.WriteLineAsync($"Nothing was copied. --to-provider is \"{providerName}\": it must be Sqlite or Postgres.");
+            return 1;
+        }
         DatabaseProvider sourceProvider;
         string sourceConnectionString;
         await using (var scope = services.CreateAsyncScope())
@@ -40,7 +51,6 @@ public static class CopyDatabaseCommand
         }
         try
         {
-            var provider = DatabaseProviders.Parse(providerName);
             if (provider == DatabaseProvider.Sqlite)
             {
                 connectionString = ProfileDataExtensions.SqliteConnectionString(connectionString);

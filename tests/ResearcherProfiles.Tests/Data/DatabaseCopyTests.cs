@@ -120,6 +120,17 @@ public sealed class DatabaseCopyTests
     }
 
     [Fact]
+    public async Task An_unknown_target_provider_is_named_in_the_refusal()
+    {
+        await using var original = CopySiteFactory.OnSqlite(demo: false);
+
+        var (code, _, error) = await original.CopyToAsync((DatabaseProvider)7, "Data Source=elsewhere.db");
+
+        Assert.Equal(1, code);
+        Assert.Equal("Nothing was copied. --to-provider is \"7\": it must be Sqlite or Postgres.", error.TrimEnd());
+    }
+
+    [Fact]
     public async Task New_rows_after_a_copy_get_keys_never_used_before_on_either_provider()
     {
         await using var original = CopySiteFactory.OnSqlite(demo: false);
