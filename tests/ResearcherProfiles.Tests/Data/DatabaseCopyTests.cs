@@ -157,6 +157,17 @@ public sealed class DatabaseCopyTests
     }
 
     [Fact]
+    public void The_README_shows_the_copy_command_as_the_app_reads_it()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md"));
+
+        Assert.Contains("-- --copy-database \\\n  --to-provider Postgres --to 'Host=", readme, StringComparison.Ordinal);
+        Assert.Contains("`--copy-database --to-provider Sqlite --to 'Data Source=", readme, StringComparison.Ordinal);
+        Assert.Contains("sqlite3 data/profiles.db \".backup 'backup/profiles.db'\"", readme, StringComparison.Ordinal);
+        Assert.Contains("pg_dump -Fc", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_table_of_the_model_has_a_place_in_the_copy_order()
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
