@@ -34,6 +34,11 @@ if (SeedDemoCommand.TryParse(args, out var researchers))
     return await SeedDemoCommand.RunAsync(app, researchers);
 }
 
+if (CopyDatabaseCommand.IsRequested(args))
+{
+    return await CopyDatabaseCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 if (!await app.TryPrepareDatabaseAsync())
 {
     return 1;

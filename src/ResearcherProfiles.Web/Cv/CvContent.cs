@@ -71,10 +71,12 @@ public sealed class CvContent
         var id = header.Id;
         var layout = await SectionLayout.LoadAsync(db, id, ct);
         var links = await ProfileModel.LinksAsync(db, id, ct);
+        // Month-less papers last within their year, as on the publication list: a bare Month would
+        // leave that to the database (SQLite sorts NULL lowest, PostgreSQL highest).
         var newestFirst = PublicationQueries.Visible(db, id)
             .OrderBy(pp => pp.Publication!.Year == null)
             .ThenByDescending(pp => pp.Publication!.Year)
-            .ThenByDescending(pp => pp.Publication!.Month)
+            .ThenByDescending(pp => pp.Publication!.Month ?? 0)
             .ThenBy(pp => pp.SortOrder)
             .ThenBy(pp => pp.PublicationId);
         return new CvContent

@@ -33,7 +33,8 @@ public static class ProfileDataExtensions
     public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment) =>
         Path.GetFullPath(configuration["DataDirectory"] ?? "data", environment.ContentRootPath);
 
-    private static string SqliteConnectionString(string connectionString)
+    /// <summary>SQLite as the app opens it: foreign keys enforced, 30 seconds of patience with a busy file, its folder checked writable.</summary>
+    internal static string SqliteConnectionString(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString)
         {

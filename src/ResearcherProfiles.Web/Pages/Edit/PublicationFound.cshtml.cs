@@ -44,7 +44,7 @@ public sealed class PublicationFoundModel(AppDbContext db, PaperSync sync, Profi
             .OrderBy(g => g.Key).Select(g => (g.Key, g.Count)).ToList();
         PendingTotal = PendingBySource.Sum(s => s.Count);
         RejectedTotal = await works.CountAsync(w => w.Status == FoundWorkStatus.Rejected, ct);
-        Pending = await Read(works.Where(w => w.Status == FoundWorkStatus.Pending).OrderByDescending(w => w.Year).ThenBy(w => w.Id), ct);
+        Pending = await Read(works.Where(w => w.Status == FoundWorkStatus.Pending).OrderByDescending(w => w.Year ?? int.MinValue).ThenBy(w => w.Id), ct);
         Rejected = await Read(works.Where(w => w.Status == FoundWorkStatus.Rejected).OrderByDescending(w => w.Id), ct);
         var connected = await db.Researchers.Where(r => r.Id == Profile.Id)
             .Select(r => r.OrcidId != null || r.DblpPid != null || r.OpenAlexAuthorId != null || r.ShowCitationCounts).SingleAsync(ct);
