@@ -97,8 +97,10 @@ public sealed class PublishedAppFixture : IAsyncLifetime
     private async Task PublishAsync()
     {
         var repositoryRoot = RepositoryFiles.Root;
-        // The Dockerfile's publish command. The extra switches keep MSBuild from leaving server
-        // processes behind that would hold this test's output pipes open.
+        // The Dockerfile's publish command, without its ReadyToRun switches (they compile the same
+        // code ahead of time, and would make this test's publish several minutes longer). The extra
+        // switches keep MSBuild from leaving server processes behind that would hold this test's
+        // output pipes open.
         var (exitCode, output) = await ChildProcess.RunDotnetAsync(
             ["publish", "src/ResearcherProfiles.Web", "-c", "Release", "-o", AppDirectory, "--no-restore",
              "--disable-build-servers", "-nodeReuse:false", "-nologo"],
