@@ -38,8 +38,9 @@ port=5397
 nginx_port=5398
 base="http://127.0.0.1:$port"
 stop_all() {
-    kill "${server:-0}" 2>/dev/null || true
-    [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
+    # Never "kill 0": that would be this script's whole process group.
+    if [ "${server:-0}" != 0 ]; then kill "$server" 2>/dev/null || true; fi
+    if [ -f "$work/nginx/nginx.pid" ]; then kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true; fi
     if [ -n "${pg_database:-}" ]; then psql_admin -c "drop database if exists $pg_database with (force)" >/dev/null 2>&1 || true; fi
     rm -rf "$work"
 }
