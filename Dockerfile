@@ -18,8 +18,8 @@ COPY src/ResearcherProfiles.Demo/ResearcherProfiles.Demo.csproj src/ResearcherPr
 COPY src/ResearcherProfiles.Web/ResearcherProfiles.Web.csproj src/ResearcherProfiles.Web/
 COPY migrations/ResearcherProfiles.Migrations.Sqlite/ResearcherProfiles.Migrations.Sqlite.csproj migrations/ResearcherProfiles.Migrations.Sqlite/
 # ReadyToRun (for the build machine's own runtime, the image's) compiles the app's code ahead of
-# time: the app starts in about half the time it takes to compile it at start-up
-# (tests/benchmarks/RESULTS.md, "Static-file speed and start-up").
+# time: a start takes about two thirds of the CPU time it takes when the code is compiled as it
+# starts (tests/benchmarks/RESULTS.md, "Static-file speed and start-up").
 RUN dotnet restore src/ResearcherProfiles.Web/ResearcherProfiles.Web.csproj --use-current-runtime -p:PublishReadyToRun=true
 
 COPY . .

@@ -38,8 +38,8 @@ public static class PublicCompression
     /// <summary>
     /// Brotli quality for pages. A page is compressed once per render, but every uncached visit is
     /// a render: at the smallest size (quality 11) compressing took most of the CPU time of an
-    /// uncached profile (tests/benchmarks/RESULTS.md), for pages only a few percent smaller than
-    /// at this quality, which takes a small fraction of that time.
+    /// uncached profile (tests/benchmarks/RESULTS.md), for pages about an eighth smaller than at
+    /// this quality, which takes a sixtieth of that time or less.
     /// </summary>
     public const int BrotliQuality = 5;
 
