@@ -28,8 +28,10 @@ public static class PublishedOutput
                 // Left under the temp folder if something still holds a file.
             }
         };
-        // The Dockerfile's publish command. The extra switches keep MSBuild from leaving server
-        // processes behind that would hold this test's output pipes open.
+        // The Dockerfile's publish command, without its ReadyToRun switches (they compile the same
+        // code ahead of time, and would make the publish several minutes longer). The extra
+        // switches keep MSBuild from leaving server processes behind that would hold this test's
+        // output pipes open.
         var (exitCode, output) = await ChildProcess.RunDotnetAsync(
             ["publish", "src/ResearcherProfiles.Web", "-c", "Release", "-o", folder, "--no-restore",
              "--disable-build-servers", "-nodeReuse:false", "-nologo"],

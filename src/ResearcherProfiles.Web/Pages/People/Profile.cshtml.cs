@@ -51,6 +51,10 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageMod
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
+        // One connection for the page's dozen queries (the context closes it when the request
+        // ends): opened and closed around each query, every one took the pool's lock and, on
+        // SQLite, ran the connection's set-up statements again.
+        await db.Database.OpenConnectionAsync(ct);
         var header = await ResearcherHeader.FindAsync(db, slug, ct);
         if (header is null)
         {
