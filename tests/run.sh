@@ -82,6 +82,9 @@ bash tests/services.sh start || log "the test services did not all start; the te
 [[ -f artifacts/test-services.env ]] && source artifacts/test-services.env
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Each test app would otherwise watch its appsettings files, one inotify instance apiece, and a
+# machine allows 128 per user by default: the tests start many apps, and none changes its settings.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 rm -rf "$results_dir"
 mkdir -p "$results_dir"
 
