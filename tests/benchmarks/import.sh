@@ -12,7 +12,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 port=5392
 base="http://127.0.0.1:$port"
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+# kill 0 would signal this script's own process group: only a started server is stopped.
+trap '[ "${server:-0}" -gt 0 ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2"; apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
 need sqlite3 sqlite3
