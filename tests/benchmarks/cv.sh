@@ -188,32 +188,11 @@ for i in range(count):
     print(f"@{kind}{{cvbench{i},\n{body},\n}}\n")
 PY
 
-# The value of the first form field named $2 in the page $1, as the browser would send it.
-field() {
-    python3 - "$1" "$2" <<'PY'
-import html, re, sys
-page = open(sys.argv[1], encoding="utf-8").read()
-for tag in re.findall(r"<(?:input|textarea)\b[^>]*>", page):
-    if re.search(r'\bname="%s"' % re.escape(sys.argv[2]), tag):
-        value = re.search(r'\bvalue="([^"]*)"', tag)
-        sys.stdout.write(html.unescape(value.group(1)) if value else "")
-        break
-PY
-}
-curl -s -c jar -b jar "$base/account/login" -o login.html
-curl -s -c jar -b jar -o /dev/null "$base/account/login" \
-    --data-urlencode "__RequestVerificationToken=$(field login.html __RequestVerificationToken)" \
-    --data-urlencode "Input.Email=admin@example.org" --data-urlencode "Input.Password=demo-admin-password"
-import="$base/edit/$slug/publications/import"
-curl -s -c jar -b jar "$import" -o import.html
-csrf=$(field import.html __RequestVerificationToken)
-[ -n "$csrf" ] || { echo "could not sign in as the demo administrator"; exit 1; }
+# shellcheck source=tests/benchmarks/forms.sh
+source "$root/tests/benchmarks/forms.sh"
+sign_in_admin "$base"
 echo "importing them into /people/$slug…"
-curl -s -c jar -b jar -o preview.html "$import?handler=Preview" \
-    -F "__RequestVerificationToken=$csrf" -F "Bibtex=" -F "Upload=@refs.bib;type=text/plain"
-grep -o 'name="Chosen" value="[0-9]*"' preview.html | sed 's/.*value="/Chosen=/; s/"$//' | paste -sd'&' > chosen.txt
-curl -s -c jar -b jar -o /dev/null "$import?handler=Import" \
-    --data-urlencode "__RequestVerificationToken=$csrf" --data-urlencode "Bibtex@refs.bib" --data "AbstractsAsSummaries=false" --data "@chosen.txt"
+import_bib "$base" "$slug" refs.bib
 [ "$(listed)" -eq "$papers" ] || { echo "/people/$slug lists $(listed) papers after the import, not $papers"; exit 1; }
 # Three projects through the projects form, each with a Markdown narrative, a link and related papers.
 add_project() { # title kind summary start end status link-kind link-url first-related related-count narrative

@@ -80,18 +80,8 @@ start_fake warm-up
 start_app "$port" app-import.log Sources__Sync__Enabled=false
 wait_ready "$port"
 
-# The value of the first form field named $2 in the page $1, as the browser would send it.
-field() {
-    python3 - "$1" "$2" <<'PY'
-import html, re, sys
-page = open(sys.argv[1], encoding="utf-8").read()
-for tag in re.findall(r"<(?:input|textarea)\b[^>]*>", page):
-    if re.search(r'\bname="%s"' % re.escape(sys.argv[2]), tag):
-        value = re.search(r'\bvalue="([^"]*)"', tag)
-        sys.stdout.write(html.unescape(value.group(1)) if value else "")
-        break
-PY
-}
+# shellcheck source=tests/benchmarks/forms.sh
+source "$root/tests/benchmarks/forms.sh"
 # seconds <curl arguments...>: posts and prints curl's total time.
 seconds() { curl -s -c jar -b jar -w '%{time_total}' "$@"; }
 chosen() { grep -o 'name="Chosen" value="[0-9]*"' "$1" | sed 's/.*value="/Chosen=/; s/"$//' | paste -sd'&'; }
