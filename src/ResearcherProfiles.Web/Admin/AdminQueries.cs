@@ -42,13 +42,4 @@ public static class AdminQueries
             ? $"That account already owns the profile \"{user.OwnedSlug}\"; an account owns at most one profile."
             : null;
     }
-
-    /// <summary>A LIKE pattern matching <paramref name="text"/> anywhere, with its wildcards escaped by '\'.</summary>
-    public static string ContainsPattern(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-    }
 }

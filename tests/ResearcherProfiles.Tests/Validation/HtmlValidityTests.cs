@@ -17,7 +17,11 @@ public sealed class HtmlValidityTests(HtmlValidityTests.DemoSiteFactory factory)
     public async Task Every_public_page_of_the_demo_site_is_valid_html()
     {
         var client = factory.CreateVisitor();
-        var urls = new List<string> { "/", "/people/no-such-person" };
+        var urls = new List<string> { "/", "/people/no-such-person", "/?interest=no%20such%20interest" };
+        // The directory narrowed by a tag link and by an affiliation link, as a visitor follows them.
+        var directory = await client.GetPageAsync("/");
+        urls.Add(directory.Document.QuerySelector(".directory-card .tag a")!.GetAttribute("href")!);
+        urls.Add(directory.Document.QuerySelector(".directory-card .affiliation a")!.GetAttribute("href")!);
         foreach (var slug in DemoSlugs.All)
         {
             urls.Add($"/people/{slug}");

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Web.Admin;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Lists;
 
 namespace ResearcherProfiles.Web.Areas.Admin.Pages;
@@ -35,13 +36,13 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users) : PageModel
     {
         CurrentUserId = users.GetUserId(User);
         // Lower-cased on both sides: LIKE ignores case on SQLite but not on PostgreSQL.
-        var pattern = string.IsNullOrWhiteSpace(Query) ? null : AdminQueries.ContainsPattern(Query.Trim().ToLowerInvariant());
+        var pattern = string.IsNullOrWhiteSpace(Query) ? null : LikePatterns.Containing(Query.Trim().ToLowerInvariant());
         var userQuery = db.Users.AsQueryable();
         var profileQuery = db.Researchers.AsQueryable();
         if (pattern is not null)
         {
-            userQuery = userQuery.Where(u => EF.Functions.Like(u.Email!.ToLower(), pattern, "\\"));
-            profileQuery = profileQuery.Where(r => EF.Functions.Like(r.DisplayName.ToLower(), pattern, "\\") || EF.Functions.Like(r.Slug, pattern, "\\"));
+            userQuery = userQuery.Where(u => EF.Functions.Like(u.Email!.ToLower(), pattern, LikePatterns.Escape));
+            profileQuery = profileQuery.Where(r => EF.Functions.Like(r.DisplayName.ToLower(), pattern, LikePatterns.Escape) || EF.Functions.Like(r.Slug, pattern, LikePatterns.Escape));
         }
         Users = await Paging.ToPageAsync(
             userQuery.OrderBy(u => u.Email).Select(u => new UserRow(
