@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Web.Hosting;
@@ -34,16 +35,16 @@ public static class FeedEndpoints
         app.MapGet("/sitemaps/{part}-{number:int}.xml", SitemapFileAsync)
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
-        app.MapGet("/robots.txt", (PublicUrl site) => Results.Text(RobotsTxt(site), "text/plain; charset=utf-8", Encoding.UTF8))
+        app.MapGet("/robots.txt", ([FromServices] PublicUrl site) => Results.Text(RobotsTxt(site), "text/plain; charset=utf-8", Encoding.UTF8))
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
-        app.MapGet("/people/{slug}/news.atom", async (string slug, AppDbContext db, PublicUrl site, IOptions<FeedOptions> feeds, CancellationToken ct) =>
+        app.MapGet("/people/{slug}/news.atom", async (string slug, AppDbContext db, [FromServices] PublicUrl site, [FromServices] IOptions<FeedOptions> feeds, CancellationToken ct) =>
                 await AtomFeeds.NewsAsync(db, site, slug, feeds.Value.EntriesPerFeed, ct) is { } feed
                     ? Results.Bytes(feed, AtomFeeds.ContentType)
                     : Results.NotFound())
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
-        app.MapGet(AtomFeeds.PapersPath, async (AppDbContext db, PublicUrl site, IOptions<SiteOptions> siteOptions, IOptions<FeedOptions> feeds, CancellationToken ct) =>
+        app.MapGet(AtomFeeds.PapersPath, async (AppDbContext db, [FromServices] PublicUrl site, [FromServices] IOptions<SiteOptions> siteOptions, [FromServices] IOptions<FeedOptions> feeds, CancellationToken ct) =>
                 Results.Bytes(await AtomFeeds.PapersAsync(db, site, siteOptions.Value.Name, feeds.Value.EntriesPerFeed, ct), AtomFeeds.ContentType))
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
@@ -75,7 +76,7 @@ public static class FeedEndpoints
         $"/sitemaps/{Sitemap.NameOf(part)}-{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}.xml";
 
     /// <summary>Every address in one file while they fit in one; otherwise an index of the files of each part.</summary>
-    private static async Task<IResult> SitemapAsync(AppDbContext db, PublicUrl site, IOptions<SiteOptions> siteOptions, IOptions<FeedOptions> feeds, HttpContext context)
+    private static async Task<IResult> SitemapAsync(AppDbContext db, [FromServices] PublicUrl site, [FromServices] IOptions<SiteOptions> siteOptions, [FromServices] IOptions<FeedOptions> feeds, HttpContext context)
     {
         var ct = context.RequestAborted;
         var sitemap = new Sitemap(db, DirectoryPageSize(siteOptions.Value));
@@ -99,7 +100,7 @@ public static class FeedEndpoints
 
     /// <summary>One file of a part: the addresses from (number − 1) × limit on; a 404 past the part's end.</summary>
     private static async Task<IResult> SitemapFileAsync(
-        string part, int number, AppDbContext db, PublicUrl site, IOptions<SiteOptions> siteOptions, IOptions<FeedOptions> feeds, HttpContext context)
+        string part, int number, AppDbContext db, [FromServices] PublicUrl site, [FromServices] IOptions<SiteOptions> siteOptions, [FromServices] IOptions<FeedOptions> feeds, HttpContext context)
     {
         var ct = context.RequestAborted;
         if (!Sitemap.TryParse(part, out var which) || number < 1)
