@@ -74,6 +74,23 @@ public sealed class AtomFeedTests(FeedsAppFactory factory) : IClassFixture<Feeds
     }
 
     [Fact]
+    public async Task Characters_xml_cannot_carry_and_markup_in_titles_leave_the_feeds_readable()
+    {
+        var researcher = await new ResearcherBuilder("Odd Characters").With(r => r.DisplayName = "Odd & <Odd>")
+            .WithNews("2024-04", "A bell\u0007 rang & <b>tags</b> stayed text")
+            .WithPublication("Fast & <Furious>\u0001 Paper", p => p.Owner())
+            .SaveAsync(factory);
+
+        var news = await FeedAsync($"/people/{researcher.Slug}/news.atom");
+        var papers = await FeedAsync("/papers.atom");
+
+        Assert.Equal("Odd & <Odd>: News", (string?)news.Element(Atom + "title"));
+        Assert.StartsWith("A bell rang & ", (string?)news.Element(Atom + "entry")!.Element(Atom + "title"), StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;tags&lt;/b&gt;", (string?)news.Element(Atom + "entry")!.Element(Atom + "content"), StringComparison.Ordinal);
+        Assert.Contains(papers.Elements(Atom + "entry"), e => (string?)e.Element(Atom + "title") == "Fast & <Furious> Paper");
+    }
+
+    [Fact]
     public async Task A_hidden_profile_a_hidden_news_section_or_an_unknown_profile_has_no_news_feed()
     {
         var hidden = await new ResearcherBuilder("Hidden Newsworthy").Hidden().WithNews("2024-01", "Secret.").SaveAsync(factory);
