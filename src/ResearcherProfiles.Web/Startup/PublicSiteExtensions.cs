@@ -1,6 +1,7 @@
 using Microsoft.Net.Http.Headers;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Cv;
+using ResearcherProfiles.Web.Feeds;
 using ResearcherProfiles.Web.Hosting;
 
 namespace ResearcherProfiles.Web.Startup;
@@ -54,6 +55,7 @@ public static class PublicSiteExtensions
         });
         builder.AddSharedPageCache();
         builder.Services.AddPublicCompression();
+        builder.Services.AddFeeds(builder.Configuration);
         builder.AddTrustedProxies();
         return builder;
     }
@@ -129,6 +131,7 @@ public static class PublicSiteExtensions
         app.MapMedia();
         app.MapCitationExports();
         app.MapCvDownloads();
+        app.MapFeeds();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,25 @@
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Web.Pages.People;
+
+namespace ResearcherProfiles.Web.Feeds;
+
+/// <summary>
+/// The feed a page announces in its head (&lt;link rel="alternate" type="application/atom+xml"&gt;),
+/// which feed readers find when given the page's address. A page sets it in ViewData under
+/// <see cref="ViewDataKey"/>; the layout writes the link.
+/// </summary>
+public sealed record AlternateFeed(string Title, string Path)
+{
+    public const string ViewDataKey = "AlternateFeed";
+
+    /// <summary>A profile's news feed, while its News section is shown; otherwise none.</summary>
+    public static AlternateFeed? News(ResearcherHeader header, IEnumerable<ShownSection> sections)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return sections.Any(s => s.Kind == ProfileSectionKind.News)
+            ? new AlternateFeed($"News of {header.DisplayName}", AtomFeeds.NewsPath(header.Slug))
+            : null;
+    }
+
+    public static AlternateFeed NewestPapers(string siteName) => new($"Newest papers on {siteName}", AtomFeeds.PapersPath);
+}
