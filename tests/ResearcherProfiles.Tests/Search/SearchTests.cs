@@ -109,7 +109,6 @@ public sealed class SearchTests(AdminAppFactory factory) : IClassFixture<AdminAp
         Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>bold", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
-        Assert.Contains("&lt;img src=x", html, StringComparison.Ordinal);
         Assert.DoesNotContain('\uE000', html);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         Assert.Equal(w, page.QuerySelector(".search-person .search-title mark")!.TextContent);
