@@ -239,13 +239,15 @@ public sealed class SearchTests(AdminAppFactory factory) : IClassFixture<AdminAp
     public async Task The_results_fragment_is_the_results_region_alone()
     {
         var w = Word();
-        await new ResearcherBuilder($"Fragment Person {w}").SaveAsync(factory);
+        await new ResearcherBuilder($"Fragment Person {w}").With(r => r.Interests = ["Fragments"]).SaveAsync(factory);
 
         var fragment = await _visitor.GetPageAsync($"/search?handler=results&q={w[..5]}");
 
         Assert.Equal(HttpStatusCode.OK, fragment.Status);
         Assert.Null(fragment.Document.QuerySelector("header.site-header"));
         Assert.Equal([$"Fragment Person {w}"], People(fragment));
+        // Its links lead to the search page, not to another fragment.
+        Assert.Equal($"/search?q={w[..5]}&interest=Fragments", fragment.Document.QuerySelector("nav[aria-labelledby=filter-interest] a")!.GetAttribute("href"));
     }
 
     [Fact]
