@@ -1,13 +1,12 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 
 namespace ResearcherProfiles.Web.Search;
 
 /// <summary>
 /// Turns a snippet from the database into HTML. The database marks matched words with two
-/// private-use characters instead of tags, so that the text can be HTML-encoded whole and the
-/// marks turned into &lt;mark&gt; only afterwards: nothing a researcher typed ever reaches the page
+/// private-use characters instead of tags, so that the text is HTML-encoded as text and only the
+/// marks become &lt;mark&gt;: nothing a researcher typed ever reaches the page
 /// as markup. Marks that do not pair up (a researcher may type these characters too) are dropped
 /// or closed, so the HTML is always well formed.
 /// </summary>
@@ -19,32 +18,39 @@ public static class Highlight
 
     public static bool HasMatch(string? text) => text is not null && text.Contains(Start, StringComparison.Ordinal);
 
+    /// <summary>
+    /// The text as HTML content: its runs are appended as text (encoded when the page is written,
+    /// by the page's own encoder) and the marks as &lt;mark&gt; elements.
+    /// </summary>
     public static IHtmlContent ToHtml(string? text)
     {
+        var html = new HtmlContentBuilder();
         if (string.IsNullOrEmpty(text))
         {
-            return HtmlString.Empty;
+            return html;
         }
-        var html = new StringBuilder(text.Length + 32);
         var open = false;
         var run = new StringBuilder();
         void Flush()
         {
-            html.Append(HtmlEncoder.Default.Encode(run.ToString()));
-            run.Clear();
+            if (run.Length > 0)
+            {
+                html.Append(run.ToString());
+                run.Clear();
+            }
         }
         foreach (var c in text)
         {
             if (c == Start && !open)
             {
                 Flush();
-                html.Append("<mark>");
+                html.AppendHtml("<mark>");
                 open = true;
             }
             else if (c == End && open)
             {
                 Flush();
-                html.Append("</mark>");
+                html.AppendHtml("</mark>");
                 open = false;
             }
             else if (c is not Start and not End)
@@ -55,11 +61,8 @@ public static class Highlight
         Flush();
         if (open)
         {
-            html.Append("</mark>");
+            html.AppendHtml("</mark>");
         }
-        return new HtmlString(html.ToString());
+        return html;
     }
-
-    /// <summary>The text without marks, as plain text.</summary>
-    public static string Plain(string text) => text.Replace(Start.ToString(), string.Empty, StringComparison.Ordinal).Replace(End.ToString(), string.Empty, StringComparison.Ordinal);
 }
