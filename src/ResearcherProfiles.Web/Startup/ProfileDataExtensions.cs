@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Web.Data;
+using ResearcherProfiles.Web.Search;
 using ResearcherProfiles.Demo;
 
 namespace ResearcherProfiles.Web.Startup;
@@ -26,6 +27,15 @@ public static class ProfileDataExtensions
         builder.Services.AddDbContext<AppDbContext>(options => options
             .UseProvider(provider, connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        // One search per provider, over the indexes its migrations create and its triggers maintain.
+        if (provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddScoped<ISiteSearch, PostgresSiteSearch>();
+        }
+        else
+        {
+            builder.Services.AddScoped<ISiteSearch, SqliteSiteSearch>();
+        }
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }

@@ -1,0 +1,73 @@
+using ResearcherProfiles.Core.Data;
+
+namespace ResearcherProfiles.Web.Search;
+
+/// <summary>
+/// Search on PostgreSQL: tsvector columns in "SearchPeople" and "SearchPapers" with GIN indexes,
+/// built and queried through the search_folded configuration (unaccent, then simple), so "Jurgen"
+/// finds "Jürgen" and the other way round. Ranked by ts_rank over weighted parts (A names and
+/// titles … D long texts); ts_headline marks the matched words in the original text.
+/// </summary>
+public sealed class PostgresSiteSearch(AppDbContext db) : SqlSiteSearch(db)
+{
+    private const string Query = "WITH q AS (SELECT to_tsquery('search_folded', @match) AS query)";
+
+    // ts_headline's options: the whole field for short fields, a few fragments of long ones.
+    private const string Whole = """'StartSel="' || @start || '", StopSel="' || @end || '", HighlightAll=true'""";
+    private const string Short = """'StartSel="' || @start || '", StopSel="' || @end || '", MaxWords=12, MinWords=4'""";
+    private const string Fragments = """'StartSel="' || @start || '", StopSel="' || @end || '", MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "'""";
+
+    protected override string HasInterest => """@interest = ANY (r."Interests")""";
+
+    /// <summary>The terms joined by AND, the last as a prefix; terms are letters and digits, which to_tsquery reads as words.</summary>
+    protected override string MatchExpression(IReadOnlyList<string> terms) =>
+        string.Join(" & ", terms.Select((t, i) => i == terms.Count - 1 ? t + ":*" : t));
+
+    private static string MatchingPeople => $"""
+        FROM "SearchPeople" s JOIN "Researchers" r ON r."Id" = s."ResearcherId" CROSS JOIN q
+        WHERE s."Document" @@ q.query AND {VisibleResearcher}
+        """;
+
+    protected override string CountPeopleSql => $"""
+        {Query}
+        SELECT count(*) FROM (SELECT 1 {MatchingPeople} AND {Filters} LIMIT @cap) AS matches
+        """;
+
+    protected override string PeopleSql => $"""
+        {Query}, page AS MATERIALIZED (
+            SELECT r."Id" AS id, ts_rank(s."Document", q.query) AS rank, r."FamilyName" AS family
+            {MatchingPeople} AND {Filters}
+            ORDER BY rank DESC, family, id LIMIT @take OFFSET @skip)
+        SELECT r."Id", r."Slug", r."DisplayName", r."PhotoPath",
+               ts_headline('search_folded', r."DisplayName", q.query, {Whole}),
+               ts_headline('search_folded', r."Headline", q.query, {Whole}),
+               ts_headline('search_folded', r."Affiliation", q.query, {Whole}),
+               ts_headline('search_folded', r."AboutMarkdown", q.query, {Fragments})
+        FROM page JOIN "Researchers" r ON r."Id" = page.id CROSS JOIN q
+        ORDER BY page.rank DESC, page.family, page.id
+        """;
+
+    protected override string FacetsSql => $"""
+        {Query}
+        SELECT to_json(r."Interests")::text, r."Affiliation" {MatchingPeople}
+        ORDER BY ts_rank(s."Document", q.query) DESC LIMIT @take OFFSET @skip
+        """;
+
+    protected override string CountPapersSql => $"""
+        {Query}
+        SELECT count(*) FROM (SELECT 1 FROM "SearchPapers" s CROSS JOIN q WHERE s."Document" @@ q.query AND {Listed("s.\"PublicationId\"")} LIMIT @cap) AS matches
+        """;
+
+    protected override string PapersSql => $"""
+        {Query}, page AS MATERIALIZED (
+            SELECT s."PublicationId" AS id, ts_rank(s."Document", q.query) AS rank
+            FROM "SearchPapers" s CROSS JOIN q WHERE s."Document" @@ q.query AND {Listed("s.\"PublicationId\"")}
+            ORDER BY rank DESC, id LIMIT @take OFFSET @skip)
+        SELECT p."Id", p."Title", p."Year", coalesce(p."VenueShort", p."VenueName"),
+               ts_headline('search_folded', p."Title", q.query, {Whole}),
+               ts_headline('search_folded', (SELECT string_agg(a."Name", '; ' ORDER BY a."Position") FROM "PublicationAuthors" a WHERE a."PublicationId" = p."Id"), q.query, {Short}),
+               ts_headline('search_folded', p."Abstract", q.query, {Fragments})
+        FROM page JOIN "Publications" p ON p."Id" = page.id CROSS JOIN q
+        ORDER BY page.rank DESC, page.id
+        """;
+}

@@ -1,0 +1,70 @@
+using ResearcherProfiles.Core.Data;
+
+namespace ResearcherProfiles.Web.Search;
+
+/// <summary>
+/// Search on SQLite: FTS5 tables "SearchPeople" and "SearchPapers" (tokenizer unicode61 with
+/// diacritics removed, so "Jurgen" finds "Jürgen" and the other way round), ranked by bm25 with
+/// column weights that put a match in a name or title far above one in a long text.
+/// </summary>
+public sealed class SqliteSiteSearch(AppDbContext db) : SqlSiteSearch(db)
+{
+    // Columns: Name, Variants, Headline, Affiliation, Interests, Skills, About.
+    private const string PeopleRank = """bm25("SearchPeople", 12.0, 6.0, 3.0, 3.0, 3.0, 2.0, 1.0)""";
+
+    // Columns: Title, Authors, Venue, Keywords, Abstract.
+    private const string PapersRank = """bm25("SearchPapers", 10.0, 5.0, 2.0, 3.0, 1.0)""";
+
+    protected override string HasInterest => """EXISTS (SELECT 1 FROM json_each(r."Interests") WHERE value = @interest)""";
+
+    /// <summary>Each term quoted (its letters and digits cannot hold a quote), the last followed by * for a prefix.</summary>
+    protected override string MatchExpression(IReadOnlyList<string> terms) =>
+        string.Join(' ', terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
+
+    private static string MatchingPeople => $"""
+        FROM "SearchPeople" JOIN "Researchers" r ON r."Id" = "SearchPeople".rowid
+        WHERE "SearchPeople" MATCH @match AND {VisibleResearcher}
+        """;
+
+    protected override string CountPeopleSql => $"""
+        SELECT count(*) FROM (SELECT 1 {MatchingPeople} AND {Filters} LIMIT @cap) AS matches
+        """;
+
+    protected override string PeopleSql => $"""
+        WITH page AS MATERIALIZED (
+            SELECT r."Id" AS id, {PeopleRank} AS rank, r."FamilyName" AS family
+            {MatchingPeople} AND {Filters}
+            ORDER BY rank, family, id LIMIT @take OFFSET @skip)
+        SELECT r."Id", r."Slug", r."DisplayName", r."PhotoPath",
+               highlight("SearchPeople", 0, @start, @end),
+               highlight("SearchPeople", 2, @start, @end),
+               highlight("SearchPeople", 3, @start, @end),
+               snippet("SearchPeople", 6, @start, @end, '…', 24)
+        FROM page JOIN "SearchPeople" ON "SearchPeople".rowid = page.id JOIN "Researchers" r ON r."Id" = page.id
+        WHERE "SearchPeople" MATCH @match
+        ORDER BY page.rank, page.family, page.id
+        """;
+
+    protected override string FacetsSql => $"""
+        SELECT r."Interests", r."Affiliation" {MatchingPeople}
+        ORDER BY {PeopleRank} LIMIT @take OFFSET @skip
+        """;
+
+    protected override string CountPapersSql => $"""
+        SELECT count(*) FROM (SELECT 1 FROM "SearchPapers" WHERE "SearchPapers" MATCH @match AND {Listed("\"SearchPapers\".rowid")} LIMIT @cap) AS matches
+        """;
+
+    protected override string PapersSql => $"""
+        WITH page AS MATERIALIZED (
+            SELECT "SearchPapers".rowid AS id, {PapersRank} AS rank
+            FROM "SearchPapers" WHERE "SearchPapers" MATCH @match AND {Listed("\"SearchPapers\".rowid")}
+            ORDER BY rank, id LIMIT @take OFFSET @skip)
+        SELECT p."Id", p."Title", p."Year", coalesce(p."VenueShort", p."VenueName"),
+               highlight("SearchPapers", 0, @start, @end),
+               snippet("SearchPapers", 1, @start, @end, '…', 12),
+               snippet("SearchPapers", 4, @start, @end, '…', 24)
+        FROM page JOIN "SearchPapers" ON "SearchPapers".rowid = page.id JOIN "Publications" p ON p."Id" = page.id
+        WHERE "SearchPapers" MATCH @match
+        ORDER BY page.rank, page.id
+        """;
+}
