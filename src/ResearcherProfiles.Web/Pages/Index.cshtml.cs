@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Lists;
 using ResearcherProfiles.Web.Startup;
 
@@ -10,7 +11,7 @@ namespace ResearcherProfiles.Web.Pages;
 
 /// <summary>The site home: every visible researcher, alphabetically by family name, a page at a time.</summary>
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
-public class IndexModel(AppDbContext db, IOptions<SiteOptions> site) : PageModel
+public class IndexModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl publicUrl) : PageModel
 {
     public Paged<DirectoryEntry> Researchers { get; private set; } = null!;
 
@@ -23,6 +24,8 @@ public class IndexModel(AppDbContext db, IOptions<SiteOptions> site) : PageModel
                 .OrderBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id)
                 .Select(r => new DirectoryEntry(r.Slug, r.DisplayName, r.Headline, r.Affiliation, r.PhotoPath, r.Interests)),
             pageNumber ?? 1, Math.Max(1, site.Value.DirectoryPageSize), ct);
+        // The page shown, whatever was asked for: ?page=1, ?page=0 and a page past the end show a page that has its own address.
+        ViewData.SetPageHead(new PageHead { Canonical = publicUrl.Absolute(PageUrl(Researchers.PageNumber)) });
     }
 
     public string PageUrl(int number) => number == 1 ? "/" : $"/?page={number}";
