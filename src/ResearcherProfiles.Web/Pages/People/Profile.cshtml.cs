@@ -133,8 +133,13 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
                 ShownSection.RenderIntro(s.IntroMarkdown)))
             .ToList();
 
+        // Saving an item records a revision but leaves the profile's own row as it was: the newest
+        // revision (the index on ResearcherId, Id finds it) dates the last change.
+        var lastChange = await db.Revisions.Where(r => r.ResearcherId == id).OrderByDescending(r => r.Id)
+            .Select(r => (DateTimeOffset?)r.At).FirstOrDefaultAsync(ct);
         var shown = new ProfileMetadata.Shown(header, Links, Positions, Education, Awards,
-            Shown(ProfileSectionKind.About) ? MarkdownRenderer.ToPlainText(header.AboutMarkdown) : null);
+            Shown(ProfileSectionKind.About) ? MarkdownRenderer.ToPlainText(header.AboutMarkdown) : null,
+            lastChange > header.UpdatedAt ? lastChange.Value : header.UpdatedAt);
         var canonical = publicUrl.Absolute($"/people/{header.Slug}");
         var photo = header.PhotoUrl(publicUrl);
         Description = ProfileMetadata.Description(shown);

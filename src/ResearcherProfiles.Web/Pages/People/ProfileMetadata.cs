@@ -25,13 +25,15 @@ public static class ProfileMetadata
     /// <param name="Education">Visible education, empty when the Education section is hidden.</param>
     /// <param name="Awards">Visible awards, empty when the Awards section is hidden.</param>
     /// <param name="About">The About text as plain text, null when it is empty or its section hidden.</param>
+    /// <param name="Modified">When the profile or anything on it last changed.</param>
     public sealed record Shown(
         ResearcherHeader Header,
         IReadOnlyList<LinkView> Links,
         IReadOnlyList<Position> Positions,
         IReadOnlyList<Education> Education,
         IReadOnlyList<Award> Awards,
-        string? About);
+        string? About,
+        DateTimeOffset Modified);
 
     /// <summary>The card: the headline, else the start of About, else a sentence naming the person.</summary>
     public static SharingCard Card(Shown shown, string? photoUrl)
@@ -94,7 +96,7 @@ public static class ProfileMetadata
             ["@id"] = canonicalUrl,
             ["url"] = canonicalUrl,
             ["name"] = h.DisplayName,
-            ["dateModified"] = StructuredData.DateTime(h.UpdatedAt),
+            ["dateModified"] = StructuredData.DateTime(shown.Modified),
             ["mainEntity"] = person,
         };
         return StructuredData.ForScript(page);
