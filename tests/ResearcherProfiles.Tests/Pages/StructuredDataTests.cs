@@ -36,7 +36,7 @@ public sealed class StructuredDataTests(PublicAddressSiteFactory factory) : ICla
             r.Email = "ada@example.org";
             r.ShowEmail = true;
             r.Website = "https://ada.example.org/";
-            r.UpdatedAt = new DateTimeOffset(2025, 3, 4, 5, 6, 7, TimeSpan.FromHours(2));
+            r.UpdatedAt = new DateTimeOffset(2025, 3, 4, 5, 6, 7, TimeSpan.Zero);
         })
         .WithLink(ProfileLinkKind.Orcid, "http://orcid.org/0000-0002-1825-0097/")
         .WithLink(ProfileLinkKind.GoogleScholar, "https://scholar.google.com/citations?user=ADA")
@@ -62,7 +62,7 @@ public sealed class StructuredDataTests(PublicAddressSiteFactory factory) : ICla
         Assert.Equal("https://schema.org", page.GetProperty("@context").GetString());
         Assert.Equal("ProfilePage", page.GetProperty("@type").GetString());
         Assert.Equal(url, page.GetProperty("url").GetString());
-        Assert.Equal("2025-03-04T03:06:07Z", page.GetProperty("dateModified").GetString());
+        Assert.Equal("2025-03-04T05:06:07Z", page.GetProperty("dateModified").GetString());
         var person = page.GetProperty("mainEntity");
         Assert.Equal("Person", person.GetProperty("@type").GetString());
         Assert.Equal("Ada Lovelace", person.GetProperty("name").GetString());
