@@ -1,5 +1,6 @@
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Layout;
+using ResearcherProfiles.Core.Text;
 
 namespace ResearcherProfiles.Core.History;
 
@@ -67,20 +68,7 @@ public static class RecordNames
     }
 
     /// <summary>Text on one line, cut at a word before <see cref="MaxTitleLength"/> characters.</summary>
-    public static string? Shorten(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (line.Length <= MaxTitleLength)
-        {
-            return line;
-        }
-        var cut = line.LastIndexOf(' ', MaxTitleLength - 1);
-        return string.Concat(line.AsSpan(0, cut > MaxTitleLength / 2 ? cut : MaxTitleLength - 1), "…");
-    }
+    public static string? Shorten(string? text) => Excerpt.Of(text, MaxTitleLength);
 
     private static string? First(string? a, string? b) => string.IsNullOrWhiteSpace(a) ? b : a;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -143,7 +142,7 @@ public static class MarkdownRenderer
     {
         Log(e);
         var paragraphs = markdown.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Concat(paragraphs.Select(p => $"<p class=\"markdown-unrendered\">{WebUtility.HtmlEncode(p).Replace("\n", "<br>\n", StringComparison.Ordinal)}</p>\n"));
+        return string.Concat(paragraphs.Select(p => $"<p class=\"markdown-unrendered\">{Utf8Html.Encoder.Encode(p).Replace("\n", "<br>\n", StringComparison.Ordinal)}</p>\n"));
     }
 
     private static void Log(Exception e)

@@ -33,7 +33,7 @@ public static class JsonResume
             new Basics(
                 h.DisplayName,
                 h.Headline,
-                Image(h.PhotoPath, site),
+                h.PhotoUrl(site),
                 h.Email,
                 h.Phone,
                 h.SafeWebsite ?? profileUrl,
@@ -68,15 +68,6 @@ public static class JsonResume
 
     /// <summary>A section's items, or none when the owner hides the section.</summary>
     private static IEnumerable<T> Shown<T>(CvContent cv, ProfileSectionKind kind, IEnumerable<T> items) => cv.Shows(kind) ? items : [];
-
-    /// <summary>The photo's absolute address: a stored photo is a site path, an imported one may be an https address.</summary>
-    private static string? Image(string? photoPath, PublicUrl site) => photoPath switch
-    {
-        null => null,
-        _ when SafeUrl.IsHttpUrl(photoPath) => photoPath,
-        _ when photoPath.StartsWith('/') && !photoPath.StartsWith("//", StringComparison.Ordinal) => site.Absolute(photoPath),
-        _ => null,
-    };
 
     private static string? Iso(PartialDate? date) => date?.ToIsoString();
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using ResearcherProfiles.Core.Text;
@@ -46,7 +45,7 @@ public sealed class ExternalLinkTagHelper(ExternalLinks links) : TagHelper
             case IHtmlContent content:
                 using (var writer = new StringWriter())
                 {
-                    content.WriteTo(writer, HtmlEncoder.Default);
+                    content.WriteTo(writer, Utf8Html.Encoder);
                     return WebUtility.HtmlDecode(writer.ToString());
                 }
             default:

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Web.Data;
+using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Lists;
 using ResearcherProfiles.Web.Startup;
 
@@ -15,7 +16,7 @@ namespace ResearcherProfiles.Web.Pages;
 /// optionally only those with one research interest or one affiliation.
 /// </summary>
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
-public class IndexModel(AppDbContext db, IOptions<SiteOptions> site) : PageModel
+public class IndexModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl publicUrl) : PageModel
 {
     /// <summary>Choices offered in each filter: the most common values, so the page stays bounded on a large site.</summary>
     public const int FilterChoices = 60;
@@ -77,6 +78,8 @@ public class IndexModel(AppDbContext db, IOptions<SiteOptions> site) : PageModel
             .Select(g => g.Key)
             .Take(FilterChoices)
             .ToListAsync(ct), Affiliation);
+        // The page shown, whatever was asked for: ?page=1, ?page=0 and a page past the end show a page that has its own address.
+        ViewData.SetPageHead(new PageHead { Canonical = publicUrl.Absolute(PageUrl(Researchers.PageNumber)) });
     }
 
     // Interests are a list in one column (JSON on SQLite, an array on PostgreSQL); counting its

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Microsoft.Net.Http.Headers;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Cv;
@@ -32,6 +33,10 @@ public static class PublicSiteExtensions
         builder.Services.AddSingleton(ExternalLinks.For(ExternalLinksInNewTab(builder.Configuration[SiteOptions.ExternalLinksInNewTabKey]), publicUrl.Origin));
         builder.Services.AddTransient<IStartupFilter, ExternalLinksStartupFilter>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // Text goes out as UTF-8 rather than numeric character references (see Utf8Html). Only the
+        // HTML encoder changes: the URL encoder keeps escaping non-ASCII, so addresses that routing
+        // builds stay ASCII, which response headers such as a redirect's Location require.
+        builder.Services.AddSingleton<HtmlEncoder>(Utf8Html.Encoder);
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Edit");

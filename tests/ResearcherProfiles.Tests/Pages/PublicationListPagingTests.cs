@@ -37,7 +37,7 @@ public sealed class PublicationListPagingTests(ProfilesAppFactory factory) : ICl
         Assert.Equal($"{list}?page=2", pager.QuerySelector("a[rel=next]")?.GetAttribute("href"));
         Assert.Null(pager.QuerySelector("a[rel=prev]"));
         Assert.Equal("Page 1", pager.QuerySelector("a[aria-current=page]")?.CleanText());
-        Assert.Equal(list, page.Document.QuerySelector("head link[rel=canonical]")?.GetAttribute("href"));
+        Assert.Equal($"http://localhost{list}", page.Document.QuerySelector("head link[rel=canonical]")?.GetAttribute("href"));
         Assert.Null(page.Document.QuerySelector("meta[name=robots]"));
         // 2024, 2023 and 2022 fill 90 places; 2021 starts here and goes on to page 2.
         Assert.Equal(["2024 (30)", "2023 (30)", "2022 (30)", "2021 (30)"], page.TextsOf("main h2"));
@@ -60,7 +60,7 @@ public sealed class PublicationListPagingTests(ProfilesAppFactory factory) : ICl
         Assert.Equal($"{list}?page=2", page.Document.QuerySelector("nav.pager a[rel=prev]")?.GetAttribute("href"));
         Assert.Null(page.Document.QuerySelector("nav.pager a[rel=next]"));
         Assert.Equal("Page 3", page.TextOf("nav.pager a[aria-current=page]"));
-        Assert.Equal($"{list}?page=3", page.Document.QuerySelector("head link[rel=canonical]")?.GetAttribute("href"));
+        Assert.Equal($"http://localhost{list}?page=3", page.Document.QuerySelector("head link[rel=canonical]")?.GetAttribute("href"));
         Assert.Equal("Publications of Prolific Author, page 3", page.TextOf("head title")?.Split(" · ")[0]);
         // The year index lists every year; those that start on another page link there.
         var years = page.Document.QuerySelectorAll("nav.year-index a").ToDictionary(a => a.CleanText(), a => a.GetAttribute("href"));

@@ -44,7 +44,7 @@ public sealed class SiteTests(ProfilesAppFactory factory) : IClassFixture<Profil
     public async Task Every_stylesheet_and_icon_the_layout_links_to_exists()
     {
         var home = await _visitor.GetPageAsync("/");
-        var assets = home.Document.QuerySelectorAll("head link[href]").Select(l => l.GetAttribute("href")!).ToList();
+        var assets = home.Document.QuerySelectorAll("head link[rel=stylesheet], head link[rel=icon]").Select(l => l.GetAttribute("href")!).ToList();
 
         Assert.NotEmpty(assets);
         foreach (var asset in assets)

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Web.Cv;
+using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Pages.People;
 
 /// <summary>A profile as a compact CV document, for reading, printing and as the PDF's twin.</summary>
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
-public class CvModel(AppDbContext db) : PageModel
+public class CvModel(AppDbContext db, PublicUrl site) : PageModel
 {
     public CvContent Cv { get; private set; } = null!;
 
@@ -21,6 +22,8 @@ public class CvModel(AppDbContext db) : PageModel
             return NotFound();
         }
         Cv = cv;
+        // ?authors= shortens author lists of the same document: every variant names the plain address.
+        ViewData.SetPageHead(new PageHead { Canonical = site.Absolute($"/people/{cv.Header.Slug}/cv") });
         return Page();
     }
 }

@@ -23,12 +23,10 @@ namespace ResearcherProfiles.Web.Pages.People;
 public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
 {
     public PaperView Paper { get; private set; } = null!;
-    public string CanonicalUrl { get; private set; } = string.Empty;
     public IReadOnlyList<KeyValuePair<string, string>> CitationTags { get; private set; } = [];
 
     /// <summary>The most projects a paper's page lists.</summary>
     public const int MaxProjects = 20;
-    public string JsonLd { get; private set; } = string.Empty;
 
     public string? Legend => AuthorList.Legend(Paper.Authors);
 
@@ -58,9 +56,14 @@ public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
         Paper = paper;
         // From the configured address, not the request: a forged Host header would otherwise end
         // up in the cached page that every visitor and indexer gets.
-        CanonicalUrl = site.Absolute(path);
+        var canonical = site.Absolute(path);
         CitationTags = PaperMetadata.CitationTags(paper);
-        JsonLd = PaperMetadata.JsonLd(paper, CanonicalUrl, site.Origin);
+        ViewData.SetPageHead(new PageHead
+        {
+            Canonical = canonical,
+            Card = new SharingCard("article", paper.Title, paper.Description),
+            JsonLd = PaperMetadata.JsonLd(paper, canonical, site.Origin),
+        });
         return Page();
     }
 
@@ -263,23 +266,16 @@ public sealed record PaperView(
         return text.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    /// <summary>A sentence or two for search results: the summary, else the start of the abstract, else the byline.</summary>
+    /// <summary>A sentence or two for search results and link previews: the summary, else the start of the abstract, else the byline; one line of plain text.</summary>
     public string Description
     {
         get
         {
-            var text = Summary ?? Abstract;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return Authors.Count == 0 ? Title : $"{Title}, by {string.Concat(Authors.Select((a, i) => AuthorList.SeparatorBefore(i, Authors.Count, a.Name) + a.Name))}";
-            }
-            const int MaxLength = 300;
-            if (text.Length <= MaxLength)
-            {
-                return text;
-            }
-            var cut = text.LastIndexOf(' ', MaxLength - 1);
-            return string.Concat(text.AsSpan(0, cut > 0 ? cut : MaxLength - 1), "…");
+            var text = !string.IsNullOrWhiteSpace(Summary) ? Summary
+                : !string.IsNullOrWhiteSpace(Abstract) ? Abstract
+                : Authors.Count == 0 ? Title
+                : $"{Title}, by {string.Concat(Authors.Select((a, i) => AuthorList.SeparatorBefore(i, Authors.Count, a.Name) + a.Name))}";
+            return Excerpt.Of(text, PageHead.DescriptionLength)!;
         }
     }
 }

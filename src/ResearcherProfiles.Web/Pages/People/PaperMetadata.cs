@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Unicode;
 using ResearcherProfiles.Core.Entities;
 
 namespace ResearcherProfiles.Web.Pages.People;
@@ -13,10 +10,6 @@ namespace ResearcherProfiles.Web.Pages.People;
 /// </summary>
 public static class PaperMetadata
 {
-    // The default JavaScript encoder escapes '<', '>', '&' and quotes, so no value can close the
-    // <script> element it is written into; every other character stays readable.
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
-
     /// <summary>The citation_* tags in the order Google Scholar's examples use; authors in byline order.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> CitationTags(PaperView paper)
     {
@@ -140,7 +133,7 @@ public static class PaperMetadata
         {
             article["keywords"] = string.Join(", ", paper.Keywords);
         }
-        return article.ToJsonString(JsonOptions);
+        return StructuredData.ForScript(article);
 
         void Set(string name, string? value)
         {

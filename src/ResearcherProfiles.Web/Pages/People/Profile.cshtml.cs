@@ -7,13 +7,17 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Layout;
 using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Pages.People;
 
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
-public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageModel
+public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl publicUrl) : PageModel
 {
+    /// <summary>The page's description: the headline, else the start of About, else a sentence naming the person.</summary>
+    public string Description { get; private set; } = string.Empty;
+
     public ResearcherHeader Header { get; private set; } = null!;
     public IReadOnlyList<LinkView> Links { get; private set; } = [];
     /// <summary>The sections that have something to show, in the owner's order, with their titles and intros.</summary>
@@ -46,7 +50,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageMod
         (await db.ProfileLinks.Where(l => l.ResearcherId == researcherId && l.IsVisible).OrderBy(l => l.SortOrder)
                 .Select(l => new { l.Kind, l.Label, l.Url }).ToListAsync(ct))
             .Where(l => SafeUrl.IsAllowed(l.Url))
-            .Select(l => new LinkView(l.Label ?? LinkLabels.For(l.Kind), l.Url))
+            .Select(l => new LinkView(l.Label ?? LinkLabels.For(l.Kind), l.Url, l.Kind))
             .ToList();
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -128,6 +132,23 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageMod
                 s.Kind == ProfileSectionKind.Publications && s.Title is null && Highlighted.Count > 0 ? "Selected publications" : SectionLayout.TitleOf(s),
                 ShownSection.RenderIntro(s.IntroMarkdown)))
             .ToList();
+
+        // Saving an item records a revision but leaves the profile's own row as it was: the newest
+        // revision (the index on ResearcherId, Id finds it) dates the last change.
+        var lastChange = await db.Revisions.Where(r => r.ResearcherId == id).OrderByDescending(r => r.Id)
+            .Select(r => (DateTimeOffset?)r.At).FirstOrDefaultAsync(ct);
+        var shown = new ProfileMetadata.Shown(header, Links, Positions, Education, Awards,
+            Shown(ProfileSectionKind.About) ? MarkdownRenderer.ToPlainText(header.AboutMarkdown) : null,
+            lastChange > header.UpdatedAt ? lastChange.Value : header.UpdatedAt);
+        var canonical = publicUrl.Absolute($"/people/{header.Slug}");
+        var photo = header.PhotoUrl(publicUrl);
+        Description = ProfileMetadata.Description(shown);
+        ViewData.SetPageHead(new PageHead
+        {
+            Canonical = canonical,
+            Card = ProfileMetadata.Card(shown, photo),
+            JsonLd = ProfileMetadata.JsonLd(shown, canonical, photo),
+        });
         return Page();
     }
 
@@ -207,7 +228,11 @@ public sealed record ResearcherHeader(
     string? PublicationsNote,
     bool ShowCitationCounts,
     bool OfferCv,
-    bool ShowsPublications)
+    bool ShowsPublications,
+    string? GivenName,
+    string FamilyName,
+    IReadOnlyList<string> NameVariants,
+    DateTimeOffset UpdatedAt)
 {
     public static Task<ResearcherHeader?> FindAsync(AppDbContext db, string slug, CancellationToken ct) =>
         db.Researchers
@@ -218,10 +243,24 @@ public sealed record ResearcherHeader(
                 r.ShowPhone ? r.Phone : null,
                 r.Website, r.Interests, r.Skills, r.AboutMarkdown, r.PublicationsNote, r.ShowCitationCounts, r.OfferCv,
                 // The full list and its downloads go with the profile's Publications section when the owner hides it.
-                !r.Sections.Any(s => s.Kind == ProfileSectionKind.Publications && !s.IsVisible)))
+                !r.Sections.Any(s => s.Kind == ProfileSectionKind.Publications && !s.IsVisible),
+                r.GivenName, r.FamilyName, r.NameVariants, r.UpdatedAt))
             .FirstOrDefaultAsync(ct);
 
     public string? SafeWebsite => SafeUrl.IsHttpUrl(Website) ? Website : null;
+
+    /// <summary>The photo's absolute address: a stored photo is a site path, an imported one may be an https address.</summary>
+    public string? PhotoUrl(PublicUrl site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        return PhotoPath switch
+        {
+            null => null,
+            _ when SafeUrl.IsHttpUrl(PhotoPath) => PhotoPath,
+            _ when PhotoPath.StartsWith('/') && !PhotoPath.StartsWith("//", StringComparison.Ordinal) => site.Absolute(PhotoPath),
+            _ => null,
+        };
+    }
 
     public string WebsiteText => SafeWebsite is null ? string.Empty : new Uri(SafeWebsite).Host + new Uri(SafeWebsite).AbsolutePath.TrimEnd('/');
 }

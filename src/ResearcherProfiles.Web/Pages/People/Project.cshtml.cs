@@ -7,6 +7,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Layout;
 using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Pages.People;
@@ -17,8 +18,11 @@ namespace ResearcherProfiles.Web.Pages.People;
 /// shows the short card and links here.
 /// </summary>
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
-public class ProjectModel(AppDbContext db) : PageModel
+public class ProjectModel(AppDbContext db, PublicUrl site) : PageModel
 {
+    /// <summary>The page's description: the project's summary, else the start of its write-up, else a sentence naming its owner.</summary>
+    public string Description { get; private set; } = string.Empty;
+
     /// <summary>Headings needed before a write-up gets a table of contents.</summary>
     public const int OutlineFrom = 2;
 
@@ -68,6 +72,14 @@ public class ProjectModel(AppDbContext db) : PageModel
             .OrderBy(p => rank[p.Id])
             .Select(p => citeFromList ? p.CitedFrom(header.Slug) : p)
             .ToList();
+        Description = Excerpt.Of(project.Summary, PageHead.DescriptionLength)
+            ?? Excerpt.Of(MarkdownRenderer.ToPlainText(project.NarrativeMarkdown), PageHead.DescriptionLength)
+            ?? $"A project of {header.DisplayName}";
+        ViewData.SetPageHead(new PageHead
+        {
+            Canonical = site.Absolute(path),
+            Card = new SharingCard("article", project.Title, Description),
+        });
         return Page();
     }
 }

@@ -8,7 +8,8 @@ using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Pages.People;
 
-public sealed record LinkView(string Label, string Url);
+/// <summary>A link as a page lists it; <paramref name="ProfileKind"/> is set for a profile's own links.</summary>
+public sealed record LinkView(string Label, string Url, ProfileLinkKind? ProfileKind = null);
 
 public sealed record PublicationView(
     int Id,

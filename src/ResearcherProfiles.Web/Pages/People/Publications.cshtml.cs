@@ -9,6 +9,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Editing;
+using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Lists;
 using ResearcherProfiles.Web.Startup;
 
@@ -26,7 +27,7 @@ namespace ResearcherProfiles.Web.Pages.People;
 /// page's authors and links are loaded.
 /// </remarks>
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
-public class PublicationsModel(AppDbContext db, IOptions<SiteOptions> site) : PageModel
+public class PublicationsModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl publicUrl) : PageModel
 {
     public const string PageKey = "page";
 
@@ -136,6 +137,12 @@ public class PublicationsModel(AppDbContext db, IOptions<SiteOptions> site) : Pa
                 };
             })
             .ToList();
+        // Each page of the full list holds papers no other page has: it is indexed as itself. A
+        // filtered view repeats papers of the full list and is marked noindex instead (see the page).
+        if (filter.IsEmpty)
+        {
+            ViewData.SetPageHead(new PageHead { Canonical = publicUrl.Absolute(PageUrl(pageNumber)) });
+        }
         return Page();
     }
 

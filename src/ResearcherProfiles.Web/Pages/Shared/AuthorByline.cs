@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using ResearcherProfiles.Core.Text;
 
@@ -14,7 +13,7 @@ public static class AuthorByline
     public static IHtmlContent Render(IReadOnlyList<AuthorView> authors)
     {
         ArgumentNullException.ThrowIfNull(authors);
-        var html = HtmlEncoder.Default;
+        var html = Utf8Html.Encoder;
         var sb = new StringBuilder("<span class=\"authors\">");
         for (var i = 0; i < authors.Count; i++)
         {

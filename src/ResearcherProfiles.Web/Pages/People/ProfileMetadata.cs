@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
+
+namespace ResearcherProfiles.Web.Pages.People;
+
+/// <summary>
+/// The machine-readable description of a profile: a schema.org ProfilePage whose main entity is the
+/// Person, and the card a shared link shows. Both are made from what the page shows, so an item or
+/// section the owner hides is absent here too.
+/// </summary>
+public static class ProfileMetadata
+{
+    /// <summary>Link kinds that name the person elsewhere; a CV file, a lab or an organisation is not the person.</summary>
+    private static readonly HashSet<ProfileLinkKind> IdentityKinds =
+    [
+        ProfileLinkKind.Website, ProfileLinkKind.GoogleScholar, ProfileLinkKind.SemanticScholar, ProfileLinkKind.Dblp,
+        ProfileLinkKind.Orcid, ProfileLinkKind.OpenReview, ProfileLinkKind.GitHub, ProfileLinkKind.Twitter,
+        ProfileLinkKind.LinkedIn, ProfileLinkKind.Blog, ProfileLinkKind.Other,
+    ];
+
+    /// <summary>What the profile page shows, as the JSON-LD and the card need it.</summary>
+    /// <param name="Positions">Visible positions, empty when the Experience section is hidden.</param>
+    /// <param name="Education">Visible education, empty when the Education section is hidden.</param>
+    /// <param name="Awards">Visible awards, empty when the Awards section is hidden.</param>
+    /// <param name="About">The About text as plain text, null when it is empty or its section hidden.</param>
+    /// <param name="Modified">When the profile or anything on it last changed.</param>
+    public sealed record Shown(
+        ResearcherHeader Header,
+        IReadOnlyList<LinkView> Links,
+        IReadOnlyList<Position> Positions,
+        IReadOnlyList<Education> Education,
+        IReadOnlyList<Award> Awards,
+        string? About,
+        DateTimeOffset Modified);
+
+    /// <summary>The card: the headline, else the start of About, else a sentence naming the person.</summary>
+    public static SharingCard Card(Shown shown, string? photoUrl)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        var h = shown.Header;
+        return new SharingCard("profile", h.DisplayName, Description(shown))
+        {
+            Image = photoUrl,
+            ImageAlt = photoUrl is null ? null : $"Photo of {h.DisplayName}",
+            FirstName = h.GivenName,
+            LastName = h.FamilyName,
+        };
+    }
+
+    /// <summary>The page's description, for search results and link previews: one line of plain text.</summary>
+    public static string Description(Shown shown)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        return Excerpt.Of(shown.Header.Headline, PageHead.DescriptionLength)
+            ?? Excerpt.Of(shown.About, PageHead.DescriptionLength)
+            ?? $"Academic profile of {shown.Header.DisplayName}";
+    }
+
+    /// <summary>The ProfilePage JSON-LD, safe to write inside a script element (<see cref="StructuredData.ForScript"/>).</summary>
+    public static string JsonLd(Shown shown, string canonicalUrl, string? photoUrl)
+    {
+        ArgumentNullException.ThrowIfNull(shown);
+        var h = shown.Header;
+        var person = new JsonObject
+        {
+            ["@type"] = "Person",
+            ["@id"] = canonicalUrl + "#person",
+            ["name"] = h.DisplayName,
+            ["url"] = canonicalUrl,
+        };
+        Set(person, "givenName", h.GivenName);
+        Set(person, "familyName", h.FamilyName);
+        Set(person, "alternateName", Texts(h.NameVariants.Where(v => !string.Equals(v.Trim(), h.DisplayName, StringComparison.Ordinal))));
+
+        // A title of a current position says what the person does; the headline is the owner's own line about it.
+        var current = shown.Positions.Where(p => p.End is null && p.Start is not null).ToList();
+        Set(person, "jobTitle", current.Select(p => p.Title).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) ?? h.Headline);
+        Set(person, "description", h.Headline);
+        Set(person, "worksFor", Organizations(Distinct([h.Affiliation, .. current.Select(p => p.Employer)]), "Organization"));
+        // A degree under way ties the person to its institution now; a finished one makes an alumnus.
+        var studying = shown.Education.Where(e => e.End is null && e.Start is not null).Select(e => e.Institution);
+        Set(person, "affiliation", Organizations(Distinct([h.Affiliation, .. studying]), "Organization"));
+        Set(person, "alumniOf", Organizations(Distinct(shown.Education.Where(e => e.End is not null || e.Start is null).Select(e => e.Institution)), "EducationalOrganization"));
+        Set(person, "award", Texts(shown.Awards.Select(AwardText)));
+        Set(person, "knowsAbout", Texts(h.Interests));
+        Set(person, "image", photoUrl);
+        Set(person, "email", h.Email);
+        Set(person, "sameAs", Texts(SameAs(shown)));
+
+        var page = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "ProfilePage",
+            ["@id"] = canonicalUrl,
+            ["url"] = canonicalUrl,
+            ["name"] = h.DisplayName,
+            ["dateModified"] = StructuredData.DateTime(shown.Modified),
+            ["mainEntity"] = person,
+        };
+        return StructuredData.ForScript(page);
+    }
+
+    /// <summary>"Best Paper Award, NeurIPS, 2023", as the Awards section reads.</summary>
+    private static string AwardText(Award award) =>
+        string.Join(", ", new[] { award.Title, award.Issuer, award.Year?.ToString(CultureInfo.InvariantCulture) }.Where(x => !string.IsNullOrWhiteSpace(x)));
+
+    /// <summary>The person's other pages on the web: the website and the profile links that name them, ORCID iDs in their one form.</summary>
+    private static IEnumerable<string> SameAs(Shown shown)
+    {
+        if (shown.Header.SafeWebsite is string website)
+        {
+            yield return website;
+        }
+        foreach (var link in shown.Links)
+        {
+            if (link.ProfileKind is not ProfileLinkKind kind || !IdentityKinds.Contains(kind) || !SafeUrl.IsHttpUrl(link.Url))
+            {
+                continue;
+            }
+            yield return kind == ProfileLinkKind.Orcid && ResearcherIds.NormalizeOrcid(link.Url) is string orcid
+                ? "https://orcid.org/" + orcid
+                : link.Url;
+        }
+    }
+
+    private static List<string> Distinct(IEnumerable<string?> names) =>
+        names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static JsonArray Organizations(IEnumerable<string> names, string type) =>
+        new([.. names.Select(n => (JsonNode)new JsonObject { ["@type"] = type, ["name"] = n })]);
+
+    private static JsonArray Texts(IEnumerable<string> texts) =>
+        new([.. texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.Ordinal).Select(t => (JsonNode)JsonValue.Create(t))]);
+
+    private static void Set(JsonObject target, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            target[name] = value.Trim();
+        }
+    }
+
+    private static void Set(JsonObject target, string name, JsonArray values)
+    {
+        if (values.Count > 0)
+        {
+            target[name] = values;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+
+namespace ResearcherProfiles.Web.Pages;
+
+/// <summary>Schema.org JSON-LD as a page's head carries it (see <see cref="PageHead.JsonLd"/>).</summary>
+public static class StructuredData
+{
+    // The JavaScript encoder escapes '<', '>', '&' and quotes whatever ranges it allows, so no value
+    // can close the <script> element the JSON is written into or open a comment in it; every other
+    // character stays readable.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    /// <summary>The JSON, safe to write unencoded inside &lt;script type="application/ld+json"&gt;.</summary>
+    public static string ForScript(JsonNode document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.ToJsonString(Options);
+    }
+
+    /// <summary>An instant as schema.org dates it: ISO 8601 in UTC, to the second.</summary>
+    public static string DateTime(DateTimeOffset instant) =>
+        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}
