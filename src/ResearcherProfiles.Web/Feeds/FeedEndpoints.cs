@@ -56,7 +56,8 @@ public static class FeedEndpoints
 
     /// <summary>
     /// Crawlers may read the public site, not the signed-in parts (the editor, accounts,
-    /// administration, setup), the health checks or the error pages; the sitemap lists the rest.
+    /// administration, setup), the health checks, the error pages or search results (endless
+    /// addresses that only repeat pages the sitemap lists); the sitemap lists the rest.
     /// </summary>
     public static string RobotsTxt(PublicUrl site)
     {
@@ -65,7 +66,7 @@ public static class FeedEndpoints
         var pathBase = new Uri(site.Origin + "/").AbsolutePath.TrimEnd('/');
         var text = new StringBuilder()
             .Append("User-agent: *\n");
-        foreach (var path in PublicCompression.PrivatePaths.Concat(["/healthz", "/error", "/not-found"]))
+        foreach (var path in PublicCompression.PrivatePaths.Concat(["/healthz", "/error", "/not-found", "/search"]))
         {
             text.Append("Disallow: ").Append(pathBase).Append(path).Append('\n');
         }

@@ -7,6 +7,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Lists;
+using ResearcherProfiles.Web.Search;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Pages;
@@ -21,8 +22,8 @@ public class IndexModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl p
     /// <summary>Choices offered in each filter: the most common values, so the page stays bounded on a large site.</summary>
     public const int FilterChoices = 60;
 
-    /// <summary>Longer filter values cannot match anything a researcher can enter; they are ignored.</summary>
-    public const int MaxFilterLength = 300;
+    /// <summary>The longest interest or affiliation a filter reads (an affiliation holds at most 300 characters).</summary>
+    public const int MaxFilterLength = SearchModel.MaxFilterLength;
 
     public Paged<DirectoryEntry> Researchers { get; private set; } = null!;
 
@@ -46,8 +47,8 @@ public class IndexModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl p
         [FromQuery(Name = "affiliation")] string? affiliation,
         CancellationToken ct)
     {
-        Interest = FilterValue(interest);
-        Affiliation = FilterValue(affiliation);
+        Interest = SearchTerms.Filter(interest, MaxFilterLength);
+        Affiliation = SearchTerms.Filter(affiliation, MaxFilterLength);
 
         var visible = db.Researchers.Where(r => !r.IsHidden && r.DeletedAt == null);
         var listed = visible;
@@ -117,13 +118,6 @@ public class IndexModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl p
             query.Add("page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         return query.Count == 0 ? "/" : "/?" + string.Join("&", query);
-    }
-
-    // Control characters cannot be part of a tag or an affiliation (and PostgreSQL refuses NUL in text).
-    private static string? FilterValue(string? value)
-    {
-        var trimmed = value is null ? null : string.Concat(value.Where(c => !char.IsControl(c))).Trim();
-        return string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxFilterLength ? null : trimmed;
     }
 
     // A value reached through a link (a tag on a profile) may be rarer than the common ones offered;

@@ -19,7 +19,7 @@ public sealed class RobotsTests(FeedsAppFactory factory) : IClassFixture<FeedsAp
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n');
         Assert.Equal("User-agent: *", lines[0]);
         var disallowed = lines.Where(l => l.StartsWith("Disallow: ", StringComparison.Ordinal)).Select(l => l["Disallow: ".Length..]).ToList();
-        Assert.Equal(["/edit", "/account", "/admin", "/setup", "/healthz", "/error", "/not-found"], disallowed);
+        Assert.Equal(["/edit", "/account", "/admin", "/setup", "/healthz", "/error", "/not-found", "/search"], disallowed);
         Assert.Contains("Allow: /", lines);
         Assert.Contains($"Sitemap: {FeedsAppFactory.Origin}/sitemap.xml", lines);
 

@@ -88,8 +88,10 @@ public sealed class DirectoryFilterTests(DirectoryPageTests.OnePageFactory facto
     [InlineData("\\")]
     [InlineData("' OR 1=1 --")]
     [InlineData("<script>alert(1)</script>")]
+    [InlineData("an interest far longer than anyone types, cut to the length the filter reads")]
     public async Task Odd_filter_values_match_literally_and_never_fail(string value)
     {
+        value = value.StartsWith("an interest far", StringComparison.Ordinal) ? value + new string('x', 20_000) : value;
         await new ResearcherBuilder("Wild Card").With(r => { r.Interests = ["Anything"]; r.Affiliation = "Any University"; }).SaveAsync(factory);
 
         foreach (var name in new[] { "interest", "affiliation" })
@@ -104,11 +106,11 @@ public sealed class DirectoryFilterTests(DirectoryPageTests.OnePageFactory facto
     }
 
     [Fact]
-    public async Task An_overlong_blank_or_control_character_filter_is_ignored()
+    public async Task A_blank_or_control_character_filter_is_ignored()
     {
         var everyone = await _visitor.GetPageAsync("/");
 
-        foreach (var url in new[] { "/?interest=" + new string('x', 20_000), "/?interest=%20%20&affiliation=", "/?interest=%00%01&affiliation=%7F" })
+        foreach (var url in new[] { "/?interest=%20%20&affiliation=", "/?interest=%00%01&affiliation=%7F" })
         {
             var page = await _visitor.GetPageAsync(url);
 
