@@ -39,51 +39,6 @@ public sealed class HomeProfile(AppDbContext db, IOptions<SiteOptions> site)
             : visible.Where(r => db.SiteSettings.Any(s => s.HomeProfileId == r.Id) || (r.Slug == configured && !db.SiteSettings.Any()));
         return chosen.Select(r => new HomeProfileView(r.Slug, r.DisplayName)).FirstOrDefaultAsync(ct);
     }
-
-    /// <summary>
-    /// Makes "/" the home profile's page and its one address: "/" (and "/Index") runs the profile
-    /// page, and /people/{slug} of that profile moves permanently to "/". Its other pages
-    /// (publications, CV, projects) keep their addresses. Runs before routing and the output cache,
-    /// so neither ever sees the profile's old address answer with the page.
-    /// </summary>
-    public static IApplicationBuilder UseHomeProfile(IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        var request = context.Request;
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-        {
-            var path = request.Path.Value ?? string.Empty;
-            if (path is "/" || path.Equals("/Index", StringComparison.OrdinalIgnoreCase))
-            {
-                if (await context.RequestServices.GetRequiredService<HomeProfile>().FindAsync(context.RequestAborted) is { } home)
-                {
-                    request.Path = $"/people/{home.Slug}";
-                }
-            }
-            else if (ProfileSlugOf(path) is { } slug
-                && (await context.RequestServices.GetRequiredService<HomeProfile>().FindAsync(context.RequestAborted))?.Slug == slug)
-            {
-                context.Response.Redirect("/" + request.QueryString, permanent: true);
-                return;
-            }
-        }
-        await next(context);
-    });
-
-    /// <summary>The slug in a profile page's path, /people/{slug} (with or without a closing slash); null for any other path.</summary>
-    public static string? ProfileSlugOf(string path)
-    {
-        const string prefix = "/people/";
-        if (!path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-        var slug = path[prefix.Length..];
-        if (slug.EndsWith('/'))
-        {
-            slug = slug[..^1];
-        }
-        return slug.Length == 0 || slug.Contains('/', StringComparison.Ordinal) ? null : slug;
-    }
 }
 
 /// <summary>The home profile's address and name.</summary>

@@ -119,7 +119,6 @@ public static class PublicSiteExtensions
         {
             OnPrepareResponse = context => SetStaticCacheHeaders(context.Context),
         });
-        HomeProfile.UseHomeProfile(app);
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -7,12 +7,13 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Layout;
 using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Pages.People;
 
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
-public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageModel
+public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, HomeProfile home) : PageModel
 {
     public ResearcherHeader Header { get; private set; } = null!;
     public IReadOnlyList<LinkView> Links { get; private set; } = [];
@@ -51,6 +52,18 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageMod
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
+        // On a single-person site the home profile has one address, the site's own. A redirect is
+        // never output-cached, and saving the setting evicts the pages cached before it.
+        if ((await home.FindAsync(ct))?.Slug == slug)
+        {
+            return RedirectPermanent("/" + Request.QueryString);
+        }
+        return await LoadAsync(slug, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>Reads the public profile <paramref name="slug"/> into this model; false when there is none.</summary>
+    public async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    {
         // One connection for the page's dozen queries (the context closes it when the request
         // ends): opened and closed around each query, every one took the pool's lock and, on
         // SQLite, ran the connection's set-up statements again.
@@ -58,7 +71,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageMod
         var header = await ResearcherHeader.FindAsync(db, slug, ct);
         if (header is null)
         {
-            return NotFound();
+            return false;
         }
         Header = header;
         var id = header.Id;
@@ -128,7 +141,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site) : PageMod
                 s.Kind == ProfileSectionKind.Publications && s.Title is null && Highlighted.Count > 0 ? "Selected publications" : SectionLayout.TitleOf(s),
                 ShownSection.RenderIntro(s.IntroMarkdown)))
             .ToList();
-        return Page();
+        return true;
     }
 
     private bool HasContent(ProfileSectionKind kind) => kind switch
