@@ -223,3 +223,41 @@ public static class SiteSettingsForm
         ["Input.ProfileAddress"] = slug ?? string.Empty,
     };
 }
+
+/// <summary>A site started with Site:HomeProfile, as a `docker run` would: the configured profile is home until an administrator saves the settings.</summary>
+public sealed class ConfiguredHomeProfileTests(ConfiguredHomeProfileTests.ConfiguredFactory factory) : IClassFixture<ConfiguredHomeProfileTests.ConfiguredFactory>
+{
+    private const string ConfiguredSlug = "configured-home-person";
+
+    public sealed class ConfiguredFactory : ProfilesAppFactory
+    {
+        protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>
+        {
+            ["RateLimiting:Accounts:PermitLimit"] = "100000",
+            [Web.Startup.SiteOptions.HomeProfileKey] = ConfiguredSlug,
+        };
+    }
+
+    [Fact]
+    public async Task The_configured_profile_is_home_until_the_administrator_saves_another_choice()
+    {
+        var visitor = factory.CreateVisitor();
+        // Before the profile exists the site is a directory, not an error.
+        Assert.Equal("People", (await visitor.GetPageAsync("/")).TextOf("main h1"));
+        var admin = await factory.SignInAsync((await factory.CreateAdminAsync()).Email!);
+        Assert.Contains($"No profile has the address “{ConfiguredSlug}”", (await admin.GetPageAsync("/admin/site")).TextOf("#home-problem"), StringComparison.Ordinal);
+
+        await new ResearcherBuilder("Configured Person").With(r => r.Slug = ConfiguredSlug).SaveAsync(factory);
+        await factory.EvictPublicPagesAsync();
+
+        Assert.Equal("Configured Person", (await visitor.GetPageAsync("/")).TextOf("main h1"));
+        var settings = await admin.GetPageAsync("/admin/site");
+        Assert.Contains("Site:HomeProfile", settings.TextOf("#home-state"), StringComparison.Ordinal);
+        Assert.Equal(ConfiguredSlug, settings.Document.QuerySelector("#Input_ProfileAddress")!.GetAttribute("value"));
+
+        await admin.SetHomeAsync(null);
+
+        Assert.Equal("People", (await visitor.GetPageAsync("/")).TextOf("main h1"));
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetPageAsync($"/people/{ConfiguredSlug}")).Status);
+    }
+}
