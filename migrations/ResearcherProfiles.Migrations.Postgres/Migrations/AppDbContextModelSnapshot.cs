@@ -1319,6 +1319,28 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
                     b.ToTable("ServiceRoles");
                 });
 
+            modelBuilder.Entity("ResearcherProfiles.Core.Entities.SiteSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HomeProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeProfileId");
+
+                    b.ToTable("SiteSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_SiteSettings_Singleton", "\"Id\" = 1");
+                        });
+                });
+
             modelBuilder.Entity("ResearcherProfiles.Core.Entities.SourceSyncState", b =>
                 {
                     b.Property<int>("ResearcherId")
@@ -1762,6 +1784,16 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Researcher");
+                });
+
+            modelBuilder.Entity("ResearcherProfiles.Core.Entities.SiteSettings", b =>
+                {
+                    b.HasOne("ResearcherProfiles.Core.Entities.Researcher", "HomeProfile")
+                        .WithMany()
+                        .HasForeignKey("HomeProfileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("HomeProfile");
                 });
 
             modelBuilder.Entity("ResearcherProfiles.Core.Entities.SourceSyncState", b =>

@@ -1271,6 +1271,28 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.ToTable("ServiceRoles");
                 });
 
+            modelBuilder.Entity("ResearcherProfiles.Core.Entities.SiteSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HomeProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeProfileId");
+
+                    b.ToTable("SiteSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_SiteSettings_Singleton", "\"Id\" = 1");
+                        });
+                });
+
             modelBuilder.Entity("ResearcherProfiles.Core.Entities.SourceSyncState", b =>
                 {
                     b.Property<int>("ResearcherId")
@@ -1710,6 +1732,16 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Researcher");
+                });
+
+            modelBuilder.Entity("ResearcherProfiles.Core.Entities.SiteSettings", b =>
+                {
+                    b.HasOne("ResearcherProfiles.Core.Entities.Researcher", "HomeProfile")
+                        .WithMany()
+                        .HasForeignKey("HomeProfileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("HomeProfile");
                 });
 
             modelBuilder.Entity("ResearcherProfiles.Core.Entities.SourceSyncState", b =>

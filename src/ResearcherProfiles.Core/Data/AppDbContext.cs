@@ -38,6 +38,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<FoundWork> FoundWorks => Set<FoundWork>();
     public DbSet<CitationCount> CitationCounts => Set<CitationCount>();
     public DbSet<WorkerLease> WorkerLeases => Set<WorkerLease>();
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     /// <summary>The key ring that signs cookies and antiforgery tokens, shared by every app instance on the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

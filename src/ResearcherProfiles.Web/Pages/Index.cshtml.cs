@@ -7,6 +7,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Lists;
+using ResearcherProfiles.Web.Pages.People;
 using ResearcherProfiles.Web.Search;
 using ResearcherProfiles.Web.Startup;
 
@@ -14,10 +15,11 @@ namespace ResearcherProfiles.Web.Pages;
 
 /// <summary>
 /// The site home: every visible researcher, alphabetically by family name, a page at a time,
-/// optionally only those with one research interest or one affiliation.
+/// optionally only those with one research interest or one affiliation; or, on a single-person
+/// site, the home profile as its own page shows it, whatever the query asks.
 /// </summary>
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
-public class IndexModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl publicUrl) : PageModel
+public class IndexModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl publicUrl, HomeProfile home) : PageModel
 {
     /// <summary>Choices offered in each filter: the most common values, so the page stays bounded on a large site.</summary>
     public const int FilterChoices = 60;
@@ -39,6 +41,9 @@ public class IndexModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl p
 
     public bool IsFiltered => Interest is not null || Affiliation is not null;
 
+    /// <summary>The profile shown instead of the directory on a single-person site.</summary>
+    public ProfileModel? Home { get; private set; }
+
     // "page" is also the route value naming the Razor page ("/Index"), which model binding would
     // try first: bind the page number from the query string only.
     public async Task OnGetAsync(
@@ -47,6 +52,17 @@ public class IndexModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl p
         [FromQuery(Name = "affiliation")] string? affiliation,
         CancellationToken ct)
     {
+        if (await home.FindAsync(ct) is { } chosen)
+        {
+            var profile = ActivatorUtilities.CreateInstance<ProfileModel>(HttpContext.RequestServices);
+            if (await profile.LoadAsync(chosen.Slug, ct))
+            {
+                Home = profile;
+                profile.ShowIn(ViewData);
+                return;
+            }
+        }
+
         Interest = SearchTerms.Filter(interest, MaxFilterLength);
         Affiliation = SearchTerms.Filter(affiliation, MaxFilterLength);
 

@@ -29,6 +29,7 @@ public static class PublicSiteExtensions
         // Read now so that a missing or malformed address stops the start-up with a clear message.
         var publicUrl = PublicUrl.FromConfiguration(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(publicUrl);
+        builder.Services.AddScoped<HomeProfile>();
         // Fixed for the app's lifetime: cached pages and fresh ones must render links the same way.
         builder.Services.AddSingleton(ExternalLinks.For(ExternalLinksInNewTab(builder.Configuration[SiteOptions.ExternalLinksInNewTabKey]), publicUrl.Origin));
         builder.Services.AddTransient<IStartupFilter, ExternalLinksStartupFilter>();
@@ -174,8 +175,22 @@ public sealed class SiteOptions
 {
     public const string Section = "Site";
 
-    /// <summary>The site's name in the header and page titles: a lab, a department or a person.</summary>
-    public string Name { get; set; } = "Researcher Profiles";
+    /// <summary>The name a site has until it is given one.</summary>
+    public const string DefaultName = "Researcher Profiles";
+
+    /// <summary>
+    /// The site's name in the header and page titles: a lab, a department or a person. Left at
+    /// <see cref="DefaultName"/> on a single-person site, the home profile's name stands in for it.
+    /// </summary>
+    public string Name { get; set; } = DefaultName;
+
+    public const string HomeProfileKey = Section + ":" + nameof(HomeProfile);
+
+    /// <summary>
+    /// The slug of the profile the home page shows, making the site that researcher's homepage;
+    /// used until an administrator saves the site settings (see <see cref="Hosting.HomeProfile"/>).
+    /// </summary>
+    public string? HomeProfile { get; set; }
 
     /// <summary>Researchers per directory page.</summary>
     public int DirectoryPageSize { get; set; } = 24;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,12 +14,20 @@ using ResearcherProfiles.Web.Startup;
 namespace ResearcherProfiles.Web.Pages.People;
 
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
-public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl publicUrl) : PageModel
+public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl publicUrl, HomeProfile home) : PageModel
 {
     /// <summary>The page's description: the headline, else the start of About, else a sentence naming the person.</summary>
     public string Description { get; private set; } = string.Empty;
 
     public ResearcherHeader Header { get; private set; } = null!;
+
+    /// <summary>The canonical address, sharing card and JSON-LD of the profile.</summary>
+    public PageHead Head { get; private set; } = null!;
+
+    /// <summary>
+    /// The site is one researcher's homepage: there is no directory for interest tags to lead to.
+    /// </summary>
+    public bool IsSinglePersonSite { get; private set; }
     public IReadOnlyList<LinkView> Links { get; private set; } = [];
     /// <summary>The sections that have something to show, in the owner's order, with their titles and intros.</summary>
     public IReadOnlyList<ShownSection> Sections { get; private set; } = [];
@@ -55,6 +64,36 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
+        // On a single-person site the home profile has one address, the site's own. A redirect is
+        // never output-cached, and saving the setting evicts the pages cached before it.
+        if ((await home.FindAsync(ct))?.Slug == slug)
+        {
+            return RedirectPermanent("/" + Request.QueryString);
+        }
+        if (!await LoadAsync(slug, ct))
+        {
+            return NotFound();
+        }
+        ShowIn(ViewData);
+        return Page();
+    }
+
+    /// <summary>
+    /// What the layout writes for this profile — title, description, canonical address, sharing
+    /// card, JSON-LD, news feed — in the view data of the page showing it: its own, or the home page's.
+    /// </summary>
+    public void ShowIn(ViewDataDictionary viewData)
+    {
+        ArgumentNullException.ThrowIfNull(viewData);
+        viewData["Title"] = Header.DisplayName;
+        viewData["Description"] = Description;
+        viewData.SetPageHead(Head);
+        viewData[Feeds.AlternateFeed.ViewDataKey] = Feeds.AlternateFeed.News(Header, Sections);
+    }
+
+    /// <summary>Reads the public profile <paramref name="slug"/> into this model; false when there is none.</summary>
+    public async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    {
         // One connection for the page's dozen queries (the context closes it when the request
         // ends): opened and closed around each query, every one took the pool's lock and, on
         // SQLite, ran the connection's set-up statements again.
@@ -62,7 +101,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         var header = await ResearcherHeader.FindAsync(db, slug, ct);
         if (header is null)
         {
-            return NotFound();
+            return false;
         }
         Header = header;
         var id = header.Id;
@@ -140,16 +179,18 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         var shown = new ProfileMetadata.Shown(header, Links, Positions, Education, Awards,
             Shown(ProfileSectionKind.About) ? MarkdownRenderer.ToPlainText(header.AboutMarkdown) : null,
             lastChange > header.UpdatedAt ? lastChange.Value : header.UpdatedAt);
-        var canonical = publicUrl.Absolute($"/people/{header.Slug}");
+        // On a single-person site the home profile's one address is the site's own.
+        var canonical = publicUrl.Absolute(await home.PathOfAsync(header.Slug, ct));
+        IsSinglePersonSite = await home.FindAsync(ct) is not null;
         var photo = header.PhotoUrl(publicUrl);
         Description = ProfileMetadata.Description(shown);
-        ViewData.SetPageHead(new PageHead
+        Head = new PageHead
         {
             Canonical = canonical,
             Card = ProfileMetadata.Card(shown, photo),
             JsonLd = ProfileMetadata.JsonLd(shown, canonical, photo),
-        });
-        return Page();
+        };
+        return true;
     }
 
     private bool HasContent(ProfileSectionKind kind) => kind switch

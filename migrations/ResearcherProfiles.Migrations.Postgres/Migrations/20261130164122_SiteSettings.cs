@@ -1,0 +1,46 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ResearcherProfiles.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class SiteSettings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SiteSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    HomeProfileId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteSettings", x => x.Id);
+                    table.CheckConstraint("CK_SiteSettings_Singleton", "\"Id\" = 1");
+                    table.ForeignKey(
+                        name: "FK_SiteSettings_Researchers_HomeProfileId",
+                        column: x => x.HomeProfileId,
+                        principalTable: "Researchers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SiteSettings_HomeProfileId",
+                table: "SiteSettings",
+                column: "HomeProfileId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SiteSettings");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Web.Startup;
+
+namespace ResearcherProfiles.Web.Hosting;
+
+/// <summary>
+/// The profile the home page shows when the site is one researcher's homepage (the administrator's
+/// site settings, or <see cref="SiteOptions.HomeProfile"/> until those are saved); none when the
+/// home page is the directory, or when the chosen profile is hidden or in the trash.
+/// </summary>
+/// <remarks>
+/// Read from the database once per request, and never kept longer: several app instances share the
+/// database, and a changed setting must show on every one of them at once.
+/// </remarks>
+public sealed class HomeProfile(AppDbContext db, IOptions<SiteOptions> site)
+{
+    private Task<HomeProfileView?>? _found;
+
+    /// <summary>The profile the home page shows, or null for the directory.</summary>
+    public Task<HomeProfileView?> FindAsync(CancellationToken ct) => _found ??= QueryAsync(ct);
+
+    /// <summary>The address of a profile: "/" for the home profile, else /people/{slug}.</summary>
+    public async Task<string> PathOfAsync(string slug, CancellationToken ct) => PathOf(await FindAsync(ct), slug);
+
+    /// <summary>The address of a profile: "/" for <paramref name="home"/>, else /people/{slug}.</summary>
+    public static string PathOf(HomeProfileView? home, string slug) => home?.Slug == slug ? "/" : $"/people/{slug}";
+
+    private Task<HomeProfileView?> QueryAsync(CancellationToken ct)
+    {
+        var visible = db.Researchers.Where(r => !r.IsHidden && r.DeletedAt == null);
+        var configured = site.Value.HomeProfile?.Trim();
+        // One query whatever the case: the administrator's choice, or the configured slug while
+        // no choice has been saved.
+        var chosen = string.IsNullOrEmpty(configured)
+            ? visible.Where(r => db.SiteSettings.Any(s => s.HomeProfileId == r.Id))
+            : visible.Where(r => db.SiteSettings.Any(s => s.HomeProfileId == r.Id) || (r.Slug == configured && !db.SiteSettings.Any()));
+        return chosen.Select(r => new HomeProfileView(r.Slug, r.DisplayName)).FirstOrDefaultAsync(ct);
+    }
+}
+
+/// <summary>The home profile's address and name.</summary>
+public sealed record HomeProfileView(string Slug, string DisplayName);
