@@ -80,10 +80,10 @@ public static class FeedEndpoints
         $"/sitemaps/{Sitemap.NameOf(part)}-{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}.xml";
 
     /// <summary>Every address in one file while they fit in one; otherwise an index of the files of each part.</summary>
-    private static async Task<IResult> SitemapAsync(AppDbContext db, [FromServices] PublicUrl site, [FromServices] IOptions<SiteOptions> siteOptions, [FromServices] IOptions<FeedOptions> feeds, HttpContext context)
+    private static async Task<IResult> SitemapAsync(AppDbContext db, [FromServices] PublicUrl site, [FromServices] IOptions<SiteOptions> siteOptions, [FromServices] IOptions<FeedOptions> feeds, [FromServices] HomeProfile home, HttpContext context)
     {
         var ct = context.RequestAborted;
-        var sitemap = new Sitemap(db, DirectoryPageSize(siteOptions.Value));
+        var sitemap = new Sitemap(db, DirectoryPageSize(siteOptions.Value), (await home.FindAsync(ct))?.Slug);
         var limit = feeds.Value.UrlsPerSitemap;
         var counts = new List<(Sitemap.Part Part, int Count)>();
         foreach (var part in Enum.GetValues<Sitemap.Part>())
@@ -104,14 +104,14 @@ public static class FeedEndpoints
 
     /// <summary>One file of a part: the addresses from (number − 1) × limit on; a 404 past the part's end.</summary>
     private static async Task<IResult> SitemapFileAsync(
-        string part, int number, AppDbContext db, [FromServices] PublicUrl site, [FromServices] IOptions<SiteOptions> siteOptions, [FromServices] IOptions<FeedOptions> feeds, HttpContext context)
+        string part, int number, AppDbContext db, [FromServices] PublicUrl site, [FromServices] IOptions<SiteOptions> siteOptions, [FromServices] IOptions<FeedOptions> feeds, [FromServices] HomeProfile home, HttpContext context)
     {
         var ct = context.RequestAborted;
         if (!Sitemap.TryParse(part, out var which) || number < 1)
         {
             return Results.NotFound();
         }
-        var sitemap = new Sitemap(db, DirectoryPageSize(siteOptions.Value));
+        var sitemap = new Sitemap(db, DirectoryPageSize(siteOptions.Value), (await home.FindAsync(ct))?.Slug);
         var limit = feeds.Value.UrlsPerSitemap;
         var skip = (long)(number - 1) * limit;
         if (skip >= await sitemap.CountAsync(which, ct))

@@ -18,9 +18,10 @@ public sealed record SitemapUrl(string Path, DateTimeOffset? LastModified);
 /// lists, their CVs, the paper pages and the project pages. Each part is one query that projects
 /// only the columns it writes and is read row by row, so a site of hundreds of thousands of papers
 /// is never held in memory. The rules are the pages' own: hidden and trashed profiles, hidden
-/// sections and hidden items have no page, so they have no address here.
+/// sections and hidden items have no page, so they have no address here. On a single-person site
+/// (<paramref name="homeSlug"/>) the directory is that profile at "/", which is its only address.
 /// </summary>
-public sealed class Sitemap(AppDbContext db, int directoryPageSize)
+public sealed class Sitemap(AppDbContext db, int directoryPageSize, string? homeSlug = null)
 {
     public enum Part
     {
@@ -51,12 +52,15 @@ public sealed class Sitemap(AppDbContext db, int directoryPageSize)
 
     private IQueryable<Researcher> VisibleResearchers => db.Researchers.Where(r => !r.IsHidden && r.DeletedAt == null);
 
+    /// <summary>Profiles with an address of their own: every visible one but the home profile, whose address is "/".</summary>
+    private IQueryable<Researcher> ProfilesAtTheirAddress => homeSlug is null ? VisibleResearchers : VisibleResearchers.Where(r => r.Slug != homeSlug);
+
     /// <summary>The number of addresses in <paramref name="part"/>.</summary>
     public async Task<int> CountAsync(Part part, CancellationToken ct) => part switch
     {
-        // The first page of the directory exists even when it lists nobody.
-        Part.Directory => Math.Max(1, (await VisibleResearchers.CountAsync(ct) + directoryPageSize - 1) / directoryPageSize),
-        Part.Profiles => await VisibleResearchers.CountAsync(ct),
+        // The first page of the directory exists even when it lists nobody; a single-person site has only "/".
+        Part.Directory => homeSlug is not null ? 1 : Math.Max(1, (await VisibleResearchers.CountAsync(ct) + directoryPageSize - 1) / directoryPageSize),
+        Part.Profiles => await ProfilesAtTheirAddress.CountAsync(ct),
         Part.Lists => await WithPublicationList.CountAsync(ct),
         Part.Cvs => await VisibleResearchers.CountAsync(r => r.OfferCv, ct),
         Part.Papers => await PublicPapers.CountAsync(ct),
@@ -66,8 +70,9 @@ public sealed class Sitemap(AppDbContext db, int directoryPageSize)
     /// <summary>The addresses of <paramref name="part"/> from the <paramref name="skip"/>th on, at most <paramref name="take"/> of them.</summary>
     public IAsyncEnumerable<SitemapUrl> UrlsAsync(Part part, int skip, int take, CancellationToken ct) => part switch
     {
+        Part.Directory when homeSlug is not null => ProfilePagesAsync(VisibleResearchers.Where(r => r.Slug == homeSlug), _ => "/", skip, take, ct),
         Part.Directory => DirectoryAsync(skip, take, ct),
-        Part.Profiles => ProfilePagesAsync(VisibleResearchers, slug => $"/people/{slug}", skip, take, ct),
+        Part.Profiles => ProfilePagesAsync(ProfilesAtTheirAddress, slug => $"/people/{slug}", skip, take, ct),
         Part.Lists => ProfilePagesAsync(WithPublicationList, slug => $"/people/{slug}/publications", skip, take, ct),
         Part.Cvs => ProfilePagesAsync(VisibleResearchers.Where(r => r.OfferCv), slug => $"/people/{slug}/cv", skip, take, ct),
         Part.Papers => PapersAsync(skip, take, ct),

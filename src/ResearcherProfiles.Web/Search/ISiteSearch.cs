@@ -33,6 +33,14 @@ public sealed record SearchRequest(
 
     /// <summary>The best-ranked matching people whose interests and affiliations are offered as filters.</summary>
     public const int FacetSample = 200;
+
+    /// <summary>
+    /// The most papers ranked for one search: the newest this many that match are ordered by
+    /// relevance. A common word matches a third of a large site's papers, and scoring them all
+    /// costs a hundred times what a page of results does; past the counted matches
+    /// (<see cref="MaxCounted"/>) no one pages anyway.
+    /// </summary>
+    public const int RankedPapers = 2 * MaxCounted;
 }
 
 /// <param name="PeopleCapped">More people match than <see cref="SearchRequest.MaxCounted"/>.</param>

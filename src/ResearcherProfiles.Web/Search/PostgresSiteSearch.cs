@@ -59,10 +59,11 @@ public sealed class PostgresSiteSearch(AppDbContext db) : SqlSiteSearch(db)
         """;
 
     protected override string PapersSql => $"""
-        {Query}, page AS MATERIALIZED (
+        {Query}, ranked AS MATERIALIZED (
             SELECT s."PublicationId" AS id, ts_rank(s."Document", q.query) AS rank
             FROM "SearchPapers" s CROSS JOIN q WHERE s."Document" @@ q.query AND {Listed("s.\"PublicationId\"")}
-            ORDER BY rank DESC, id LIMIT @take OFFSET @skip)
+            ORDER BY s."PublicationId" DESC LIMIT @ranked),
+        page AS MATERIALIZED (SELECT id, rank FROM ranked ORDER BY rank DESC, id LIMIT @take OFFSET @skip)
         SELECT p."Id", p."Title", p."Year", coalesce(p."VenueShort", p."VenueName"),
                ts_headline('search_folded', p."Title", q.query, {Whole}),
                ts_headline('search_folded', (SELECT string_agg(a."Name", '; ' ORDER BY a."Position") FROM "PublicationAuthors" a WHERE a."PublicationId" = p."Id"), q.query, {Short}),

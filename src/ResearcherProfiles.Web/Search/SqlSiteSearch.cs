@@ -48,7 +48,10 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
     /// <summary>How many papers match @match (at most @cap).</summary>
     protected abstract string CountPapersSql { get; }
 
-    /// <summary>Columns: Id, Title, Year, Venue, title highlighted, authors and abstract snippets; @take from @skip.</summary>
+    /// <summary>
+    /// Columns: Id, Title, Year, Venue, title highlighted, authors and abstract snippets; @take from
+    /// @skip of the newest @ranked listed matches, ordered by relevance.
+    /// </summary>
     protected abstract string PapersSql { get; }
 
     /// <summary>Columns: the interests as a JSON array, the affiliation, of the best @take matching people (no filters).</summary>
@@ -145,6 +148,7 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
         Add(command, "affiliation", DbType.String, request.Affiliation);
         Add(command, "start", DbType.String, Highlight.Start.ToString());
         Add(command, "end", DbType.String, Highlight.End.ToString());
+        Add(command, "ranked", DbType.Int32, SearchRequest.RankedPapers);
         return command;
     }
 

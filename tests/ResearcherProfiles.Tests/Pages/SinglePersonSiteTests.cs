@@ -58,6 +58,30 @@ public sealed class SinglePersonSiteTests(AdminAppFactory factory) : IClassFixtu
         Assert.DoesNotContain("People", otherPage.TextsOf("nav.site-nav a"));
     }
 
+    [Fact]
+    public async Task The_home_page_names_itself_as_the_profile_s_one_address_in_its_head_and_in_the_sitemap()
+    {
+        var home = await new ResearcherBuilder("Canonical Home").WithNews("2024-06", "A new paper.").SaveAsync(factory);
+        var other = await new ResearcherBuilder("Canonical Other").SaveAsync(factory);
+        var admin = await SignInAdminAsync();
+        await admin.SetHomeAsync(home.Slug);
+
+        var page = await _visitor.GetPageAsync("/");
+        var canonical = page.Document.QuerySelector("link[rel=canonical]")!.GetAttribute("href")!;
+        var origin = canonical[..^1];
+        var sitemap = System.Xml.Linq.XDocument.Parse(await _visitor.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)));
+        var listed = sitemap.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => e.Value).ToList();
+
+        Assert.EndsWith("/", canonical, StringComparison.Ordinal);
+        Assert.DoesNotContain("/people/", canonical, StringComparison.Ordinal);
+        Assert.Equal(canonical, page.Document.QuerySelector("meta[property='og:url']")?.GetAttribute("content"));
+        Assert.Equal($"/people/{home.Slug}/news.atom", page.Document.QuerySelector("link[rel=alternate][type='application/atom+xml']")?.GetAttribute("href"));
+        Assert.Single(listed, origin + "/");
+        Assert.DoesNotContain(origin + $"/people/{home.Slug}", listed);
+        Assert.Contains(origin + $"/people/{other.Slug}", listed);
+        Assert.DoesNotContain(listed, url => url.Contains("/?page=", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("/")]
