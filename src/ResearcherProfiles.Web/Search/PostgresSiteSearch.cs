@@ -34,10 +34,11 @@ public sealed class PostgresSiteSearch(AppDbContext db) : SqlSiteSearch(db)
         """;
 
     protected override string PeopleSql => $"""
-        {Query}, page AS MATERIALIZED (
+        {Query}, ranked AS MATERIALIZED (
             SELECT r."Id" AS id, ts_rank(s."Document", q.query) AS rank, r."FamilyName" AS family
             {MatchingPeople} AND {Filters}
-            ORDER BY rank DESC, family, id LIMIT @take OFFSET @skip)
+            ORDER BY s."ResearcherId" LIMIT @ranked),
+        page AS MATERIALIZED (SELECT id, rank, family FROM ranked ORDER BY rank DESC, family, id LIMIT @take OFFSET @skip)
         SELECT r."Id", r."Slug", r."DisplayName", r."PhotoPath",
                ts_headline('search_folded', r."DisplayName", q.query, {Whole}),
                ts_headline('search_folded', r."Headline", q.query, {Whole}),
@@ -50,7 +51,7 @@ public sealed class PostgresSiteSearch(AppDbContext db) : SqlSiteSearch(db)
     protected override string FacetsSql => $"""
         {Query}
         SELECT to_json(r."Interests")::text, r."Affiliation" {MatchingPeople}
-        ORDER BY ts_rank(s."Document", q.query) DESC LIMIT @take OFFSET @skip
+        LIMIT @take OFFSET @skip
         """;
 
     protected override string CountPapersSql => $"""

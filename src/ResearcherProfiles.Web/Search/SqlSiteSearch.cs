@@ -54,7 +54,7 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
     /// </summary>
     protected abstract string PapersSql { get; }
 
-    /// <summary>Columns: the interests as a JSON array, the affiliation, of the best @take matching people (no filters).</summary>
+    /// <summary>Columns: the interests as a JSON array, the affiliation, of @take matching people (no filters).</summary>
     protected abstract string FacetsSql { get; }
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct)
@@ -148,7 +148,7 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
         Add(command, "affiliation", DbType.String, request.Affiliation);
         Add(command, "start", DbType.String, Highlight.Start.ToString());
         Add(command, "end", DbType.String, Highlight.End.ToString());
-        Add(command, "ranked", DbType.Int32, SearchRequest.RankedPapers);
+        Add(command, "ranked", DbType.Int32, SearchRequest.Ranked);
         return command;
     }
 

@@ -33,10 +33,11 @@ public sealed class SqliteSiteSearch(AppDbContext db) : SqlSiteSearch(db)
         """;
 
     protected override string PeopleSql => $"""
-        WITH page AS MATERIALIZED (
+        WITH ranked AS MATERIALIZED (
             SELECT r."Id" AS id, {PeopleRank} AS rank, r."FamilyName" AS family
             {MatchingPeople} AND {Filters}
-            ORDER BY rank, family, id LIMIT @take OFFSET @skip)
+            ORDER BY "SearchPeople".rowid LIMIT @ranked),
+        page AS MATERIALIZED (SELECT id, rank, family FROM ranked ORDER BY rank, family, id LIMIT @take OFFSET @skip)
         SELECT r."Id", r."Slug", r."DisplayName", r."PhotoPath",
                highlight("SearchPeople", 0, @start, @end),
                highlight("SearchPeople", 2, @start, @end),
@@ -49,7 +50,7 @@ public sealed class SqliteSiteSearch(AppDbContext db) : SqlSiteSearch(db)
 
     protected override string FacetsSql => $"""
         SELECT r."Interests", r."Affiliation" {MatchingPeople}
-        ORDER BY {PeopleRank} LIMIT @take OFFSET @skip
+        LIMIT @take OFFSET @skip
         """;
 
     protected override string CountPapersSql => $"""
