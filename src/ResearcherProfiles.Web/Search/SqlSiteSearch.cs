@@ -29,9 +29,15 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
 
     /// <summary>The paper whose id is <paramref name="paperId"/> is listed visibly on a public profile that passes the filters.</summary>
     protected string Listed(string paperId) => $"""
-        EXISTS (SELECT 1 FROM "ProfilePublications" pp JOIN "Researchers" r ON r."Id" = pp."ResearcherId"
+        EXISTS (SELECT 1 FROM "ProfilePublications" pp {ListingJoin} "Researchers" r ON r."Id" = pp."ResearcherId"
                 WHERE pp."PublicationId" = {paperId} AND pp."IsVisible" = TRUE AND {VisibleResearcher} AND {ShowsPublications} AND {Filters})
         """;
+
+    /// <summary>
+    /// The join from a paper's listings to their researchers; it must start from the listings
+    /// (a paper has a few), never from the researchers (a site has thousands).
+    /// </summary>
+    protected virtual string ListingJoin => "JOIN";
 
     /// <summary>Researcher r has the research interest @interest.</summary>
     protected abstract string HasInterest { get; }

@@ -15,6 +15,10 @@ public sealed class SqliteSiteSearch(AppDbContext db) : SqlSiteSearch(db)
     // Columns: Title, Authors, Venue, Keywords, Abstract.
     private const string PapersRank = """bm25("SearchPapers", 10.0, 5.0, 2.0, 3.0, 1.0)""";
 
+    // SQLite would otherwise start from the researchers, through the index on IsHidden, and look
+    // every one of them up for every matching paper (seconds for a common word).
+    protected override string ListingJoin => "CROSS JOIN";
+
     protected override string HasInterest => """EXISTS (SELECT 1 FROM json_each(r."Interests") WHERE value = @interest)""";
 
     /// <summary>Each term quoted (its letters and digits cannot hold a quote), the last followed by * for a prefix.</summary>
