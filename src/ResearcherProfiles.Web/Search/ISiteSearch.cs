@@ -28,20 +28,17 @@ public sealed record SearchRequest(
 
     public const int PapersPageSize = 20;
 
-    /// <summary>Matches counted per group; beyond this a count reads "more than 1,000" and paging stops.</summary>
+    /// <summary>
+    /// Matches counted, and ranked, per group: the first this many that match (people in the
+    /// order they joined, the newest papers) are ordered by relevance, and beyond this a count
+    /// reads "more than 1,000" and paging stops. A common word matches a third of a large site's
+    /// papers, and scoring them all costs a hundred times what a page of results does; a name is
+    /// rare enough to be among the first.
+    /// </summary>
     public const int MaxCounted = 1000;
 
     /// <summary>Matching people (the first found, unranked: ranking them all would cost more than the search) whose interests and affiliations are offered as filters.</summary>
     public const int FacetSample = 200;
-
-    /// <summary>
-    /// The most people, and the most papers, ranked for one search: the first this many that
-    /// match (people in the order they joined, the newest papers) are ordered by relevance. A
-    /// common word matches a third of a large site's papers, and scoring them all costs a hundred
-    /// times what a page of results does; past the counted matches (<see cref="MaxCounted"/>) no
-    /// one pages anyway, and a name is rare enough to be among the first.
-    /// </summary>
-    public const int Ranked = 2 * MaxCounted;
 }
 
 /// <param name="PeopleCapped">More people match than <see cref="SearchRequest.MaxCounted"/>.</param>

@@ -19,57 +19,56 @@ public sealed class PostgresSiteSearch(AppDbContext db) : SqlSiteSearch(db)
 
     protected override string HasInterest => """@interest = ANY (r."Interests")""";
 
-    /// <summary>The terms joined by AND, the last as a prefix; terms are letters and digits, which to_tsquery reads as words.</summary>
-    protected override string MatchExpression(IReadOnlyList<string> terms) =>
-        string.Join(" & ", terms.Select((t, i) => i == terms.Count - 1 ? t + ":*" : t));
+    /// <summary>The terms joined by AND, the last as a prefix when asked; terms are letters and digits, which to_tsquery reads as words.</summary>
+    protected override string MatchExpression(IReadOnlyList<string> terms, bool prefix) =>
+        string.Join(" & ", terms.Select((t, i) => prefix && i == terms.Count - 1 ? t + ":*" : t));
+
+    private const string Page = "(SELECT value::int FROM json_array_elements_text(@ids::json))";
 
     private static string MatchingPeople => $"""
         FROM "SearchPeople" s JOIN "Researchers" r ON r."Id" = s."ResearcherId" CROSS JOIN q
         WHERE s."Document" @@ q.query AND {VisibleResearcher}
         """;
 
-    protected override string CountPeopleSql => $"""
+    // Negated, so that lower is better as in SQLite's bm25.
+    protected override string RankPeopleSql => $"""
         {Query}
-        SELECT count(*) FROM (SELECT 1 {MatchingPeople} AND {Filters} LIMIT @cap) AS matches
+        SELECT r."Id", -ts_rank(s."Document", q.query)::float8, r."FamilyName"
+        {MatchingPeople} AND {Filters}
+        ORDER BY s."ResearcherId" LIMIT @cap
         """;
 
     protected override string PeopleSql => $"""
-        {Query}, ranked AS MATERIALIZED (
-            SELECT r."Id" AS id, ts_rank(s."Document", q.query) AS rank, r."FamilyName" AS family
-            {MatchingPeople} AND {Filters}
-            ORDER BY s."ResearcherId" LIMIT @ranked),
-        page AS MATERIALIZED (SELECT id, rank, family FROM ranked ORDER BY rank DESC, family, id LIMIT @take OFFSET @skip)
+        {Query}
         SELECT r."Id", r."Slug", r."DisplayName", r."PhotoPath",
                ts_headline('search_folded', r."DisplayName", q.query, {Whole}),
                ts_headline('search_folded', r."Headline", q.query, {Whole}),
                ts_headline('search_folded', r."Affiliation", q.query, {Whole}),
                ts_headline('search_folded', r."AboutMarkdown", q.query, {Fragments})
-        FROM page JOIN "Researchers" r ON r."Id" = page.id CROSS JOIN q
-        ORDER BY page.rank DESC, page.family, page.id
+        FROM "Researchers" r CROSS JOIN q
+        WHERE r."Id" IN {Page}
         """;
 
     protected override string FacetsSql => $"""
         {Query}
         SELECT to_json(r."Interests")::text, r."Affiliation" {MatchingPeople}
-        LIMIT @take OFFSET @skip
+        LIMIT @take
         """;
 
-    protected override string CountPapersSql => $"""
+    protected override string RankPapersSql => $"""
         {Query}
-        SELECT count(*) FROM (SELECT 1 FROM "SearchPapers" s CROSS JOIN q WHERE s."Document" @@ q.query AND {Listed("s.\"PublicationId\"")} LIMIT @cap) AS matches
+        SELECT s."PublicationId", -ts_rank(s."Document", q.query)::float8
+        FROM "SearchPapers" s CROSS JOIN q WHERE s."Document" @@ q.query AND {Listed("s.\"PublicationId\"")}
+        ORDER BY s."PublicationId" DESC LIMIT @cap
         """;
 
     protected override string PapersSql => $"""
-        {Query}, ranked AS MATERIALIZED (
-            SELECT s."PublicationId" AS id, ts_rank(s."Document", q.query) AS rank
-            FROM "SearchPapers" s CROSS JOIN q WHERE s."Document" @@ q.query AND {Listed("s.\"PublicationId\"")}
-            ORDER BY s."PublicationId" DESC LIMIT @ranked),
-        page AS MATERIALIZED (SELECT id, rank FROM ranked ORDER BY rank DESC, id LIMIT @take OFFSET @skip)
+        {Query}
         SELECT p."Id", p."Title", p."Year", coalesce(p."VenueShort", p."VenueName"),
                ts_headline('search_folded', p."Title", q.query, {Whole}),
                ts_headline('search_folded', (SELECT string_agg(a."Name", '; ' ORDER BY a."Position") FROM "PublicationAuthors" a WHERE a."PublicationId" = p."Id"), q.query, {Short}),
                ts_headline('search_folded', p."Abstract", q.query, {Fragments})
-        FROM page JOIN "Publications" p ON p."Id" = page.id CROSS JOIN q
-        ORDER BY page.rank DESC, page.id
+        FROM "Publications" p CROSS JOIN q
+        WHERE p."Id" IN {Page}
         """;
 }

@@ -42,25 +42,25 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
     /// <summary>Researcher r has the research interest @interest.</summary>
     protected abstract string HasInterest { get; }
 
-    /// <summary>The terms as the provider's full-text query language writes them, the last as a prefix.</summary>
-    protected abstract string MatchExpression(IReadOnlyList<string> terms);
-
-    /// <summary>How many people match @match (at most @cap).</summary>
-    protected abstract string CountPeopleSql { get; }
-
-    /// <summary>Columns: Id, Slug, DisplayName, PhotoPath, name, headline, affiliation highlighted, About snippet; @take from @skip.</summary>
-    protected abstract string PeopleSql { get; }
-
-    /// <summary>How many papers match @match (at most @cap).</summary>
-    protected abstract string CountPapersSql { get; }
+    /// <summary>The terms as the provider's full-text query language writes them, all of them required; the last also as the start of a word when <paramref name="prefix"/>.</summary>
+    protected abstract string MatchExpression(IReadOnlyList<string> terms, bool prefix);
 
     /// <summary>
-    /// Columns: Id, Title, Year, Venue, title highlighted, authors and abstract snippets; @take from
-    /// @skip of the newest @ranked listed matches, ordered by relevance.
+    /// Columns: Id, rank (lower is better), family name; the first @cap public people who match
+    /// @match and pass the filters, in the order they joined.
     /// </summary>
+    protected abstract string RankPeopleSql { get; }
+
+    /// <summary>Columns: Id, Slug, DisplayName, PhotoPath, name, headline, affiliation highlighted, About snippet; of the people in @ids (a JSON array).</summary>
+    protected abstract string PeopleSql { get; }
+
+    /// <summary>Columns: Id, rank (lower is better); the newest @cap listed papers that match @match.</summary>
+    protected abstract string RankPapersSql { get; }
+
+    /// <summary>Columns: Id, Title, Year, Venue, title highlighted, authors and abstract snippets; of the papers in @ids (a JSON array).</summary>
     protected abstract string PapersSql { get; }
 
-    /// <summary>Columns: the interests as a JSON array, the affiliation, of @take matching people (no filters).</summary>
+    /// <summary>Columns: the interests as a JSON array, the affiliation, of @take people who match @match (no filters).</summary>
     protected abstract string FacetsSql { get; }
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct)
@@ -70,28 +70,23 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
         {
             throw new ArgumentException("A search needs at least one term.", nameof(request));
         }
-        var match = MatchExpression(request.Terms);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var peopleTotal = await CountAsync(CountPeopleSql, match, request, ct);
-            var peoplePage = Math.Clamp(request.PeoplePage, 1, Paging.Count(peopleTotal, SearchRequest.PeoplePageSize));
-            var people = await ReadAsync(PeopleSql, match, request, SearchRequest.PeoplePageSize, (peoplePage - 1) * SearchRequest.PeoplePageSize, r => new PersonHit(
-                r.GetInt32(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4) ?? r.GetString(2), Text(r, 5), Text(r, 6), Text(r, 7)), ct);
+            var (peopleMatch, rankedPeople) = await RankAsync(RankPeopleSql, request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), Text(r, 2)), ct);
+            var people = await PageAsync(rankedPeople, request.PeoplePage, SearchRequest.PeoplePageSize, PeopleSql, peopleMatch, request, r => new PersonHit(
+                r.GetInt32(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4) ?? r.GetString(2), Text(r, 5), Text(r, 6), Text(r, 7)), p => p.Id, ct);
 
-            var papersTotal = await CountAsync(CountPapersSql, match, request, ct);
-            var papersPage = Math.Clamp(request.PapersPage, 1, Paging.Count(papersTotal, SearchRequest.PapersPageSize));
-            var papers = await ReadAsync(PapersSql, match, request, SearchRequest.PapersPageSize, (papersPage - 1) * SearchRequest.PapersPageSize, r => new PaperHit(
-                r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), Blank(Text(r, 3)), Text(r, 4) ?? r.GetString(1), Text(r, 5), Text(r, 6)), ct);
+            var (papersMatch, rankedPapers) = await RankAsync(RankPapersSql, request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), null), ct);
+            var papers = await PageAsync(rankedPapers, request.PapersPage, SearchRequest.PapersPageSize, PapersSql, papersMatch, request, r => new PaperHit(
+                r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), Blank(Text(r, 3)), Text(r, 4) ?? r.GetString(1), Text(r, 5), Text(r, 6)), p => p.Id, ct);
 
-            var sample = await ReadAsync(FacetsSql, match, request with { Interest = null, Affiliation = null }, SearchRequest.FacetSample, 0,
+            var sample = await ReadAsync(FacetsSql, peopleMatch, request with { Interest = null, Affiliation = null }, ("take", SearchRequest.FacetSample),
                 r => (Interests: JsonSerializer.Deserialize<string[]>(r.IsDBNull(0) ? "[]" : r.GetString(0)) ?? [], Affiliation: Text(r, 1)), ct);
 
             return new SearchResults(
-                new Paged<PersonHit>(people, peoplePage, Paging.Count(peopleTotal, SearchRequest.PeoplePageSize), peopleTotal),
-                peopleTotal > SearchRequest.MaxCounted,
-                new Paged<PaperHit>(papers, papersPage, Paging.Count(papersTotal, SearchRequest.PapersPageSize), papersTotal),
-                papersTotal > SearchRequest.MaxCounted,
+                people, rankedPeople.Count > SearchRequest.MaxCounted,
+                papers, rankedPapers.Count > SearchRequest.MaxCounted,
                 Facet(sample.SelectMany(s => s.Interests), request.Interest, 12),
                 Facet(sample.Select(s => s.Affiliation), request.Affiliation, 8));
         }
@@ -99,6 +94,49 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>A match and its score; people with equal scores go by family name.</summary>
+    private sealed record Ranked(int Id, double Rank, string? Family);
+
+    /// <summary>
+    /// The matches of one group, up to one past <see cref="SearchRequest.MaxCounted"/>, and the
+    /// expression that found them. The last word is looked for as a word first: when that alone
+    /// finds more than can be counted, its longer forms add nothing a visitor could page to, and
+    /// gathering every word a common word begins costs far more than the search. Otherwise the
+    /// last word is also the start of longer words, so "castel" finds "Castellanos" and a
+    /// half-typed word finds as you type.
+    /// </summary>
+    private async Task<(string Match, List<Ranked> Rows)> RankAsync(string sql, SearchRequest request, Func<DbDataReader, Ranked> read, CancellationToken ct)
+    {
+        var cap = ("cap", SearchRequest.MaxCounted + 1);
+        var words = MatchExpression(request.Terms, prefix: false);
+        var rows = await ReadAsync(sql, words, request, cap, read, ct);
+        if (rows.Count > SearchRequest.MaxCounted)
+        {
+            return (words, rows);
+        }
+        var prefix = MatchExpression(request.Terms, prefix: true);
+        return (prefix, await ReadAsync(sql, prefix, request, cap, read, ct));
+    }
+
+    /// <summary>The requested page (kept within the pages there are) of the ranked matches, read in full.</summary>
+    private async Task<Paged<T>> PageAsync<T>(List<Ranked> ranked, int requested, int size, string sql, string match, SearchRequest request,
+        Func<DbDataReader, T> read, Func<T, int> id, CancellationToken ct)
+    {
+        var total = Math.Min(ranked.Count, SearchRequest.MaxCounted);
+        var pages = Paging.Count(total, size);
+        var page = Math.Clamp(requested, 1, pages);
+        var ids = ranked.Take(SearchRequest.MaxCounted)
+            .OrderBy(r => r.Rank).ThenBy(r => r.Family, StringComparer.Ordinal).ThenBy(r => r.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(r => r.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return new Paged<T>([], page, pages, total);
+        }
+        var rows = (await ReadAsync(sql, match, request, ("ids", JsonSerializer.Serialize(ids)), read, ct)).ToDictionary(id);
+        return new Paged<T>([.. ids.Where(rows.ContainsKey).Select(i => rows[i])], page, pages, total);
     }
 
     /// <summary>The most common values, most common first; the chosen one always among them.</summary>
@@ -121,20 +159,11 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>The number of matches, counted up to one past <see cref="SearchRequest.MaxCounted"/>.</summary>
-    private async Task<int> CountAsync(string sql, string match, SearchRequest request, CancellationToken ct)
+    private async Task<List<T>> ReadAsync<T>(string sql, string match, SearchRequest request, (string Name, object Value) extra,
+        Func<DbDataReader, T> read, CancellationToken ct)
     {
         await using var command = Command(sql, match, request);
-        Add(command, "cap", DbType.Int32, SearchRequest.MaxCounted + 1);
-        var count = Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        return Math.Min(count, SearchRequest.MaxCounted);
-    }
-
-    private async Task<List<T>> ReadAsync<T>(string sql, string match, SearchRequest request, int take, int skip, Func<DbDataReader, T> read, CancellationToken ct)
-    {
-        await using var command = Command(sql, match, request);
-        Add(command, "take", DbType.Int32, take);
-        Add(command, "skip", DbType.Int32, skip);
+        Add(command, extra.Name, extra.Value is int ? DbType.Int32 : DbType.String, extra.Value);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<T>();
         while (await reader.ReadAsync(ct))
@@ -154,7 +183,6 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
         Add(command, "affiliation", DbType.String, request.Affiliation);
         Add(command, "start", DbType.String, Highlight.Start.ToString());
         Add(command, "end", DbType.String, Highlight.End.ToString());
-        Add(command, "ranked", DbType.Int32, SearchRequest.Ranked);
         return command;
     }
 

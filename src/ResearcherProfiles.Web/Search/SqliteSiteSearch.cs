@@ -22,8 +22,8 @@ public sealed class SqliteSiteSearch(AppDbContext db) : SqlSiteSearch(db)
     protected override string HasInterest => """EXISTS (SELECT 1 FROM json_each(r."Interests") WHERE value = @interest)""";
 
     /// <summary>Each term quoted (its letters and digits cannot hold a quote), the last followed by * for a prefix.</summary>
-    protected override string MatchExpression(IReadOnlyList<string> terms) =>
-        string.Join(' ', terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
+    protected override string MatchExpression(IReadOnlyList<string> terms, bool prefix) =>
+        string.Join(' ', terms.Select((t, i) => prefix && i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
 
     // CROSS JOIN makes SQLite read the matches first and look each researcher up: joined the
     // other way, it ran the full-text query once per researcher (seconds on a large site).
@@ -32,47 +32,40 @@ public sealed class SqliteSiteSearch(AppDbContext db) : SqlSiteSearch(db)
         WHERE "SearchPeople" MATCH @match AND {VisibleResearcher}
         """;
 
-    protected override string CountPeopleSql => $"""
-        SELECT count(*) FROM (SELECT 1 {MatchingPeople} AND {Filters} LIMIT @cap) AS matches
+    protected override string RankPeopleSql => $"""
+        SELECT r."Id", {PeopleRank}, r."FamilyName"
+        {MatchingPeople} AND {Filters}
+        ORDER BY "SearchPeople".rowid LIMIT @cap
         """;
 
-    protected override string PeopleSql => $"""
-        WITH ranked AS MATERIALIZED (
-            SELECT r."Id" AS id, {PeopleRank} AS rank, r."FamilyName" AS family
-            {MatchingPeople} AND {Filters}
-            ORDER BY "SearchPeople".rowid LIMIT @ranked),
-        page AS MATERIALIZED (SELECT id, rank, family FROM ranked ORDER BY rank, family, id LIMIT @take OFFSET @skip)
+    // The page's ids drive the join, so each is one lookup in the full-text table.
+    protected override string PeopleSql => """
         SELECT r."Id", r."Slug", r."DisplayName", r."PhotoPath",
                highlight("SearchPeople", 0, @start, @end),
                highlight("SearchPeople", 2, @start, @end),
                highlight("SearchPeople", 3, @start, @end),
                snippet("SearchPeople", 6, @start, @end, '…', 24)
-        FROM page JOIN "SearchPeople" ON "SearchPeople".rowid = page.id JOIN "Researchers" r ON r."Id" = page.id
+        FROM json_each(@ids) AS page CROSS JOIN "SearchPeople" ON "SearchPeople".rowid = page.value CROSS JOIN "Researchers" r ON r."Id" = page.value
         WHERE "SearchPeople" MATCH @match
-        ORDER BY page.rank, page.family, page.id
         """;
 
     protected override string FacetsSql => $"""
         SELECT r."Interests", r."Affiliation" {MatchingPeople}
-        LIMIT @take OFFSET @skip
+        LIMIT @take
         """;
 
-    protected override string CountPapersSql => $"""
-        SELECT count(*) FROM (SELECT 1 FROM "SearchPapers" WHERE "SearchPapers" MATCH @match AND {Listed("\"SearchPapers\".rowid")} LIMIT @cap) AS matches
+    protected override string RankPapersSql => $"""
+        SELECT "SearchPapers".rowid, {PapersRank}
+        FROM "SearchPapers" WHERE "SearchPapers" MATCH @match AND {Listed("\"SearchPapers\".rowid")}
+        ORDER BY "SearchPapers".rowid DESC LIMIT @cap
         """;
 
-    protected override string PapersSql => $"""
-        WITH ranked AS MATERIALIZED (
-            SELECT "SearchPapers".rowid AS id, {PapersRank} AS rank
-            FROM "SearchPapers" WHERE "SearchPapers" MATCH @match AND {Listed("\"SearchPapers\".rowid")}
-            ORDER BY "SearchPapers".rowid DESC LIMIT @ranked),
-        page AS MATERIALIZED (SELECT id, rank FROM ranked ORDER BY rank, id LIMIT @take OFFSET @skip)
+    protected override string PapersSql => """
         SELECT p."Id", p."Title", p."Year", coalesce(p."VenueShort", p."VenueName"),
                highlight("SearchPapers", 0, @start, @end),
                snippet("SearchPapers", 1, @start, @end, '…', 12),
                snippet("SearchPapers", 4, @start, @end, '…', 24)
-        FROM page JOIN "SearchPapers" ON "SearchPapers".rowid = page.id JOIN "Publications" p ON p."Id" = page.id
+        FROM json_each(@ids) AS page CROSS JOIN "SearchPapers" ON "SearchPapers".rowid = page.value CROSS JOIN "Publications" p ON p."Id" = page.value
         WHERE "SearchPapers" MATCH @match
-        ORDER BY page.rank, page.id
         """;
 }

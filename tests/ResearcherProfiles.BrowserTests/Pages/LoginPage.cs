@@ -19,13 +19,18 @@ public sealed class LoginPage(IPage page)
 
     public ILocator Errors => page.GetByRole(AriaRole.Main).Locator(".field-error:not(:empty), .form-errors:not(:empty)");
 
-    /// <summary>Signs in through the form, as a person would, and waits for the account page it leads to.</summary>
+    /// <summary>
+    /// Signs in through the form, as a person would, and waits for the account page it leads to:
+    /// for its heading, not for the page's load event, which Chromium was once seen not to report
+    /// after the sign-in's redirect although the page had arrived.
+    /// </summary>
     public static async Task SignInAsync(IPage page, string email, string password)
     {
         var login = await OpenAsync(page);
         await login.Email.FillAsync(email);
         await login.Password.FillAsync(password);
         await login.SignInButton.ClickAsync();
-        await page.WaitForURLAsync("**/account");
+        await page.WaitForURLAsync("**/account", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your account", Level = 1 })).ToBeVisibleAsync();
     }
 }

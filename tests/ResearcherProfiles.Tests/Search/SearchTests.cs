@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Tests.Admin;
 using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Web.Search;
 
 namespace ResearcherProfiles.Tests.Search;
 
@@ -69,6 +70,40 @@ public sealed class SearchTests(AdminAppFactory factory) : IClassFixture<AdminAp
 
         Assert.Equal([$"Sparse attention {w} kernels"], Papers(page));
         Assert.Empty(People(await SearchAsync($"{w[..6]} sparse")));
+    }
+
+    [Fact]
+    public async Task A_whole_last_word_also_finds_the_longer_words_it_begins()
+    {
+        var w = Word();
+        await new ResearcherBuilder($"Longer Words {w}x")
+            .WithPublication($"Plain {w} study", p => p.Owner())
+            .WithPublication($"The {w}ing effect", p => p.Owner())
+            .SaveAsync(factory);
+
+        Assert.Equal([$"Plain {w} study", $"The {w}ing effect"], Papers(await SearchAsync(w)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_word_found_more_often_than_can_be_counted_is_not_also_read_as_the_start_of_longer_words()
+    {
+        // Gathering every longer word a common word begins would cost more than the search, and
+        // could add nothing a visitor can page to: past 1,000 matches the count stops.
+        var w = Word();
+        var builder = new ResearcherBuilder($"Common Word {w}x");
+        for (var i = 0; i <= SearchRequest.MaxCounted; i++)
+        {
+            builder.WithPublication($"Study {i} of {w}", p => p.Owner());
+        }
+        await builder.WithPublication($"{w}ing {w}ing {w}ing", p => p.Owner()).SaveAsync(factory);
+
+        var page = await SearchAsync(w);
+
+        // The owner's name holds a longer word: few people match, so for people it is a start.
+        Assert.StartsWith("1 person and more than 1,000 papers found", page.TextOf(".search-summary"), StringComparison.Ordinal);
+        Assert.Equal(SearchRequest.PapersPageSize, Papers(page).Count);
+        Assert.DoesNotContain($"{w}ing {w}ing {w}ing", Papers(page));
+        Assert.Equal([$"{w}ing {w}ing {w}ing"], Papers(await SearchAsync($"{w}i")));
     }
 
     [Fact]
