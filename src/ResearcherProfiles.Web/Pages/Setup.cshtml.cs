@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Web.Admin;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Pages;
@@ -13,10 +16,13 @@ namespace ResearcherProfiles.Web.Pages;
 /// <summary>
 /// First start: creates the first administrator through the one-time link the app logged (see
 /// <see cref="FirstStartSetup"/>). Without that token, or once any account exists, the page does not exist.
+/// Someone setting up their own homepage also gets their profile, owned by them and shown at /,
+/// in the same transaction as the account: the site is never left half set up.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountsExtensions.AccountsRateLimitPolicy)]
-public class SetupModel(FirstStartSetup setup, UserManager<AppUser> users, SignInManager<AppUser> signIn, ILogger<SetupModel> logger) : PageModel
+public class SetupModel(FirstStartSetup setup, AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn,
+    IOutputCacheStore publicPages, ILogger<SetupModel> logger) : PageModel
 {
     [FromQuery(Name = "token")]
     public string? Token { get; set; }
@@ -24,8 +30,20 @@ public class SetupModel(FirstStartSetup setup, UserManager<AppUser> users, SignI
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>What the site is for: the home page the setup leaves it with.</summary>
+    public enum SitePurpose
+    {
+        Directory,
+        Homepage,
+    }
+
     public sealed class InputModel
     {
+        public SitePurpose Purpose { get; set; }
+
+        /// <summary>The administrator's own profile, read only for <see cref="SitePurpose.Homepage"/>.</summary>
+        public NewProfileInput Profile { get; set; } = new();
+
         [Required(ErrorMessage = "Enter your email address.")]
         [EmailAddress(ErrorMessage = "Enter a valid email address.")]
         [StringLength(254)]
@@ -53,17 +71,34 @@ public class SetupModel(FirstStartSetup setup, UserManager<AppUser> users, SignI
         {
             return NotFound();
         }
+        const string profileKey = $"{nameof(Input)}.{nameof(Input.Profile)}";
+        var homepage = Input.Purpose == SitePurpose.Homepage;
+        if (homepage)
+        {
+            await Input.Profile.CheckSlugIsFreeAsync(db, ModelState, profileKey, ct);
+        }
+        else
+        {
+            foreach (var key in ModelState.Keys.Where(k => k.StartsWith(profileKey + ".", StringComparison.Ordinal)).ToList())
+            {
+                ModelState.Remove(key);
+            }
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
         var email = Input.Email.Trim();
         var admin = new AppUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
-        var result = await setup.CreateFirstUserAsync(Token, users, async () =>
+        IdentityResult? result;
+        try
         {
-            var created = await users.CreateAsync(admin, Input.Password);
-            return created.Succeeded ? await users.AddToRoleAsync(admin, AccountsExtensions.AdminRole) : created;
-        }, ct);
+            result = await setup.CreateFirstUserAsync(Token, users, () => CreateAsync(admin, homepage, ct), ct);
+        }
+        catch (DbUpdateException e) when (NewProfileInput.SlugTakenMeanwhile(e, ModelState, profileKey))
+        {
+            return Page();
+        }
         if (result is null)
         {
             return NotFound();
@@ -79,7 +114,46 @@ public class SetupModel(FirstStartSetup setup, UserManager<AppUser> users, SignI
         }
         logger.LogWarning("First start: created the administrator {UserId}; the setup link no longer works.", admin.Id);
         await signIn.SignInAsync(admin, isPersistent: false);
-        return LocalRedirect("/account");
+        if (!homepage)
+        {
+            return LocalRedirect("/account");
+        }
+        // The home page may be cached as the empty directory.
+        await publicPages.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, ct);
+        TempData["StatusMessage"] = "Your site is set up, and your profile is its home page. Fill it in here; everything you save shows at once.";
+        return RedirectToPage("/Edit/Index", new { slug = Input.Profile.Slug });
+    }
+
+    /// <summary>The administrator, and for a homepage their profile as the home page, all or nothing.</summary>
+    private async Task<IdentityResult> CreateAsync(AppUser admin, bool homepage, CancellationToken ct)
+    {
+        // The account store shares this request's context, so one transaction holds every write.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var created = await users.CreateAsync(admin, Input.Password);
+        if (created.Succeeded)
+        {
+            created = await users.AddToRoleAsync(admin, AccountsExtensions.AdminRole);
+        }
+        if (!created.Succeeded)
+        {
+            return created;
+        }
+        if (homepage)
+        {
+            var profile = Input.Profile.ToResearcher(DateTimeOffset.UtcNow);
+            profile.OwnerId = admin.Id;
+            var settings = await db.SiteSettings.AsTracking().FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, ct);
+            if (settings is null)
+            {
+                settings = new SiteSettings { Version = 1 };
+                db.SiteSettings.Add(settings);
+            }
+            settings.HomeProfile = profile;
+            db.Researchers.Add(profile);
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return created;
     }
 
     private async Task<bool> IsOpenAsync(CancellationToken ct) =>
