@@ -10,7 +10,8 @@
 # cache. It prints p50 and p95 of the whole request (curl's time_total) per provider and query kind.
 #
 # A folder given as the third argument keeps the seeded SQLite database between runs (seeding is
-# the slow part). BENCH_APP=<folder> measures an app published before instead of publishing this tree.
+# the slow part). BENCH_APP=<folder> measures an app published before instead of publishing this tree;
+# BENCH_PG_DATABASE=<name> measures a PostgreSQL database already holding a site instead of seeding one.
 # Usage: tests/benchmarks/search.sh [researchers] [repeats] [keep-folder]
 set -euo pipefail
 
@@ -113,11 +114,16 @@ if [ -n "${TEST_POSTGRES:-}" ]; then
     pg_port=$(echo "$TEST_POSTGRES" | tr ';' '\n' | awk -F= 'tolower($1) == "port" { print $2 }')
     pg_user=$(echo "$TEST_POSTGRES" | tr ';' '\n' | awk -F= 'tolower($1) == "username" { print $2 }')
     psql_admin() { psql -h "${pg_host:-127.0.0.1}" -p "${pg_port:-5432}" -U "${pg_user:-postgres}" -d postgres -qAt "$@"; }
-    pg_database="search_bench_$$"
-    psql_admin -c "create database $pg_database" >/dev/null
-    export Database__Provider=Postgres ConnectionStrings__Default="$TEST_POSTGRES;Database=$pg_database"
-    echo "seeding $researchers researchers on PostgreSQL…" >&2
-    DataDirectory="$work/pg-data" dotnet app/ResearcherProfiles.Web.dll --seed-demo "$researchers" >/dev/null
+    if [ -n "${BENCH_PG_DATABASE:-}" ]; then
+        # A site already there (such as the SQLite site copied with --copy-database): kept afterwards.
+        export Database__Provider=Postgres ConnectionStrings__Default="$TEST_POSTGRES;Database=$BENCH_PG_DATABASE"
+    else
+        pg_database="search_bench_$$"
+        psql_admin -c "create database $pg_database" >/dev/null
+        export Database__Provider=Postgres ConnectionStrings__Default="$TEST_POSTGRES;Database=$pg_database"
+        echo "seeding $researchers researchers on PostgreSQL…" >&2
+        DataDirectory="$work/pg-data" dotnet app/ResearcherProfiles.Web.dll --seed-demo "$researchers" >/dev/null
+    fi
     export DataDirectory="$work/pg-data"
     measure PostgreSQL
 fi

@@ -30,14 +30,18 @@ public sealed class HomeProfile(AppDbContext db, IOptions<SiteOptions> site)
 
     private Task<HomeProfileView?> QueryAsync(CancellationToken ct)
     {
-        var visible = db.Researchers.Where(r => !r.IsHidden && r.DeletedAt == null);
+        // Lookups by key, starting from the one settings row (never from the researchers: that
+        // was a scan of thousands on every page): the administrator's choice, or the configured
+        // slug while no choice has been saved (EF asks whether one was saved first).
+        var chosen = db.SiteSettings.Where(s => s.Id == SiteSettings.SingletonId && s.HomeProfileId != null).Select(s => s.HomeProfile!);
         var configured = site.Value.HomeProfile?.Trim();
-        // One query whatever the case: the administrator's choice, or the configured slug while
-        // no choice has been saved.
-        var chosen = string.IsNullOrEmpty(configured)
-            ? visible.Where(r => db.SiteSettings.Any(s => s.HomeProfileId == r.Id))
-            : visible.Where(r => db.SiteSettings.Any(s => s.HomeProfileId == r.Id) || (r.Slug == configured && !db.SiteSettings.Any()));
-        return chosen.Select(r => new HomeProfileView(r.Slug, r.DisplayName)).FirstOrDefaultAsync(ct);
+        if (!string.IsNullOrEmpty(configured))
+        {
+            chosen = chosen.Concat(db.Researchers.Where(r => r.Slug == configured && !db.SiteSettings.Any()));
+        }
+        return chosen.Where(r => !r.IsHidden && r.DeletedAt == null)
+            .Select(r => new HomeProfileView(r.Slug, r.DisplayName))
+            .FirstOrDefaultAsync(ct);
     }
 }
 
