@@ -51,13 +51,13 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
     /// </summary>
     protected abstract string RankPeopleSql { get; }
 
-    /// <summary>Columns: Id, Slug, DisplayName, PhotoPath, name, headline, affiliation highlighted, About snippet; of the people in @ids (a JSON array).</summary>
+    /// <summary>Columns: Id, Slug, DisplayName, PhotoPath, name, headline, affiliation highlighted, About snippet; of the people in @ids (a JSON array, from @first to @last).</summary>
     protected abstract string PeopleSql { get; }
 
     /// <summary>Columns: Id, rank (lower is better); the newest @cap listed papers that match @match.</summary>
     protected abstract string RankPapersSql { get; }
 
-    /// <summary>Columns: Id, Title, Year, Venue, title highlighted, authors and abstract snippets; of the papers in @ids (a JSON array).</summary>
+    /// <summary>Columns: Id, Title, Year, Venue, title highlighted, authors and abstract snippets; of the papers in @ids (a JSON array, from @first to @last).</summary>
     protected abstract string PapersSql { get; }
 
     /// <summary>Columns: the interests as a JSON array, the affiliation, of @take people who match @match (no filters).</summary>
@@ -81,8 +81,9 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
             var papers = await PageAsync(rankedPapers, request.PapersPage, SearchRequest.PapersPageSize, PapersSql, papersMatch, request, r => new PaperHit(
                 r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), Blank(Text(r, 3)), Text(r, 4) ?? r.GetString(1), Text(r, 5), Text(r, 6)), p => p.Id, ct);
 
-            var sample = await ReadAsync(FacetsSql, peopleMatch, request with { Interest = null, Affiliation = null }, ("take", SearchRequest.FacetSample),
-                r => (Interests: JsonSerializer.Deserialize<string[]>(r.IsDBNull(0) ? "[]" : r.GetString(0)) ?? [], Affiliation: Text(r, 1)), ct);
+            var sample = await ReadAsync(FacetsSql, peopleMatch, request with { Interest = null, Affiliation = null },
+                r => (Interests: JsonSerializer.Deserialize<string[]>(r.IsDBNull(0) ? "[]" : r.GetString(0)) ?? [], Affiliation: Text(r, 1)), ct,
+                ("take", SearchRequest.FacetSample));
 
             return new SearchResults(
                 people, rankedPeople.Count > SearchRequest.MaxCounted,
@@ -101,23 +102,27 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
 
     /// <summary>
     /// The matches of one group, up to one past <see cref="SearchRequest.MaxCounted"/>, and the
-    /// expression that found them. The last word is looked for as a word first: when that alone
-    /// finds more than can be counted, its longer forms add nothing a visitor could page to, and
-    /// gathering every word a common word begins costs far more than the search. Otherwise the
-    /// last word is also the start of longer words, so "castel" finds "Castellanos" and a
-    /// half-typed word finds as you type.
+    /// expression that found them. The last word is also the start of longer words, so "castel"
+    /// finds "Castellanos" and a half-typed word finds as you type; but a single word is looked
+    /// for as a word first, and when that alone finds more than can be counted, its longer forms
+    /// add nothing a visitor could page to, while gathering every word a common word begins costs
+    /// more than the rest of the search. (Several words together rarely find that many, so they
+    /// go straight to the prefix.)
     /// </summary>
     private async Task<(string Match, List<Ranked> Rows)> RankAsync(string sql, SearchRequest request, Func<DbDataReader, Ranked> read, CancellationToken ct)
     {
         var cap = ("cap", SearchRequest.MaxCounted + 1);
-        var words = MatchExpression(request.Terms, prefix: false);
-        var rows = await ReadAsync(sql, words, request, cap, read, ct);
-        if (rows.Count > SearchRequest.MaxCounted)
+        if (request.Terms.Count == 1)
         {
-            return (words, rows);
+            var word = MatchExpression(request.Terms, prefix: false);
+            var rows = await ReadAsync(sql, word, request, read, ct, cap);
+            if (rows.Count > SearchRequest.MaxCounted)
+            {
+                return (word, rows);
+            }
         }
         var prefix = MatchExpression(request.Terms, prefix: true);
-        return (prefix, await ReadAsync(sql, prefix, request, cap, read, ct));
+        return (prefix, await ReadAsync(sql, prefix, request, read, ct, cap));
     }
 
     /// <summary>The requested page (kept within the pages there are) of the ranked matches, read in full.</summary>
@@ -135,7 +140,8 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
         {
             return new Paged<T>([], page, pages, total);
         }
-        var rows = (await ReadAsync(sql, match, request, ("ids", JsonSerializer.Serialize(ids)), read, ct)).ToDictionary(id);
+        var rows = (await ReadAsync(sql, match, request, read, ct,
+            ("ids", JsonSerializer.Serialize(ids)), ("first", ids.Min()), ("last", ids.Max()))).ToDictionary(id);
         return new Paged<T>([.. ids.Where(rows.ContainsKey).Select(i => rows[i])], page, pages, total);
     }
 
@@ -159,11 +165,14 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private async Task<List<T>> ReadAsync<T>(string sql, string match, SearchRequest request, (string Name, object Value) extra,
-        Func<DbDataReader, T> read, CancellationToken ct)
+    private async Task<List<T>> ReadAsync<T>(string sql, string match, SearchRequest request, Func<DbDataReader, T> read, CancellationToken ct,
+        params (string Name, object Value)[] extra)
     {
         await using var command = Command(sql, match, request);
-        Add(command, extra.Name, extra.Value is int ? DbType.Int32 : DbType.String, extra.Value);
+        foreach (var (name, value) in extra)
+        {
+            Add(command, name, value is int ? DbType.Int32 : DbType.String, value);
+        }
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<T>();
         while (await reader.ReadAsync(ct))
