@@ -8,6 +8,7 @@ using ResearcherProfiles.Core.Layout;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Pages.People;
+using ResearcherProfiles.Web.Data;
 
 namespace ResearcherProfiles.Web.Feeds;
 
@@ -104,7 +105,7 @@ public static class AtomFeeds
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(site);
         var papers = await db.Publications
-            .Where(p => p.Profiles.Any(pp => pp.IsVisible && !pp.Researcher!.IsHidden && pp.Researcher.DeletedAt == null))
+            .Where(p => p.Profiles.AsQueryable().Any(PublicListings.Shown))
             .OrderByDescending(p => p.Id)
             .Take(entries)
             .Select(p => new { p.Id, p.Title, p.VenueName, p.Year, p.CreatedAt, p.UpdatedAt })

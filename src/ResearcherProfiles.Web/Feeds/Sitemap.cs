@@ -6,6 +6,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Layout;
 using ResearcherProfiles.Web.Pages.People;
+using ResearcherProfiles.Web.Data;
 
 namespace ResearcherProfiles.Web.Feeds;
 
@@ -84,9 +85,8 @@ public sealed class Sitemap(AppDbContext db, int directoryPageSize, string? home
         !r.Sections.Any(s => s.Kind == ProfileSectionKind.Publications && !s.IsVisible)
         && r.Publications.Any(pp => pp.IsVisible));
 
-    /// <summary>Papers a public profile lists visibly, each once however many profiles list it (as PaperModel decides).</summary>
-    private IQueryable<Publication> PublicPapers => db.Publications.Where(p =>
-        p.Profiles.Any(pp => pp.IsVisible && !pp.Researcher!.IsHidden && pp.Researcher.DeletedAt == null));
+    /// <summary>Papers a public profile shows, each once however many profiles list it (as PaperModel decides).</summary>
+    private IQueryable<Publication> PublicPapers => db.Publications.Where(p => p.Profiles.AsQueryable().Any(PublicListings.Shown));
 
     private IQueryable<Project> PublicProjects => db.Projects
         .Where(p => p.IsVisible && !p.Researcher!.IsHidden && p.Researcher.DeletedAt == null)

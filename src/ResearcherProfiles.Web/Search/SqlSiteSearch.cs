@@ -27,7 +27,10 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
     /// <summary>Researcher r passes the chosen filters (@interest, @affiliation; null for none).</summary>
     protected string Filters => $"""(@affiliation IS NULL OR r."Affiliation" = @affiliation) AND (@interest IS NULL OR {HasInterest})""";
 
-    /// <summary>The paper whose id is <paramref name="paperId"/> is listed visibly on a public profile that passes the filters.</summary>
+    /// <summary>
+    /// The paper whose id is <paramref name="paperId"/> is listed visibly on a public profile that
+    /// shows its Publications section and passes the filters (<see cref="Data.PublicListings"/> in SQL).
+    /// </summary>
     protected string Listed(string paperId) => $"""
         EXISTS (SELECT 1 FROM "ProfilePublications" pp {ListingJoin} "Researchers" r ON r."Id" = pp."ResearcherId"
                 WHERE pp."PublicationId" = {paperId} AND pp."IsVisible" = TRUE AND {VisibleResearcher} AND {ShowsPublications} AND {Filters})

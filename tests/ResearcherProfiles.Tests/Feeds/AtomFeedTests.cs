@@ -137,6 +137,9 @@ public sealed class AtomFeedTests(FeedsAppFactory factory) : IClassFixture<Feeds
             .WithPublication("A Paper Kept Off The Profile", p => p.Owner(), visible: false)
             .SaveAsync(factory);
         await new ResearcherBuilder("Hidden Papers").Hidden().WithPublication("A Paper Of A Hidden Profile", p => p.Owner()).SaveAsync(factory);
+        await new ResearcherBuilder("Sectionless Papers").WithPublication("A Paper Under A Hidden Section", p => p.Owner())
+            .With(r => r.Sections.Add(new ProfileSection { Kind = ProfileSectionKind.Publications, IsVisible = false }))
+            .SaveAsync(factory);
 
         var feed = await FeedAsync("/papers.atom");
 
@@ -144,6 +147,7 @@ public sealed class AtomFeedTests(FeedsAppFactory factory) : IClassFixture<Feeds
         Assert.True(titles.IndexOf("A Later Visible Paper") is >= 0 and var later && later < titles.IndexOf("An Earlier Visible Paper"));
         Assert.DoesNotContain("A Paper Kept Off The Profile", titles);
         Assert.DoesNotContain("A Paper Of A Hidden Profile", titles);
+        Assert.DoesNotContain("A Paper Under A Hidden Section", titles);
         var entry = feed.Elements(Atom + "entry").Single(e => (string?)e.Element(Atom + "title") == "A Later Visible Paper");
         var authors = entry.Elements(Atom + "author").ToList();
         Assert.Equal(["Penny Papers", "Quinn Coauthor"], authors.Select(a => (string?)a.Element(Atom + "name")));

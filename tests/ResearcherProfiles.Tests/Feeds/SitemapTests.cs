@@ -99,6 +99,7 @@ public sealed class SitemapTests(FeedsAppFactory factory) : IClassFixture<FeedsA
         Assert.DoesNotContain(paths, p => p.Contains(hidden.Slug, StringComparison.Ordinal) || p.Contains(trashed.Slug, StringComparison.Ordinal));
         Assert.DoesNotContain(paths, p => p.Contains("paper-of-a-hidden-profile", StringComparison.Ordinal));
         Assert.DoesNotContain(paths, p => p.Contains("a-paper-kept-off-the-list", StringComparison.Ordinal));
+        Assert.DoesNotContain(paths, p => p.Contains("a-paper-of-a-hidden-section", StringComparison.Ordinal));
         Assert.DoesNotContain(paths, p => p.Contains("/projects/", StringComparison.Ordinal)
             && (p.Contains(owner.Slug, StringComparison.Ordinal) || p.Contains(noProjects.Slug, StringComparison.Ordinal)));
         Assert.Contains($"/people/{owner.Slug}", paths);

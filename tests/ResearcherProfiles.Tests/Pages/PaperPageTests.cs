@@ -169,7 +169,7 @@ public sealed class PaperPageTests(ProfilesAppFactory factory) : IClassFixture<P
         Assert.Equal($"/publications/{paper.Id}", withSlug.Headers.Location?.OriginalString);
     }
 
-    public static TheoryData<string> NonPublicListings => new() { "hidden profile", "trashed profile", "hidden on the profile", "on no profile" };
+    public static TheoryData<string> NonPublicListings => new() { "hidden profile", "trashed profile", "hidden on the profile", "hidden Publications section", "on no profile" };
 
     [Theory]
     [MemberData(nameof(NonPublicListings))]
@@ -189,6 +189,12 @@ public sealed class PaperPageTests(ProfilesAppFactory factory) : IClassFixture<P
             case "hidden on the profile":
                 var lister = await new ResearcherBuilder("Hiding Lister").SaveAsync(factory);
                 builder.Author(lister).ShownOn(lister, visible: false);
+                break;
+            case "hidden Publications section":
+                var sectionless = await new ResearcherBuilder("Sectionless Lister")
+                    .With(r => r.Sections.Add(new ProfileSection { Kind = ProfileSectionKind.Publications, IsVisible = false }))
+                    .SaveAsync(factory);
+                builder.Author(sectionless).ShownOn(sectionless);
                 break;
         }
         var paper = await builder.SaveAsync(factory);

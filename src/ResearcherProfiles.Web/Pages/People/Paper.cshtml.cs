@@ -11,6 +11,7 @@ using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Editing;
 using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Startup;
+using ResearcherProfiles.Web.Data;
 
 namespace ResearcherProfiles.Web.Pages.People;
 
@@ -71,7 +72,8 @@ public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
     private static async Task<PaperView?> LoadAsync(AppDbContext db, int id, CancellationToken ct)
     {
         var profiles = await db.ProfilePublications
-            .Where(pp => pp.PublicationId == id && pp.IsVisible && !pp.Researcher!.IsHidden && pp.Researcher.DeletedAt == null)
+            .Where(pp => pp.PublicationId == id)
+            .Where(PublicListings.Shown)
             .Select(pp => new { pp.ResearcherId, pp.Researcher!.Slug, pp.Researcher.DisplayName, pp.Researcher.ShowCitationCounts })
             .ToListAsync(ct);
         if (profiles.Count == 0)
