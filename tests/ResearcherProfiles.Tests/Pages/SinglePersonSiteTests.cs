@@ -36,6 +36,33 @@ public sealed class SinglePersonSiteTests(AdminAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Links_to_the_home_profile_from_co_authors_papers_and_search_lead_to_the_home_page()
+    {
+        var w = Search.SearchTests.Word();
+        var home = await new ResearcherBuilder($"Linked Home {w}").SaveAsync(factory);
+        var coauthor = await new ResearcherBuilder("Linking Coauthor")
+            .WithPublication($"Joint Work {w}", p => p.Owner().Author(home), highlighted: true)
+            .SaveAsync(factory);
+        var admin = await SignInAdminAsync();
+        await admin.SetHomeAsync(home.Slug);
+
+        var profile = await _visitor.GetPageAsync($"/people/{coauthor.Slug}");
+        var list = await _visitor.GetPageAsync($"/people/{coauthor.Slug}/publications");
+        var paperPath = list.Document.QuerySelector("article.pub h3 a")!.GetAttribute("href")!;
+        var paper = await _visitor.GetPageAsync(paperPath);
+        var search = await _visitor.GetPageAsync($"/search?q={w}");
+
+        foreach (var (page, where) in new[] { (profile, "profile"), (list, "publication list"), (paper, "paper page") })
+        {
+            var link = page.Document.QuerySelectorAll(".pub-authors a").Single(a => a.TextContent == $"Linked Home {w}");
+            Assert.True(link.GetAttribute("href") == "/", $"{where}: {link.GetAttribute("href")}");
+        }
+        Assert.Equal("/", search.Document.QuerySelector(".search-person .search-title a")!.GetAttribute("href"));
+        await admin.SetHomeAsync(null);
+        Assert.Equal($"/people/{home.Slug}", (await _visitor.GetPageAsync($"/search?q={w}")).Document.QuerySelector(".search-person .search-title a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task The_directory_is_hidden_on_a_single_person_site()
     {
         var home = await new ResearcherBuilder("Hidden Directory").SaveAsync(factory);

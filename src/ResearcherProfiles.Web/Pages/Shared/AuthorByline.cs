@@ -1,16 +1,18 @@
 using System.Text;
 using Microsoft.AspNetCore.Html;
 using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Hosting;
 
 namespace ResearcherProfiles.Web.Pages;
 
 /// <summary>
 /// Renders an author list as one run of HTML, so that separators are exactly ", ", " and "
-/// and ", and " with no stray whitespace from a template.
+/// and ", and " with no stray whitespace from a template. Authors with a profile link to it, and
+/// to "/" for the profile a single-person site shows there (<paramref name="home"/>).
 /// </summary>
 public static class AuthorByline
 {
-    public static IHtmlContent Render(IReadOnlyList<AuthorView> authors)
+    public static IHtmlContent Render(IReadOnlyList<AuthorView> authors, HomeProfileView? home)
     {
         ArgumentNullException.ThrowIfNull(authors);
         var html = Utf8Html.Encoder;
@@ -26,7 +28,7 @@ public static class AuthorByline
             }
             else if (author.Slug is not null)
             {
-                sb.Append("<a href=\"/people/").Append(html.Encode(author.Slug)).Append("\">").Append(name).Append("</a>");
+                sb.Append("<a href=\"").Append(html.Encode(HomeProfile.PathOf(home, author.Slug))).Append("\">").Append(name).Append("</a>");
             }
             else
             {
