@@ -5,13 +5,10 @@ namespace ResearcherProfiles.Web.Feeds;
 
 /// <summary>
 /// The feed a page announces in its head (&lt;link rel="alternate" type="application/atom+xml"&gt;),
-/// which feed readers find when given the page's address. A page sets it in ViewData under
-/// <see cref="ViewDataKey"/>; the layout writes the link.
+/// as <see cref="Pages.PageHead.Feed"/>.
 /// </summary>
 public sealed record AlternateFeed(string Title, string Path)
 {
-    public const string ViewDataKey = "AlternateFeed";
-
     /// <summary>A profile's news feed, while its News section is shown; otherwise none.</summary>
     public static AlternateFeed? News(ResearcherHeader header, IEnumerable<ShownSection> sections)
     {

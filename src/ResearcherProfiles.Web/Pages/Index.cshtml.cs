@@ -96,7 +96,11 @@ public class IndexModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl p
             .Take(FilterChoices)
             .ToListAsync(ct), Affiliation);
         // The page shown, whatever was asked for: ?page=1, ?page=0 and a page past the end show a page that has its own address.
-        ViewData.SetPageHead(new PageHead { Canonical = publicUrl.Absolute(PageUrl(Researchers.PageNumber)) });
+        ViewData.SetPageHead(new PageHead
+        {
+            Canonical = publicUrl.Absolute(PageUrl(Researchers.PageNumber)),
+            Feed = Feeds.AlternateFeed.NewestPapers(site.Value.Name),
+        });
     }
 
     // Interests are a list in one column (JSON on SQLite, an array on PostgreSQL); counting its

@@ -87,8 +87,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         ArgumentNullException.ThrowIfNull(viewData);
         viewData["Title"] = Header.DisplayName;
         viewData["Description"] = Description;
-        viewData.SetPageHead(Head);
-        viewData[Feeds.AlternateFeed.ViewDataKey] = Feeds.AlternateFeed.News(Header, Sections);
+        viewData.SetPageHead(Head with { Feed = Feeds.AlternateFeed.News(Header, Sections) });
     }
 
     /// <summary>Reads the public profile <paramref name="slug"/> into this model; false when there is none.</summary>

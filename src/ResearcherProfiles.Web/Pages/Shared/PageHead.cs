@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 namespace ResearcherProfiles.Web.Pages;
 
 /// <summary>
-/// What a public page tells search engines and link previews about itself: its canonical address,
-/// its Open Graph and Twitter card, its schema.org JSON-LD. A page model sets it with
+/// What a public page tells search engines, feed readers and link previews about itself: its
+/// canonical address, its Atom feed, its Open Graph and Twitter card, its schema.org JSON-LD. A page model sets it with
 /// <see cref="PageHeadExtensions.SetPageHead"/>; the layout writes it (Shared/_PageHead.cshtml).
 /// </summary>
 public sealed record PageHead
@@ -22,6 +22,9 @@ public sealed record PageHead
 
     /// <summary>JSON-LD already made safe for a script element (<see cref="StructuredData.ForScript"/>).</summary>
     public string? JsonLd { get; init; }
+
+    /// <summary>The Atom feed the page announces, which feed readers find when given the page's address; null for none.</summary>
+    public Feeds.AlternateFeed? Feed { get; init; }
 }
 
 /// <summary>
