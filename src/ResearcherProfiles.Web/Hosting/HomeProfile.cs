@@ -28,8 +28,11 @@ public sealed class HomeProfile(AppDbContext db, IOptions<SiteOptions> site)
     /// <summary>The address of a profile: "/" for <paramref name="home"/>, else /people/{slug}.</summary>
     public static string PathOf(HomeProfileView? home, string slug) => home?.Slug == slug ? "/" : $"/people/{slug}";
 
-    private Task<HomeProfileView?> QueryAsync(CancellationToken ct)
+    private async Task<HomeProfileView?> QueryAsync(CancellationToken ct)
     {
+        // Every page asks, most before their own queries: the connection opened here serves the
+        // rest of the request (the context closes it at the end) rather than being opened again.
+        await db.Database.OpenConnectionAsync(ct);
         // Lookups by key, starting from the one settings row (never from the researchers: that
         // was a scan of thousands on every page): the administrator's choice, or the configured
         // slug while no choice has been saved (EF asks whether one was saved first).
@@ -39,7 +42,7 @@ public sealed class HomeProfile(AppDbContext db, IOptions<SiteOptions> site)
         {
             chosen = chosen.Concat(db.Researchers.Where(r => r.Slug == configured && !db.SiteSettings.Any()));
         }
-        return chosen.Where(r => !r.IsHidden && r.DeletedAt == null)
+        return await chosen.Where(r => !r.IsHidden && r.DeletedAt == null)
             .Select(r => new HomeProfileView(r.Slug, r.DisplayName))
             .FirstOrDefaultAsync(ct);
     }
