@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Web.Admin;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Pages;
@@ -142,12 +143,7 @@ public class SetupModel(FirstStartSetup setup, AppDbContext db, UserManager<AppU
         {
             var profile = Input.Profile.ToResearcher(DateTimeOffset.UtcNow);
             profile.OwnerId = admin.Id;
-            var settings = await db.SiteSettings.AsTracking().FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, ct);
-            if (settings is null)
-            {
-                settings = new SiteSettings { Version = 1 };
-                db.SiteSettings.Add(settings);
-            }
+            var settings = await SiteSettingsRow.ForChangeAsync(db, ct);
             settings.HomeProfile = profile;
             db.Researchers.Add(profile);
             await db.SaveChangesAsync(ct);

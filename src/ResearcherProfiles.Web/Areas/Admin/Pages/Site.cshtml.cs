@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Areas.Admin.Pages;
@@ -82,16 +83,10 @@ public class SiteModel(AppDbContext db, IOptions<SiteOptions> site, IOutputCache
             return Page();
         }
 
-        var settings = await db.SiteSettings.AsTracking().FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, ct);
-        if (Input.Version != (settings?.Version ?? 0))
+        var settings = await SiteSettingsRow.ForChangeAsync(db, ct);
+        if (Input.Version != SiteSettingsRow.ShownVersion(db, settings))
         {
             return await StaleAsync(ct);
-        }
-        if (settings is null)
-        {
-            // Created at version 1, so that a form opened before the first save is stale after it.
-            settings = new SiteSettings { Version = 1 };
-            db.SiteSettings.Add(settings);
         }
         settings.HomeProfileId = chosen?.Id;
         try
