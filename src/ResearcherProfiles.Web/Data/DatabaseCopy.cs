@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Web.Search;
 
 namespace ResearcherProfiles.Web.Data;
 
@@ -58,6 +59,7 @@ public static class DatabaseCopy
         // One transaction for the whole copy; a savepoint before every batch would only cost time.
         target.Database.AutoSavepointsEnabled = false;
         target.ChangeTracker.AutoDetectChangesEnabled = false;
+        var searchIndex = await SearchIndexLoad.SuspendAsync(target, ct);
         var copied = new List<CopiedTable>(tables.Count);
         foreach (var table in tables)
         {
@@ -78,6 +80,7 @@ public static class DatabaseCopy
         {
             throw new InvalidOperationException($"The copy's row counts differ from the source's ({string.Join(", ", differing)}); nothing was kept.");
         }
+        await searchIndex.RebuildAsync(ct);
         await transaction.CommitAsync(ct);
         return copied;
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Tests.Data;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Web.Data;
@@ -36,9 +37,36 @@ public sealed class SearchCopyTests
         }
     }
 
-    private static async Task<(string? Summary, IReadOnlyList<string> People, IReadOnlyList<string> Papers)> FindAsync(ProfilesAppFactory site)
+    [Fact]
+    public async Task The_copy_keeps_its_index_in_step_with_later_edits_and_imports()
     {
-        var page = await site.CreateVisitor().GetPageAsync("/search?q=castellanos");
+        await using var original = CopySiteFactory.OnSqlite(demo: true);
+        await using var postgres = await ScratchPostgres.CreateAsync();
+        var (code, _, error) = await original.CopyToAsync(DatabaseProvider.Postgres, postgres.ConnectionString);
+        Assert.Equal((0, ""), (code, error));
+        await using var onPostgres = new CopySiteFactory(DatabaseProvider.Postgres, postgres.ConnectionString, demo: false);
+        var backFolder = CopySiteFactory.NewFolder();
+        (code, _, error) = await onPostgres.CopyToAsync(DatabaseProvider.Sqlite, CopySiteFactory.SqliteFile(backFolder));
+        Assert.Equal((0, ""), (code, error));
+        await using var back = new CopySiteFactory(DatabaseProvider.Sqlite, CopySiteFactory.SqliteFile(backFolder), demo: false, backFolder);
+
+        foreach (var copy in new ProfilesAppFactory[] { onPostgres, back })
+        {
+            await copy.ChangeDataAsync(async db =>
+            {
+                var researcher = await db.Researchers.AsTracking().SingleAsync(r => r.DisplayName == "Mira Castellanos");
+                researcher.Headline = "Glaciology of Quelccaya";
+                var paper = await db.Publications.AsTracking().Include(p => p.Authors).FirstAsync(p => p.Authors.Count > 1);
+                paper.Authors.First().Name = "Ottoline Varnavides";
+            });
+            Assert.Equal(["Mira Castellanos"], (await FindAsync(copy, "quelccaya")).People);
+            Assert.Single((await FindAsync(copy, "varnavides")).Papers);
+        }
+    }
+
+    private static async Task<(string? Summary, IReadOnlyList<string> People, IReadOnlyList<string> Papers)> FindAsync(ProfilesAppFactory site, string query = "castellanos")
+    {
+        var page = await site.CreateVisitor().GetPageAsync($"/search?q={query}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         return (page.TextOf(".search-summary"), page.TextsOf(".search-person .search-title"), page.TextsOf(".search-paper .search-title"));
     }

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using ResearcherProfiles.Core.Data;
+
+namespace ResearcherProfiles.Web.Search;
+
+/// <summary>
+/// Fills an empty database's search index once, after a bulk load, instead of row by row while it
+/// runs. The triggers that keep the index in step write a paper's whole document again for every
+/// author row inserted (eight times for a paper with eight authors, each time tokenizing its
+/// abstract), which made copying a large site take most of its time. Suspended inside the load's
+/// transaction, so a failure brings them back with the rollback; <see cref="RebuildAsync"/> puts
+/// them back and has them write each document once.
+/// </summary>
+public sealed class SearchIndexLoad
+{
+    private readonly AppDbContext _db;
+    private readonly IReadOnlyList<SearchTrigger> _triggers;
+
+    private SearchIndexLoad(AppDbContext db, IReadOnlyList<SearchTrigger> triggers)
+    {
+        _db = db;
+        _triggers = triggers;
+    }
+
+    /// <summary>Suspends the search triggers of <paramref name="db"/>, which must be in a transaction and hold no rows yet.</summary>
+    public static async Task<SearchIndexLoad> SuspendAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The search triggers are only suspended inside a transaction, which restores them if the load fails.");
+        }
+        var sql = db.GetService<ISqlGenerationHelper>();
+        if (db.Database.IsSqlite())
+        {
+            // SQLite cannot disable a trigger: it is dropped, and created again from its own definition.
+            var triggers = await db.Database.SqlQuery<SearchTrigger>(
+                $"""SELECT name AS "Name", tbl_name AS "Table", sql AS "Definition" FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'Search_*'""").ToListAsync(ct);
+            foreach (var trigger in triggers)
+            {
+                await ExecuteAsync(db, $"DROP TRIGGER {sql.DelimitIdentifier(trigger.Name)}", ct);
+            }
+            return new SearchIndexLoad(db, triggers);
+        }
+        var pgTriggers = await db.Database.SqlQuery<SearchTrigger>(
+            $"""SELECT t.tgname::text AS "Name", c.relname::text AS "Table", '' AS "Definition" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND t.tgname LIKE 'Search\_%'""").ToListAsync(ct);
+        foreach (var trigger in pgTriggers)
+        {
+            await ExecuteAsync(db, $"ALTER TABLE {sql.DelimitIdentifier(trigger.Table)} DISABLE TRIGGER {sql.DelimitIdentifier(trigger.Name)}", ct);
+        }
+        return new SearchIndexLoad(db, pgTriggers);
+    }
+
+    /// <summary>Puts the triggers back and writes the document of every researcher and paper, once each.</summary>
+    public async Task RebuildAsync(CancellationToken ct)
+    {
+        var sql = _db.GetService<ISqlGenerationHelper>();
+        if (_db.Database.IsSqlite())
+        {
+            foreach (var trigger in _triggers)
+            {
+                await ExecuteAsync(_db, trigger.Definition, ct);
+            }
+            // Touching one indexed column fires each row's update trigger, which writes its document
+            // by the same statement as every later edit.
+            await ExecuteAsync(_db, """UPDATE "Researchers" SET "DisplayName" = "DisplayName" """, ct);
+            await ExecuteAsync(_db, """UPDATE "Publications" SET "Title" = "Title" """, ct);
+            return;
+        }
+        foreach (var trigger in _triggers)
+        {
+            await ExecuteAsync(_db, $"ALTER TABLE {sql.DelimitIdentifier(trigger.Table)} ENABLE TRIGGER {sql.DelimitIdentifier(trigger.Name)}", ct);
+        }
+        // The functions the triggers call, as the migration that created the index filled it.
+        await ExecuteAsync(_db, """SELECT count(search_person_refresh("Id")) FROM "Researchers" """, ct);
+        await ExecuteAsync(_db, """SELECT count(search_paper_refresh("Id")) FROM "Publications" """, ct);
+    }
+
+    // Statements built from the schema's own names (quoted) and definitions, never from input.
+#pragma warning disable EF1002
+    private static Task<int> ExecuteAsync(AppDbContext db, string statement, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync(statement, ct);
+#pragma warning restore EF1002
+
+    private sealed record SearchTrigger(string Name, string Table, string Definition);
+}
