@@ -57,8 +57,14 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
     /// <summary>Columns: Id, Slug, DisplayName, PhotoPath, name, headline, affiliation highlighted, About snippet; of the people in @ids (a JSON array, from @first to @last).</summary>
     protected abstract string PeopleSql { get; }
 
-    /// <summary>Columns: Id, rank (lower is better); the newest @cap listed papers that match @match.</summary>
+    /// <summary>Columns: Id, rank (lower is better); the newest @cap listed papers that match @match, newest first.</summary>
     protected abstract string RankPapersSql { get; }
+
+    /// <summary>
+    /// The statement that ranks the papers for <paramref name="match"/>: <see cref="RankPapersSql"/>
+    /// unless the provider chooses between ways of finding them by how common the words are.
+    /// </summary>
+    protected virtual ValueTask<string> RankPapersSqlAsync(string match, CancellationToken ct) => ValueTask.FromResult(RankPapersSql);
 
     /// <summary>Columns: Id, Title, Year, Venue, title highlighted, authors and abstract snippets; of the papers in @ids (a JSON array, from @first to @last).</summary>
     protected abstract string PapersSql { get; }
@@ -76,11 +82,11 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var (peopleMatch, rankedPeople) = await RankAsync(RankPeopleSql, request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), Text(r, 2)), ct);
+            var (peopleMatch, rankedPeople) = await RankAsync((_, _) => ValueTask.FromResult(RankPeopleSql), request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), Text(r, 2)), ct);
             var people = await PageAsync(rankedPeople, request.PeoplePage, SearchRequest.PeoplePageSize, PeopleSql, peopleMatch, request, r => new PersonHit(
                 r.GetInt32(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4) ?? r.GetString(2), Text(r, 5), Text(r, 6), Text(r, 7)), p => p.Id, ct);
 
-            var (papersMatch, rankedPapers) = await RankAsync(RankPapersSql, request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), null), ct);
+            var (papersMatch, rankedPapers) = await RankAsync(RankPapersSqlAsync, request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), null), ct);
             var papers = await PageAsync(rankedPapers, request.PapersPage, SearchRequest.PapersPageSize, PapersSql, papersMatch, request, r => new PaperHit(
                 r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), Blank(Text(r, 3)), Text(r, 4) ?? r.GetString(1), Text(r, 5), Text(r, 6)), p => p.Id, ct);
 
@@ -112,20 +118,28 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
     /// more than the rest of the search. (Several words together rarely find that many, so they
     /// go straight to the prefix.)
     /// </summary>
-    private async Task<(string Match, List<Ranked> Rows)> RankAsync(string sql, SearchRequest request, Func<DbDataReader, Ranked> read, CancellationToken ct)
+    private async Task<(string Match, List<Ranked> Rows)> RankAsync(Func<string, CancellationToken, ValueTask<string>> sqlFor, SearchRequest request,
+        Func<DbDataReader, Ranked> read, CancellationToken ct)
     {
         var cap = ("cap", SearchRequest.MaxCounted + 1);
         if (request.Terms.Count == 1)
         {
             var word = MatchExpression(request.Terms, prefix: false);
-            var rows = await ReadAsync(sql, word, request, read, ct, cap);
+            var rows = await ReadAsync(await sqlFor(word, ct), word, request, read, ct, cap);
             if (rows.Count > SearchRequest.MaxCounted)
             {
                 return (word, rows);
             }
         }
         var prefix = MatchExpression(request.Terms, prefix: true);
-        return (prefix, await ReadAsync(sql, prefix, request, read, ct, cap));
+        return (prefix, await ReadAsync(await sqlFor(prefix, ct), prefix, request, read, ct, cap));
+    }
+
+    /// <summary>The first column of the first row of <paramref name="sql"/>, run with @match (and no filters).</summary>
+    protected async Task<string?> ScalarAsync(string sql, string match, CancellationToken ct)
+    {
+        await using var command = Command(sql, match, new SearchRequest([match], null, null, 1, 1));
+        return (await command.ExecuteScalarAsync(ct))?.ToString();
     }
 
     /// <summary>The requested page (kept within the pages there are) of the ranked matches, read in full.</summary>
