@@ -9,7 +9,7 @@ namespace ResearcherProfiles.Web.Search;
 /// finds "Jürgen" and the other way round. Ranked by ts_rank over weighted parts (A names and
 /// titles … D long texts); ts_headline marks the matched words in the original text.
 /// </summary>
-public sealed class PostgresSiteSearch(AppDbContext db) : SqlSiteSearch(db)
+public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory scopes) : SqlSiteSearch(db, scopes)
 {
     private const string Query = "WITH q AS (SELECT to_tsquery('search_folded', @match) AS query)";
 

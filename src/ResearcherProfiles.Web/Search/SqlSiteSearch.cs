@@ -2,7 +2,6 @@ using System.Data;
 using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Web.Lists;
 
@@ -14,7 +13,7 @@ namespace ResearcherProfiles.Web.Search;
 /// <see cref="PostgresSiteSearch"/>); the rules of what may be found are written once, here.
 /// Every value goes in as a parameter, never into the SQL text.
 /// </summary>
-public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
+public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes) : ISiteSearch
 {
     /// <summary>Researcher r is on the public site.</summary>
     protected const string VisibleResearcher = """r."IsHidden" = FALSE AND r."DeletedAt" IS NULL""";
@@ -79,30 +78,59 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
         {
             throw new ArgumentException("A search needs at least one term.", nameof(request));
         }
-        await db.Database.OpenConnectionAsync(ct);
+        // People and papers are independent: the people are searched on a connection of their own
+        // at the same time (Task.Run, since SQLite's driver does its work on the calling thread).
+        await using var peopleScope = scopes.CreateAsyncScope();
+        var peopleDb = peopleScope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var peopleTask = Task.Run(() => PeopleAsync(peopleDb, request, ct), ct);
         try
         {
-            var (peopleMatch, rankedPeople) = await RankAsync((_, _) => ValueTask.FromResult(RankPeopleSql), request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), Text(r, 2)), ct);
-            var people = await PageAsync(rankedPeople, request.PeoplePage, SearchRequest.PeoplePageSize, PeopleSql, peopleMatch, request, r => new PersonHit(
-                r.GetInt32(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4) ?? r.GetString(2), Text(r, 5), Text(r, 6), Text(r, 7)), p => p.Id, ct);
-
-            var (papersMatch, rankedPapers) = await RankAsync(RankPapersSqlAsync, request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), null), ct);
-            var papers = await PageAsync(rankedPapers, request.PapersPage, SearchRequest.PapersPageSize, PapersSql, papersMatch, request, r => new PaperHit(
-                r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), Blank(Text(r, 3)), Text(r, 4) ?? r.GetString(1), Text(r, 5), Text(r, 6)), p => p.Id, ct);
-
-            var sample = await ReadAsync(FacetsSql, peopleMatch, request with { Interest = null, Affiliation = null },
-                r => (Interests: JsonSerializer.Deserialize<string[]>(r.IsDBNull(0) ? "[]" : r.GetString(0)) ?? [], Affiliation: Text(r, 1)), ct,
-                ("take", SearchRequest.FacetSample));
-
+            var (papers, papersCapped) = await OpenAsync(db, () => PapersAsync(request, ct));
+            var (people, peopleCapped, sample) = await peopleTask;
             return new SearchResults(
-                people, rankedPeople.Count > SearchRequest.MaxCounted,
-                papers, rankedPapers.Count > SearchRequest.MaxCounted,
+                people, peopleCapped,
+                papers, papersCapped,
                 Facet(sample.SelectMany(s => s.Interests), request.Interest, 12),
                 Facet(sample.Select(s => s.Affiliation), request.Affiliation, 8));
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            // When the papers' search failed, the people's still ends before its scope is disposed.
+            await ((Task)peopleTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private Task<(Paged<PersonHit> People, bool Capped, List<(string[] Interests, string? Affiliation)> Sample)> PeopleAsync(AppDbContext on, SearchRequest request, CancellationToken ct) =>
+        OpenAsync(on, async () =>
+        {
+            var (match, ranked) = await RankAsync(on, (_, _) => ValueTask.FromResult(RankPeopleSql), request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), Text(r, 2)), ct);
+            var people = await PageAsync(on, ranked, request.PeoplePage, SearchRequest.PeoplePageSize, PeopleSql, match, request, r => new PersonHit(
+                r.GetInt32(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4) ?? r.GetString(2), Text(r, 5), Text(r, 6), Text(r, 7)), p => p.Id, ct);
+            var sample = await ReadAsync(on, FacetsSql, match, request with { Interest = null, Affiliation = null },
+                r => (Interests: JsonSerializer.Deserialize<string[]>(r.IsDBNull(0) ? "[]" : r.GetString(0)) ?? [], Affiliation: Text(r, 1)), ct,
+                ("take", SearchRequest.FacetSample));
+            return (people, ranked.Count > SearchRequest.MaxCounted, sample);
+        });
+
+    private async Task<(Paged<PaperHit> Papers, bool Capped)> PapersAsync(SearchRequest request, CancellationToken ct)
+    {
+        var (match, ranked) = await RankAsync(db, RankPapersSqlAsync, request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), null), ct);
+        var papers = await PageAsync(db, ranked, request.PapersPage, SearchRequest.PapersPageSize, PapersSql, match, request, r => new PaperHit(
+            r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), Blank(Text(r, 3)), Text(r, 4) ?? r.GetString(1), Text(r, 5), Text(r, 6)), p => p.Id, ct);
+        return (papers, ranked.Count > SearchRequest.MaxCounted);
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the connection of <paramref name="on"/> held open throughout.</summary>
+    private static async Task<T> OpenAsync<T>(AppDbContext on, Func<Task<T>> work)
+    {
+        await on.Database.OpenConnectionAsync();
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            await on.Database.CloseConnectionAsync();
         }
     }
 
@@ -118,32 +146,32 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
     /// more than the rest of the search. (Several words together rarely find that many, so they
     /// go straight to the prefix.)
     /// </summary>
-    private async Task<(string Match, List<Ranked> Rows)> RankAsync(Func<string, CancellationToken, ValueTask<string>> sqlFor, SearchRequest request,
+    private async Task<(string Match, List<Ranked> Rows)> RankAsync(AppDbContext on, Func<string, CancellationToken, ValueTask<string>> sqlFor, SearchRequest request,
         Func<DbDataReader, Ranked> read, CancellationToken ct)
     {
         var cap = ("cap", SearchRequest.MaxCounted + 1);
         if (request.Terms.Count == 1)
         {
             var word = MatchExpression(request.Terms, prefix: false);
-            var rows = await ReadAsync(await sqlFor(word, ct), word, request, read, ct, cap);
+            var rows = await ReadAsync(on, await sqlFor(word, ct), word, request, read, ct, cap);
             if (rows.Count > SearchRequest.MaxCounted)
             {
                 return (word, rows);
             }
         }
         var prefix = MatchExpression(request.Terms, prefix: true);
-        return (prefix, await ReadAsync(await sqlFor(prefix, ct), prefix, request, read, ct, cap));
+        return (prefix, await ReadAsync(on, await sqlFor(prefix, ct), prefix, request, read, ct, cap));
     }
 
     /// <summary>The first column of the first row of <paramref name="sql"/>, run with @match (and no filters).</summary>
     protected async Task<string?> ScalarAsync(string sql, string match, CancellationToken ct)
     {
-        await using var command = Command(sql, match, new SearchRequest([match], null, null, 1, 1));
+        await using var command = Command(db, sql, match, new SearchRequest([match], null, null, 1, 1));
         return (await command.ExecuteScalarAsync(ct))?.ToString();
     }
 
     /// <summary>The requested page (kept within the pages there are) of the ranked matches, read in full.</summary>
-    private async Task<Paged<T>> PageAsync<T>(List<Ranked> ranked, int requested, int size, string sql, string match, SearchRequest request,
+    private static async Task<Paged<T>> PageAsync<T>(AppDbContext on, List<Ranked> ranked, int requested, int size, string sql, string match, SearchRequest request,
         Func<DbDataReader, T> read, Func<T, int> id, CancellationToken ct)
     {
         var total = Math.Min(ranked.Count, SearchRequest.MaxCounted);
@@ -157,7 +185,7 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
         {
             return new Paged<T>([], page, pages, total);
         }
-        var rows = (await ReadAsync(sql, match, request, read, ct,
+        var rows = (await ReadAsync(on, sql, match, request, read, ct,
             ("ids", JsonSerializer.Serialize(ids)), ("first", ids.Min()), ("last", ids.Max()))).ToDictionary(id);
         return new Paged<T>([.. ids.Where(rows.ContainsKey).Select(i => rows[i])], page, pages, total);
     }
@@ -182,10 +210,10 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private async Task<List<T>> ReadAsync<T>(string sql, string match, SearchRequest request, Func<DbDataReader, T> read, CancellationToken ct,
+    private static async Task<List<T>> ReadAsync<T>(AppDbContext on, string sql, string match, SearchRequest request, Func<DbDataReader, T> read, CancellationToken ct,
         params (string Name, object Value)[] extra)
     {
-        await using var command = Command(sql, match, request);
+        await using var command = Command(on, sql, match, request);
         foreach (var (name, value) in extra)
         {
             Add(command, name, value is int ? DbType.Int32 : DbType.String, value);
@@ -199,11 +227,10 @@ public abstract class SqlSiteSearch(AppDbContext db) : ISiteSearch
         return rows;
     }
 
-    private DbCommand Command(string sql, string match, SearchRequest request)
+    private static DbCommand Command(AppDbContext on, string sql, string match, SearchRequest request)
     {
-        var command = db.Database.GetDbConnection().CreateCommand();
+        var command = on.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         Add(command, "match", DbType.String, match);
         Add(command, "interest", DbType.String, request.Interest);
         Add(command, "affiliation", DbType.String, request.Affiliation);

@@ -7,7 +7,7 @@ namespace ResearcherProfiles.Web.Search;
 /// diacritics removed, so "Jurgen" finds "Jürgen" and the other way round), ranked by bm25 with
 /// column weights that put a match in a name or title far above one in a long text.
 /// </summary>
-public sealed class SqliteSiteSearch(AppDbContext db) : SqlSiteSearch(db)
+public sealed class SqliteSiteSearch(AppDbContext db, IServiceScopeFactory scopes) : SqlSiteSearch(db, scopes)
 {
     // Columns: Name, Variants, Headline, Affiliation, Interests, Skills, About.
     private const string PeopleRank = """bm25("SearchPeople", 12.0, 6.0, 3.0, 3.0, 3.0, 2.0, 1.0)""";

@@ -83,7 +83,7 @@ public sealed class PostgresPaperScanTests(AdminAppFactory factory) : IClassFixt
     private async Task<SearchResults> SearchAsync(PaperScan? scan, SearchRequest request)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var search = new PostgresSiteSearch(scope.ServiceProvider.GetRequiredService<AppDbContext>()) { Scan = scan };
+        var search = new PostgresSiteSearch(scope.ServiceProvider.GetRequiredService<AppDbContext>(), factory.Services.GetRequiredService<IServiceScopeFactory>()) { Scan = scan };
         return await search.SearchAsync(request, CancellationToken.None);
     }
 }
