@@ -79,9 +79,11 @@ public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory sco
         ORDER BY l."PublicationId" DESC
         """;
 
-    private const string EstimateMatchesSql = """EXPLAIN (FORMAT JSON) SELECT 1 FROM "SearchPapers" WHERE "Document" @@ to_tsquery('search_folded', @match)""";
-
-    private const string EstimatePapersSql = """EXPLAIN (FORMAT JSON) SELECT 1 FROM "SearchPapers" """;
+    // The second branch is there for its estimate: how many papers there are.
+    private const string EstimateSql = """
+        EXPLAIN (FORMAT JSON) SELECT 1 FROM "SearchPapers" WHERE "Document" @@ to_tsquery('search_folded', @match)
+        UNION ALL SELECT 1 FROM "SearchPapers"
+        """;
 
     /// <summary>
     /// Chooses between the two ways of finding the newest matching papers by the planner's own
@@ -92,13 +94,12 @@ public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory sco
     /// </summary>
     protected override async ValueTask<string> RankPapersSqlAsync(string match, CancellationToken ct)
     {
-        if (Scan is { } chosen)
+        if (Scan is not { } scan)
         {
-            return chosen == PaperScan.NewestFirst ? RankPapersSql : RankAllMatchesSql;
+            var (matching, papers) = Estimate(await ScalarAsync(EstimateSql, match, ct));
+            scan = ChooseScan(matching, papers);
         }
-        var matching = PlanRows(await ScalarAsync(EstimateMatchesSql, match, ct));
-        var papers = PlanRows(await ScalarAsync(EstimatePapersSql, match, ct));
-        return ChooseScan(matching, papers) == PaperScan.NewestFirst ? RankPapersSql : RankAllMatchesSql;
+        return scan == PaperScan.NewestFirst ? RankPapersSql : RankAllMatchesSql;
     }
 
     /// <summary>One scan for every search instead of the estimate's choice: both must give the same answer.</summary>
@@ -121,15 +122,20 @@ public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory sco
     internal static PaperScan ChooseScan(double matching, double papers) =>
         matching * matching > 5 * (SearchRequest.MaxCounted + 1.0) * papers ? PaperScan.NewestFirst : PaperScan.AllMatches;
 
-    /// <summary>The planner's row estimate from EXPLAIN (FORMAT JSON); 0 when it cannot be read.</summary>
-    internal static double PlanRows(string? explain)
+    /// <summary>The planner's estimates of the matches and of all papers, from <see cref="EstimateSql"/>'s plan; zeros when they cannot be read.</summary>
+    internal static (double Matching, double Papers) Estimate(string? explain)
     {
         if (explain is null)
         {
-            return 0;
+            return (0, 0);
         }
         using var plan = JsonDocument.Parse(explain);
-        return plan.RootElement[0].GetProperty("Plan").TryGetProperty("Plan Rows", out var rows) && rows.TryGetDouble(out var value) ? value : 0;
+        var branches = plan.RootElement[0].GetProperty("Plan").TryGetProperty("Plans", out var plans) ? plans : default;
+        return branches.ValueKind == JsonValueKind.Array && branches.GetArrayLength() == 2
+            ? (Rows(branches[0]), Rows(branches[1]))
+            : (0, 0);
+
+        static double Rows(JsonElement node) => node.TryGetProperty("Plan Rows", out var rows) && rows.TryGetDouble(out var value) ? value : 0;
     }
 
     protected override string PapersSql => $"""

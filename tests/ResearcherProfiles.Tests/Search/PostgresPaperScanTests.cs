@@ -27,11 +27,15 @@ public sealed class PostgresPaperScanTests(AdminAppFactory factory) : IClassFixt
         Assert.Equal(walks, ChooseScan(matching, papers) == PaperScan.NewestFirst);
 
     [Fact]
-    public void The_estimate_is_read_from_the_plan_and_is_zero_when_missing()
+    public void The_estimates_are_read_from_the_plan_and_are_zero_when_missing()
     {
-        Assert.Equal(5485, PlanRows("""[{"Plan": {"Node Type": "Bitmap Heap Scan", "Plan Rows": 5485, "Plan Width": 4}}]"""));
-        Assert.Equal(0, PlanRows("""[{"Plan": {"Node Type": "Result"}}]"""));
-        Assert.Equal(0, PlanRows(null));
+        Assert.Equal((5485, 337181), Estimate("""
+            [{"Plan": {"Node Type": "Append", "Plan Rows": 342666, "Plans": [
+              {"Node Type": "Bitmap Heap Scan", "Plan Rows": 5485, "Plan Width": 4},
+              {"Node Type": "Index Only Scan", "Plan Rows": 337181, "Plan Width": 4}]}}]
+            """));
+        Assert.Equal((0, 0), Estimate("""[{"Plan": {"Node Type": "Result", "Plan Rows": 1}}]"""));
+        Assert.Equal((0, 0), Estimate(null));
     }
 
     [PostgresOnlyFact("the two ways PostgreSQL finds the newest matching papers")]
