@@ -82,6 +82,12 @@ public static class DatabaseCopy
         }
         await searchIndex.RebuildAsync(ct);
         await transaction.CommitAsync(ct);
+        if (target.Database.IsNpgsql())
+        {
+            // The planner's statistics of the new rows at once, rather than whenever autovacuum
+            // comes by: search chooses its plan by the planner's estimate of how common a word is.
+            await target.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+        }
         return copied;
     }
 

@@ -22,6 +22,11 @@ public sealed class SearchCopyTests
         var (code, _, error) = await original.CopyToAsync(DatabaseProvider.Postgres, postgres.ConnectionString);
         Assert.Equal((0, ""), (code, error));
         await using var onPostgres = new CopySiteFactory(DatabaseProvider.Postgres, postgres.ConnectionString, demo: false);
+        // The copy leaves the planner statistics of its words, which search chooses its plan by.
+        var statistics = 0;
+        await onPostgres.ChangeDataAsync(async db => statistics = await db.Database.SqlQuery<int>(
+            $"""SELECT count(*)::int AS "Value" FROM pg_stats WHERE tablename = 'SearchPapers' AND attname = 'Document'""").SingleAsync());
+        Assert.Equal(1, statistics);
         var backFolder = CopySiteFactory.NewFolder();
         (code, _, error) = await onPostgres.CopyToAsync(DatabaseProvider.Sqlite, CopySiteFactory.SqliteFile(backFolder));
         Assert.Equal((0, ""), (code, error));
