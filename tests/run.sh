@@ -85,6 +85,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # Each test app would otherwise watch its appsettings files, one inotify instance apiece, and a
 # machine allows 128 per user by default: the tests start many apps, and none changes its settings.
 export DOTNET_hostBuilder__reloadConfigOnChange=false
+# The web root is watched too (for asp-append-version's hashes), one more instance per app: test
+# apps poll instead, so the run never depends on how many instances other processes hold.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 rm -rf "$results_dir"
 mkdir -p "$results_dir"
 
