@@ -85,7 +85,7 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
         var peopleTask = Task.Run(() => PeopleAsync(peopleDb, request, ct), ct);
         try
         {
-            var (papers, papersCapped) = await OpenAsync(db, () => PapersAsync(request, ct));
+            var (papers, papersCapped) = await OpenAsync(db, () => PapersAsync(request, ct), ct);
             var (people, peopleCapped, sample) = await peopleTask;
             return new SearchResults(
                 people, peopleCapped,
@@ -110,7 +110,7 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
                 r => (Interests: JsonSerializer.Deserialize<string[]>(r.IsDBNull(0) ? "[]" : r.GetString(0)) ?? [], Affiliation: Text(r, 1)), ct,
                 ("take", SearchRequest.FacetSample));
             return (people, ranked.Count > SearchRequest.MaxCounted, sample);
-        });
+        }, ct);
 
     private async Task<(Paged<PaperHit> Papers, bool Capped)> PapersAsync(SearchRequest request, CancellationToken ct)
     {
@@ -121,9 +121,9 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
     }
 
     /// <summary>Runs <paramref name="work"/> with the connection of <paramref name="on"/> held open throughout.</summary>
-    private static async Task<T> OpenAsync<T>(AppDbContext on, Func<Task<T>> work)
+    private static async Task<T> OpenAsync<T>(AppDbContext on, Func<Task<T>> work, CancellationToken ct)
     {
-        await on.Database.OpenConnectionAsync();
+        await on.Database.OpenConnectionAsync(ct);
         try
         {
             return await work();
@@ -163,7 +163,7 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
         return (prefix, await ReadAsync(on, await sqlFor(prefix, ct), prefix, request, read, ct, cap));
     }
 
-    /// <summary>The first column of the first row of <paramref name="sql"/>, run with @match (and no filters).</summary>
+    /// <summary>The first column of the first row of <paramref name="sql"/>, run with @match (and no filters) on the papers' connection.</summary>
     protected async Task<string?> ScalarAsync(string sql, string match, CancellationToken ct)
     {
         await using var command = Command(db, sql, match, new SearchRequest([match], null, null, 1, 1));
