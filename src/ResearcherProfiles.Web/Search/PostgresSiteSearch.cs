@@ -18,6 +18,13 @@ public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory sco
     private const string Short = """'StartSel="' || @start || '", StopSel="' || @end || '", MaxWords=12, MinWords=4'""";
     private const string Fragments = """'StartSel="' || @start || '", StopSel="' || @end || '", MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "'""";
 
+    // The app's connections keep the statements they run often prepared (ProfileDataExtensions),
+    // and after a few runs of one PostgreSQL may settle on a single plan for every value: a plan
+    // that cannot know how common the words are, so it would walk from the newest paper for a
+    // rare word or gather every match of a common one. Each search plans for its own words. The
+    // setting lasts until the connection goes back to the pool, where Npgsql resets it.
+    protected override string? ConnectionSetupSql => "SET plan_cache_mode = force_custom_plan";
+
     protected override string HasInterest => """@interest = ANY (r."Interests")""";
 
     /// <summary>The terms joined by AND, the last as a prefix when asked; terms are letters and digits, which to_tsquery reads as words.</summary>

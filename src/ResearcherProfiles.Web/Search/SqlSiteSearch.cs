@@ -120,12 +120,21 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
         return (papers, ranked.Count > SearchRequest.MaxCounted);
     }
 
+    /// <summary>A statement run on each group's connection before its search; none when null.</summary>
+    protected virtual string? ConnectionSetupSql => null;
+
     /// <summary>Runs <paramref name="work"/> with the connection of <paramref name="on"/> held open throughout.</summary>
-    private static async Task<T> OpenAsync<T>(AppDbContext on, Func<Task<T>> work, CancellationToken ct)
+    private async Task<T> OpenAsync<T>(AppDbContext on, Func<Task<T>> work, CancellationToken ct)
     {
         await on.Database.OpenConnectionAsync(ct);
         try
         {
+            if (ConnectionSetupSql is { } setup)
+            {
+                await using var command = on.Database.GetDbConnection().CreateCommand();
+                command.CommandText = setup;
+                await command.ExecuteNonQueryAsync(ct);
+            }
             return await work();
         }
         finally
