@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -72,7 +73,7 @@ public static class ProfileDataExtensions
     internal static string PostgresConnectionString(string connectionString)
     {
         // Npgsql's builder answers every keyword it knows as present, so the keys as written are read.
-        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
         {
