@@ -70,7 +70,9 @@ public sealed class CvContent
         }
         var id = header.Id;
         var layout = await SectionLayout.LoadAsync(db, id, ct);
-        var links = await ProfileModel.LinksAsync(db, id, ct);
+        // Empty lists are not read: the profile's fields say which hold anything.
+        var content = header.Content;
+        var links = content.Links ? await ProfileModel.LinksAsync(db, id, ct) : [];
         // Month-less papers last within their year, as on the publication list: a bare Month would
         // leave that to the database (SQLite sorts NULL lowest, PostgreSQL highest).
         var newestFirst = PublicationQueries.Visible(db, id)
@@ -83,14 +85,14 @@ public sealed class CvContent
         {
             Header = header,
             Links = links,
-            Publications = await PublicationQueries.LoadAsync(db, id, newestFirst, withCitations: false, withBibtex: false, ct),
-            Projects = await ProjectView.ForProfileAsync(db, id, ct),
+            Publications = content.Publications == 0 ? [] : await PublicationQueries.LoadAsync(db, id, newestFirst, withCitations: false, withBibtex: false, ct),
+            Projects = content.Projects ? await ProjectView.ForProfileAsync(db, id, ct) : [],
             Layout = layout,
-            Education = await db.Education.Where(e => e.ResearcherId == id && e.IsVisible).OrderBy(e => e.SortOrder).ToListAsync(ct),
-            Positions = await db.Positions.Where(p => p.ResearcherId == id && p.IsVisible).OrderBy(p => p.SortOrder).ToListAsync(ct),
-            Awards = await db.Awards.Where(a => a.ResearcherId == id && a.IsVisible).OrderBy(a => a.SortOrder).ToListAsync(ct),
-            Service = ServiceFolding.Fold(await db.ServiceRoles.Where(s => s.ResearcherId == id && s.IsVisible).ToListAsync(ct)),
-            Talks = await db.Talks.Where(t => t.ResearcherId == id && t.IsVisible).OrderBy(t => t.SortOrder).ToListAsync(ct),
+            Education = content.Education ? await VisibleItems.OfAsync<Education>(db, id, ct) : [],
+            Positions = content.Positions ? await VisibleItems.OfAsync<Position>(db, id, ct) : [],
+            Awards = content.Awards ? await VisibleItems.OfAsync<Award>(db, id, ct) : [],
+            Service = content.Service ? ServiceFolding.Fold(await VisibleItems.OfAsync<ServiceRole>(db, id, ct)) : [],
+            Talks = content.Talks ? await VisibleItems.OfAsync<Talk>(db, id, ct) : [],
             AuthorsShown = authorsShown,
         };
     }

@@ -36,16 +36,25 @@ public sealed class HomeProfile(AppDbContext db, IOptions<SiteOptions> site)
         // Lookups by key, starting from the one settings row (never from the researchers: that
         // was a scan of thousands on every page): the administrator's choice, or the configured
         // slug while no choice has been saved (EF asks whether one was saved first).
-        var chosen = db.SiteSettings.Where(s => s.Id == SiteSettings.SingletonId && s.HomeProfileId != null).Select(s => s.HomeProfile!);
         var configured = site.Value.HomeProfile?.Trim();
-        if (!string.IsNullOrEmpty(configured))
-        {
-            chosen = chosen.Concat(db.Researchers.Where(r => r.Slug == configured && !db.SiteSettings.Any()));
-        }
-        return await chosen.Where(r => !r.IsHidden && r.DeletedAt == null)
-            .Select(r => new HomeProfileView(r.Slug, r.DisplayName))
-            .FirstOrDefaultAsync(ct);
+        return string.IsNullOrEmpty(configured) ? await Chosen(db, ct) : await ChosenOrConfigured(db, configured, ct);
     }
+
+    // Compiled once: every uncached page asks, and finding a LINQ query's cached plan cost more than running it.
+    private static readonly Func<AppDbContext, CancellationToken, Task<HomeProfileView?>> Chosen = EF.CompileAsyncQuery(
+        (AppDbContext db, CancellationToken ct) => db.SiteSettings
+            .Where(s => s.Id == SiteSettings.SingletonId && s.HomeProfileId != null).Select(s => s.HomeProfile!)
+            .Where(r => !r.IsHidden && r.DeletedAt == null)
+            .Select(r => new HomeProfileView(r.Slug, r.DisplayName))
+            .FirstOrDefault());
+
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<HomeProfileView?>> ChosenOrConfigured = EF.CompileAsyncQuery(
+        (AppDbContext db, string configured, CancellationToken ct) => db.SiteSettings
+            .Where(s => s.Id == SiteSettings.SingletonId && s.HomeProfileId != null).Select(s => s.HomeProfile!)
+            .Concat(db.Researchers.Where(r => r.Slug == configured && !db.SiteSettings.Any()))
+            .Where(r => !r.IsHidden && r.DeletedAt == null)
+            .Select(r => new HomeProfileView(r.Slug, r.DisplayName))
+            .FirstOrDefault());
 }
 
 /// <summary>The home profile's address and name.</summary>

@@ -42,6 +42,22 @@ public sealed class ProfileQueryCountTests(ProfilesAppFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task A_profile_reads_none_of_its_empty_or_hidden_lists()
+    {
+        // Only a hidden talk: every list is empty to a visitor.
+        var researcher = await new ResearcherBuilder("Sparse Profile")
+            .WithTalk(new Talk { Title = "Hidden talk", IsVisible = false })
+            .SaveAsync(factory);
+
+        var queries = await QueriesForFirstVisitAsync($"/people/{researcher.Slug}");
+
+        string[] lists = ["ProfileLinks", "News", "ProfilePublications", "Projects", "Education", "Positions", "Awards", "ServiceRoles", "Talks", "Writing"];
+        var read = lists.Where(table => queries.Any(q => q.Contains($"FROM \"{table}\"", StringComparison.Ordinal) && !q.Contains("\"Researchers\" AS", StringComparison.Ordinal))).ToList();
+        Assert.True(read.Count == 0, $"Lists read although empty: {string.Join(", ", read)}.\n\n{string.Join("\n\n", queries)}");
+        Assert.InRange(queries.Count, 1, 4);
+    }
+
+    [Fact]
     public async Task A_second_visit_is_served_from_the_output_cache_without_queries()
     {
         var researcher = await Profile("Cached Profile", coauthor: null, items: 2, publications: 3, authorsPerPaper: 3).SaveAsync(factory);

@@ -56,8 +56,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
 
     /// <summary>The profile's visible links in the owner's order, those with an unsafe address left out.</summary>
     public static async Task<IReadOnlyList<LinkView>> LinksAsync(AppDbContext db, int researcherId, CancellationToken ct) =>
-        (await db.ProfileLinks.Where(l => l.ResearcherId == researcherId && l.IsVisible).OrderBy(l => l.SortOrder)
-                .Select(l => new { l.Kind, l.Label, l.Url }).ToListAsync(ct))
+        (await VisibleItems.OfAsync<ProfileLink>(db, researcherId, ct))
             .Where(l => SafeUrl.IsAllowed(l.Url))
             .Select(l => new LinkView(l.Label ?? LinkLabels.For(l.Kind), l.Url, l.Kind))
             .ToList();
@@ -105,61 +104,69 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         Header = header;
         var id = header.Id;
         var layout = await SectionLayout.LoadAsync(db, id, ct);
+        var content = header.Content;
         bool Shown(ProfileSectionKind kind) => SectionLayout.IsShown(kind, layout);
 
-        Links = await LinksAsync(db, id, ct);
-        // Hidden sections are not read at all.
+        // Hidden sections and empty lists are not read at all.
+        if (content.Links)
+        {
+            Links = await LinksAsync(db, id, ct);
+        }
         if (Shown(ProfileSectionKind.About))
         {
             AboutHtml = MarkdownRenderer.ToHtml(header.AboutMarkdown);
         }
-        if (Shown(ProfileSectionKind.News))
+        if (Shown(ProfileSectionKind.News) && content.News)
         {
             NewsShown = SectionLayout.NewsShown(layout);
-            News = (await db.News.Where(n => n.ResearcherId == id && n.IsVisible)
-                    .OrderByDescending(n => n.Date).ThenBy(n => n.SortOrder)
-                    .Select(n => new { n.Id, n.Date, n.BodyMarkdown }).ToListAsync(ct))
+            News = (await NewestNews(db, id).ToListAsync(ct))
                 .Select(n => new NewsView(n.Id, n.Date, MarkdownRenderer.ToHtml(n.BodyMarkdown)))
                 .ToList();
         }
-        if (Shown(ProfileSectionKind.Publications))
+        if (Shown(ProfileSectionKind.Publications) && content.Publications > 0)
         {
-            // A profile that marks thousands of papers as selected still shows a bounded page; the full list is paged.
-            var selected = PublicationQueries.Visible(db, id, highlightedOnly: true);
-            Highlighted = (await PublicationQueries.LoadAsync(
-                    db, id, selected.OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.PublicationId).Take(Math.Max(1, site.Value.SelectedPublicationsShown)),
-                    header.ShowCitationCounts, withBibtex: false, ct))
-                .Select(p => p.CitedFrom(header.Slug))
-                .ToList();
-            HighlightedCount = Highlighted.Count < site.Value.SelectedPublicationsShown ? Highlighted.Count : await selected.CountAsync(ct);
-            PublicationCount = await db.ProfilePublications.CountAsync(p => p.ResearcherId == id && p.IsVisible, ct);
+            if (content.SelectedPublications > 0)
+            {
+                // A profile that marks thousands of papers as selected still shows a bounded page; the full list is paged.
+                var selected = PublicationQueries.Visible(db, id, highlightedOnly: true)
+                    .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.PublicationId).Take(Math.Max(1, site.Value.SelectedPublicationsShown));
+                Highlighted = (await PublicationQueries.LoadAsync(db, id, selected, header.ShowCitationCounts, withBibtex: false, ct))
+                    .Select(p => p.CitedFrom(header.Slug))
+                    .ToList();
+            }
+            // Counted with the profile's fields: a paper selected or unselected in between cannot make "4 of 5" out of 4.
+            HighlightedCount = Highlighted.Count < site.Value.SelectedPublicationsShown ? Highlighted.Count : Math.Max(Highlighted.Count, content.SelectedPublications);
+            PublicationCount = content.Publications;
             // Only the owner's consent shows counts: a co-author's opt-in may have stored some for shared papers.
             Citations = header.ShowCitationCounts && PublicationCount > 0 ? await CitationTotal.ForProfileAsync(db, id, ct) : null;
         }
-        Projects = ProjectGroup.BySection(await ProjectView.ForProfileAsync(db, id, ct), layout);
-        if (Shown(ProfileSectionKind.Education))
+        if (content.Projects)
         {
-            Education = await db.Education.Where(e => e.ResearcherId == id && e.IsVisible).OrderBy(e => e.SortOrder).ToListAsync(ct);
+            Projects = ProjectGroup.BySection(await ProjectView.ForProfileAsync(db, id, ct), layout);
         }
-        if (Shown(ProfileSectionKind.Experience))
+        if (Shown(ProfileSectionKind.Education) && content.Education)
         {
-            Positions = await db.Positions.Where(p => p.ResearcherId == id && p.IsVisible).OrderBy(p => p.SortOrder).ToListAsync(ct);
+            Education = await VisibleItems.OfAsync<Education>(db, id, ct);
         }
-        if (Shown(ProfileSectionKind.Awards))
+        if (Shown(ProfileSectionKind.Experience) && content.Positions)
         {
-            Awards = await db.Awards.Where(a => a.ResearcherId == id && a.IsVisible).OrderBy(a => a.SortOrder).ToListAsync(ct);
+            Positions = await VisibleItems.OfAsync<Position>(db, id, ct);
         }
-        if (Shown(ProfileSectionKind.Service))
+        if (Shown(ProfileSectionKind.Awards) && content.Awards)
         {
-            Service = ServiceFolding.Fold(await db.ServiceRoles.Where(s => s.ResearcherId == id && s.IsVisible).ToListAsync(ct));
+            Awards = await VisibleItems.OfAsync<Award>(db, id, ct);
         }
-        if (Shown(ProfileSectionKind.Talks))
+        if (Shown(ProfileSectionKind.Service) && content.Service)
         {
-            Talks = await db.Talks.Where(t => t.ResearcherId == id && t.IsVisible).OrderBy(t => t.SortOrder).ToListAsync(ct);
+            Service = ServiceFolding.Fold(await VisibleItems.OfAsync<ServiceRole>(db, id, ct));
         }
-        if (Shown(ProfileSectionKind.Writing))
+        if (Shown(ProfileSectionKind.Talks) && content.Talks)
         {
-            Writing = (await db.Writing.Where(w => w.ResearcherId == id && w.IsVisible).OrderBy(w => w.SortOrder).ToListAsync(ct))
+            Talks = await VisibleItems.OfAsync<Talk>(db, id, ct);
+        }
+        if (Shown(ProfileSectionKind.Writing) && content.Writing)
+        {
+            Writing = (await VisibleItems.OfAsync<WritingItem>(db, id, ct))
                 .GroupBy(w => w.ListTitle)
                 .ToList();
         }
@@ -173,8 +180,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
 
         // Saving an item records a revision but leaves the profile's own row as it was: the newest
         // revision (the index on ResearcherId, Id finds it) dates the last change.
-        var lastChange = await db.Revisions.Where(r => r.ResearcherId == id).OrderByDescending(r => r.Id)
-            .Select(r => (DateTimeOffset?)r.At).FirstOrDefaultAsync(ct);
+        var lastChange = content.LastRevisionAt;
         var shown = new ProfileMetadata.Shown(header, Links, Positions, Education, Awards,
             Shown(ProfileSectionKind.About) ? MarkdownRenderer.ToPlainText(header.AboutMarkdown) : null,
             lastChange > header.UpdatedAt ? lastChange.Value : header.UpdatedAt);
@@ -191,6 +197,11 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         };
         return true;
     }
+
+    /// <summary>The profile's visible news, newest first (compiled once, as <see cref="VisibleItems"/> are).</summary>
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<NewsItem>> NewestNews = EF.CompileAsyncQuery<AppDbContext, int, NewsItem>(
+        (AppDbContext db, int researcherId) => db.News.Where(n => n.ResearcherId == researcherId && n.IsVisible)
+            .OrderByDescending(n => n.Date).ThenBy(n => n.SortOrder));
 
     private bool HasContent(ProfileSectionKind kind) => kind switch
     {
@@ -272,10 +283,15 @@ public sealed record ResearcherHeader(
     string? GivenName,
     string FamilyName,
     IReadOnlyList<string> NameVariants,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    VisibleContent Content)
 {
-    public static Task<ResearcherHeader?> FindAsync(AppDbContext db, string slug, CancellationToken ct) =>
-        db.Researchers
+    public static Task<ResearcherHeader?> FindAsync(AppDbContext db, string slug, CancellationToken ct) => Find(db, slug, ct);
+
+    // Compiled once: every uncached public page of a profile starts here, and finding a LINQ
+    // query's cached plan (walking and comparing its expression tree) cost more than running it.
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<ResearcherHeader?>> Find = EF.CompileAsyncQuery(
+        (AppDbContext db, string slug, CancellationToken ct) => db.Researchers
             .Where(r => r.Slug == slug && !r.IsHidden && r.DeletedAt == null)
             .Select(r => new ResearcherHeader(
                 r.Id, r.Slug, r.DisplayName, r.Pronouns, r.Headline, r.Affiliation, r.Location, r.PhotoPath,
@@ -284,8 +300,21 @@ public sealed record ResearcherHeader(
                 r.Website, r.Interests, r.Skills, r.AboutMarkdown, r.PublicationsNote, r.ShowCitationCounts, r.OfferCv,
                 // The full list and its downloads go with the profile's Publications section when the owner hides it.
                 !r.Sections.Any(s => s.Kind == ProfileSectionKind.Publications && !s.IsVisible),
-                r.GivenName, r.FamilyName, r.NameVariants, r.UpdatedAt))
-            .FirstOrDefaultAsync(ct);
+                r.GivenName, r.FamilyName, r.NameVariants, r.UpdatedAt,
+                new VisibleContent(
+                    r.Links.Any(l => l.IsVisible),
+                    r.News.Any(n => n.IsVisible),
+                    r.Publications.Count(p => p.IsVisible),
+                    r.Publications.Count(p => p.IsVisible && p.IsHighlighted),
+                    r.Projects.Any(p => p.IsVisible),
+                    r.Education.Any(e => e.IsVisible),
+                    r.Positions.Any(p => p.IsVisible),
+                    r.Awards.Any(a => a.IsVisible),
+                    r.Service.Any(s => s.IsVisible),
+                    r.Talks.Any(t => t.IsVisible),
+                    r.Writing.Any(w => w.IsVisible),
+                    db.Revisions.Where(v => v.ResearcherId == r.Id).OrderByDescending(v => v.Id).Select(v => (DateTimeOffset?)v.At).FirstOrDefault())))
+            .FirstOrDefault());
 
     public string? SafeWebsite => SafeUrl.IsHttpUrl(Website) ? Website : null;
 
@@ -304,6 +333,25 @@ public sealed record ResearcherHeader(
 
     public string WebsiteText => SafeWebsite is null ? string.Empty : new Uri(SafeWebsite).Host + new Uri(SafeWebsite).AbsolutePath.TrimEnd('/');
 }
+
+/// <summary>
+/// Which of a profile's lists hold anything a visitor may see, its papers' numbers and its newest
+/// revision: read with the profile's own fields (one query), so that a page reads no list that is
+/// empty. Most profiles fill a few of their sections, and each list read is a query of its own.
+/// </summary>
+public sealed record VisibleContent(
+    bool Links,
+    bool News,
+    int Publications,
+    int SelectedPublications,
+    bool Projects,
+    bool Education,
+    bool Positions,
+    bool Awards,
+    bool Service,
+    bool Talks,
+    bool Writing,
+    DateTimeOffset? LastRevisionAt);
 
 public sealed record ProjectView(
     Project Project,

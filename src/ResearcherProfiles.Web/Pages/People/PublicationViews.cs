@@ -127,27 +127,10 @@ public static class PublicationQueries
             return [];
         }
 
-        var ids = rows.Select(e => e.PublicationId).ToList();
-        var authors = (await db.PublicationAuthors
-                .Where(a => ids.Contains(a.PublicationId))
-                .OrderBy(a => a.PublicationId).ThenBy(a => a.Position)
-                .Select(a => new
-                {
-                    a.PublicationId,
-                    a.Name,
-                    a.ResearcherId,
-                    Slug = a.Researcher != null && !a.Researcher.IsHidden && a.Researcher.DeletedAt == null ? a.Researcher.Slug : null,
-                    a.EqualContribution,
-                    a.Corresponding,
-                })
-                .ToListAsync(ct))
+        var ids = rows.Select(e => e.PublicationId).ToArray();
+        var authors = (await AuthorsOf(db, ids).ToListAsync(ct))
             .ToLookup(a => a.PublicationId, a => new AuthorView(a.Name, a.Slug, a.ResearcherId == researcherId, a.EqualContribution, a.Corresponding));
-        var links = (await db.PublicationLinks
-                .Where(l => ids.Contains(l.PublicationId))
-                .OrderBy(l => l.SortOrder)
-                .Select(l => new PublicationLink { PublicationId = l.PublicationId, SortOrder = l.SortOrder, Kind = l.Kind, Label = l.Label, Url = l.Url })
-                .ToListAsync(ct))
-            .ToLookup(l => l.PublicationId);
+        var links = (await LinksOf(db, ids).ToListAsync(ct)).ToLookup(l => l.PublicationId);
 
         return rows.Select(e =>
         {
@@ -187,6 +170,29 @@ public static class PublicationQueries
             };
         }).ToList();
     }
+
+    // Compiled once, with the papers' ids as one parameter (an array on PostgreSQL, JSON on SQLite):
+    // every uncached profile and list runs both, and with one parameter per id EF wrote the SQL again
+    // for each number of papers, on top of finding a LINQ query's cached plan.
+    private static readonly Func<AppDbContext, int[], IAsyncEnumerable<AuthorRow>> AuthorsOf = EF.CompileAsyncQuery<AppDbContext, int[], AuthorRow>(
+        (AppDbContext db, int[] ids) => db.PublicationAuthors
+            .Where(a => ids.Contains(a.PublicationId))
+            .OrderBy(a => a.PublicationId).ThenBy(a => a.Position)
+            .Select(a => new AuthorRow(
+                a.PublicationId,
+                a.Name,
+                a.ResearcherId,
+                a.Researcher != null && !a.Researcher.IsHidden && a.Researcher.DeletedAt == null ? a.Researcher.Slug : null,
+                a.EqualContribution,
+                a.Corresponding)));
+
+    private static readonly Func<AppDbContext, int[], IAsyncEnumerable<PublicationLink>> LinksOf = EF.CompileAsyncQuery<AppDbContext, int[], PublicationLink>(
+        (AppDbContext db, int[] ids) => db.PublicationLinks
+            .Where(l => ids.Contains(l.PublicationId))
+            .OrderBy(l => l.SortOrder)
+            .Select(l => new PublicationLink { PublicationId = l.PublicationId, SortOrder = l.SortOrder, Kind = l.Kind, Label = l.Label, Url = l.Url }));
+
+    private sealed record AuthorRow(int PublicationId, string Name, int? ResearcherId, string? Slug, bool EqualContribution, bool Corresponding);
 }
 
 /// <summary>A paper's cited-by count as an open source reported it, and when it was read.</summary>
