@@ -128,9 +128,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
             if (content.SelectedPublications > 0)
             {
                 // A profile that marks thousands of papers as selected still shows a bounded page; the full list is paged.
-                var selected = PublicationQueries.Visible(db, id, highlightedOnly: true)
-                    .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.PublicationId).Take(Math.Max(1, site.Value.SelectedPublicationsShown));
-                Highlighted = (await PublicationQueries.LoadAsync(db, id, selected, header.ShowCitationCounts, withBibtex: false, ct))
+                Highlighted = (await PublicationQueries.SelectedAsync(db, id, Math.Max(1, site.Value.SelectedPublicationsShown), header.ShowCitationCounts, ct))
                     .Select(p => p.CitedFrom(header.Slug))
                     .ToList();
             }

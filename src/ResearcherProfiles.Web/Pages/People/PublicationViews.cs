@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Citations;
 using ResearcherProfiles.Core.Data;
@@ -66,12 +67,12 @@ public sealed record PublicationView(
     };
 }
 
-/// <summary>Loads a profile's publications with their authors and links in three queries, whatever their number.</summary>
+/// <summary>Loads a profile's publications with their authors and links in three queries (four with citation counts), whatever their number.</summary>
 public static class PublicationQueries
 {
-    /// <summary>The profile's visible entries; <paramref name="highlightedOnly"/> keeps the selected ones.</summary>
-    public static IQueryable<ProfilePublication> Visible(AppDbContext db, int researcherId, bool highlightedOnly = false) =>
-        db.ProfilePublications.Where(pp => pp.ResearcherId == researcherId && pp.IsVisible && (!highlightedOnly || pp.IsHighlighted));
+    /// <summary>The profile's visible entries.</summary>
+    public static IQueryable<ProfilePublication> Visible(AppDbContext db, int researcherId) =>
+        db.ProfilePublications.Where(pp => pp.ResearcherId == researcherId && pp.IsVisible);
 
     /// <summary>
     /// The publications of <paramref name="entries"/>, in its order, with their authors and links:
@@ -79,49 +80,29 @@ public static class PublicationQueries
     /// selects its page with Skip/Take).
     /// </summary>
     /// <remarks>
-    /// With <paramref name="withCitations"/> (the profile shows citation counts) each paper's count
-    /// comes in the first query, left-joined by key; without, none is read, whatever is stored.
+    /// With <paramref name="withCitations"/> (the profile shows citation counts) the papers' counts
+    /// are read in a fourth query; without, none is read, whatever is stored.
     /// Without <paramref name="withBibtex"/> no BibTeX is written: the CV has no Cite blocks, and the
     /// profile and its list link theirs to <see cref="PublicationView.CitePath"/>.
     /// </remarks>
     public static async Task<IReadOnlyList<PublicationView>> LoadAsync(
         AppDbContext db, int researcherId, IQueryable<ProfilePublication> entries, bool withCitations, bool withBibtex, CancellationToken ct)
     {
-        var rows = await (
-            from pp in entries
-            join c in db.CitationCounts.Where(c => withCitations && c.Count > 0) on pp.PublicationId equals c.PublicationId into counts
-            from c in counts.DefaultIfEmpty()
-            select new
-            {
-                pp.PublicationId,
-                pp.IsHighlighted,
-                CitedBy = (int?)c!.Count,
-                CitedSource = c.Source,
-                CitedReadAt = (DateTimeOffset?)c.ReadAt,
-                P = new
-                {
-                    pp.Publication!.Title,
-                    pp.Publication.VenueName,
-                    pp.Publication.VenueShort,
-                    pp.Publication.Year,
-                    pp.Publication.Month,
-                    pp.Publication.Type,
-                    pp.Publication.Status,
-                    pp.Publication.Badges,
-                    pp.Publication.Doi,
-                    pp.Publication.ArxivId,
-                    pp.Publication.Url,
-                    pp.Publication.Summary,
-                    pp.Publication.Volume,
-                    pp.Publication.Number,
-                    pp.Publication.Pages,
-                    pp.Publication.Publisher,
-                    pp.Publication.Note,
-                    pp.Publication.Keywords,
-                    pp.Publication.CitationKey,
-                },
-            })
-            .ToListAsync(ct);
+        ArgumentNullException.ThrowIfNull(entries);
+        return await CompleteAsync(db, researcherId, await entries.Select(ToRow).ToListAsync(ct), withCitations, withBibtex, ct);
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> papers the profile's owner selected, in their order, as
+    /// <see cref="LoadAsync"/> reads them without BibTeX: what every uncached profile shows.
+    /// </summary>
+    public static async Task<IReadOnlyList<PublicationView>> SelectedAsync(
+        AppDbContext db, int researcherId, int count, bool withCitations, CancellationToken ct) =>
+        await CompleteAsync(db, researcherId, await Selected(db, researcherId, count).ToListAsync(ct), withCitations, withBibtex: false, ct);
+
+    private static async Task<IReadOnlyList<PublicationView>> CompleteAsync(
+        AppDbContext db, int researcherId, List<PaperRow> rows, bool withCitations, bool withBibtex, CancellationToken ct)
+    {
         if (rows.Count == 0)
         {
             return [];
@@ -131,45 +112,64 @@ public static class PublicationQueries
         var authors = (await AuthorsOf(db, ids).ToListAsync(ct))
             .ToLookup(a => a.PublicationId, a => new AuthorView(a.Name, a.Slug, a.ResearcherId == researcherId, a.EqualContribution, a.Corresponding));
         var links = (await LinksOf(db, ids).ToListAsync(ct)).ToLookup(l => l.PublicationId);
+        var citations = withCitations ? (await CitationsOf(db, ids).ToListAsync(ct)).ToDictionary(c => c.PublicationId) : [];
 
         return rows.Select(e =>
         {
             var identifierLinks = new List<LinkView>();
-            if (e.P.Url is not null && SafeUrl.IsHttpUrl(e.P.Url))
+            if (e.Url is not null && SafeUrl.IsHttpUrl(e.Url))
             {
-                identifierLinks.Add(new LinkView("Paper", e.P.Url));
+                identifierLinks.Add(new LinkView("Paper", e.Url));
             }
-            if (e.P.ArxivId is not null)
+            if (e.ArxivId is not null)
             {
-                identifierLinks.Add(new LinkView($"arXiv:{e.P.ArxivId}", IdentifierLinks.Arxiv(e.P.ArxivId)));
+                identifierLinks.Add(new LinkView($"arXiv:{e.ArxivId}", IdentifierLinks.Arxiv(e.ArxivId)));
             }
-            if (e.P.Doi is not null)
+            if (e.Doi is not null)
             {
-                identifierLinks.Add(new LinkView("DOI", IdentifierLinks.Doi(e.P.Doi)));
+                identifierLinks.Add(new LinkView("DOI", IdentifierLinks.Doi(e.Doi)));
             }
             var citation = !withBibtex ? null : new Publication
             {
-                Title = e.P.Title, VenueName = e.P.VenueName, VenueShort = e.P.VenueShort, Year = e.P.Year, Month = e.P.Month,
-                Type = e.P.Type, Status = e.P.Status, Badges = e.P.Badges, Doi = e.P.Doi, ArxivId = e.P.ArxivId, Url = e.P.Url,
-                Volume = e.P.Volume, Number = e.P.Number, Pages = e.P.Pages, Publisher = e.P.Publisher, Note = e.P.Note,
-                Keywords = e.P.Keywords, CitationKey = e.P.CitationKey,
+                Title = e.Title, VenueName = e.VenueName, VenueShort = e.VenueShort, Year = e.Year, Month = e.Month,
+                Type = e.Type, Status = e.Status, Badges = e.Badges, Doi = e.Doi, ArxivId = e.ArxivId, Url = e.Url,
+                Volume = e.Volume, Number = e.Number, Pages = e.Pages, Publisher = e.Publisher, Note = e.Note,
+                Keywords = e.Keywords, CitationKey = e.CitationKey,
                 Authors = authors[e.PublicationId].Select((a, i) => new PublicationAuthor { Name = a.Name, Position = i }).ToList(),
                 Links = links[e.PublicationId].ToList(),
             };
             return new PublicationView(
-                e.PublicationId, e.P.Title, authors[e.PublicationId].ToList(), e.P.VenueName, e.P.VenueShort,
-                e.P.Year, e.P.Month, e.P.Type, e.P.Status, e.P.Badges,
+                e.PublicationId, e.Title, authors[e.PublicationId].ToList(), e.VenueName, e.VenueShort,
+                e.Year, e.Month, e.Type, e.Status, e.Badges,
                 [
                     .. links[e.PublicationId].Where(l => SafeUrl.IsAllowed(l.Url)).Select(l => new LinkView(l.Label ?? LinkLabels.For(l.Kind), l.Url)),
                     .. identifierLinks,
                 ],
-                e.P.Summary, e.IsHighlighted)
+                e.Summary, e.IsHighlighted)
             {
                 Bibtex = citation is null ? string.Empty : BibtexWriter.WriteCitation(citation),
-                Citation = e.CitedBy is int count ? new CitationView(count, e.CitedSource!, e.CitedReadAt!.Value) : null,
+                Citation = citations.TryGetValue(e.PublicationId, out var cited) ? new CitationView(cited.Count, cited.Source, cited.ReadAt) : null,
             };
         }).ToList();
     }
+
+    private static readonly Expression<Func<ProfilePublication, PaperRow>> ToRow = pp => new PaperRow(
+        pp.PublicationId, pp.IsHighlighted, pp.Publication!.Title, pp.Publication.VenueName, pp.Publication.VenueShort,
+        pp.Publication.Year, pp.Publication.Month, pp.Publication.Type, pp.Publication.Status, pp.Publication.Badges,
+        pp.Publication.Doi, pp.Publication.ArxivId, pp.Publication.Url, pp.Publication.Summary, pp.Publication.Volume,
+        pp.Publication.Number, pp.Publication.Pages, pp.Publication.Publisher, pp.Publication.Note, pp.Publication.Keywords,
+        pp.Publication.CitationKey);
+
+    private static readonly Func<AppDbContext, int, int, IAsyncEnumerable<PaperRow>> Selected = EF.CompileAsyncQuery<AppDbContext, int, int, PaperRow>(
+        (AppDbContext db, int researcherId, int count) => db.ProfilePublications
+            .Where(pp => pp.ResearcherId == researcherId && pp.IsVisible && pp.IsHighlighted)
+            .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.PublicationId)
+            .Take(count)
+            .Select(ToRow));
+
+    // Only counts above zero are shown; a paper has at most one.
+    private static readonly Func<AppDbContext, int[], IAsyncEnumerable<CitationCount>> CitationsOf = EF.CompileAsyncQuery<AppDbContext, int[], CitationCount>(
+        (AppDbContext db, int[] ids) => db.CitationCounts.Where(c => ids.Contains(c.PublicationId) && c.Count > 0));
 
     // Compiled once, with the papers' ids as one parameter (an array on PostgreSQL, JSON on SQLite):
     // every uncached profile and list runs both, and with one parameter per id EF wrote the SQL again
@@ -191,6 +191,11 @@ public static class PublicationQueries
             .Where(l => ids.Contains(l.PublicationId))
             .OrderBy(l => l.SortOrder)
             .Select(l => new PublicationLink { PublicationId = l.PublicationId, SortOrder = l.SortOrder, Kind = l.Kind, Label = l.Label, Url = l.Url }));
+
+    private sealed record PaperRow(
+        int PublicationId, bool IsHighlighted, string Title, string? VenueName, string? VenueShort, int? Year, int? Month,
+        PublicationType Type, PublicationStatus Status, List<string> Badges, string? Doi, string? ArxivId, string? Url, string? Summary,
+        string? Volume, string? Number, string? Pages, string? Publisher, string? Note, List<string> Keywords, string? CitationKey);
 
     private sealed record AuthorRow(int PublicationId, string Name, int? ResearcherId, string? Slug, bool EqualContribution, bool Corresponding);
 }
