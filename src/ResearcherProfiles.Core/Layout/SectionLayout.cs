@@ -72,13 +72,12 @@ public static class SectionLayout
     public static async Task<IReadOnlyList<ProfileSection>> LoadAsync(AppDbContext db, int researcherId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return Complete(await StoredSections(db, researcherId).ToListAsync(ct));
+        return Complete(await StoredSections.For(db)(db, researcherId).ToListAsync(ct));
     }
 
-    // Compiled once: every uncached profile, CV and project page reads the layout, and finding a
-    // LINQ query's cached plan cost more than running it.
-    private static readonly Func<AppDbContext, int, IAsyncEnumerable<ProfileSection>> StoredSections = EF.CompileAsyncQuery(
-        (AppDbContext db, int researcherId) => db.ProfileSections.Where(s => s.ResearcherId == researcherId));
+    // Compiled: every uncached profile, CV and project page reads the layout.
+    private static readonly CompiledQuery<Func<AppDbContext, int, IAsyncEnumerable<ProfileSection>>> StoredSections = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, int researcherId) => db.ProfileSections.Where(s => s.ResearcherId == researcherId)));
 
     /// <summary>
     /// The stored rows in their order, with every missing kind added (unsaved, with its defaults)

@@ -28,13 +28,24 @@ public static class DatabaseProviders
     };
 
     /// <summary>Points <paramref name="options"/> at the database, with that provider's migrations.</summary>
+    /// <remarks>
+    /// A list of values in a query (<c>ids.Contains(x.Id)</c>) is sent as one parameter (an array on
+    /// PostgreSQL, JSON on SQLite) rather than one parameter per value: the SQL is then the same
+    /// whatever the list's length, so it is written once and cached (and stays one prepared
+    /// statement on PostgreSQL), where one parameter per value had EF write it again on every
+    /// uncached page, about a quarter of the time spent reading a profile's selected papers.
+    /// </remarks>
     public static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
         return provider switch
         {
-            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly)),
-            _ => options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsAssembly(PostgresMigrationsAssembly)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)),
+            _ => options.UseSqlite(connectionString, sqlite => sqlite
+                .MigrationsAssembly(SqliteMigrationsAssembly)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)),
         };
     }
 }

@@ -37,24 +37,24 @@ public sealed class HomeProfile(AppDbContext db, IOptions<SiteOptions> site)
         // was a scan of thousands on every page): the administrator's choice, or the configured
         // slug while no choice has been saved (EF asks whether one was saved first).
         var configured = site.Value.HomeProfile?.Trim();
-        return string.IsNullOrEmpty(configured) ? await Chosen(db, ct) : await ChosenOrConfigured(db, configured, ct);
+        return string.IsNullOrEmpty(configured) ? await Chosen.For(db)(db, ct) : await ChosenOrConfigured.For(db)(db, configured, ct);
     }
 
-    // Compiled once: every uncached page asks, and finding a LINQ query's cached plan cost more than running it.
-    private static readonly Func<AppDbContext, CancellationToken, Task<HomeProfileView?>> Chosen = EF.CompileAsyncQuery(
+    // Compiled: every uncached page asks.
+    private static readonly CompiledQuery<Func<AppDbContext, CancellationToken, Task<HomeProfileView?>>> Chosen = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, CancellationToken ct) => db.SiteSettings
             .Where(s => s.Id == SiteSettings.SingletonId && s.HomeProfileId != null).Select(s => s.HomeProfile!)
             .Where(r => !r.IsHidden && r.DeletedAt == null)
             .Select(r => new HomeProfileView(r.Slug, r.DisplayName))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<HomeProfileView?>> ChosenOrConfigured = EF.CompileAsyncQuery(
+    private static readonly CompiledQuery<Func<AppDbContext, string, CancellationToken, Task<HomeProfileView?>>> ChosenOrConfigured = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, string configured, CancellationToken ct) => db.SiteSettings
             .Where(s => s.Id == SiteSettings.SingletonId && s.HomeProfileId != null).Select(s => s.HomeProfile!)
             .Concat(db.Researchers.Where(r => r.Slug == configured && !db.SiteSettings.Any()))
             .Where(r => !r.IsHidden && r.DeletedAt == null)
             .Select(r => new HomeProfileView(r.Slug, r.DisplayName))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 }
 
 /// <summary>The home profile's address and name.</summary>

@@ -119,7 +119,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         if (Shown(ProfileSectionKind.News) && content.News)
         {
             NewsShown = SectionLayout.NewsShown(layout);
-            News = (await NewestNews(db, id).ToListAsync(ct))
+            News = (await NewestNews.For(db)(db, id).ToListAsync(ct))
                 .Select(n => new NewsView(n.Id, n.Date, MarkdownRenderer.ToHtml(n.BodyMarkdown)))
                 .ToList();
         }
@@ -196,10 +196,10 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         return true;
     }
 
-    /// <summary>The profile's visible news, newest first (compiled once, as <see cref="VisibleItems"/> are).</summary>
-    private static readonly Func<AppDbContext, int, IAsyncEnumerable<NewsItem>> NewestNews = EF.CompileAsyncQuery<AppDbContext, int, NewsItem>(
+    /// <summary>The profile's visible news, newest first (compiled, as <see cref="VisibleItems"/> are).</summary>
+    private static readonly CompiledQuery<Func<AppDbContext, int, IAsyncEnumerable<NewsItem>>> NewestNews = new(() => EF.CompileAsyncQuery<AppDbContext, int, NewsItem>(
         (AppDbContext db, int researcherId) => db.News.Where(n => n.ResearcherId == researcherId && n.IsVisible)
-            .OrderByDescending(n => n.Date).ThenBy(n => n.SortOrder));
+            .OrderByDescending(n => n.Date).ThenBy(n => n.SortOrder)));
 
     private bool HasContent(ProfileSectionKind kind) => kind switch
     {
@@ -284,11 +284,10 @@ public sealed record ResearcherHeader(
     DateTimeOffset UpdatedAt,
     VisibleContent Content)
 {
-    public static Task<ResearcherHeader?> FindAsync(AppDbContext db, string slug, CancellationToken ct) => Find(db, slug, ct);
+    public static Task<ResearcherHeader?> FindAsync(AppDbContext db, string slug, CancellationToken ct) => Find.For(db)(db, slug, ct);
 
-    // Compiled once: every uncached public page of a profile starts here, and finding a LINQ
-    // query's cached plan (walking and comparing its expression tree) cost more than running it.
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<ResearcherHeader?>> Find = EF.CompileAsyncQuery(
+    // Compiled: every uncached public page of a profile starts here.
+    private static readonly CompiledQuery<Func<AppDbContext, string, CancellationToken, Task<ResearcherHeader?>>> Find = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, string slug, CancellationToken ct) => db.Researchers
             .Where(r => r.Slug == slug && !r.IsHidden && r.DeletedAt == null)
             .Select(r => new ResearcherHeader(
@@ -312,7 +311,7 @@ public sealed record ResearcherHeader(
                     r.Talks.Any(t => t.IsVisible),
                     r.Writing.Any(w => w.IsVisible),
                     db.Revisions.Where(v => v.ResearcherId == r.Id).OrderByDescending(v => v.Id).Select(v => (DateTimeOffset?)v.At).FirstOrDefault())))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
     public string? SafeWebsite => SafeUrl.IsHttpUrl(Website) ? Website : null;
 

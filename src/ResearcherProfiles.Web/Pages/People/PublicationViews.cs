@@ -98,7 +98,7 @@ public static class PublicationQueries
     /// </summary>
     public static async Task<IReadOnlyList<PublicationView>> SelectedAsync(
         AppDbContext db, int researcherId, int count, bool withCitations, CancellationToken ct) =>
-        await CompleteAsync(db, researcherId, await Selected(db, researcherId, count).ToListAsync(ct), withCitations, withBibtex: false, ct);
+        await CompleteAsync(db, researcherId, await Selected.For(db)(db, researcherId, count).ToListAsync(ct), withCitations, withBibtex: false, ct);
 
     private static async Task<IReadOnlyList<PublicationView>> CompleteAsync(
         AppDbContext db, int researcherId, List<PaperRow> rows, bool withCitations, bool withBibtex, CancellationToken ct)
@@ -109,10 +109,10 @@ public static class PublicationQueries
         }
 
         var ids = rows.Select(e => e.PublicationId).ToArray();
-        var authors = (await AuthorsOf(db, ids).ToListAsync(ct))
+        var authors = (await AuthorsOf.For(db)(db, ids).ToListAsync(ct))
             .ToLookup(a => a.PublicationId, a => new AuthorView(a.Name, a.Slug, a.ResearcherId == researcherId, a.EqualContribution, a.Corresponding));
-        var links = (await LinksOf(db, ids).ToListAsync(ct)).ToLookup(l => l.PublicationId);
-        var citations = withCitations ? (await CitationsOf(db, ids).ToListAsync(ct)).ToDictionary(c => c.PublicationId) : [];
+        var links = (await LinksOf.For(db)(db, ids).ToListAsync(ct)).ToLookup(l => l.PublicationId);
+        var citations = withCitations ? (await CitationsOf.For(db)(db, ids).ToListAsync(ct)).ToDictionary(c => c.PublicationId) : [];
 
         return rows.Select(e =>
         {
@@ -160,21 +160,20 @@ public static class PublicationQueries
         pp.Publication.Number, pp.Publication.Pages, pp.Publication.Publisher, pp.Publication.Note, pp.Publication.Keywords,
         pp.Publication.CitationKey);
 
-    private static readonly Func<AppDbContext, int, int, IAsyncEnumerable<PaperRow>> Selected = EF.CompileAsyncQuery<AppDbContext, int, int, PaperRow>(
+    private static readonly CompiledQuery<Func<AppDbContext, int, int, IAsyncEnumerable<PaperRow>>> Selected = new(() => EF.CompileAsyncQuery<AppDbContext, int, int, PaperRow>(
         (AppDbContext db, int researcherId, int count) => db.ProfilePublications
             .Where(pp => pp.ResearcherId == researcherId && pp.IsVisible && pp.IsHighlighted)
             .OrderBy(pp => pp.SortOrder).ThenBy(pp => pp.PublicationId)
             .Take(count)
-            .Select(ToRow));
+            .Select(ToRow)));
 
     // Only counts above zero are shown; a paper has at most one.
-    private static readonly Func<AppDbContext, int[], IAsyncEnumerable<CitationCount>> CitationsOf = EF.CompileAsyncQuery<AppDbContext, int[], CitationCount>(
-        (AppDbContext db, int[] ids) => db.CitationCounts.Where(c => ids.Contains(c.PublicationId) && c.Count > 0));
+    private static readonly CompiledQuery<Func<AppDbContext, int[], IAsyncEnumerable<CitationCount>>> CitationsOf = new(() => EF.CompileAsyncQuery<AppDbContext, int[], CitationCount>(
+        (AppDbContext db, int[] ids) => db.CitationCounts.Where(c => ids.Contains(c.PublicationId) && c.Count > 0)));
 
-    // Compiled once, with the papers' ids as one parameter (an array on PostgreSQL, JSON on SQLite):
-    // every uncached profile and list runs both, and with one parameter per id EF wrote the SQL again
-    // for each number of papers, on top of finding a LINQ query's cached plan.
-    private static readonly Func<AppDbContext, int[], IAsyncEnumerable<AuthorRow>> AuthorsOf = EF.CompileAsyncQuery<AppDbContext, int[], AuthorRow>(
+    // Compiled: every uncached profile and list runs both. The ids go as one parameter
+    // (DatabaseProviders.UseProvider), so their SQL is written once whatever their number.
+    private static readonly CompiledQuery<Func<AppDbContext, int[], IAsyncEnumerable<AuthorRow>>> AuthorsOf = new(() => EF.CompileAsyncQuery<AppDbContext, int[], AuthorRow>(
         (AppDbContext db, int[] ids) => db.PublicationAuthors
             .Where(a => ids.Contains(a.PublicationId))
             .OrderBy(a => a.PublicationId).ThenBy(a => a.Position)
@@ -184,13 +183,13 @@ public static class PublicationQueries
                 a.ResearcherId,
                 a.Researcher != null && !a.Researcher.IsHidden && a.Researcher.DeletedAt == null ? a.Researcher.Slug : null,
                 a.EqualContribution,
-                a.Corresponding)));
+                a.Corresponding))));
 
-    private static readonly Func<AppDbContext, int[], IAsyncEnumerable<PublicationLink>> LinksOf = EF.CompileAsyncQuery<AppDbContext, int[], PublicationLink>(
+    private static readonly CompiledQuery<Func<AppDbContext, int[], IAsyncEnumerable<PublicationLink>>> LinksOf = new(() => EF.CompileAsyncQuery<AppDbContext, int[], PublicationLink>(
         (AppDbContext db, int[] ids) => db.PublicationLinks
             .Where(l => ids.Contains(l.PublicationId))
             .OrderBy(l => l.SortOrder)
-            .Select(l => new PublicationLink { PublicationId = l.PublicationId, SortOrder = l.SortOrder, Kind = l.Kind, Label = l.Label, Url = l.Url }));
+            .Select(l => new PublicationLink { PublicationId = l.PublicationId, SortOrder = l.SortOrder, Kind = l.Kind, Label = l.Label, Url = l.Url })));
 
     private sealed record PaperRow(
         int PublicationId, bool IsHighlighted, string Title, string? VenueName, string? VenueShort, int? Year, int? Month,
