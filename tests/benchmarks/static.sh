@@ -253,7 +253,7 @@ sqlite_sql() { sqlite3 "$data/profiles.db" "$1"; }
 echo
 echo "## $(date -u +%Y-%m-%d) — public pages against nginx, $researchers researchers"
 echo
-echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; published Release build of ${BENCH_COMMIT:-$(git -C "$root" rev-parse --short HEAD)}; nginx $("$nginx_bin" -v 2>&1 | cut -d/ -f2); wrk on 127.0.0.1. Seeding took $(cat "$data/seed-seconds") s."
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; published Release build of ${BENCH_COMMIT:-$(git -C "$root" rev-parse --short HEAD)}; nginx $("$nginx_bin" -v 2>&1 | cut -d/ -f2); wrk on 127.0.0.1. Seeding took $(cat "$data/seed-seconds" 2>/dev/null || echo "an unrecorded number of") s."
 export DataDirectory="$data"
 measure "SQLite" sqlite_sql
 
