@@ -375,7 +375,7 @@ public sealed record ProjectView(
 
     public static async Task<IReadOnlyList<ProjectView>> ForProfileAsync(AppDbContext db, int researcherId, CancellationToken ct)
     {
-        var projects = await db.Projects.Where(p => p.ResearcherId == researcherId && p.IsVisible).OrderBy(p => p.SortOrder).ToListAsync(ct);
+        var projects = await VisibleItems.OfAsync<Project>(db, researcherId, ct);
         if (projects.Count == 0)
         {
             return [];
