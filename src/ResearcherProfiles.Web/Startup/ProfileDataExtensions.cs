@@ -26,9 +26,19 @@ public static class ProfileDataExtensions
             : PostgresConnectionString(builder.Configuration.GetConnectionString("Default")
                 ?? throw new StartupFailureException("Database:Provider is Postgres but ConnectionStrings:Default is not set: give the PostgreSQL connection string."));
 
-        builder.Services.AddDbContext<AppDbContext>(options => options
-            .UseProvider(provider, connectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // SQLite connections stay open between requests with the statements they prepared.
+            builder.Services.AddSingleton(_ => new SqliteConnectionKeeper(connectionString));
+        }
+        builder.Services.AddDbContext<AppDbContext>((services, options) =>
+        {
+            options.UseProvider(provider, connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            if (services.GetService<SqliteConnectionKeeper>() is { } keeper)
+            {
+                options.AddInterceptors(keeper);
+            }
+        });
         // One search per provider, over the indexes its migrations create and its triggers maintain.
         if (provider == DatabaseProvider.Postgres)
         {
@@ -104,6 +114,13 @@ public static class ProfileDataExtensions
 
     /// <summary>Applies pending migrations, switches SQLite to WAL, and fills an empty database with demo data in Development.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await PrepareDatabaseInScopeAsync(app);
+        // Migrating may have changed the pragmas of the connection it used.
+        app.Services.GetService<SqliteConnectionKeeper>()?.CloseIdle();
+    }
+
+    private static async Task PrepareDatabaseInScopeAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
