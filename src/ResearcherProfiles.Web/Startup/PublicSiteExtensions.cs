@@ -59,6 +59,7 @@ public static class PublicSiteExtensions
                 .VaryByValue(PublicCompression.EncodingKey)
                 .Tag(PublicPagesTag));
         });
+        OutputCacheSegments.UseSmallSegments();
         builder.AddSharedPageCache();
         builder.Services.AddPublicCompression();
         builder.Services.AddFeeds(builder.Configuration);
