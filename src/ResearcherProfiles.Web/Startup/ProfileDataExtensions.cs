@@ -31,13 +31,23 @@ public static class ProfileDataExtensions
             // SQLite connections stay open between requests with the statements they prepared.
             builder.Services.AddSingleton(_ => new SqliteConnectionKeeper(connectionString));
         }
-        builder.Services.AddDbContext<AppDbContext>((services, options) =>
+        // Contexts are pooled: a request takes one whose options and EF services are already built,
+        // and on SQLite its kept connection with it. EF resets what it knows of a context when it goes
+        // back; the history scope the editor sets on it is the app's own, so each request starts
+        // without one.
+        builder.Services.AddPooledDbContextFactory<AppDbContext>((services, options) =>
         {
             options.UseProvider(provider, connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
             if (services.GetService<SqliteConnectionKeeper>() is { } keeper)
             {
                 options.AddInterceptors(keeper);
             }
+        }, PooledContexts);
+        builder.Services.AddScoped(services =>
+        {
+            var db = services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+            db.History = null;
+            return db;
         });
         // One search per provider, over the indexes its migrations create and its triggers maintain.
         if (provider == DatabaseProvider.Postgres)
@@ -51,6 +61,9 @@ public static class ProfileDataExtensions
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
+
+    /// <summary>Contexts kept for reuse; more are created when needed and disposed after.</summary>
+    public const int PooledContexts = SqliteConnectionKeeper.MaxIdle;
 
     public static string DataDirectory(IConfiguration configuration, IHostEnvironment environment) =>
         Path.GetFullPath(configuration["DataDirectory"] ?? "data", environment.ContentRootPath);

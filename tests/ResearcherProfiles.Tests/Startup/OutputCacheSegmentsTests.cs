@@ -9,7 +9,7 @@ public sealed class OutputCacheSegmentsTests(ProfilesAppFactory factory) : IClas
     [Fact]
     public async Task The_site_sets_the_output_cache_buffers_small_and_cached_pages_come_back_whole()
     {
-        var about = string.Join("\n\n", Enumerable.Range(1, 400).Select(i => $"Paragraph {i} of a long biography, long enough that the page spans several buffers."));
+        var about = string.Join("\n\n", Enumerable.Range(1, 200).Select(i => $"Paragraph {i} of a long biography, long enough that the page spans several buffers."));
         var researcher = await new ResearcherBuilder("Small Buffers").With(r => r.AboutMarkdown = about).SaveAsync(factory);
         using var visitor = factory.CreateVisitor();
 
