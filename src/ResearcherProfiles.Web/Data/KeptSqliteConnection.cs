@@ -31,8 +31,9 @@ public sealed class KeptSqliteConnection : SqliteConnection
     private bool _opening;
     private bool _closingForReal;
     private bool _retired;
-    private int _rentals;
+    private int _uses;
     private int _openReaders;
+    private int _generation;
 
     internal KeptSqliteConnection(string connectionString, SqliteConnectionKeeper keeper)
         : base(connectionString)
@@ -52,9 +53,16 @@ public sealed class KeptSqliteConnection : SqliteConnection
         {
             return;
         }
+        if (base.State == ConnectionState.Open && (_generation != _keeper.Generation || _uses >= SqliteConnectionKeeper.MaxUses))
+        {
+            CloseForReal();
+        }
         _open = true;
+        _uses++;
         if (base.State != ConnectionState.Open)
         {
+            _generation = _keeper.Generation;
+            _uses = 1;
             // The pragmas run on opening are run once per connection: not worth keeping.
             _opening = true;
             try
@@ -110,16 +118,14 @@ public sealed class KeptSqliteConnection : SqliteConnection
         base.Dispose(disposing);
     }
 
-    internal void Rented() => _rentals++;
-
     /// <summary>A command on this connection opened (true) or closed (false) its reader.</summary>
     internal void Reading(bool opened) => _openReaders += opened ? 1 : -1;
 
     /// <summary>Closed as far as its last context could tell, still open underneath, with no statement running and no transaction.</summary>
-    internal bool ReadyForReuse(int maxRentals)
+    internal bool ReadyForReuse()
     {
         Close();
-        return !_retired && _rentals < maxRentals && base.State == ConnectionState.Open;
+        return !_retired && base.State == ConnectionState.Open;
     }
 
     /// <summary>Closes the connection for good, with its statements.</summary>

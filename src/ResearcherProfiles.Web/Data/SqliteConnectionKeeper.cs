@@ -11,21 +11,23 @@ namespace ResearcherProfiles.Web.Data;
 /// uncached profile page, and every open also set its pragmas and registered EF's functions again.
 /// </summary>
 /// <remarks>
-/// A connection comes back when its context is disposed, closed as far as its context could tell
+/// A pooled context keeps its connection from one request to the next; a context that is disposed
+/// (one beyond the pool, or made outside it) gives its connection back, closed as far as it could tell
 /// (no transaction, no statement running; one that is not is closed for real instead). At most
-/// <see cref="MaxIdle"/> wait at a time, and one is closed for good after <see cref="MaxRentals"/>
-/// rentals, so that nothing a connection accumulates can grow without bound.
+/// <see cref="MaxIdle"/> wait at a time, and a connection closes and reopens after <see cref="MaxUses"/>
+/// opens, so that nothing it accumulates can grow without bound.
 /// </remarks>
 public sealed class SqliteConnectionKeeper(string connectionString) : DbConnectionInterceptor, IDisposable
 {
     /// <summary>Connections kept open while no request needs them; more are opened when needed and closed after.</summary>
     public const int MaxIdle = 32;
 
-    /// <summary>The contexts a connection serves before it is closed and a fresh one takes its place.</summary>
-    public const int MaxRentals = 10_000;
+    /// <summary>The opens a connection serves before it closes for real and opens afresh.</summary>
+    public const int MaxUses = 10_000;
 
     private readonly Stack<KeptSqliteConnection> _idle = new();
     private bool _disposed;
+    private int _generation;
 
     public string ConnectionString { get; } = connectionString;
 
@@ -56,19 +58,16 @@ public sealed class SqliteConnectionKeeper(string connectionString) : DbConnecti
         {
             if (_idle.TryPop(out var idle))
             {
-                idle.Rented();
                 return idle;
             }
         }
-        var created = new KeptSqliteConnection(ConnectionString, this);
-        created.Rented();
-        return created;
+        return new KeptSqliteConnection(ConnectionString, this);
     }
 
     /// <summary>Takes <paramref name="connection"/> back to wait for the next context; false when it should be closed for good instead.</summary>
     internal bool TakeBack(KeptSqliteConnection connection)
     {
-        if (!connection.ReadyForReuse(MaxRentals))
+        if (!connection.ReadyForReuse())
         {
             return false;
         }
@@ -84,10 +83,20 @@ public sealed class SqliteConnectionKeeper(string connectionString) : DbConnecti
     }
 
     /// <summary>
-    /// Closes the idle connections, so that the next contexts open fresh ones. Called after
-    /// migrating, which may change a connection's pragmas.
+    /// Has every connection start afresh: the idle ones are closed now, the ones in use (or kept by
+    /// a pooled context) close and reopen at their next open. Called after migrating, which may
+    /// change a connection's pragmas.
     /// </summary>
-    public void CloseIdle()
+    public void ReopenAll()
+    {
+        Interlocked.Increment(ref _generation);
+        CloseIdle();
+    }
+
+    /// <summary>Counts <see cref="ReopenAll"/> calls; a connection opened under an earlier count reopens.</summary>
+    internal int Generation => Volatile.Read(ref _generation);
+
+    private void CloseIdle()
     {
         KeptSqliteConnection[] closing;
         lock (_idle)

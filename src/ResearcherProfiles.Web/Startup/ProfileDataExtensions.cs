@@ -130,7 +130,7 @@ public static class ProfileDataExtensions
     {
         await PrepareDatabaseInScopeAsync(app);
         // Migrating may have changed the pragmas of the connection it used.
-        app.Services.GetService<SqliteConnectionKeeper>()?.CloseIdle();
+        app.Services.GetService<SqliteConnectionKeeper>()?.ReopenAll();
     }
 
     private static async Task PrepareDatabaseInScopeAsync(WebApplication app)

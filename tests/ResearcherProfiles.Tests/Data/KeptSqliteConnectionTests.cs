@@ -160,6 +160,49 @@ public sealed class KeptSqliteConnectionTests : IDisposable
     }
 
     [Fact]
+    public void After_reopen_all_idle_connections_are_closed_and_held_ones_start_afresh_at_their_next_open()
+    {
+        var idle = _keeper.Rent();
+        // Held as a pooled context holds its connection: closed, never given back.
+        using var held = _keeper.Rent();
+        idle.Open();
+        Assert.Equal(0L, Scalar(idle, "SELECT COUNT(*) FROM Notes"));
+        idle.Dispose();
+        held.Open();
+        Assert.Equal(0L, Scalar(held, "SELECT COUNT(*) FROM Notes"));
+        held.Close();
+
+        _keeper.ReopenAll();
+
+        Assert.Equal(0, _keeper.IdleCount);
+        Assert.Throws<ObjectDisposedException>(idle.Open);
+        held.Open();
+        Assert.Equal(0, held.KeptStatements);
+        Assert.Equal(0L, Scalar(held, "SELECT COUNT(*) FROM Notes"));
+        Assert.Equal(1, held.KeptStatements);
+    }
+
+    [Fact]
+    public void A_connection_opens_afresh_after_serving_its_share_of_opens()
+    {
+        using var connection = _keeper.Rent();
+        connection.Open();
+        Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM Notes"));
+        connection.Close();
+        for (var i = 1; i < SqliteConnectionKeeper.MaxUses; i++)
+        {
+            connection.Open();
+            connection.Close();
+        }
+        Assert.Equal(1, connection.KeptStatements);
+
+        connection.Open();
+
+        Assert.Equal(0, connection.KeptStatements);
+        Assert.Equal(0L, Scalar(connection, "SELECT COUNT(*) FROM Notes"));
+    }
+
+    [Fact]
     public void Disposing_the_keeper_closes_the_idle_connections_for_good()
     {
         var connection = _keeper.Rent();
