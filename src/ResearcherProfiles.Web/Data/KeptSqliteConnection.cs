@@ -24,6 +24,12 @@ public sealed class KeptSqliteConnection : SqliteConnection
     /// <summary>SQL longer than this (a large batch of inserts) is prepared for its one use, not kept.</summary>
     public const int MaxKeptSqlLength = 16_000;
 
+    /// <summary>
+    /// Each connection's own page cache, in KiB (SQLite's default is 2,000). The connections stay
+    /// open, up to one per pooled context, and the file's pages are in the system's cache anyway.
+    /// </summary>
+    public const int PageCacheKibibytes = 1024;
+
     private readonly SqliteConnectionKeeper _keeper;
     private readonly Dictionary<string, LinkedListNode<KeptSqliteCommand>> _statements = new(StringComparer.Ordinal);
     private readonly LinkedList<KeptSqliteCommand> _recent = new();
@@ -68,6 +74,9 @@ public sealed class KeptSqliteConnection : SqliteConnection
             try
             {
                 base.Open();
+                using var cacheSize = base.CreateCommand();
+                cacheSize.CommandText = $"PRAGMA cache_size = -{PageCacheKibibytes}";
+                cacheSize.ExecuteNonQuery();
             }
             catch
             {
