@@ -38,12 +38,19 @@ public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory sco
         WHERE s."Document" @@ q.query AND {VisibleResearcher}
         """;
 
-    // Negated, so that lower is better as in SQLite's bm25.
+    // The matches gathered from the full-text index and sorted, then joined to their researchers
+    // in that order until @cap pass (as the papers' RankMatchesSql). Left to itself, the planner
+    // read every researcher to hash them (8–10 ms for a word 234 people share) or walked both
+    // tables' keys from the first; this is 2–6 ms for any word but the most common. Scored after
+    // the cut; negated, so that lower is better as in SQLite's bm25.
     protected override string RankPeopleSql => $"""
-        {Query}
-        SELECT r."Id", -ts_rank(s."Document", q.query)::float8, r."FamilyName"
-        {MatchingPeople} AND {Filters}
-        ORDER BY s."ResearcherId" LIMIT @cap
+        {Query},
+        l AS (SELECT r."Id", r."FamilyName"
+              FROM (SELECT s."ResearcherId" FROM "SearchPeople" s CROSS JOIN q WHERE s."Document" @@ q.query ORDER BY s."ResearcherId") m
+              JOIN "Researchers" r ON r."Id" = m."ResearcherId"
+              WHERE {VisibleResearcher} AND {Filters} ORDER BY m."ResearcherId" LIMIT @cap)
+        SELECT l."Id", -ts_rank(s."Document", q.query)::float8, l."FamilyName"
+        FROM l JOIN "SearchPeople" s ON s."ResearcherId" = l."Id" CROSS JOIN q
         """;
 
     protected override string PeopleSql => $"""
@@ -74,60 +81,109 @@ public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory sco
         """;
 
     // Every match, found through the full-text index and sorted newest first, then checked for
-    // being listed only until @cap are: the materialized list is read in the order it was written,
-    // so the check stops early instead of running for every match (the planner would otherwise
-    // check them all before sorting). Scored after the cut.
-    private string RankAllMatchesSql => $"""
+    // being listed only until @cap are: the matches are sorted before the check, which a nested
+    // loop keeps in order, so it stops early instead of running for every match (sorting after
+    // the check, the planner's choice otherwise, checks them all). The order is also written out
+    // after the check: without it, a plan that starts from the listings (as on a small site) may
+    // cut at @cap in any order. Scored after the cut.
+    private string RankMatchesSql(string bound) => $"""
         {Query},
-        m AS MATERIALIZED (SELECT s."PublicationId" FROM "SearchPapers" s CROSS JOIN q WHERE s."Document" @@ q.query ORDER BY s."PublicationId" DESC),
-        l AS (SELECT m."PublicationId" FROM m WHERE {Listed("m.\"PublicationId\"")} LIMIT @cap)
+        l AS (SELECT m."PublicationId"
+              FROM (SELECT s."PublicationId" FROM "SearchPapers" s CROSS JOIN q WHERE s."Document" @@ q.query{bound} ORDER BY s."PublicationId" DESC) m
+              WHERE {Listed("m.\"PublicationId\"")} ORDER BY m."PublicationId" DESC LIMIT @cap)
         SELECT l."PublicationId", -ts_rank(s."Document", q.query)::float8
         FROM l JOIN "SearchPapers" s ON s."PublicationId" = l."PublicationId" CROSS JOIN q
         ORDER BY l."PublicationId" DESC
         """;
 
-    // The second branch is there for its estimate: how many papers there are.
+    private string RankAllMatchesSql => RankMatchesSql("");
+
+    // The matches among the papers from @from up: the planner intersects the full-text index's
+    // matches with the id range of the block-range index ("IX_SearchPapers_PublicationId_Range")
+    // before reading a row, so only the matches in the range are read. @from must be a value it
+    // can plan with, not a subquery, or it reads every match and filters them.
+    private string RankNewestMatchesSql => RankMatchesSql(""" AND s."PublicationId" >= @from""");
+
+    // The first statement's second branch is there for its estimate: how many papers there are.
+    // The second gives the range of their ids.
     private const string EstimateSql = """
         EXPLAIN (FORMAT JSON) SELECT 1 FROM "SearchPapers" WHERE "Document" @@ to_tsquery('search_folded', @match)
-        UNION ALL SELECT 1 FROM "SearchPapers"
+        UNION ALL SELECT 1 FROM "SearchPapers";
+        SELECT min("PublicationId"), max("PublicationId") FROM "SearchPapers"
         """;
 
     /// <summary>
-    /// Chooses between the two ways of finding the newest matching papers by the planner's own
+    /// Chooses between the ways of finding the newest matching papers by the planner's own
     /// estimate of how many match (from the words' frequencies in its statistics). Left to itself,
     /// the planner walks the primary key for a word of middling frequency (one paper in sixty of
     /// 337,000: 110–170 ms, where the index takes 13 ms), and gathering every match of a common
-    /// word (one in three) takes 170 ms where the walk takes 3 ms.
+    /// word (one in three) takes 170 ms where the walk takes 3 ms. Between the two, reading every
+    /// match of a word in one paper of thirty costs 20–25 ms, most of it reading 12,000 rows;
+    /// reading only the newest part of the ids, sized to hold twice the matches needed, about 5.
     /// </summary>
-    protected override async ValueTask<string> RankPapersSqlAsync(string match, CancellationToken ct)
+    protected override async ValueTask<RankStatement> RankPapersStatementAsync(string match, CancellationToken ct)
     {
-        if (Scan is not { } scan)
+        var estimate = await QueryAsync(EstimateSql, match, ReadEstimateAsync, ct);
+        return (Scan ?? ChooseScan(estimate.Matching, estimate.Papers)) switch
         {
-            var (matching, papers) = Estimate(await ScalarAsync(EstimateSql, match, ct));
-            scan = ChooseScan(matching, papers);
-        }
-        return scan == PaperScan.NewestFirst ? RankPapersSql : RankAllMatchesSql;
+            PaperScan.NewestFirst => new RankStatement(RankPapersSql),
+            PaperScan.NewestMatches when estimate.Ids is var (first, last) => new RankStatement(RankNewestMatchesSql,
+                [("from", NewestFrom ?? From(first, last, NewestShare(estimate.Matching)))],
+                Wider: new RankStatement(RankAllMatchesSql)),
+            _ => new RankStatement(RankAllMatchesSql),
+        };
     }
 
-    /// <summary>One scan for every search instead of the estimate's choice: both must give the same answer.</summary>
+    /// <summary>One scan for every search instead of the estimate's choice: all must give the same answer.</summary>
     internal PaperScan? Scan { get; init; }
+
+    /// <summary>The lowest id <see cref="PaperScan.NewestMatches"/> looks at instead of the estimate's.</summary>
+    internal int? NewestFrom { get; init; }
 
     internal enum PaperScan
     {
         /// <summary><see cref="RankPapersSql"/>: rows read ≈ cap × papers ÷ matches, each checked against the query.</summary>
         NewestFirst,
 
+        /// <summary><see cref="RankNewestMatchesSql"/>: the matches among the newest ids, and every match when those hold too few.</summary>
+        NewestMatches,
+
         /// <summary><see cref="RankAllMatchesSql"/>: every match gathered from the index.</summary>
         AllMatches,
     }
 
+    private const double Cap = SearchRequest.MaxCounted + 1.0;
+
     /// <summary>
     /// The cheaper scan. A row read walking from the newest (its document checked against the
     /// query) costs about five times a match gathered from the index (measured on 337,000 papers),
-    /// so the walk pays off once 5 × cap × papers ÷ matches falls below the matches.
+    /// so the walk pays off once 5 × cap × papers ÷ matches falls below the matches. Below that,
+    /// the newest part of the ids is looked at when it is at most half of them.
     /// </summary>
     internal static PaperScan ChooseScan(double matching, double papers) =>
-        matching * matching > 5 * (SearchRequest.MaxCounted + 1.0) * papers ? PaperScan.NewestFirst : PaperScan.AllMatches;
+        matching * matching > 5 * Cap * papers ? PaperScan.NewestFirst
+        : NewestShare(matching) <= 0.5 ? PaperScan.NewestMatches
+        : PaperScan.AllMatches;
+
+    /// <summary>
+    /// The share of the ids expected to hold twice the matches needed, if matches are spread
+    /// evenly over the ids: twice, since some are not listed and the estimate may be high.
+    /// </summary>
+    internal static double NewestShare(double matching) => matching > 0 ? Math.Min(1, 2 * Cap / matching) : 1;
+
+    /// <summary>The lowest id of the newest <paramref name="share"/> of the ids from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    internal static int From(int first, int last, double share) =>
+        last - (int)Math.Min(Math.Ceiling(share * ((long)last - first)), (long)last - first);
+
+    /// <summary>The planner's estimates of the matches and of all papers from <see cref="EstimateSql"/>'s plan (zeros when they cannot be read), and the papers' first and last ids.</summary>
+    private static async Task<(double Matching, double Papers, (int First, int Last)? Ids)> ReadEstimateAsync(System.Data.Common.DbDataReader reader, CancellationToken ct)
+    {
+        var (matching, papers) = await reader.ReadAsync(ct) ? Estimate(reader.GetString(0)) : (0, 0);
+        (int, int)? ids = await reader.NextResultAsync(ct) && await reader.ReadAsync(ct) && !reader.IsDBNull(0)
+            ? (reader.GetInt32(0), reader.GetInt32(1))
+            : null;
+        return (matching, papers, ids);
+    }
 
     /// <summary>The planner's estimates of the matches and of all papers, from <see cref="EstimateSql"/>'s plan; zeros when they cannot be read.</summary>
     internal static (double Matching, double Papers) Estimate(string? explain)

@@ -63,7 +63,21 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
     /// The statement that ranks the papers for <paramref name="match"/>: <see cref="RankPapersSql"/>
     /// unless the provider chooses between ways of finding them by how common the words are.
     /// </summary>
-    protected virtual ValueTask<string> RankPapersSqlAsync(string match, CancellationToken ct) => ValueTask.FromResult(RankPapersSql);
+    protected virtual ValueTask<RankStatement> RankPapersStatementAsync(string match, CancellationToken ct) => ValueTask.FromResult(new RankStatement(RankPapersSql));
+
+    /// <summary>
+    /// A statement that ranks one group's matches (columns as <see cref="RankPapersSql"/>'s), with
+    /// parameters of its own besides @match, the filters and @cap. A statement that looks only at the
+    /// newest part of the matches has a <paramref name="Wider"/> one: when it finds no more than can
+    /// be counted there, that part did not hold the answer, and the wider statement is run instead.
+    /// </summary>
+    protected sealed record RankStatement(string Sql, (string Name, object Value)[] Parameters, RankStatement? Wider = null)
+    {
+        public RankStatement(string sql)
+            : this(sql, [])
+        {
+        }
+    }
 
     /// <summary>Columns: Id, Title, Year, Venue, title highlighted, authors and abstract snippets; of the papers in @ids (a JSON array, from @first to @last).</summary>
     protected abstract string PapersSql { get; }
@@ -103,7 +117,7 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
     private Task<(Paged<PersonHit> People, bool Capped, List<(string[] Interests, string? Affiliation)> Sample)> PeopleAsync(AppDbContext on, SearchRequest request, CancellationToken ct) =>
         OpenAsync(on, async () =>
         {
-            var (match, ranked) = await RankAsync(on, (_, _) => ValueTask.FromResult(RankPeopleSql), request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), Text(r, 2)), ct);
+            var (match, ranked) = await RankAsync(on, (_, _) => ValueTask.FromResult(new RankStatement(RankPeopleSql)), request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), Text(r, 2)), ct);
             var people = await PageAsync(on, ranked, request.PeoplePage, SearchRequest.PeoplePageSize, PeopleSql, match, request, r => new PersonHit(
                 r.GetInt32(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4) ?? r.GetString(2), Text(r, 5), Text(r, 6), Text(r, 7)), p => p.Id, ct);
             var sample = await ReadAsync(on, FacetsSql, match, request with { Interest = null, Affiliation = null },
@@ -114,7 +128,7 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
 
     private async Task<(Paged<PaperHit> Papers, bool Capped)> PapersAsync(SearchRequest request, CancellationToken ct)
     {
-        var (match, ranked) = await RankAsync(db, RankPapersSqlAsync, request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), null), ct);
+        var (match, ranked) = await RankAsync(db, RankPapersStatementAsync, request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), null), ct);
         var papers = await PageAsync(db, ranked, request.PapersPage, SearchRequest.PapersPageSize, PapersSql, match, request, r => new PaperHit(
             r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), Blank(Text(r, 3)), Text(r, 4) ?? r.GetString(1), Text(r, 5), Text(r, 6)), p => p.Id, ct);
         return (papers, ranked.Count > SearchRequest.MaxCounted);
@@ -155,28 +169,37 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
     /// more than the rest of the search. (Several words together rarely find that many, so they
     /// go straight to the prefix.)
     /// </summary>
-    private async Task<(string Match, List<Ranked> Rows)> RankAsync(AppDbContext on, Func<string, CancellationToken, ValueTask<string>> sqlFor, SearchRequest request,
+    private async Task<(string Match, List<Ranked> Rows)> RankAsync(AppDbContext on, Func<string, CancellationToken, ValueTask<RankStatement>> statementFor, SearchRequest request,
         Func<DbDataReader, Ranked> read, CancellationToken ct)
     {
-        var cap = ("cap", SearchRequest.MaxCounted + 1);
         if (request.Terms.Count == 1)
         {
             var word = MatchExpression(request.Terms, prefix: false);
-            var rows = await ReadAsync(on, await sqlFor(word, ct), word, request, read, ct, cap);
+            var rows = await RankRowsAsync(on, await statementFor(word, ct), word, request, read, ct);
             if (rows.Count > SearchRequest.MaxCounted)
             {
                 return (word, rows);
             }
         }
         var prefix = MatchExpression(request.Terms, prefix: true);
-        return (prefix, await ReadAsync(on, await sqlFor(prefix, ct), prefix, request, read, ct, cap));
+        return (prefix, await RankRowsAsync(on, await statementFor(prefix, ct), prefix, request, read, ct));
     }
 
-    /// <summary>The first column of the first row of <paramref name="sql"/>, run with @match (and no filters) on the papers' connection.</summary>
-    protected async Task<string?> ScalarAsync(string sql, string match, CancellationToken ct)
+    private static async Task<List<Ranked>> RankRowsAsync(AppDbContext on, RankStatement statement, string match, SearchRequest request,
+        Func<DbDataReader, Ranked> read, CancellationToken ct)
     {
-        await using var command = Command(db, sql, match, new SearchRequest([match], null, null, 1, 1));
-        return (await command.ExecuteScalarAsync(ct))?.ToString();
+        var rows = await ReadAsync(on, statement.Sql, match, request, read, ct, [("cap", SearchRequest.MaxCounted + 1), .. statement.Parameters]);
+        return rows.Count <= SearchRequest.MaxCounted && statement.Wider is { } wider
+            ? await RankRowsAsync(on, wider, match, request, read, ct)
+            : rows;
+    }
+
+    /// <summary>What <paramref name="read"/> makes of <paramref name="sql"/>'s results, run with @match (and no filters) on the papers' connection.</summary>
+    protected async Task<T> QueryAsync<T>(string sql, string match, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct)
+    {
+        await using var command = Command(db, sql, match, request: null);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await read(reader, ct);
     }
 
     /// <summary>The requested page (kept within the pages there are) of the ranked matches, read in full.</summary>
@@ -236,13 +259,13 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
         return rows;
     }
 
-    private static DbCommand Command(AppDbContext on, string sql, string match, SearchRequest request)
+    private static DbCommand Command(AppDbContext on, string sql, string match, SearchRequest? request)
     {
         var command = on.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
         Add(command, "match", DbType.String, match);
-        Add(command, "interest", DbType.String, request.Interest);
-        Add(command, "affiliation", DbType.String, request.Affiliation);
+        Add(command, "interest", DbType.String, request?.Interest);
+        Add(command, "affiliation", DbType.String, request?.Affiliation);
         Add(command, "start", DbType.String, Highlight.Start.ToString());
         Add(command, "end", DbType.String, Highlight.End.ToString());
         return command;
