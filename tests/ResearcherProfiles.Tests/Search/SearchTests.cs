@@ -1,6 +1,8 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.Extensions.DependencyInjection;
+using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Tests.Admin;
 using ResearcherProfiles.Tests.Infrastructure;
@@ -104,6 +106,33 @@ public sealed class SearchTests(AdminAppFactory factory) : IClassFixture<AdminAp
         Assert.Equal(SearchRequest.PapersPageSize, Papers(page).Count);
         Assert.DoesNotContain($"{w}ing {w}ing {w}ing", Papers(page));
         Assert.Equal([$"{w}ing {w}ing {w}ing"], Papers(await SearchAsync($"{w}i")));
+    }
+
+    [Fact]
+    public async Task A_word_that_begins_more_names_than_can_be_counted_finds_them_as_a_start()
+    {
+        // People are looked for by the start of the word first; when that finds more than can be
+        // counted, the word alone decides: here it finds one, so the start's answer stands.
+        var w = Word();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Researchers.AddRange(Enumerable.Range(0, SearchRequest.MaxCounted + 1).Select(i => new Researcher
+            {
+                Slug = $"many-{w}-{i}",
+                DisplayName = $"Person {w}ing",
+                FamilyName = $"{w}ing",
+                CreatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
+            }));
+            await db.SaveChangesAsync();
+        }
+        await new ResearcherBuilder($"Exact {w}").SaveAsync(factory);
+
+        var page = await SearchAsync(w);
+
+        Assert.StartsWith("more than 1,000 people and 0 papers found", page.TextOf(".search-summary"), StringComparison.Ordinal);
+        Assert.Equal(SearchRequest.PeoplePageSize, People(page).Count);
     }
 
     [Fact]
