@@ -117,7 +117,7 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
     private Task<(Paged<PersonHit> People, bool Capped, List<(string[] Interests, string? Affiliation)> Sample)> PeopleAsync(AppDbContext on, SearchRequest request, CancellationToken ct) =>
         OpenAsync(on, async () =>
         {
-            var (match, ranked) = await RankAsync(on, (_, _) => ValueTask.FromResult(new RankStatement(RankPeopleSql)), request, wordFirst: false, r => new Ranked(r.GetInt32(0), r.GetDouble(1), Text(r, 2)), ct);
+            var (match, ranked) = await RankAsync(on, (_, _) => ValueTask.FromResult(new RankStatement(RankPeopleSql)), request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), Text(r, 2)), ct);
             var people = await PageAsync(on, ranked, request.PeoplePage, SearchRequest.PeoplePageSize, PeopleSql, match, request, r => new PersonHit(
                 r.GetInt32(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4) ?? r.GetString(2), Text(r, 5), Text(r, 6), Text(r, 7)), p => p.Id, ct);
             var sample = await ReadAsync(on, FacetsSql, match, request with { Interest = null, Affiliation = null },
@@ -128,7 +128,7 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
 
     private async Task<(Paged<PaperHit> Papers, bool Capped)> PapersAsync(SearchRequest request, CancellationToken ct)
     {
-        var (match, ranked) = await RankAsync(db, RankPapersStatementAsync, request, wordFirst: true, r => new Ranked(r.GetInt32(0), r.GetDouble(1), null), ct);
+        var (match, ranked) = await RankAsync(db, RankPapersStatementAsync, request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), null), ct);
         var papers = await PageAsync(db, ranked, request.PapersPage, SearchRequest.PapersPageSize, PapersSql, match, request, r => new PaperHit(
             r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), Blank(Text(r, 3)), Text(r, 4) ?? r.GetString(1), Text(r, 5), Text(r, 6)), p => p.Id, ct);
         return (papers, ranked.Count > SearchRequest.MaxCounted);
@@ -163,41 +163,26 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
     /// <summary>
     /// The matches of one group, up to one past <see cref="SearchRequest.MaxCounted"/>, and the
     /// expression that found them. The last word is also the start of longer words, so "castel"
-    /// finds "Castellanos" and a half-typed word finds as you type; but when a single word alone
-    /// finds more than can be counted, its longer forms add nothing a visitor could page to, and
-    /// the word is looked for as a word only. (Several words together rarely find that many, so
-    /// they always go to the prefix.)
+    /// finds "Castellanos" and a half-typed word finds as you type; but a single word is looked
+    /// for as a word first, and when that alone finds more than can be counted, its longer forms
+    /// add nothing a visitor could page to, while gathering every word a common word begins costs
+    /// more than the rest of the search. (Several words together rarely find that many, so they
+    /// go straight to the prefix.)
     /// </summary>
-    /// <param name="wordFirst">
-    /// Whether a single word is looked for as a word before as a prefix. Both orders give the same
-    /// answer, since a word's matches are among its prefix's: for papers, word first, since
-    /// gathering every word a common word begins costs more than the rest of the search; for
-    /// people, prefix first, since a few thousand people rarely hold more matches than can be
-    /// counted, and the prefix alone then answers in one pass.
-    /// </param>
     private async Task<(string Match, List<Ranked> Rows)> RankAsync(AppDbContext on, Func<string, CancellationToken, ValueTask<RankStatement>> statementFor, SearchRequest request,
-        bool wordFirst, Func<DbDataReader, Ranked> read, CancellationToken ct)
+        Func<DbDataReader, Ranked> read, CancellationToken ct)
     {
+        if (request.Terms.Count == 1)
+        {
+            var word = MatchExpression(request.Terms, prefix: false);
+            var rows = await RankRowsAsync(on, await statementFor(word, ct), word, request, read, ct);
+            if (rows.Count > SearchRequest.MaxCounted)
+            {
+                return (word, rows);
+            }
+        }
         var prefix = MatchExpression(request.Terms, prefix: true);
-        if (request.Terms.Count > 1)
-        {
-            return (prefix, await RankRowsAsync(on, await statementFor(prefix, ct), prefix, request, read, ct));
-        }
-        var word = MatchExpression(request.Terms, prefix: false);
-        if (wordFirst)
-        {
-            var wordRows = await RankRowsAsync(on, await statementFor(word, ct), word, request, read, ct);
-            return wordRows.Count > SearchRequest.MaxCounted
-                ? (word, wordRows)
-                : (prefix, await RankRowsAsync(on, await statementFor(prefix, ct), prefix, request, read, ct));
-        }
-        var prefixRows = await RankRowsAsync(on, await statementFor(prefix, ct), prefix, request, read, ct);
-        if (prefixRows.Count <= SearchRequest.MaxCounted)
-        {
-            return (prefix, prefixRows);
-        }
-        var rows = await RankRowsAsync(on, await statementFor(word, ct), word, request, read, ct);
-        return rows.Count > SearchRequest.MaxCounted ? (word, rows) : (prefix, prefixRows);
+        return (prefix, await RankRowsAsync(on, await statementFor(prefix, ct), prefix, request, read, ct));
     }
 
     private static async Task<List<Ranked>> RankRowsAsync(AppDbContext on, RankStatement statement, string match, SearchRequest request,

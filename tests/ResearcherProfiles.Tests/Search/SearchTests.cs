@@ -111,8 +111,8 @@ public sealed class SearchTests(AdminAppFactory factory) : IClassFixture<AdminAp
     [Fact]
     public async Task A_word_that_begins_more_names_than_can_be_counted_finds_them_as_a_start()
     {
-        // People are looked for by the start of the word first; when that finds more than can be
-        // counted, the word alone decides: here it finds one, so the start's answer stands.
+        // The word alone finds one person, so it is looked for as the start of longer words too,
+        // and that finds more people than can be counted.
         var w = Word();
         await using (var scope = factory.Services.CreateAsyncScope())
         {
