@@ -67,17 +67,13 @@ public static class PublicSiteExtensions
         return builder;
     }
 
-    /// <summary>
-    /// Site:OutputCacheMegabytes, 64 unless set to a whole number from 1 to 100,000. 64 MB holds
-    /// some 15,000 compressed profile pages of 3–4 KB, more than most sites have, and keeps the app under
-    /// 300 MB resident when the cache is full (a page the cache has dropped renders in about 1 ms).
-    /// </summary>
+    /// <summary>Site:OutputCacheMegabytes, 100 unless set to a whole number from 1 to 100,000.</summary>
     /// <exception cref="StartupFailureException">The setting is something else.</exception>
     public static long OutputCacheMegabytes(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return 64;
+            return 100;
         }
         return long.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var megabytes) && megabytes is >= 1 and <= 100_000
             ? megabytes

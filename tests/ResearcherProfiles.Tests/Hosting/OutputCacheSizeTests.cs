@@ -15,13 +15,13 @@ public sealed class OutputCacheSizeTests
     }
 
     [Fact]
-    public async Task The_setting_bounds_the_cache_and_the_default_is_sixty_four_megabytes()
+    public async Task The_setting_bounds_the_cache_and_the_default_is_a_hundred_megabytes()
     {
         await using var small = new SmallCache();
         await using var standard = new ProfilesAppFactory();
 
         Assert.Equal(7L * 1024 * 1024, small.Services.GetRequiredService<IOptions<OutputCacheOptions>>().Value.SizeLimit);
-        Assert.Equal(64L * 1024 * 1024, standard.Services.GetRequiredService<IOptions<OutputCacheOptions>>().Value.SizeLimit);
+        Assert.Equal(100L * 1024 * 1024, standard.Services.GetRequiredService<IOptions<OutputCacheOptions>>().Value.SizeLimit);
     }
 
     [Theory]
