@@ -20,13 +20,10 @@ public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory sco
 
     // The app's connections keep the statements they run often prepared (ProfileDataExtensions),
     // and after a few runs of one PostgreSQL may settle on a single plan for every value: a plan
-    // that cannot know how common the words are, or how narrow the range of newest ids is. Each
-    // search plans for its own words. The pool does not reset connections (ProfileDataExtensions),
-    // so the setting is undone before the connection goes back: a page's prepared statements keep
-    // their plans.
+    // that cannot know how common the words are, so it would walk from the newest paper for a
+    // rare word or gather every match of a common one. Each search plans for its own words. The
+    // setting lasts until the connection goes back to the pool, where Npgsql resets it.
     protected override string? ConnectionSetupSql => "SET plan_cache_mode = force_custom_plan";
-
-    protected override string? ConnectionTeardownSql => "RESET plan_cache_mode";
 
     protected override string HasInterest => """@interest = ANY (r."Interests")""";
 

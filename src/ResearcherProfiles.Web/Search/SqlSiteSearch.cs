@@ -137,43 +137,23 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
     /// <summary>A statement run on each group's connection before its search; none when null.</summary>
     protected virtual string? ConnectionSetupSql => null;
 
-    /// <summary>The statement that undoes <see cref="ConnectionSetupSql"/> before the connection goes back to the pool.</summary>
-    protected virtual string? ConnectionTeardownSql => null;
-
     /// <summary>Runs <paramref name="work"/> with the connection of <paramref name="on"/> held open throughout.</summary>
     private async Task<T> OpenAsync<T>(AppDbContext on, Func<Task<T>> work, CancellationToken ct)
     {
         await on.Database.OpenConnectionAsync(ct);
         try
         {
-            if (ConnectionSetupSql is not { } setup)
+            if (ConnectionSetupSql is { } setup)
             {
-                return await work();
+                await using var command = on.Database.GetDbConnection().CreateCommand();
+                command.CommandText = setup;
+                await command.ExecuteNonQueryAsync(ct);
             }
-            await ExecuteAsync(on, setup, ct);
-            try
-            {
-                return await work();
-            }
-            finally
-            {
-                // Not cancelled with the request: the connection goes back to the pool as it came.
-                if (ConnectionTeardownSql is { } teardown && on.Database.GetDbConnection().State == ConnectionState.Open)
-                {
-                    await ExecuteAsync(on, teardown, CancellationToken.None);
-                }
-            }
+            return await work();
         }
         finally
         {
             await on.Database.CloseConnectionAsync();
-        }
-
-        static async Task ExecuteAsync(AppDbContext on, string sql, CancellationToken ct)
-        {
-            await using var command = on.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync(ct);
         }
     }
 

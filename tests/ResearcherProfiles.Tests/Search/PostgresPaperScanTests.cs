@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Tests.Admin;
 using ResearcherProfiles.Tests.Infrastructure;
-using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Search;
 using static ResearcherProfiles.Web.Search.PostgresSiteSearch;
 
@@ -143,30 +141,6 @@ public sealed class PostgresPaperScanTests(AdminAppFactory factory) : IClassFixt
             Assert.True(enough.PapersCapped);
             Assert.True(tooFew.PapersCapped);
         }
-    }
-
-    [PostgresOnlyFact("the search's plan setting on a pooled connection")]
-    public async Task A_search_gives_its_connection_back_planning_as_before()
-    {
-        // Connections go back to the pool without a reset, so the search undoes its own setting.
-        string connectionString;
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            connectionString = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString()!;
-        }
-        Assert.True(new NpgsqlConnectionStringBuilder(connectionString).NoResetOnClose);
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        options.UseProvider(DatabaseProvider.Postgres, connectionString + ";Maximum Pool Size=1");
-        await using var db = new AppDbContext(options.Options);
-        var search = new PostgresSiteSearch(db, factory.Services.GetRequiredService<IServiceScopeFactory>());
-
-        await search.SearchAsync(new SearchRequest([SearchTests.Word()], null, null, 1, 1), CancellationToken.None);
-
-        // The pool holds one connection: this is the one the search used.
-        await db.Database.OpenConnectionAsync();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "SHOW plan_cache_mode";
-        Assert.Equal("auto", await command.ExecuteScalarAsync());
     }
 
     private static int[] Ids(SearchResults results) => [.. results.Papers.Items.Select(p => p.Id)];

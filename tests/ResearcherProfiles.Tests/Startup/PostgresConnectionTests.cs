@@ -3,10 +3,7 @@ using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Tests.Startup;
 
-/// <summary>
-/// PostgreSQL connections keep their frequent statements prepared, and go back to the pool without
-/// a reset, unless the connection string says otherwise.
-/// </summary>
+/// <summary>PostgreSQL connections keep their frequent statements prepared unless the connection string says how many.</summary>
 public sealed class PostgresConnectionTests
 {
     [Fact]
@@ -15,7 +12,6 @@ public sealed class PostgresConnectionTests
         var built = new NpgsqlConnectionStringBuilder(ProfileDataExtensions.PostgresConnectionString("Host=db.example;Database=profiles;Username=app"));
 
         Assert.Equal(ProfileDataExtensions.PostgresAutoPrepared, built.MaxAutoPrepare);
-        Assert.True(built.NoResetOnClose);
         Assert.Equal("db.example", built.Host);
         Assert.Equal("profiles", built.Database);
         Assert.Equal("app", built.Username);
@@ -27,11 +23,4 @@ public sealed class PostgresConnectionTests
     [InlineData("Host=db.example;max auto prepare=7", 7)]
     public void A_number_given_in_the_connection_string_is_kept(string connectionString, int expected) =>
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(ProfileDataExtensions.PostgresConnectionString(connectionString)).MaxAutoPrepare);
-
-    [Theory]
-    [InlineData("Host=db.example;No Reset On Close=false", false)]
-    [InlineData("Host=db.example;NoResetOnClose=true", true)]
-    [InlineData("Host=db.example;no reset on close=False", false)]
-    public void A_reset_asked_for_in_the_connection_string_is_kept(string connectionString, bool expected) =>
-        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(ProfileDataExtensions.PostgresConnectionString(connectionString)).NoResetOnClose);
 }
