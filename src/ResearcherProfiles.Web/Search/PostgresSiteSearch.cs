@@ -38,20 +38,11 @@ public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory sco
         WHERE s."Document" @@ q.query AND {VisibleResearcher}
         """;
 
-    // Negated, so that lower is better as in SQLite's bm25. The planner sees the words here (the
-    // query is written once), and for a common word walks both tables' keys from the first
-    // researcher until @cap pass: 3 ms for a word half the people share.
-    private string RankPeopleInOrderSql => $"""
-        {Query}
-        SELECT r."Id", -ts_rank(s."Document", q.query)::float8, r."FamilyName"
-        {MatchingPeople} AND {Filters}
-        ORDER BY s."ResearcherId" LIMIT @cap
-        """;
-
     // The matches gathered from the full-text index and sorted, then joined to their researchers
-    // in that order until @cap pass (as the papers' RankMatchesSql). For a rarer word the planner,
-    // left to itself, read every researcher to hash them (8–10 ms for a word 234 people share) or
-    // walked both tables' keys (10 ms for one 1,459 share); this is 2–6 ms. Scored after the cut.
+    // in that order until @cap pass (as the papers' RankMatchesSql). Left to itself, the planner
+    // read every researcher to hash them (8–10 ms for a word 234 people share) or walked both
+    // tables' keys from the first; this is 2–6 ms for any word but the most common. Scored after
+    // the cut; negated, so that lower is better as in SQLite's bm25.
     protected override string RankPeopleSql => $"""
         {Query},
         l AS (SELECT r."Id", r."FamilyName"
@@ -113,34 +104,6 @@ public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory sco
     // can plan with, not a subquery, or it reads every match and filters them.
     private string RankNewestMatchesSql => RankMatchesSql(""" AND s."PublicationId" >= @from""");
 
-    // The second branch is there for its estimate: how many people there are.
-    private const string PeopleEstimateSql = """
-        EXPLAIN (FORMAT JSON) SELECT 1 FROM "SearchPeople" WHERE "Document" @@ to_tsquery('search_folded', @match)
-        UNION ALL SELECT 1 FROM "SearchPeople"
-        """;
-
-    /// <summary>
-    /// Chooses, by the planner's estimate of how many people match, between walking from the
-    /// first researcher (<see cref="RankPeopleInOrderSql"/>) and gathering the matches first
-    /// (<see cref="RankPeopleSql"/>).
-    /// </summary>
-    protected override async ValueTask<RankStatement> RankPeopleStatementAsync(AppDbContext context, string match, CancellationToken ct)
-    {
-        var (matching, people) = Estimate(await QueryAsync(context, PeopleEstimateSql, match, async (reader, c) => await reader.ReadAsync(c) ? reader.GetString(0) : null, ct));
-        return new RankStatement((PeopleScan ?? ChoosePeopleScan(matching, people)) == PaperScan.NewestFirst ? RankPeopleInOrderSql : RankPeopleSql);
-    }
-
-    /// <summary>One way of finding people for every search instead of the estimate's choice: <see cref="PaperScan.NewestFirst"/> for the walk, any other for gathering.</summary>
-    internal PaperScan? PeopleScan { get; init; }
-
-    /// <summary>
-    /// The walk reads about cap × people ÷ matches rows, each checked against the query (about
-    /// 1.4 µs on the 10k site); gathering reads every match (about 1 µs) and looks up the first
-    /// cap researchers (2.5 ms for 1,000). They cost the same near 2,700 matches of 10,000 people.
-    /// </summary>
-    internal static PaperScan ChoosePeopleScan(double matching, double people) =>
-        matching * matching > 0.7 * Cap * people ? PaperScan.NewestFirst : PaperScan.AllMatches;
-
     // The first statement's second branch is there for its estimate: how many papers there are.
     // The second gives the range of their ids.
     private const string EstimateSql = """
@@ -158,9 +121,9 @@ public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory sco
     /// match of a word in one paper of thirty costs 20–25 ms, most of it reading 12,000 rows;
     /// reading only the newest part of the ids, sized to hold twice the matches needed, about 5.
     /// </summary>
-    protected override async ValueTask<RankStatement> RankPapersStatementAsync(AppDbContext context, string match, CancellationToken ct)
+    protected override async ValueTask<RankStatement> RankPapersStatementAsync(string match, CancellationToken ct)
     {
-        var estimate = await QueryAsync(context, EstimateSql, match, ReadEstimateAsync, ct);
+        var estimate = await QueryAsync(EstimateSql, match, ReadEstimateAsync, ct);
         return (Scan ?? ChooseScan(estimate.Matching, estimate.Papers)) switch
         {
             PaperScan.NewestFirst => new RankStatement(RankPapersSql),

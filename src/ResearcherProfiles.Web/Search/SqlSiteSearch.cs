@@ -63,13 +63,7 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
     /// The statement that ranks the papers for <paramref name="match"/>: <see cref="RankPapersSql"/>
     /// unless the provider chooses between ways of finding them by how common the words are.
     /// </summary>
-    protected virtual ValueTask<RankStatement> RankPapersStatementAsync(AppDbContext context, string match, CancellationToken ct) => ValueTask.FromResult(new RankStatement(RankPapersSql));
-
-    /// <summary>
-    /// The statement that ranks the people for <paramref name="match"/>: <see cref="RankPeopleSql"/>
-    /// unless the provider chooses between ways of finding them by how common the words are.
-    /// </summary>
-    protected virtual ValueTask<RankStatement> RankPeopleStatementAsync(AppDbContext context, string match, CancellationToken ct) => ValueTask.FromResult(new RankStatement(RankPeopleSql));
+    protected virtual ValueTask<RankStatement> RankPapersStatementAsync(string match, CancellationToken ct) => ValueTask.FromResult(new RankStatement(RankPapersSql));
 
     /// <summary>
     /// A statement that ranks one group's matches (columns as <see cref="RankPapersSql"/>'s), with
@@ -123,7 +117,7 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
     private Task<(Paged<PersonHit> People, bool Capped, List<(string[] Interests, string? Affiliation)> Sample)> PeopleAsync(AppDbContext on, SearchRequest request, CancellationToken ct) =>
         OpenAsync(on, async () =>
         {
-            var (match, ranked) = await RankAsync(on, (m, c) => RankPeopleStatementAsync(on, m, c), request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), Text(r, 2)), ct);
+            var (match, ranked) = await RankAsync(on, (_, _) => ValueTask.FromResult(new RankStatement(RankPeopleSql)), request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), Text(r, 2)), ct);
             var people = await PageAsync(on, ranked, request.PeoplePage, SearchRequest.PeoplePageSize, PeopleSql, match, request, r => new PersonHit(
                 r.GetInt32(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4) ?? r.GetString(2), Text(r, 5), Text(r, 6), Text(r, 7)), p => p.Id, ct);
             var sample = await ReadAsync(on, FacetsSql, match, request with { Interest = null, Affiliation = null },
@@ -134,7 +128,7 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
 
     private async Task<(Paged<PaperHit> Papers, bool Capped)> PapersAsync(SearchRequest request, CancellationToken ct)
     {
-        var (match, ranked) = await RankAsync(db, (m, c) => RankPapersStatementAsync(db, m, c), request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), null), ct);
+        var (match, ranked) = await RankAsync(db, RankPapersStatementAsync, request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), null), ct);
         var papers = await PageAsync(db, ranked, request.PapersPage, SearchRequest.PapersPageSize, PapersSql, match, request, r => new PaperHit(
             r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt32(2), Blank(Text(r, 3)), Text(r, 4) ?? r.GetString(1), Text(r, 5), Text(r, 6)), p => p.Id, ct);
         return (papers, ranked.Count > SearchRequest.MaxCounted);
@@ -200,10 +194,10 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
             : rows;
     }
 
-    /// <summary>What <paramref name="read"/> makes of <paramref name="sql"/>'s results, run with @match (and no filters) on the connection of <paramref name="on"/>.</summary>
-    protected static async Task<T> QueryAsync<T>(AppDbContext on, string sql, string match, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct)
+    /// <summary>What <paramref name="read"/> makes of <paramref name="sql"/>'s results, run with @match (and no filters) on the papers' connection.</summary>
+    protected async Task<T> QueryAsync<T>(string sql, string match, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken ct)
     {
-        await using var command = Command(on, sql, match, request: null);
+        await using var command = Command(db, sql, match, request: null);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await read(reader, ct);
     }

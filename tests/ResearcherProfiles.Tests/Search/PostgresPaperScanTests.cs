@@ -45,52 +45,6 @@ public sealed class PostgresPaperScanTests(AdminAppFactory factory) : IClassFixt
         Assert.Equal(1, NewestShare(0));
     }
 
-    [Theory]
-    [InlineData(5_174, 10_024, true)]
-    [InlineData(2_700, 10_024, true)]
-    [InlineData(1_459, 10_024, false)]
-    [InlineData(234, 10_024, false)]
-    [InlineData(0, 0, false)]
-    public void People_sharing_a_common_word_are_walked_in_order_and_rarer_ones_gathered(double matching, double people, bool walks) =>
-        Assert.Equal(walks, ChoosePeopleScan(matching, people) == PaperScan.NewestFirst);
-
-    [PostgresOnlyFact("the two ways PostgreSQL finds the first matching people")]
-    public async Task Both_ways_find_the_same_people()
-    {
-        var w = SearchTests.Word();
-        await new ResearcherBuilder($"Hidden {w}").Hidden().SaveAsync(factory);
-        for (var i = 0; i < 12; i++)
-        {
-            // The word in the name of some and only in the headline of others, so that the ranks differ.
-            await new ResearcherBuilder(i % 3 == 0 ? $"Person{i} {w}" : $"Person{i} Other")
-                .With(r =>
-                {
-                    r.Headline = $"Works on {w}";
-                    r.Affiliation = i % 2 == 0 ? $"Even Institute {w}" : null;
-                })
-                .SaveAsync(factory);
-        }
-
-        foreach (var request in new[]
-        {
-            new SearchRequest([w], null, null, 1, 1),
-            new SearchRequest([w[..6]], null, null, 1, 1),
-            new SearchRequest([w], null, $"Even Institute {w}", 1, 1),
-            new SearchRequest(["works", w], null, null, 2, 1),
-        })
-        {
-            var walked = await SearchAsync(null, request, people: PaperScan.NewestFirst);
-            var gathered = await SearchAsync(null, request, people: PaperScan.AllMatches);
-
-            Assert.NotEmpty(walked.People.Items);
-            Assert.Equal(walked.People.Items.Select(p => p.Id), gathered.People.Items.Select(p => p.Id));
-            Assert.Equal(walked.People.Total, gathered.People.Total);
-            Assert.DoesNotContain(walked.People.Items, p => p.DisplayName.StartsWith("Hidden", StringComparison.Ordinal));
-        }
-        Assert.Equal(12, (await SearchAsync(null, new SearchRequest([w], null, null, 1, 1), people: PaperScan.NewestFirst)).People.Total);
-        Assert.Equal(6, (await SearchAsync(null, new SearchRequest([w], null, $"Even Institute {w}", 1, 1), people: PaperScan.AllMatches)).People.Total);
-    }
-
     [Fact]
     public void The_estimates_are_read_from_the_plan_and_are_zero_when_missing()
     {
@@ -191,14 +145,13 @@ public sealed class PostgresPaperScanTests(AdminAppFactory factory) : IClassFixt
 
     private static int[] Ids(SearchResults results) => [.. results.Papers.Items.Select(p => p.Id)];
 
-    private async Task<SearchResults> SearchAsync(PaperScan? scan, SearchRequest request, int? from = null, PaperScan? people = null)
+    private async Task<SearchResults> SearchAsync(PaperScan? scan, SearchRequest request, int? from = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var search = new PostgresSiteSearch(scope.ServiceProvider.GetRequiredService<AppDbContext>(), factory.Services.GetRequiredService<IServiceScopeFactory>())
         {
             Scan = scan,
             NewestFrom = from,
-            PeopleScan = people,
         };
         return await search.SearchAsync(request, CancellationToken.None);
     }
