@@ -38,35 +38,8 @@ need bc bc
 one_word=(learning castellanos graph optimization neural robust)
 three_words=("deep learning models" "language model evaluation" "graph neural networks" "robust optimization methods")
 
-if [ -n "${BENCH_APP:-}" ]; then
-    cp -r "$BENCH_APP" "$work/app"
-else
-    echo "publishing…"
-    dotnet publish "$root/src/ResearcherProfiles.Web" -c Release -o "$work/app" --nologo -v quiet -clp:ErrorsOnly \
-        --use-current-runtime --self-contained false -p:PublishReadyToRun=true
-fi
-
-export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_HTTP_PORTS=$port Site__PublicUrl="$base"
-export Sources__Sync__Enabled=false Logging__LogLevel__Default=Warning
-cd "$work"
-
-data="${keep:-$work/sqlite}/data-$researchers"
-if [ ! -f "$data/profiles.db" ]; then
-    echo "seeding $researchers researchers on SQLite…"
-    mkdir -p "$data"
-    DataDirectory="$data" dotnet app/ResearcherProfiles.Web.dll --seed-demo "$researchers" >/dev/null
-fi
-
-start_app() {
-    dotnet app/ResearcherProfiles.Web.dll >"$work/app.log" 2>&1 &
-    server=$!
-    for _ in $(seq 1 600); do
-        [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/healthz/ready")" = 200 ] && return
-        sleep 0.1
-    done
-    echo "the app did not start"; cat "$work/app.log"; exit 1
-}
-stop_app() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=0; }
+# shellcheck source=tests/benchmarks/published-site.sh
+source "$root/tests/benchmarks/published-site.sh"
 
 # percentile <p>: the p-th percentile (nearest rank) of the numbers on stdin.
 percentile() { sort -n | awk -v p="$1" '{ a[NR] = $1 } END { i = int((p * NR + 99) / 100); if (i < 1) i = 1; printf "%.1f", a[i] }'; }

@@ -54,44 +54,12 @@ need bc bc
 need curl curl
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
-# BENCH_APP: an app published before (to compare two builds on one site) instead of this tree's.
-if [ -n "${BENCH_APP:-}" ]; then
-    cp -r "$BENCH_APP" "$work/app"
-else
-    echo "publishing…"
-    # As the Dockerfile publishes: ReadyToRun for this machine's runtime.
-    dotnet publish "$root/src/ResearcherProfiles.Web" -c Release -o "$work/app" --nologo -v quiet -clp:ErrorsOnly \
-        --use-current-runtime --self-contained false -p:PublishReadyToRun=true
-fi
-
-export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_HTTP_PORTS=$port Site__PublicUrl="$base"
-export Sources__Sync__Enabled=false Logging__LogLevel__Default=Warning
-cd "$work"
-
-# The SQLite site: seeded once per N into the keep folder when one is given.
-data="${keep:-$work/sqlite}/data-$researchers"
-if [ ! -f "$data/profiles.db" ]; then
-    echo "seeding $researchers researchers on SQLite…"
-    mkdir -p "$data"
-    start=$(date +%s.%N)
-    DataDirectory="$data" dotnet app/ResearcherProfiles.Web.dll --seed-demo "$researchers" >/dev/null
-    printf '%.0f\n' "$(echo "$(date +%s.%N) - $start" | bc)" > "$data/seed-seconds"
-fi
+# shellcheck source=tests/benchmarks/published-site.sh
+source "$root/tests/benchmarks/published-site.sh"
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print int(NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 ticks=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-
-start_app() {
-    dotnet app/ResearcherProfiles.Web.dll >"$work/app.log" 2>&1 &
-    server=$!
-    for _ in $(seq 1 600); do
-        [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/healthz/ready")" = 200 ] && return
-        sleep 0.1
-    done
-    echo "the app did not start"; cat "$work/app.log"; exit 1
-}
-stop_app() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=0; }
 
 # wrk_run <url> [extra wrk args]: "req/s p99-in-ms requests non-2xx-answers"
 wrk_run() {
