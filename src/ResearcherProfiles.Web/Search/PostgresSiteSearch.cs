@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using ResearcherProfiles.Core.Data;
 
@@ -127,7 +128,7 @@ public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory sco
         return (Scan ?? ChooseScan(estimate.Matching, estimate.Papers)) switch
         {
             PaperScan.NewestFirst => new RankStatement(RankPapersSql),
-            PaperScan.NewestMatches when estimate.Ids is var (first, last) => new RankStatement(RankNewestMatchesSql,
+            PaperScan.NewestMatches when estimate.Ids is (var first, var last) => new RankStatement(RankNewestMatchesSql,
                 [("from", NewestFrom ?? From(first, last, NewestShare(estimate.Matching)))],
                 Wider: new RankStatement(RankAllMatchesSql)),
             _ => new RankStatement(RankAllMatchesSql),
@@ -176,7 +177,7 @@ public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory sco
         last - (int)Math.Min(Math.Ceiling(share * ((long)last - first)), (long)last - first);
 
     /// <summary>The planner's estimates of the matches and of all papers from <see cref="EstimateSql"/>'s plan (zeros when they cannot be read), and the papers' first and last ids.</summary>
-    private static async Task<(double Matching, double Papers, (int First, int Last)? Ids)> ReadEstimateAsync(System.Data.Common.DbDataReader reader, CancellationToken ct)
+    private static async Task<(double Matching, double Papers, (int First, int Last)? Ids)> ReadEstimateAsync(DbDataReader reader, CancellationToken ct)
     {
         var (matching, papers) = await reader.ReadAsync(ct) ? Estimate(reader.GetString(0)) : (0, 0);
         (int, int)? ids = await reader.NextResultAsync(ct) && await reader.ReadAsync(ct) && !reader.IsDBNull(0)
