@@ -7,7 +7,8 @@
 # A fixed list of one-word and three-word queries is asked R times each (default 50), one request
 # at a time, through /search?q=…; every request carries a query value of its own (&u=<counter>),
 # which the output cache varies by, so every answer is searched and rendered, not served from the
-# cache. It prints p50 and p95 of the whole request (curl's time_total) per provider and query kind.
+# cache. It prints p50 and p95 of the whole request (curl's time_total) per provider and query kind,
+# after every query has been asked 20 times unmeasured (see warm).
 #
 # A folder given as the third argument keeps the seeded SQLite database between runs (seeding is
 # the slow part). BENCH_APP=<folder> measures an app published before instead of publishing this tree;
@@ -45,6 +46,21 @@ source "$root/tests/benchmarks/published-site.sh"
 percentile() { sort -n | awk -v p="$1" '{ a[NR] = $1 } END { i = int((p * NR + 99) / 100); if (i < 1) i = 1; printf "%.1f", a[i] }'; }
 
 counter=0
+encode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+
+# warm: every query asked 20 times, unmeasured, before any is timed. A fresh process spends its
+# first several hundred requests recompiling the code they run (tiered compilation, on a core the
+# searches share); that is start-up, which static.sh measures, not the latency of a search.
+warm() {
+    local query
+    for _ in $(seq 1 20); do
+        for query in "${one_word[@]}" "${three_words[@]}"; do
+            counter=$((counter + 1))
+            curl -s -o /dev/null "$base/search?q=$(encode "$query")&u=warm$counter"
+        done
+    done
+}
+
 # ask <label> <query...>: every query R times; the milliseconds of each request go to $work/<label>.
 ask() {
     local label=$1
@@ -52,7 +68,7 @@ ask() {
     : > "$work/$label"
     for query in "$@"; do
         local encoded
-        encoded=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$query")
+        encoded=$(encode "$query")
         # One request first, unmeasured: it must answer 200 and find something (or say it found nothing).
         local status
         status=$(curl -s -o "$work/answer.html" -w '%{http_code}' "$base/search?q=$encoded&u=warm$counter")
@@ -68,6 +84,7 @@ ask() {
 measure() {
     local provider=$1
     start_app
+    warm
     ask one "${one_word[@]}"
     ask three "${three_words[@]}"
     stop_app
