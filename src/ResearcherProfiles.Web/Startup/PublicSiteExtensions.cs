@@ -21,8 +21,6 @@ public static class PublicSiteExtensions
     public const string PermissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
 
-    /// <summary>Paths whose forms are posted: the editor, the account and admin pages, first-start setup.</summary>
-
     public static WebApplicationBuilder AddPublicSite(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));

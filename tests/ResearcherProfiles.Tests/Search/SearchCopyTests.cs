@@ -27,6 +27,11 @@ public sealed class SearchCopyTests
         await onPostgres.ChangeDataAsync(async db => statistics = await db.Database.SqlQuery<int>(
             $"""SELECT count(*)::int AS "Value" FROM pg_stats WHERE tablename = 'SearchPapers' AND attname = 'Document'""").SingleAsync());
         Assert.Equal(1, statistics);
+        // It also leaves each paper's public flag as the rule gives it (PostgresSearchDocumentTests holds the rule to the site's).
+        var misflagged = -1;
+        await onPostgres.ChangeDataAsync(async db => misflagged = await db.Database.SqlQuery<int>(
+            $"""SELECT count(*)::int AS "Value" FROM "SearchPapers" s WHERE s."Listed" <> search_paper_listed(s."PublicationId") """).SingleAsync());
+        Assert.Equal(0, misflagged);
         var backFolder = CopySiteFactory.NewFolder();
         (code, _, error) = await onPostgres.CopyToAsync(DatabaseProvider.Sqlite, CopySiteFactory.SqliteFile(backFolder));
         Assert.Equal((0, ""), (code, error));
