@@ -232,6 +232,28 @@ public sealed class PaperPageTests(ProfilesAppFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Hidden_and_trashed_coauthors_are_named_but_not_linked_in_the_owners_lists()
+    {
+        var trashed = await new ResearcherBuilder("Trashed Listmate").With(r => r.DeletedAt = DateTimeOffset.UtcNow).SaveAsync(factory);
+        var hidden = await new ResearcherBuilder("Hidden Listmate").Hidden().SaveAsync(factory);
+        var shown = await new ResearcherBuilder("Shown Listmate").SaveAsync(factory);
+        var owner = await new ResearcherBuilder("Listing Owner").SaveAsync(factory);
+        await new PublicationBuilder("Listed With Friends", owner).Author(owner).Author(hidden).Author(shown).Author(trashed)
+            .ShownOn(owner, highlighted: true).ShownOn(hidden).ShownOn(trashed).SaveAsync(factory);
+
+        foreach (var path in new[] { $"/people/{owner.Slug}", $"/people/{owner.Slug}/publications" })
+        {
+            var page = await _visitor.GetPageAsync(path);
+
+            var authors = page.Document.QuerySelectorAll(".pub-authors").Single(p => p.TextContent.Contains("Hidden Listmate", StringComparison.Ordinal));
+            Assert.Equal([$"/people/{shown.Slug}"], authors.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+            Assert.Contains("Trashed Listmate", authors.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain(hidden.Slug, page.Document.DocumentElement.OuterHtml, StringComparison.Ordinal);
+            Assert.DoesNotContain(trashed.Slug, page.Document.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Citation_meta_tags_describe_the_paper_in_order()
     {
         var (paper, _, _, _) = await FullPaperAsync("Meta Tagged Benchmark Paper");

@@ -173,6 +173,10 @@ public static class PublicationQueries
 
     // Compiled: every uncached profile and list runs both. The ids go as one parameter
     // (DatabaseProviders.UseProvider), so their SQL is written once whatever their number.
+    // A linked author's address is looked up by key for each author row, as a subquery rather than
+    // a join: PostgreSQL planned the join again on every page (the plan depends on how many papers
+    // there are) and, for a long list, hashed every researcher of the site to join a few hundred
+    // authors. The subquery leaves it nothing to choose (tests/benchmarks/RESULTS.md).
     private static readonly CompiledQuery<Func<AppDbContext, int[], IAsyncEnumerable<AuthorRow>>> AuthorsOf = new(() => EF.CompileAsyncQuery<AppDbContext, int[], AuthorRow>(
         (AppDbContext db, int[] ids) => db.PublicationAuthors
             .Where(a => ids.Contains(a.PublicationId))
@@ -181,7 +185,7 @@ public static class PublicationQueries
                 a.PublicationId,
                 a.Name,
                 a.ResearcherId,
-                a.Researcher != null && !a.Researcher.IsHidden && a.Researcher.DeletedAt == null ? a.Researcher.Slug : null,
+                db.Researchers.Where(r => r.Id == a.ResearcherId && !r.IsHidden && r.DeletedAt == null).Select(r => r.Slug).FirstOrDefault(),
                 a.EqualContribution,
                 a.Corresponding))));
 
