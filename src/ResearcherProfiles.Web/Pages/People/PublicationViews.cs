@@ -174,9 +174,10 @@ public static class PublicationQueries
     // Compiled: every uncached profile and list runs both. The ids go as one parameter
     // (DatabaseProviders.UseProvider), so their SQL is written once whatever their number.
     // A linked author's address is looked up by key for each author row, as a subquery rather than
-    // a join: PostgreSQL planned the join again on every page (the plan depends on how many papers
-    // there are) and, for a long list, hashed every researcher of the site to join a few hundred
-    // authors. The subquery leaves it nothing to choose (tests/benchmarks/RESULTS.md).
+    // a join. PostgreSQL plans this statement afresh on every page (its cost depends on how many
+    // papers there are), and for a long list it chose to hash every researcher of the site to join
+    // a few hundred authors; the subquery leaves it no such choice and is quicker to plan
+    // (tests/benchmarks/RESULTS.md).
     private static readonly CompiledQuery<Func<AppDbContext, int[], IAsyncEnumerable<AuthorRow>>> AuthorsOf = new(() => EF.CompileAsyncQuery<AppDbContext, int[], AuthorRow>(
         (AppDbContext db, int[] ids) => db.PublicationAuthors
             .Where(a => ids.Contains(a.PublicationId))
