@@ -9,13 +9,13 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
     /// <summary>
     /// Whether each paper is public, kept on its search document: listed visibly on a profile that
     /// is neither hidden nor in the trash and whose Publications section is not hidden (the rule of
-    /// PublicListings). A search without filters then reads the flag instead of joining each match's
-    /// listings, researchers and sections, which was a third of its time. Triggers on the listings,
-    /// the researchers' visibility and the Publications sections keep it in step in the same
-    /// transaction as the change, writing only the rows whose flag changes. Named "Search_*" like
-    /// the index's other triggers, so that a bulk load suspends them and its rebuild (through
-    /// search_paper_refresh) sets the flag with the document. The model does not change: the
-    /// search tables are outside it.
+    /// PublicListings). A search without filters then reads the flag instead of joining each
+    /// match's listings, researchers and sections, a third of the papers statement's time.
+    /// Triggers on the listings, the researchers' visibility and the Publications sections keep it
+    /// in step in the same transaction as the change, writing only the rows whose flag changes.
+    /// Named "Search_*" like the index's other triggers, so that a bulk load suspends them and its
+    /// rebuild (through search_paper_refresh) sets the flag with the document. The model does not
+    /// change: the search tables are outside it.
     /// </summary>
     [DbContext(typeof(AppDbContext))]
     [Migration("20261201200000_SearchPapersListed")]
