@@ -54,6 +54,22 @@ install_html_checker() {
   fi
 }
 
+# Names each failed test of a TRX file ($1) run on a provider ($2), with the first line of its
+# message, so that a failure can be found from the log alone.
+failed_tests() {
+  awk -v provider="$2" '
+    /<UnitTestResult / && /outcome="Failed"/ {
+      name = $0; sub(/.* testName="/, "", name); sub(/".*/, "", name)
+      print "  failed on " provider ": " name; want = 1; next
+    }
+    want && /<Message>/ {
+      message = $0; sub(/.*<Message>/, "", message); sub(/<\/Message>.*/, "", message)
+      print "    " substr(message, 1, 300); want = 0
+    }
+    /<\/UnitTestResult>/ { want = 0 }' "$1" |
+    sed 's/&quot;/"/g; s/&apos;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g'
+}
+
 # Prints "total executed passed failed" from a TRX file's <Counters> element.
 trx_counters() {
   local counters attr value
@@ -98,7 +114,7 @@ if ! dotnet build ResearcherProfiles.sln -nologo -clp:ErrorsOnly; then
   exit 1
 fi
 
-passed=0 failed=0 skipped=0 broken=0
+passed=0 failed=0 skipped=0 broken=0 failures=""
 for project in "${projects[@]}"; do
 for provider in "${providers[@]}"; do
   name="$(basename "$project" .csproj).${provider}"
@@ -120,6 +136,9 @@ for provider in "${providers[@]}"; do
   failed=$((failed + f))
   skipped=$((skipped + total - executed))
   log "${name}: ${p} passed, ${f} failed, $((total - executed)) skipped (exit code ${status})"
+  if ((f > 0)); then
+    failures+="$(failed_tests "$trx" "$provider")"$'\n'
+  fi
   if ((status != 0 && f == 0)); then
     # The run broke without naming a failed test (crash, hang, missing results): still a failure.
     log "${name}: dotnet test failed without reporting a failed test; counted as 1 failure"
@@ -129,5 +148,9 @@ for provider in "${providers[@]}"; do
 done
 done
 
+if [[ -n $failures ]]; then
+  log "failed tests:"
+  printf '%s' "$failures"
+fi
 closing_line "$passed" "$failed" "$skipped"
 ((failed == 0 && broken == 0))
