@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Tests.Publishing;
+using ResearcherProfiles.Web.Data;
+using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Tests.Data;
 
@@ -29,6 +32,16 @@ public sealed class CopyDatabaseProcessTests
         Assert.Equal(
             "Nothing was copied. The target database already holds data (table AspNetRoles): copy into an empty database.",
             output.Trim());
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=site.db;Default Timeout=30")]
+    [InlineData(DatabaseProvider.Postgres, "Host=127.0.0.1;Database=site;Command Timeout=30")]
+    public void Each_statement_of_a_copy_may_run_for_an_hour_whatever_the_connection_string_says(DatabaseProvider provider, string connectionString)
+    {
+        using var context = CopyDatabaseCommand.Context(provider, connectionString);
+
+        Assert.Equal(3600, context.Database.GetCommandTimeout());
     }
 
     /// <summary>A production start's settings, with the database in the data folder, and none inherited from the test run.</summary>
