@@ -1,10 +1,14 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace ResearcherProfiles.BrowserTests.Pages;
 
 /// <summary>The sign-in form at /account/login.</summary>
-public sealed class LoginPage(IPage page)
+public sealed partial class LoginPage(IPage page)
 {
+    [GeneratedRegex("/account$")]
+    private static partial Regex AccountAddress { get; }
+
     public static async Task<LoginPage> OpenAsync(IPage page)
     {
         await page.GotoAsync("/account/login");
@@ -21,8 +25,10 @@ public sealed class LoginPage(IPage page)
 
     /// <summary>
     /// Signs in through the form, as a person would, and waits for the account page it leads to:
-    /// for its heading, not for the page's load event, which Chromium was once seen not to report
-    /// after the sign-in's redirect although the page had arrived.
+    /// for its address and heading, not for the page's load event, which Chromium sometimes does
+    /// not report after the sign-in's redirect although the page has arrived. (WaitForURLAsync
+    /// cannot be used: when the address already matches it waits for that load event, whatever
+    /// WaitUntil says.)
     /// </summary>
     public static async Task SignInAsync(IPage page, string email, string password)
     {
@@ -30,7 +36,7 @@ public sealed class LoginPage(IPage page)
         await login.Email.FillAsync(email);
         await login.Password.FillAsync(password);
         await login.SignInButton.ClickAsync();
-        await page.WaitForURLAsync("**/account", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync(AccountAddress, new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your account", Level = 1 })).ToBeVisibleAsync();
     }
 }
