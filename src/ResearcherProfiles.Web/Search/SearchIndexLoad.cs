@@ -17,11 +17,13 @@ public sealed class SearchIndexLoad
 {
     private readonly AppDbContext _db;
     private readonly IReadOnlyList<SearchTrigger> _triggers;
+    private readonly IReadOnlyList<SearchIndex> _indexes;
 
-    private SearchIndexLoad(AppDbContext db, IReadOnlyList<SearchTrigger> triggers)
+    private SearchIndexLoad(AppDbContext db, IReadOnlyList<SearchTrigger> triggers, IReadOnlyList<SearchIndex> indexes)
     {
         _db = db;
         _triggers = triggers;
+        _indexes = indexes;
     }
 
     /// <summary>Suspends the search triggers of <paramref name="db"/>, which must be in a transaction and hold no rows yet.</summary>
@@ -42,7 +44,7 @@ public sealed class SearchIndexLoad
             {
                 await ExecuteAsync(db, $"DROP TRIGGER {sql.DelimitIdentifier(trigger.Name)}", ct);
             }
-            return new SearchIndexLoad(db, triggers);
+            return new SearchIndexLoad(db, triggers, []);
         }
         var pgTriggers = await db.Database.SqlQuery<SearchTrigger>(
             $"""SELECT t.tgname::text AS "Name", c.relname::text AS "Table", '' AS "Definition" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND t.tgname LIKE 'Search\_%'""").ToListAsync(ct);
@@ -50,10 +52,23 @@ public sealed class SearchIndexLoad
         {
             await ExecuteAsync(db, $"ALTER TABLE {sql.DelimitIdentifier(trigger.Table)} DISABLE TRIGGER {sql.DelimitIdentifier(trigger.Name)}", ct);
         }
-        return new SearchIndexLoad(db, pgTriggers);
+        // PostgreSQL's full-text indexes are dropped too and built again from their own definitions
+        // after the documents are written: building the papers' over the 10k site's 336,047
+        // documents takes 5 seconds, while writing each document into it (they keep no pending list,
+        // migration SearchIndexesWrittenAtOnce) made the rebuild take 3.5 minutes instead of 2.3.
+        var indexes = await db.Database.SqlQuery<SearchIndex>($"""
+            SELECT i.relname::text AS "Name", pg_get_indexdef(i.oid) AS "Definition"
+            FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_am am ON am.oid = i.relam
+            WHERE x.indrelid IN (to_regclass('"SearchPapers"'), to_regclass('"SearchPeople"')) AND am.amname = 'gin'
+            """).ToListAsync(ct);
+        foreach (var index in indexes)
+        {
+            await ExecuteAsync(db, $"DROP INDEX {sql.DelimitIdentifier(index.Name)}", ct);
+        }
+        return new SearchIndexLoad(db, pgTriggers, indexes);
     }
 
-    /// <summary>Puts the triggers back and writes the document of every researcher and paper, once each.</summary>
+    /// <summary>Puts the triggers back, writes the document of every researcher and paper, once each, and builds the indexes dropped.</summary>
     public async Task RebuildAsync(CancellationToken ct)
     {
         var sql = _db.GetService<ISqlGenerationHelper>();
@@ -76,6 +91,10 @@ public sealed class SearchIndexLoad
         // The functions the triggers call, as the migration that created the index filled it.
         await ExecuteAsync(_db, """SELECT count(search_person_refresh("Id")) FROM "Researchers" """, ct);
         await ExecuteAsync(_db, """SELECT count(search_paper_refresh("Id")) FROM "Publications" """, ct);
+        foreach (var index in _indexes)
+        {
+            await ExecuteAsync(_db, index.Definition, ct);
+        }
     }
 
     // Statements built from the schema's own names (quoted) and definitions, never from input.
@@ -85,4 +104,6 @@ public sealed class SearchIndexLoad
 #pragma warning restore EF1002
 
     private sealed record SearchTrigger(string Name, string Table, string Definition);
+
+    private sealed record SearchIndex(string Name, string Definition);
 }
