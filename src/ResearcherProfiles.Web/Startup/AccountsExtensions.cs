@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using ResearcherProfiles.Core.Data;
@@ -122,5 +123,27 @@ public static class AccountsExtensions
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
+    }
+
+    // What UseAuthentication sets, so that WebApplication does not put a second authentication
+    // step of its own in front of the whole pipeline.
+    private const string AuthenticationMiddlewareSet = "__AuthenticationMiddlewareSet";
+
+    /// <summary>
+    /// Authentication for the requests that carry cookies. Every sign-in here is Identity's cookie,
+    /// so a request without any cookie has nobody to authenticate: it skips the handlers, and with
+    /// them the request's service scope, which a page served from the output cache otherwise
+    /// creates for this step alone.
+    /// </summary>
+    public static IApplicationBuilder UseSignInCookies(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var schemes = app.ApplicationServices.GetRequiredService<IAuthenticationSchemeProvider>();
+        app.Properties[AuthenticationMiddlewareSet] = true;
+        return app.Use(next =>
+        {
+            var authentication = new AuthenticationMiddleware(next, schemes);
+            return context => context.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Cookie) ? authentication.Invoke(context) : next(context);
+        });
     }
 }

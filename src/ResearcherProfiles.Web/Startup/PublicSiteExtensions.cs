@@ -127,7 +127,7 @@ public static class PublicSiteExtensions
         });
         app.UseRouting();
         app.UseRateLimiter();
-        app.UseAuthentication();
+        app.UseSignInCookies();
         app.UseAuthorization();
         app.UseOutputCache();
         app.UsePublicValidators();
