@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace ResearcherProfiles.Web.Startup;
@@ -70,8 +72,17 @@ public static class PublicCompression
     public static IApplicationBuilder UsePublicCompression(this IApplicationBuilder app) =>
         app.UseWhen(context => !IsPrivate(context.Request.Path), branch => branch.UseResponseCompression());
 
-    public static bool IsPrivate(PathString path) =>
-        PrivatePaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+    public static bool IsPrivate(PathString path)
+    {
+        foreach (var prefix in PrivatePaths)
+        {
+            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// The output cache's key part for the encoding a request will be answered in: the accepted
@@ -84,7 +95,31 @@ public static class PublicCompression
         return new("encoding", IsPrivate(context.Request.Path) ? "identity" : Choose(context.Request.Headers.AcceptEncoding));
     }
 
-    public static string Choose(IEnumerable<string?> acceptEncoding)
+    // Every request for a page or an asset asks which encoding it gets, and browsers send a handful
+    // of distinct headers: the answers to the first ones seen are kept, so a request served from
+    // the cache does not parse its header again. Bounded, since the headers are the client's to write.
+    private const int KnownHeadersLimit = 64;
+    private static readonly ConcurrentDictionary<string, string> KnownHeaders = new(StringComparer.Ordinal);
+
+    public static string Choose(StringValues acceptEncoding)
+    {
+        if (acceptEncoding.Count != 1 || acceptEncoding[0] is not { } header)
+        {
+            return Parse(acceptEncoding);
+        }
+        if (KnownHeaders.TryGetValue(header, out var known))
+        {
+            return known;
+        }
+        var chosen = Parse(acceptEncoding);
+        if (KnownHeaders.Count < KnownHeadersLimit)
+        {
+            KnownHeaders.TryAdd(header, chosen);
+        }
+        return chosen;
+    }
+
+    private static string Parse(StringValues acceptEncoding)
     {
         if (!StringWithQualityHeaderValue.TryParseList(acceptEncoding.Where(v => v is not null).Select(v => v!).ToList(), out var values) || values.Count == 0)
         {

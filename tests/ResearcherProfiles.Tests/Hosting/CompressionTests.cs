@@ -145,8 +145,21 @@ public abstract class CompressionSpecs<TApp>(TApp factory) : IClassFixture<TApp>
     [InlineData(new[] { "deflate" }, "identity")]
     [InlineData(new[] { "br;q=0.5, identity" }, "identity")]
     [InlineData(new[] { ";;;,q=" }, "identity")]
-    public void The_cache_key_names_the_encoding_the_answer_will_have(string[] header, string expected) =>
+    public void The_cache_key_names_the_encoding_the_answer_will_have(string[] header, string expected)
+    {
         Assert.Equal(expected, PublicCompression.Choose(header));
+        // The second time the answer is the one kept for the header.
+        Assert.Equal(expected, PublicCompression.Choose(header));
+    }
+
+    [Fact]
+    public void Headers_beyond_the_ones_kept_are_still_read()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.Equal(i % 2 == 0 ? "gzip" : "br", PublicCompression.Choose(i % 2 == 0 ? $"gzip, x-{i}" : $"br, x-{i}"));
+        }
+    }
 }
 
 public sealed class CompressionTests(ProfilesAppFactory factory) : CompressionSpecs<ProfilesAppFactory>(factory);
