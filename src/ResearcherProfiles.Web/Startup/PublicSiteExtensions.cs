@@ -59,6 +59,7 @@ public static class PublicSiteExtensions
         });
         OutputCacheSegments.UseSmallSegments();
         builder.AddSharedPageCache();
+        HotPagesStore.Register(builder.Services, SharedPageCache.IsConfigured(builder.Configuration));
         builder.Services.AddPublicCompression();
         builder.Services.AddFeeds(builder.Configuration);
         builder.AddTrustedProxies();
@@ -114,6 +115,7 @@ public static class PublicSiteExtensions
             await next();
         });
         app.Use(RefuseOtherMethods);
+        app.Use(app.Services.GetRequiredService<HotPages>().InvokeAsync);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

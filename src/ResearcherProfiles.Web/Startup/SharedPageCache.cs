@@ -28,14 +28,18 @@ public static class SharedPageCache
     /// <summary>The readiness check's name in <c>/healthz/ready</c>.</summary>
     public const string HealthCheckName = "redis";
 
+    /// <summary>Whether the cache of public pages is kept in Redis.</summary>
+    public static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName));
+
     public static WebApplicationBuilder AddSharedPageCache(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var configuration = builder.Configuration.GetConnectionString(ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(configuration))
+        if (!IsConfigured(builder.Configuration))
         {
             return builder;
         }
+        var configuration = builder.Configuration.GetConnectionString(ConnectionStringName)!;
         var options = RedisOptions(configuration);
         var instanceName = InstanceName(builder.Configuration);
         var services = builder.Services;
