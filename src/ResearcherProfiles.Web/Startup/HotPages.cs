@@ -10,7 +10,7 @@ namespace ResearcherProfiles.Web.Startup;
 /// cache has just served (it carries an Age) is kept here as it was sent — status, headers and
 /// compressed body — for <see cref="Lifetime"/>; the same request in that moment (same address,
 /// query and encoding, no cookies, no conditions) gets those bytes without routing, the output
-/// cache's lookup and its work per request, which cost a cached page about a third of its time.
+/// cache's lookup and its work per request, about a quarter of the time of a cached page.
 /// Every eviction of cached pages on this instance (<see cref="HotPagesStore"/>) empties it at once,
 /// and a page that was being read while an eviction ran is not kept. With Redis, where another
 /// instance's edit evicts the shared cache without this instance knowing, it is off: each instance
