@@ -179,6 +179,16 @@ public static class ProfileDataExtensions
         }
     }
 
+    // Mostly nothing is pending. Migrate would first compare the model with the migrations'
+    // snapshot, a third of a second of every start, only to find that out.
+    private static async Task MigrateIfPendingAsync(AppDbContext db, CancellationToken ct)
+    {
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+    }
+
     /// <summary>
     /// Migrates under <see cref="MigrationLock"/> (for a SQLite file), clearing a lock row left by a
     /// migrator that was killed, and within Database:MigrationTimeoutSeconds overall.
@@ -193,7 +203,7 @@ public static class ProfileDataExtensions
         {
             if (string.IsNullOrEmpty(file) || file == ":memory:")
             {
-                await db.Database.MigrateAsync(timeout.Token);
+                await MigrateIfPendingAsync(db, timeout.Token);
                 return;
             }
             var databasePath = Path.GetFullPath(file);
@@ -204,7 +214,7 @@ public static class ProfileDataExtensions
                     "Removed a stale migration lock (taken at {TakenAt}) from {Database}: the process that took it is gone.",
                     takenAt, databasePath);
             }
-            await db.Database.MigrateAsync(timeout.Token);
+            await MigrateIfPendingAsync(db, timeout.Token);
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
         {
