@@ -141,7 +141,7 @@ public sealed class HotPages(TimeProvider time)
         {
             TryKeep(key, new Page(
                 response.StatusCode,
-                [.. response.Headers.Where(h => !string.Equals(h.Key, HeaderNames.Date, StringComparison.OrdinalIgnoreCase))],
+                [.. response.Headers],
                 sent,
                 time.GetTimestamp() + (long)(Lifetime.TotalSeconds * time.TimestampFrequency)), generation);
         }

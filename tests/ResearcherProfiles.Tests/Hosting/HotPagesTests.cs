@@ -21,12 +21,14 @@ public sealed class HotPagesTests(ProfilesAppFactory factory) : IClassFixture<Pr
     }
 
     /// <summary>The first visit renders the page, the second is the output cache's, which is kept.</summary>
-    private async Task<byte[]> MakeHotAsync(string url, string encoding = "br")
+    private async Task<byte[]> MakeHotAsync(string url, string encoding = "br") => (await MakeHotWithDateAsync(url, encoding)).Body;
+
+    private async Task<(byte[] Body, DateTimeOffset? Date)> MakeHotWithDateAsync(string url, string encoding = "br")
     {
         (await GetAsync(url, encoding)).Dispose();
         using var cached = await GetAsync(url, encoding);
         Assert.NotNull(cached.Headers.Age);
-        return await cached.Content.ReadAsByteArrayAsync();
+        return (await cached.Content.ReadAsByteArrayAsync(), cached.Headers.Date);
     }
 
     [Fact]
@@ -36,7 +38,7 @@ public sealed class HotPagesTests(ProfilesAppFactory factory) : IClassFixture<Pr
         var url = $"/people/{researcher.Slug}";
         var before = Hot.Count;
 
-        var cached = await MakeHotAsync(url);
+        var (cached, cachedDate) = await MakeHotWithDateAsync(url);
         using var kept = await GetAsync(url);
 
         Assert.Equal(before + 1, Hot.Count);
@@ -44,6 +46,9 @@ public sealed class HotPagesTests(ProfilesAppFactory factory) : IClassFixture<Pr
         Assert.Equal("br", Assert.Single(kept.Content.Headers.ContentEncoding));
         Assert.Equal(cached.Length, kept.Content.Headers.ContentLength);
         Assert.NotNull(kept.Headers.ETag);
+        Assert.NotNull(kept.Headers.Age);
+        // As the output cache sends it: the time the page was rendered, with its age.
+        Assert.Equal(cachedDate, kept.Headers.Date);
         Assert.Equal("nosniff", Assert.Single(kept.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal(cached, await kept.Content.ReadAsByteArrayAsync());
     }
