@@ -112,7 +112,7 @@ if [ -n "${TEST_POSTGRES:-}" ]; then
         psql_admin -c "create database $pg_database" >/dev/null
         export Database__Provider=Postgres ConnectionStrings__Default="$TEST_POSTGRES;Database=$pg_database"
         echo "seeding $researchers researchers on PostgreSQL…" >&2
-        DataDirectory="$work/pg-data" dotnet app/ResearcherProfiles.Web.dll --seed-demo "$researchers" >/dev/null
+        DataDirectory="$work/pg-data" app/ResearcherProfiles.Web --seed-demo "$researchers" >/dev/null
     fi
     export DataDirectory="$work/pg-data"
     measure PostgreSQL

@@ -79,7 +79,7 @@ wrk_run() {
 cold_start() {
     local t0 ready=""
     t0=$(date +%s%N)
-    dotnet app/ResearcherProfiles.Web.dll >"$work/app.log" 2>&1 &
+    app/ResearcherProfiles.Web >"$work/app.log" 2>&1 &
     server=$!
     while true; do
         if [ -z "$ready" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/healthz/ready")" = 200 ]; then
@@ -238,7 +238,7 @@ if [ -n "${TEST_POSTGRES:-}" ]; then
     echo
     echo "seeding $researchers researchers on PostgreSQL…" >&2
     start=$(date +%s.%N)
-    DataDirectory="$work/pg-data" dotnet app/ResearcherProfiles.Web.dll --seed-demo "$researchers" >/dev/null
+    DataDirectory="$work/pg-data" app/ResearcherProfiles.Web --seed-demo "$researchers" >/dev/null
     echo "(PostgreSQL seeding took $(printf '%.0f' "$(echo "$(date +%s.%N) - $start" | bc)") s.)"
     export DataDirectory="$work/pg-data"
     measure "PostgreSQL" pg_sql
