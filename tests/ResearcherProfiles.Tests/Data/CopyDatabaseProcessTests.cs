@@ -18,15 +18,15 @@ public sealed class CopyDatabaseProcessTests
         await new ResearcherBuilder("Ada Lovelace").SaveAsync(site);
         await new ResearcherBuilder("Grace Hopper").SaveAsync(site);
         await using var postgres = await ScratchPostgres.CreateAsync();
-        string[] copy = [WebAppDll(), "--copy-database", "--to-provider", "Postgres", "--to", postgres.ConnectionString];
+        string[] copy = [RepositoryFiles.WebAppDll(), "--copy-database", "--to-provider", "Postgres", "--to", postgres.ConnectionString];
 
-        var (code, output) = await ChildProcess.RunDotnetAsync(copy, site.DataDirectory, environment => Production(environment, site.DataDirectory), Timeout);
+        var (code, output) = await ChildProcess.RunDotnetAsync(copy, site.DataDirectory, environment => ChildProcess.Production(environment, site.DataDirectory), Timeout);
 
         Assert.True(code == 0, output);
         Assert.Contains("Copied the site from Sqlite to Postgres:", output, StringComparison.Ordinal);
         Assert.Matches(@"\n  Researchers +2\n", output.ReplaceLineEndings("\n"));
 
-        (code, output) = await ChildProcess.RunDotnetAsync(copy, site.DataDirectory, environment => Production(environment, site.DataDirectory), Timeout);
+        (code, output) = await ChildProcess.RunDotnetAsync(copy, site.DataDirectory, environment => ChildProcess.Production(environment, site.DataDirectory), Timeout);
 
         Assert.Equal(1, code);
         Assert.Equal(
@@ -42,24 +42,5 @@ public sealed class CopyDatabaseProcessTests
         using var context = CopyDatabaseCommand.Context(provider, connectionString);
 
         Assert.Equal(3600, context.Database.GetCommandTimeout());
-    }
-
-    /// <summary>A production start's settings, with the database in the data folder, and none inherited from the test run.</summary>
-    private static void Production(IDictionary<string, string?> environment, string dataDirectory)
-    {
-        string[] inheritedPrefixes = ["ASPNETCORE_", "DOTNET_ENVIRONMENT", "ConnectionStrings__", "Database__", "DataDirectory", "Demo__", "Site__"];
-        foreach (var key in environment.Keys.Where(k => inheritedPrefixes.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
-        {
-            environment.Remove(key);
-        }
-        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        environment["DataDirectory"] = dataDirectory;
-        environment["Site__PublicUrl"] = "https://profiles.example.org";
-    }
-
-    private static string WebAppDll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        return RepositoryFiles.Path("src", "ResearcherProfiles.Web", "bin", configuration, "net10.0", "ResearcherProfiles.Web.dll");
     }
 }

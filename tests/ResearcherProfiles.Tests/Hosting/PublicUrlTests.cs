@@ -72,7 +72,7 @@ public sealed class PublicUrlTests
         var data = Directory.CreateTempSubdirectory("researcher-profiles-production-");
         try
         {
-            var start = new System.Diagnostics.ProcessStartInfo("dotnet", [WebAppDll()])
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet", [RepositoryFiles.WebAppDll()])
             {
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
@@ -97,13 +97,5 @@ public sealed class PublicUrlTests
         {
             data.Delete(recursive: true);
         }
-    }
-
-    /// <summary>The web app's build output beside this test assembly's (same configuration).</summary>
-    private static string WebAppDll()
-    {
-        var here = AppContext.BaseDirectory;
-        var configuration = here.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        return RepositoryFiles.Path("src", "ResearcherProfiles.Web", "bin", configuration, "net10.0", "ResearcherProfiles.Web.dll");
     }
 }

@@ -9,6 +9,13 @@ public static class RepositoryFiles
     /// <summary>A path below the repository root: <c>Path("wwwroot", "lib")</c>.</summary>
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
+    /// <summary>The web app's build output beside this test assembly's (same configuration), to run as an operator does.</summary>
+    public static string WebAppDll()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{System.IO.Path.DirectorySeparatorChar}Release{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        return Path("src", "ResearcherProfiles.Web", "bin", configuration, "net10.0", "ResearcherProfiles.Web.dll");
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -39,6 +39,20 @@ public sealed class ChildProcess : IAsyncDisposable
         ? host
         : "dotnet";
 
+    /// <summary>A production start's settings, with the database in the data folder, and none inherited from the test run.</summary>
+    public static void Production(IDictionary<string, string?> environment, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        string[] inheritedPrefixes = ["ASPNETCORE_", "DOTNET_ENVIRONMENT", "ConnectionStrings__", "Database__", "DataDirectory", "Demo__", "Site__"];
+        foreach (var key in environment.Keys.Where(k => inheritedPrefixes.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
+        {
+            environment.Remove(key);
+        }
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["DataDirectory"] = dataDirectory;
+        environment["Site__PublicUrl"] = "https://profiles.example.org";
+    }
+
     public static ChildProcess StartDotnet(IEnumerable<string> arguments, string workingDirectory, Action<IDictionary<string, string?>> environment) =>
         Start(DotnetHost, arguments, workingDirectory, environment);
 
