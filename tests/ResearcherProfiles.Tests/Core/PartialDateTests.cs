@@ -1,3 +1,4 @@
+using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 
 namespace ResearcherProfiles.Tests.Core;
@@ -165,6 +166,21 @@ public sealed class PartialDateTests
 
         Assert.Equal(date, restored);
         Assert.Equal((date.Year, date.Month, date.Day), (restored.Year, restored.Month, restored.Day));
+    }
+
+    [Theory]
+    [InlineData("2023-05")]
+    [InlineData(null)]
+    public void The_stored_key_converts_back_to_the_same_date_the_unset_one_included(string? iso)
+    {
+        // EF converts the provider's default (0) to find the property's "not set" value.
+        var converter = new PartialDateConverter();
+        var date = iso is null ? default : Parse(iso);
+
+        var key = (int)converter.ConvertToProvider(date)!;
+
+        Assert.Equal(date, (PartialDate)converter.ConvertFromProvider(key)!);
+        Assert.Equal(iso is null, key == 0);
     }
 
     [Fact]
