@@ -21,7 +21,7 @@ COPY migrations/ResearcherProfiles.Migrations.Postgres/ResearcherProfiles.Migrat
 # The app is published self-contained, for the build machine's own runtime (the image's), and
 # compiled ahead of time as one composite ReadyToRun image with the .NET runtime and ASP.NET Core:
 # a start takes about two thirds of the CPU time it takes when the code is compiled as it starts
-# (tests/benchmarks/RESULTS.md, "Static-file speed and start-up"), and the composite image a fifth
+# (tests/benchmarks/RESULTS.md, "Static-file speed and start-up"), and the composite image a third
 # less again, since it also holds the code that the app's types need from the framework's generic
 # types, which separately compiled assemblies cannot share ("2026-12-02, early morning").
 RUN dotnet restore src/ResearcherProfiles.Web/ResearcherProfiles.Web.csproj --use-current-runtime \
