@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # One instance against two behind nginx, on PostgreSQL: the published app (Release) on a generated
 # site of N researchers (default 2,000) in a database of its own, and wrk (bounded, 127.0.0.1 only)
-# asking for random profiles, each with a query of its own (?u=...), so that every request misses
-# the output cache and renders the page: the uncached long tail, where a second instance should
-# help. Both runs go through the same nginx, first with one upstream, then with two, so the proxy's
+# asking for random profiles, each at an address of its own (longtail.lua), so that every request
+# misses the output cache and renders the page: the uncached long tail, where a second instance
+# should help. Each measure follows 30 s of the same load, while the runtime recompiles hot code. Both runs go through the same nginx, first with one upstream, then with two, so the proxy's
 # own cost is in both. It prints the core count, req/s and p99 of each, and the ratio.
 #
 # Needs TEST_POSTGRES (a superuser connection string without a database name): run
@@ -104,21 +104,10 @@ CONF
     fi
 }
 
-cat >"$work/mix.lua" <<'LUA'
-local slugs = {}
-for line in io.lines(os.getenv("SLUGS")) do slugs[#slugs + 1] = line end
-local n = 0
-request = function()
-    n = n + 1
-    local slug = slugs[math.random(#slugs)]
-    return wrk.format("GET", "/people/" .. slug .. "?u=" .. n .. "-" .. math.random(1000000000), { ["Accept-Encoding"] = "br" })
-end
-LUA
-
 # Prints "req/s p99" for the uncached mix through the proxy.
 measure() {
-    SLUGS="$work/slugs.txt" wrk -t2 -c8 -d3s -s "$work/mix.lua" "http://127.0.0.1:$proxy_port" >/dev/null
-    SLUGS="$work/slugs.txt" wrk -t2 -c16 -d"${duration}s" --latency -s "$work/mix.lua" "http://127.0.0.1:$proxy_port" >"$work/wrk.txt"
+    SLUGS="$work/slugs.txt" wrk -t2 -c16 -d30s -s "$root/tests/benchmarks/longtail.lua" "http://127.0.0.1:$proxy_port" >/dev/null
+    SLUGS="$work/slugs.txt" wrk -t2 -c16 -d"${duration}s" --latency -s "$root/tests/benchmarks/longtail.lua" "http://127.0.0.1:$proxy_port" >"$work/wrk.txt"
     local rps p99 errors
     rps=$(awk '/Requests\/sec/ { print $2 }' "$work/wrk.txt")
     p99=$(awk '$1 == "99%" { print $2 }' "$work/wrk.txt")
