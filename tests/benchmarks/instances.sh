@@ -3,8 +3,9 @@
 # site of N researchers (default 2,000) in a database of its own, and wrk (bounded, 127.0.0.1 only)
 # asking for random profiles, each at an address of its own (longtail.lua), so that every request
 # misses the output cache and renders the page: the uncached long tail, where a second instance
-# should help. Each measure follows 30 s of the same load, while the runtime recompiles hot code. Both runs go through the same nginx, first with one upstream, then with two, so the proxy's
-# own cost is in both. It prints the core count, req/s and p99 of each, and the ratio.
+# should help. Each measure follows 30 s of the same load, while the runtime recompiles hot code.
+# Both runs go through the same nginx, first with one upstream, then with two, so the proxy's own
+# cost is in both. It prints the core count, req/s and p99 of each, and the ratio.
 #
 # Needs TEST_POSTGRES (a superuser connection string without a database name): run
 # `bash tests/services.sh start` and `source artifacts/test-services.env` first.
