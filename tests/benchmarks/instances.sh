@@ -44,21 +44,20 @@ dotnet publish "$root/src/ResearcherProfiles.Web" -c Release -o "$work/app" --no
 mkdir -p "$work/data"
 psql_in postgres "create database $database" >/dev/null
 
-app_env() {
-    env ASPNETCORE_ENVIRONMENT=Production DataDirectory="$work/data" \
-        Database__Provider=Postgres \
-        ConnectionStrings__Default="$TEST_POSTGRES;Database=$database;Maximum Pool Size=50" \
-        Site__PublicUrl="http://127.0.0.1:$proxy_port" Sources__Sync__Enabled=false \
-        Logging__LogLevel__Default=Warning "$@"
-}
+app_vars=(ASPNETCORE_ENVIRONMENT=Production DataDirectory="$work/data"
+    Database__Provider=Postgres
+    ConnectionStrings__Default="$TEST_POSTGRES;Database=$database;Maximum Pool Size=50"
+    Site__PublicUrl="http://127.0.0.1:$proxy_port" Sources__Sync__Enabled=false
+    Logging__LogLevel__Default=Warning)
 
 echo "generating $researchers researchers…"
-(cd "$work" && app_env dotnet app/ResearcherProfiles.Web.dll --seed-demo "$researchers" >/dev/null)
+(cd "$work" && env "${app_vars[@]}" dotnet app/ResearcherProfiles.Web.dll --seed-demo "$researchers" >/dev/null)
 psql_in "$database" 'select "Slug" from "Researchers" where not "IsHidden" and "DeletedAt" is null' >"$work/slugs.txt"
 echo "$(wc -l <"$work/slugs.txt") public profiles"
 
 start_app() {
-    (cd "$work" && app_env ASPNETCORE_URLS="http://127.0.0.1:$1" dotnet app/ResearcherProfiles.Web.dll >"$work/app-$1.log" 2>&1) &
+    # exec: the pid kept is the app's own, so that stop_all ends the app, not only a subshell.
+    (cd "$work" && exec env "${app_vars[@]}" ASPNETCORE_URLS="http://127.0.0.1:$1" dotnet app/ResearcherProfiles.Web.dll >"$work/app-$1.log" 2>&1) &
     pids+=($!)
     for _ in $(seq 120); do
         curl -fs "http://127.0.0.1:$1/healthz/ready" >/dev/null && return 0
