@@ -124,6 +124,6 @@ public sealed class AddByIdentifierTests(BrowserFixture fixture)
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         string[] dois = [FakePaperSources.JournalDoi, FakePaperSources.ConferenceDoi];
         await db.Publications.Where(p => dois.Contains(p.Doi!) || p.ArxivId == FakePaperSources.ArxivId).ExecuteDeleteAsync();
-        await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, default);
+        await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicPageTags.All, default);
     }
 }

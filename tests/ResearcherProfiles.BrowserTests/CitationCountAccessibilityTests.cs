@@ -114,7 +114,7 @@ public sealed class CitationCountAccessibilityTests(BrowserFixture fixture)
         });
         db.WorkerLeases.Add(new WorkerLease { Name = PaperSyncService.LeaseName, Holder = "web-1", ExpiresAt = DateTime.UtcNow.AddMinutes(5) });
         await db.SaveChangesAsync();
-        await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, default);
+        await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicPageTags.All, default);
     }
 
     private async Task RestoreAsync()
@@ -126,6 +126,6 @@ public sealed class CitationCountAccessibilityTests(BrowserFixture fixture)
         await db.SourceSyncStates.Where(s => s.ResearcherId == id).ExecuteDeleteAsync();
         await db.WorkerLeases.Where(l => l.Name == PaperSyncService.LeaseName).ExecuteDeleteAsync();
         await db.Researchers.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ShowCitationCounts, false).SetProperty(r => r.OrcidId, (string?)null));
-        await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, default);
+        await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicPageTags.All, default);
     }
 }

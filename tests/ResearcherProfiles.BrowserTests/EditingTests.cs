@@ -137,6 +137,6 @@ public sealed class EditingTests(BrowserFixture fixture)
         await db.Researchers.Where(r => r.Slug == Slug).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Headline, original.Headline)
             .SetProperty(r => r.PhotoPath, original.PhotoPath));
-        await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, default);
+        await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicPageTags.All, default);
     }
 }

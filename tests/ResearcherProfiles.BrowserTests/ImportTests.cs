@@ -86,7 +86,7 @@ public sealed class ImportTests(BrowserFixture fixture)
             await using var scope = fixture.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await db.Publications.Where(p => p.Title.Contains(marker)).ExecuteDeleteAsync();
-            await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, default);
+            await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicPageTags.All, default);
         }
     }
 }

@@ -180,6 +180,6 @@ public sealed class LivePreviewTests(BrowserFixture fixture)
         await using var scope = fixture.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().Researchers.Where(r => r.Slug == Slug)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Headline, headline));
-        await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, default);
+        await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicPageTags.All, default);
     }
 }

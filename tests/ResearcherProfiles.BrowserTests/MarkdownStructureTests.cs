@@ -157,6 +157,6 @@ public sealed class MarkdownStructureTests(BrowserFixture fixture)
         db.Publications.RemoveRange(researcher.Publications.Select(p => p.Publication!));
         db.Researchers.Remove(researcher);
         await db.SaveChangesAsync();
-        await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(ResearcherProfiles.Web.Startup.PublicSiteExtensions.PublicPagesTag, default);
+        await scope.ServiceProvider.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(ResearcherProfiles.Web.Startup.PublicPageTags.All, default);
     }
 }

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # One instance against two behind nginx, on PostgreSQL: the published app (Release) on a generated
 # site of N researchers (default 2,000) in a database of its own, and wrk (bounded, 127.0.0.1 only)
-# asking for random profiles, each at an address of its own (longtail.lua), so that every request
-# misses the output cache and renders the page: the uncached long tail, where a second instance
-# should help. Each measure follows 30 s of the same load, while the runtime recompiles hot code.
+# asking for random profiles (longtail.lua) of apps with their output cache off
+# (Site:OutputCacheMegabytes=0), so that every request renders the page: the uncached long tail,
+# where a second instance should help. Each measure follows 30 s of the same load, while the runtime recompiles hot code.
 # Both runs go through the same nginx, first with one upstream, then with two, so the proxy's own
 # cost is in both. It prints the core count, req/s and p99 of each, and the ratio.
 #
@@ -48,7 +48,7 @@ app_vars=(ASPNETCORE_ENVIRONMENT=Production DataDirectory="$work/data"
     Database__Provider=Postgres
     ConnectionStrings__Default="$TEST_POSTGRES;Database=$database;Maximum Pool Size=50"
     Site__PublicUrl="http://127.0.0.1:$proxy_port" Sources__Sync__Enabled=false
-    Logging__LogLevel__Default=Warning)
+    Site__OutputCacheMegabytes=0 Logging__LogLevel__Default=Warning)
 
 echo "generating $researchers researchers…"
 (cd "$work" && env "${app_vars[@]}" dotnet app/ResearcherProfiles.Web.dll --seed-demo "$researchers" >/dev/null)

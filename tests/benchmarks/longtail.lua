@@ -1,13 +1,13 @@
--- The uncached long tail for wrk: random profiles among the slugs in the file named by SLUGS, every
--- request at an address never asked before (so never in the output cache), Brotli accepted.
--- Every thread of every run draws its own nonce (this file runs once per thread) and numbers its
--- requests: with a fixed seed, the threads of one run and the warm-up before it would ask for the
--- same addresses, and those repeats would be answered from the cache.
+-- Random public pages for wrk: profiles drawn among the slugs in the file named by SLUGS, Brotli
+-- accepted. PAGES (comma-separated suffixes, default the profile alone) widens each draw to more
+-- of the profile's pages: PAGES=",/publications,/cv" draws among its page, publication list and CV.
+-- Every thread seeds its generator from /dev/urandom (this file runs once per thread), so the
+-- threads of a run, and runs after one another, ask for different sequences.
 local threads = 0
 local random = io.open("/dev/urandom", "rb")
 local bytes = random:read(6)
 random:close()
-local nonce = string.format("%02x%02x%02x%02x%02x%02x", bytes:byte(1, 6))
+local seed = tonumber(string.format("%02x%02x%02x", bytes:byte(1, 3)), 16)
 
 function setup(thread)
   threads = threads + 1
@@ -16,14 +16,14 @@ end
 
 local slugs = {}
 for line in io.lines(os.getenv("SLUGS")) do slugs[#slugs + 1] = line end
-local counter = 0
+local pages = {}
+for page in string.gmatch((os.getenv("PAGES") or "") .. ",", "([^,]*),") do pages[#pages + 1] = page end
 
 function init(args)
-  math.randomseed(id * 7919 + tonumber(string.sub(nonce, 1, 6), 16))
+  math.randomseed(id * 7919 + seed)
 end
 
 function request()
-  counter = counter + 1
   local slug = slugs[math.random(#slugs)]
-  return wrk.format("GET", "/people/" .. slug .. "?u=" .. nonce .. "-" .. id .. "-" .. counter, { ["Accept-Encoding"] = "br" })
+  return wrk.format("GET", "/people/" .. slug .. pages[math.random(#pages)], { ["Accept-Encoding"] = "br" })
 end

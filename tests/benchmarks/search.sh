@@ -5,9 +5,8 @@
 # own, seeded the same way and dropped afterwards. On 127.0.0.1 only.
 #
 # A fixed list of one-word and three-word queries is asked R times each (default 50), one request
-# at a time, through /search?q=…; every request carries a query value of its own (&u=<counter>),
-# which the output cache varies by, so every answer is searched and rendered, not served from the
-# cache. It prints p50 and p95 of the whole request (curl's time_total) per provider and query kind,
+# at a time, through /search?q=…, to the app with its output cache off (Site:OutputCacheMegabytes=0),
+# so every answer is searched and rendered, not served from the cache. It prints p50 and p95 of the whole request (curl's time_total) per provider and query kind,
 # after every query has been asked 20 times unmeasured (see warm).
 #
 # A folder given as the third argument keeps the seeded SQLite database between runs (seeding is
@@ -45,7 +44,6 @@ source "$root/tests/benchmarks/published-site.sh"
 # percentile <p>: the p-th percentile (nearest rank) of the numbers on stdin.
 percentile() { sort -n | awk -v p="$1" '{ a[NR] = $1 } END { i = int((p * NR + 99) / 100); if (i < 1) i = 1; printf "%.1f", a[i] }'; }
 
-counter=0
 encode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 
 # warm: every query asked 20 times, unmeasured, before any is timed. A fresh process spends its
@@ -55,8 +53,7 @@ warm() {
     local query
     for _ in $(seq 1 20); do
         for query in "${one_word[@]}" "${three_words[@]}"; do
-            counter=$((counter + 1))
-            curl -s -o /dev/null "$base/search?q=$(encode "$query")&u=warm$counter"
+            curl -s -o /dev/null "$base/search?q=$(encode "$query")"
         done
     done
 }
@@ -71,12 +68,11 @@ ask() {
         encoded=$(encode "$query")
         # One request first, unmeasured: it must answer 200 and find something (or say it found nothing).
         local status
-        status=$(curl -s -o "$work/answer.html" -w '%{http_code}' "$base/search?q=$encoded&u=warm$counter")
+        status=$(curl -s -o "$work/answer.html" -w '%{http_code}' "$base/search?q=$encoded")
         [ "$status" = 200 ] || { echo "/search?q=$query answered $status"; exit 1; }
         grep -q 'data-search-count' "$work/answer.html" || { echo "/search?q=$query has no results region"; exit 1; }
         for _ in $(seq 1 "$repeats"); do
-            counter=$((counter + 1))
-            curl -s -o /dev/null -w '%{time_total}\n' "$base/search?q=$encoded&u=$counter" | awk '{ printf "%.3f\n", $1 * 1000 }' >> "$work/$label"
+            curl -s -o /dev/null -w '%{time_total}\n' "$base/search?q=$encoded" | awk '{ printf "%.3f\n", $1 * 1000 }' >> "$work/$label"
         done
     done
 }
@@ -95,7 +91,7 @@ measure() {
 echo
 echo "Search on $researchers researchers, ${#one_word[@]} one-word and ${#three_words[@]} three-word queries, $repeats times each; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; build ${BENCH_COMMIT:-$(git -C "$root" rev-parse --short HEAD)}."
 printf '%-11s %-11s %8s %8s %8s\n' "provider" "query" "p50 ms" "p95 ms" "requests"
-export DataDirectory="$data"
+export DataDirectory="$data" Site__OutputCacheMegabytes=0
 measure SQLite
 
 if [ -n "${TEST_POSTGRES:-}" ]; then

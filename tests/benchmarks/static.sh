@@ -10,12 +10,13 @@
 # (-t2 -c16, S seconds, default 10) asks each the same way. It prints req/s, p99 and app/nginx.
 #
 # Then:
-#   - uncached long tail: wrk with longtail.lua asking for random profiles among all N, each at an
-#     address of its own (?u=<nonce>-<thread>-<counter>): the output cache varies by every query
-#     value, so every request renders the page and compresses it (what a miss costs), while the
-#     page ignores the query. 30 s of load first (the runtime's recompiling of hot code; its rate is
-#     printed too), then requests per second and the app's CPU time per page (user + system, /proc);
-#   - RSS after the load (VmRSS and its peak VmHWM from /proc/<pid>/status);
+#   - RSS (VmRSS and its peak VmHWM from /proc/<pid>/status) after 40 s of random pages of random
+#     profiles (longtail.lua with PAGES: profile, publication list, CV), which fills the cache;
+#   - uncached long tail: the app started again with its output cache off (Site:OutputCacheMegabytes=0),
+#     so that every request renders the page and compresses it (what a miss costs); wrk with
+#     longtail.lua asking for random profiles among all N. 30 s of load first (the runtime's
+#     recompiling of hot code; its rate is printed too), then requests per second and the app's
+#     CPU time per page (user + system, /proc);
 #   - cold start: R runs (default 5) from process start to the first 200 of /healthz/ready and of
 #     the profile page; medians.
 # With TEST_POSTGRES set (a superuser connection string without a database name), the same again
@@ -179,10 +180,25 @@ EOF
     done
     kill "$(cat "$work/nginx/nginx.pid")"
 
-    # Uncached long tail: every request a new address (longtail.lua), so a new cache key. The
-    # first half minute of it is measured apart: the runtime is still recompiling the hot
-    # code with its optimising tier then (a ready-to-run image starts from unoptimised code), and
-    # the steady state comes after.
+    # Memory with the cache full: random pages of random profiles (profile, publication list, CV:
+    # three times as many pages as profiles), most of them asked for the first time, each rendered
+    # and stored until the cache reaches its bound (Site:OutputCacheMegabytes).
+    local fill_rps fill_n
+    read -r fill_rps _ fill_n _ < <(SLUGS="$work/slugs" PAGES=",/publications,/cv" duration=40 wrk_run "$base" -s "$root/tests/benchmarks/longtail.lua")
+    local rss hwm
+    rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$server/status")
+    hwm=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$server/status")
+    echo
+    echo "Resident memory after 40 s of random pages of random profiles ($fill_n pages at $fill_rps req/s, the cache filling): $rss MB (peak $hwm MB)."
+    stop_app
+
+    # Uncached long tail: the same app with its output cache off (Site:OutputCacheMegabytes=0),
+    # so every request renders and compresses the page, as a miss does. The first half minute of
+    # it is measured apart: the runtime is still recompiling the hot code with its optimising tier
+    # then (a ready-to-run image starts from unoptimised code), and the steady state comes after.
+    export Site__OutputCacheMegabytes=0
+    start_app
+    unset Site__OutputCacheMegabytes
     local warm_rps
     warm_rps=$(SLUGS="$work/slugs" wrk -t2 -c16 -d30s -H 'Accept-Encoding: br' -s "$root/tests/benchmarks/longtail.lua" "$base" | awk '/Requests\/sec/ { printf "%d", $2 }')
     local before after
@@ -192,13 +208,8 @@ EOF
     local cpu_ms
     cpu_ms=$(echo "($after - $before) * 1000 / $ticks / $tail_n" | bc -l)
     echo
-    printf 'Uncached long tail (random profiles of %d, a new address each, Brotli): %d req/s, p99 %.1f ms, %.2f ms of app CPU per page (%d pages, %d answers not 2xx); %d req/s in the 30 s before, while the runtime recompiled the hot code.\n' \
+    printf 'Uncached long tail (random profiles of %d, the output cache off, Brotli): %d req/s, p99 %.1f ms, %.2f ms of app CPU per page (%d pages, %d answers not 2xx); %d req/s in the 30 s before, while the runtime recompiled the hot code.\n' \
         "$(wc -l < "$work/slugs")" "$tail_rps" "$tail_p99" "$cpu_ms" "$tail_n" "$tail_bad" "$warm_rps"
-    local rss hwm
-    rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$server/status")
-    hwm=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$server/status")
-    echo
-    echo "Resident memory after the load: $rss MB (peak $hwm MB)."
     stop_app
 
     local runs=()

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Web.Hosting;
@@ -24,18 +25,22 @@ public static class CvEndpoints
                 {
                     return Results.NotFound();
                 }
+                PublicPageTags.MarkProfile(context, cv.Header.Id);
                 var letter = string.Equals(paper, "letter", StringComparison.OrdinalIgnoreCase);
                 context.Response.Headers[HeaderNames.ContentDisposition] = $"attachment; filename=\"{cv.Header.Slug}-cv.pdf\"";
                 return Results.Bytes(CvPdf.Write(cv, letter), "application/pdf");
             })
             .AllowAnonymous()
-            .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
-        app.MapGet("/people/{slug}/resume.json", async (string slug, AppDbContext db, [FromServices] PublicUrl site, CancellationToken ct) =>
+            .WithMetadata(new OutputCacheAttribute { PolicyName = PublicSiteExtensions.PublicPagesPolicy, VaryByQueryKeys = ["authors", "paper"] });
+        app.MapGet("/people/{slug}/resume.json", async (string slug, AppDbContext db, [FromServices] PublicUrl site, HttpContext context, CancellationToken ct) =>
             {
                 var cv = await CvContent.LoadAsync(db, slug, authorsShown: null, ct);
-                return cv is null
-                    ? Results.NotFound()
-                    : Results.Bytes(Encoding.UTF8.GetBytes(JsonResume.Write(cv, site)), "application/json; charset=utf-8");
+                if (cv is null)
+                {
+                    return Results.NotFound();
+                }
+                PublicPageTags.MarkProfile(context, cv.Header.Id);
+                return Results.Bytes(Encoding.UTF8.GetBytes(JsonResume.Write(cv, site)), "application/json; charset=utf-8");
             })
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);

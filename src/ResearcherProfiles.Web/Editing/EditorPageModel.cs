@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Editing;
@@ -80,6 +81,11 @@ public abstract class EditorPageModel(ProfileAccess access, IOutputCacheStore pu
                 return;
         }
         Profile = profile!;
+        var changing = HttpMethods.IsPost(Request.Method);
+        // The profiles sharing a paper with this one before the change as well as after it: a
+        // paper this change removes or joins alters their pages too.
+        var db = HttpContext.RequestServices.GetRequiredService<AppDbContext>();
+        var touched = changing ? await PublicPageTags.ProfilesSharingWithAsync(db, Profile.Id, HttpContext.RequestAborted) : [];
         var executed = await next();
         if (executed.Exception is DbUpdateConcurrencyException && !executed.ExceptionHandled)
         {
@@ -91,10 +97,12 @@ public abstract class EditorPageModel(ProfileAccess access, IOutputCacheStore pu
             executed.Result = Redirect($"{Request.PathBase}{Request.Path}");
             return;
         }
-        // After any successful change, visitors see the public pages anew.
-        if (HttpMethods.IsPost(Request.Method) && executed.Exception is null)
+        // After any successful change, visitors see this profile's pages, those it shares papers
+        // with and the listings anew; the rest of the site stays cached.
+        if (changing && executed.Exception is null)
         {
-            await publicPages.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, HttpContext.RequestAborted);
+            var after = await PublicPageTags.ProfilesSharingWithAsync(db, Profile.Id, HttpContext.RequestAborted);
+            await PublicPageTags.EvictProfilesAsync(publicPages, [.. touched.Union(after)], HttpContext.RequestAborted);
         }
     }
 }

@@ -18,7 +18,7 @@ namespace ResearcherProfiles.Web.Pages;
 /// optionally only those with one research interest or one affiliation; or, on a single-person
 /// site, the home profile as its own page shows it, whatever the query asks.
 /// </summary>
-[OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
+[OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy, VaryByQueryKeys = ["page", "interest", "affiliation"])]
 public class IndexModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl publicUrl, HomeProfile home) : PageModel
 {
     /// <summary>Choices offered in each filter: the most common values, so the page stays bounded on a large site.</summary>

@@ -17,7 +17,7 @@ namespace ResearcherProfiles.Web.Pages;
 /// distinct queries can take, while repeated ones (the words people look for most, and the prefixes
 /// typed on the way to them) cost no query at all.
 /// </remarks>
-[OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
+[OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy, VaryByQueryKeys = ["q", "interest", "affiliation", "people-page", "papers-page", "handler"])]
 public class SearchModel(ISiteSearch search) : PageModel
 {
     /// <summary>The longest interest or affiliation a filter reads (an affiliation holds at most 300 characters).</summary>

@@ -120,7 +120,7 @@ public class SetupModel(FirstStartSetup setup, AppDbContext db, UserManager<AppU
             return LocalRedirect("/account");
         }
         // The home page may be cached as the empty directory.
-        await publicPages.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, ct);
+        await publicPages.EvictByTagAsync(PublicPageTags.All, ct);
         TempData["StatusMessage"] = "Your site is set up, and your profile is its home page. Fill it in here; everything you save shows at once.";
         return RedirectToPage("/Edit/Index", new { slug = Input.Profile.Slug });
     }

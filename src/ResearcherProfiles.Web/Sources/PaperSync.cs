@@ -281,7 +281,8 @@ public sealed class PaperSync(
                 row.ReadAt = now;
             }
             await SaveIgnoringRacesAsync(ct);
-            await publicPages.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, ct);
+            // The counts show on the pages of everyone who lists or wrote these papers.
+            await PublicPageTags.EvictProfilesAsync(publicPages, await PublicPageTags.ProfilesOnPapersAsync(db, ids, ct), ct);
         }
         return counts.Problem;
     }

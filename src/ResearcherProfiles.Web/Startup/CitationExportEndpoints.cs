@@ -43,8 +43,8 @@ public static class CitationExportEndpoints
                 .AllowAnonymous()
                 .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
         }
-        app.MapGet("/people/{slug}/publications/{id:int}.bib", (string slug, int id, AppDbContext db, CancellationToken ct) =>
-                CitationAsync(slug, id, db, ct))
+        app.MapGet("/people/{slug}/publications/{id:int}.bib", (string slug, int id, AppDbContext db, HttpContext context, CancellationToken ct) =>
+                CitationAsync(slug, id, db, context, ct))
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
         return app;
@@ -54,7 +54,7 @@ public static class CitationExportEndpoints
     /// The text of a paper's "Cite" block, written by the same code as the blocks that carry it:
     /// plain text, so that a browser shows it (to select and copy) rather than saving it.
     /// </summary>
-    private static async Task<IResult> CitationAsync(string slug, int id, AppDbContext db, CancellationToken ct)
+    private static async Task<IResult> CitationAsync(string slug, int id, AppDbContext db, HttpContext context, CancellationToken ct)
     {
         // The same rule as the publication list: a hidden or trashed profile, a hidden Publications
         // section or a paper the profile does not show has no citation here.
@@ -63,6 +63,7 @@ public static class CitationExportEndpoints
         {
             return Results.NotFound();
         }
+        PublicPageTags.MarkProfile(context, header.Id);
         var paper = await PublicationQueries.LoadAsync(
             db, header.Id, PublicationQueries.Visible(db, header.Id).Where(pp => pp.PublicationId == id), withCitations: false, withBibtex: true, ct);
         return paper.Count == 0
@@ -78,6 +79,7 @@ public static class CitationExportEndpoints
         {
             return Results.NotFound();
         }
+        PublicPageTags.MarkProfile(context, header.Id);
         // Three queries whatever the number of papers: the entries, then all their authors, then all their links.
         var entries = await db.ProfilePublications
             .Where(pp => pp.ResearcherId == header.Id && pp.IsVisible)

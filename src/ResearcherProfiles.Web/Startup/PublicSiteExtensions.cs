@@ -9,9 +9,8 @@ namespace ResearcherProfiles.Web.Startup;
 
 public static class PublicSiteExtensions
 {
-    /// <summary>Output-cache policy for anonymous public pages; editors evict it by <see cref="PublicPagesTag"/>.</summary>
+    /// <summary>Output-cache policy for anonymous public pages; edits evict them by the tags of <see cref="PublicPageTags"/>.</summary>
     public const string PublicPagesPolicy = "PublicPages";
-    public const string PublicPagesTag = "public";
 
     private const string ContentSecurityPolicy =
         "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; " +
@@ -49,13 +48,17 @@ public static class PublicSiteExtensions
         {
             // Pages are stored compressed (see PublicCompression), so the bound holds several times more of them.
             // It bounds the in-memory store only: with Redis (SharedPageCache), Redis's maxmemory is the bound.
-            options.SizeLimit = cacheMegabytes * 1024L * 1024L;
+            options.SizeLimit = Math.Max(cacheMegabytes, 1) * 1024L * 1024L;
+            // No query value tells pages apart (the default is every one) unless the page names it
+            // (VaryByQueryKeys on the pages that read one): a tracking parameter (utm_source, fbclid) or any other value a
+            // page ignores gets the cached page, instead of a render and a copy of its own.
             options.AddPolicy(PublicPagesPolicy, policy => policy
                 .Expire(TimeSpan.FromMinutes(10))
-                .SetVaryByQuery("*")
+                .SetVaryByQuery([])
                 // One stored copy per encoding the page is sent in (see PublicCompression).
                 .VaryByValue(PublicCompression.EncodingKey)
-                .Tag(PublicPagesTag));
+                .Tag(PublicPageTags.All)
+                .AddPolicy<PublicPageTags.ListingsUnlessClaimed>());
         });
         OutputCacheSegments.UseSmallSegments();
         builder.AddSharedPageCache();
@@ -66,7 +69,7 @@ public static class PublicSiteExtensions
         return builder;
     }
 
-    /// <summary>Site:OutputCacheMegabytes, 100 unless set to a whole number from 1 to 100,000.</summary>
+    /// <summary>Site:OutputCacheMegabytes, 100 unless set to a whole number from 0 (no cache) to 100,000.</summary>
     /// <exception cref="StartupFailureException">The setting is something else.</exception>
     public static long OutputCacheMegabytes(string? value)
     {
@@ -74,9 +77,9 @@ public static class PublicSiteExtensions
         {
             return 100;
         }
-        return long.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var megabytes) && megabytes is >= 1 and <= 100_000
+        return long.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var megabytes) && megabytes is >= 0 and <= 100_000
             ? megabytes
-            : throw new StartupFailureException($"{SiteOptions.OutputCacheMegabytesKey} must be a whole number of megabytes from 1 to 100000; '{value}' is not.");
+            : throw new StartupFailureException($"{SiteOptions.OutputCacheMegabytesKey} must be a whole number of megabytes from 0 (no cache) to 100000; '{value}' is not.");
     }
 
     /// <summary>Site:ExternalLinksInNewTab, false unless set to true.</summary>
@@ -131,7 +134,12 @@ public static class PublicSiteExtensions
         app.UseRateLimiter();
         app.UseSignInCookies();
         app.UseAuthorization();
-        app.UseOutputCache();
+        // Site:OutputCacheMegabytes=0 renders every public page for every request: for a site behind
+        // a caching proxy or CDN, and for measuring what rendering costs.
+        if (OutputCacheMegabytes(app.Configuration[SiteOptions.OutputCacheMegabytesKey]) > 0)
+        {
+            app.UseOutputCache();
+        }
         app.UsePublicValidators();
         app.UsePublicCompression();
         app.MapHealthEndpoints();
@@ -206,7 +214,7 @@ public sealed class SiteOptions
 
     /// <summary>
     /// The most memory the cache of public pages takes; the least recently used pages leave first.
-    /// In-memory cache only: a Redis cache is bounded by Redis's own maxmemory.
+    /// In-memory cache only: a Redis cache is bounded by Redis's own maxmemory. 0 turns the cache off.
     /// </summary>
     public const string OutputCacheMegabytesKey = Section + ":OutputCacheMegabytes";
 

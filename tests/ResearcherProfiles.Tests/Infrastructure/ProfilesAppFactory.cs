@@ -113,7 +113,7 @@ public class ProfilesAppFactory : WebApplicationFactory<Program>
     public async Task EvictPublicPagesAsync()
     {
         var cache = Services.GetRequiredService<IOutputCacheStore>();
-        await cache.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, default);
+        await cache.EvictByTagAsync(PublicPageTags.All, default);
     }
 
     public override async ValueTask DisposeAsync()

@@ -9,7 +9,7 @@ using ResearcherProfiles.Web.Startup;
 namespace ResearcherProfiles.Web.Pages.People;
 
 /// <summary>A profile as a compact CV document, for reading, printing and as the PDF's twin.</summary>
-[OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
+[OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy, VaryByQueryKeys = ["authors"])]
 public class CvModel(AppDbContext db, PublicUrl site) : PageModel
 {
     public CvContent Cv { get; private set; } = null!;
@@ -22,6 +22,7 @@ public class CvModel(AppDbContext db, PublicUrl site) : PageModel
             return NotFound();
         }
         Cv = cv;
+        PublicPageTags.MarkProfile(HttpContext, cv.Header.Id);
         // ?authors= shortens author lists of the same document: every variant names the plain address.
         ViewData.SetPageHead(new PageHead { Canonical = site.Absolute($"/people/{cv.Header.Slug}/cv") });
         return Page();

@@ -55,6 +55,7 @@ public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
             return RedirectPermanent(path);
         }
         Paper = paper;
+        PublicPageTags.MarkProfiles(HttpContext, paper.Researchers);
         // From the configured address, not the request: a forged Host header would otherwise end
         // up in the cached page that every visitor and indexer gets.
         var canonical = site.Absolute(path);
@@ -163,6 +164,7 @@ public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
             Bibtex = BibtexWriter.WriteCitation(citation),
             Projects = projects.Select(x => new PaperProject(x.Title, ProjectView.PathFor(x.Slug, x.ProjectId, x.Title), x.DisplayName)).ToList(),
             Citation = p.CitedBy is int count ? new CitationView(count, p.CitedSource!, p.CitedReadAt!.Value) : null,
+            Researchers = [.. profiles.Select(r => r.ResearcherId).Concat(authors.Where(a => a.ResearcherId is not null).Select(a => a.ResearcherId!.Value)).Distinct()],
         };
     }
 }
@@ -171,10 +173,10 @@ public sealed record PaperLink(PublicationLinkKind Kind, string Label, string Ur
 
 public sealed record ListingProfile(string Slug, string DisplayName);
 
-/// <summary>Everything the paper page shows about one publication.</summary>
 /// <summary>A project that names the paper, with its page and its owner.</summary>
 public sealed record PaperProject(string Title, string Path, string Owner);
 
+/// <summary>Everything the paper page shows about one publication.</summary>
 public sealed record PaperView(
     int Id,
     string Title,
@@ -207,6 +209,9 @@ public sealed record PaperView(
 
     /// <summary>The paper's cited-by count, when a profile that lists it shows counts and it has one above zero.</summary>
     public CitationView? Citation { get; init; }
+
+    /// <summary>The researchers who list the paper publicly or are among its authors: the page shows something of each.</summary>
+    public IReadOnlyList<int> Researchers { get; init; } = [];
 
     public string TypeText => LinkLabels.For(Type);
 

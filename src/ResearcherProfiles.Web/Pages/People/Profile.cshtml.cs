@@ -73,6 +73,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         {
             return NotFound();
         }
+        PublicPageTags.MarkProfile(HttpContext, Header.Id);
         ShowIn(ViewData);
         return Page();
     }

@@ -43,6 +43,7 @@ public class ProjectModel(AppDbContext db, PublicUrl site) : PageModel
         {
             return NotFound();
         }
+        PublicPageTags.MarkProfile(HttpContext, header.Id);
         var project = await db.Projects.SingleOrDefaultAsync(p => p.Id == id && p.ResearcherId == header.Id && p.IsVisible, ct);
         // A project whose section the owner hides is not on the public site.
         if (project is null || SectionLayout.SectionShowing(project.Kind, await SectionLayout.LoadAsync(db, header.Id, ct)) is null)

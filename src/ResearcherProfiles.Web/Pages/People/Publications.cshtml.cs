@@ -26,7 +26,7 @@ namespace ResearcherProfiles.Web.Pages.People;
 /// counts come from one grouped query, the page's entries from Skip/Take in SQL, and only that
 /// page's authors and links are loaded.
 /// </remarks>
-[OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
+[OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy, VaryByQueryKeys = [PageKey, Filter.TypeKey, Filter.StatusKey, Filter.YearKey])]
 public class PublicationsModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl publicUrl) : PageModel
 {
     public const string PageKey = "page";
@@ -75,6 +75,7 @@ public class PublicationsModel(AppDbContext db, IOptions<SiteOptions> site, Publ
         }
         Header = header;
         Active = filter;
+        PublicPageTags.MarkProfile(HttpContext, header.Id);
 
         var visible = PublicationQueries.Visible(db, header.Id);
         var combinations = await visible

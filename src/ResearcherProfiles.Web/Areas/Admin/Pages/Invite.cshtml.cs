@@ -109,7 +109,7 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, IEmailSend
         }
         if (createsProfile)
         {
-            await publicPages.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, ct);
+            await publicPages.EvictByTagAsync(PublicPageTags.All, ct);
         }
 
         var link = site.Absolute($"/account/invitation?token={token}");

@@ -99,7 +99,7 @@ public class SiteModel(AppDbContext db, IOptions<SiteOptions> site, IOutputCache
             db.ChangeTracker.Clear();
             return await StaleAsync(ct);
         }
-        await publicPages.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, ct);
+        await publicPages.EvictByTagAsync(PublicPageTags.All, ct);
         StatusMessage = chosen is null
             ? "The home page shows the directory of researchers now."
             : $"The home page shows the profile of {chosen.DisplayName} now, and /people/{chosen.Slug} leads there.";

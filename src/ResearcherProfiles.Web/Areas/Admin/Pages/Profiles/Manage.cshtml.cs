@@ -78,7 +78,7 @@ public class ManageModel(AppDbContext db, UserManager<AppUser> users, IOutputCac
         change(researcher);
         db.RecordUnder(researcher.Id, users, User);
         await db.SaveChangesAsync(ct);
-        await publicPages.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, ct);
+        await publicPages.EvictByTagAsync(PublicPageTags.All, ct);
         StatusMessage = message;
         return RedirectToPage(new { Id });
     }

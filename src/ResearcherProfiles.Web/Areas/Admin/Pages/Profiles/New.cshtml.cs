@@ -54,7 +54,7 @@ public class NewModel(AppDbContext db, IOutputCacheStore publicPages) : PageMode
             OwnerChoices = await AdminQueries.OwnerChoicesAsync(db, null, ct);
             return Page();
         }
-        await publicPages.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, ct);
+        await publicPages.EvictByTagAsync(PublicPageTags.All, ct);
         StatusMessage = $"The profile {researcher.DisplayName} is created at /people/{researcher.Slug}.";
         return RedirectToPage("/Profiles/Manage", new { id = researcher.Id });
     }

@@ -56,7 +56,7 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, IOutputCach
         researcher.DeletedAt = null;
         db.RecordUnder(researcher.Id, users, User);
         await db.SaveChangesAsync(ct);
-        await publicPages.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, ct);
+        await publicPages.EvictByTagAsync(PublicPageTags.All, ct);
         StatusMessage = $"The profile {researcher.DisplayName} is restored.";
         return RedirectToPage();
     }

@@ -58,7 +58,7 @@ public class PurgeModel(AppDbContext db, IOutputCacheStore publicPages, IConfigu
             await transaction.CommitAsync(ct);
         }
         PhotoFiles.Delete(PhotoFiles.Directory(configuration, environment), photoPath);
-        await publicPages.EvictByTagAsync(PublicSiteExtensions.PublicPagesTag, ct);
+        await publicPages.EvictByTagAsync(PublicPageTags.All, ct);
         StatusMessage = $"The profile {Profile.DisplayName} is purged.";
         return RedirectToPage("/Trash/Index");
     }
