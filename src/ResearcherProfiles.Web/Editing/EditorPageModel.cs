@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Editing;
@@ -86,6 +87,8 @@ public abstract class EditorPageModel(ProfileAccess access, IOutputCacheStore pu
         // paper this change removes or joins alters their pages too.
         var db = HttpContext.RequestServices.GetRequiredService<AppDbContext>();
         var touched = changing ? await PublicPageTags.ProfilesSharingWithAsync(db, Profile.Id, HttpContext.RequestAborted) : [];
+        // The home profile of a single-person site is on every page (the site's name, the home page).
+        var everyPage = changing && await HttpContext.RequestServices.GetRequiredService<HomeProfile>().IsChosenAsync(Profile.Id, Profile.Slug, HttpContext.RequestAborted);
         var executed = await next();
         if (executed.Exception is DbUpdateConcurrencyException && !executed.ExceptionHandled)
         {
@@ -101,6 +104,11 @@ public abstract class EditorPageModel(ProfileAccess access, IOutputCacheStore pu
         // with and the listings anew; the rest of the site stays cached.
         if (changing && executed.Exception is null)
         {
+            if (everyPage)
+            {
+                await publicPages.EvictByTagAsync(PublicPageTags.All, HttpContext.RequestAborted);
+                return;
+            }
             var after = await PublicPageTags.ProfilesSharingWithAsync(db, Profile.Id, HttpContext.RequestAborted);
             await PublicPageTags.EvictProfilesAsync(publicPages, [.. touched.Union(after)], HttpContext.RequestAborted);
         }

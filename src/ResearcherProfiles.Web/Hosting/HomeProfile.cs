@@ -22,6 +22,17 @@ public sealed class HomeProfile(AppDbContext db, IOptions<SiteOptions> site)
     /// <summary>The profile the home page shows, or null for the directory.</summary>
     public Task<HomeProfileView?> FindAsync(CancellationToken ct) => _found ??= QueryAsync(ct);
 
+    /// <summary>
+    /// Whether the profile is the one chosen for the home page, hidden or not: its name stands for
+    /// the site's on every page, and hiding or showing it turns the home page into the directory or back.
+    /// </summary>
+    public async Task<bool> IsChosenAsync(int researcherId, string slug, CancellationToken ct)
+    {
+        var configured = site.Value.HomeProfile?.Trim();
+        return await db.SiteSettings.AnyAsync(s => s.Id == SiteSettings.SingletonId && s.HomeProfileId == researcherId, ct)
+            || (configured == slug && !await db.SiteSettings.AnyAsync(ct));
+    }
+
     /// <summary>The address of a profile: "/" for the home profile, else /people/{slug}.</summary>
     public async Task<string> PathOfAsync(string slug, CancellationToken ct) => PathOf(await FindAsync(ct), slug);
 

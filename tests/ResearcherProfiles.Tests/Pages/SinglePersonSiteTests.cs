@@ -249,6 +249,25 @@ public sealed class SinglePersonSiteTests(AdminAppFactory factory) : IClassFixtu
         Assert.True(problems.Count == 0, "HTML errors:\n" + string.Join('\n', problems));
     }
 
+    [Fact]
+    public async Task A_new_name_for_the_home_profile_renames_the_site_on_every_cached_page()
+    {
+        var home = await new ResearcherBuilder("Named Site").SaveAsync(factory);
+        var other = await new ResearcherBuilder("Unrelated Page").SaveAsync(factory);
+        var admin = await SignInAdminAsync();
+        await admin.SetHomeAsync(home.Slug);
+        (await _visitor.GetAsync(new Uri($"/people/{other.Slug}", UriKind.Relative))).Dispose();
+        using (var cached = await _visitor.GetAsync(new Uri($"/people/{other.Slug}", UriKind.Relative)))
+        {
+            Assert.NotNull(cached.Headers.Age);
+        }
+
+        (await admin.SubmitFormAsync($"/edit/{home.Slug}", new Dictionary<string, string> { ["Input.DisplayName"] = "Renamed Site" }, "form.basics-form")).Dispose();
+
+        Assert.Equal("Renamed Site", (await _visitor.GetPageAsync($"/people/{other.Slug}")).TextOf(".site-name"));
+        Assert.Equal("Renamed Site", (await _visitor.GetPageAsync("/")).TextOf(".site-name"));
+    }
+
     private async Task<HttpClient> SignInAdminAsync() => (await factory.SignInAdminAsync()).Client;
 
     private static void AssertDirectory(HtmlPage page)
