@@ -14,9 +14,6 @@ public sealed class CacheKeyTests(ProfilesAppFactory factory) : IClassFixture<Pr
 {
     private readonly HttpClient _visitor = factory.CreateVisitor();
 
-    private static string Unique() =>
-        string.Concat(Guid.NewGuid().ToString("N").Take(8).Select(c => (char)('a' + (c % 26))));
-
     private async Task<(bool FromCache, string Html)> VisitAsync(string url)
     {
         using var response = await _visitor.GetAsync(new Uri(url, UriKind.Relative));
@@ -27,7 +24,7 @@ public sealed class CacheKeyTests(ProfilesAppFactory factory) : IClassFixture<Pr
     [Fact]
     public async Task Tracking_parameters_and_values_no_page_reads_get_the_cached_page()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var researcher = await new ResearcherBuilder("Shared Link" + t)
             .WithPublication($"A paper {t}", p => p.Owner())
             .SaveAsync(factory);
@@ -48,7 +45,7 @@ public sealed class CacheKeyTests(ProfilesAppFactory factory) : IClassFixture<Pr
     [Fact]
     public async Task The_query_values_a_page_reads_each_make_a_page_of_their_own()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var researcher = await new ResearcherBuilder("Filtered List" + t)
             .With(r => r.Interests = ["Topic" + t])
             .WithPublication($"Conference paper {t}", p => p.Owner())

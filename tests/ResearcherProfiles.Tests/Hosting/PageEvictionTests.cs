@@ -15,9 +15,6 @@ public abstract class PageEvictionSpecs<TApp>(TApp factory) : IClassFixture<TApp
 {
     private readonly HttpClient _visitor = factory.CreateVisitor();
 
-    private static string Unique() =>
-        string.Concat(Guid.NewGuid().ToString("N").Take(8).Select(c => (char)('a' + (c % 26))));
-
     private static string PaperPath(int id) => $"/publications/{id.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>Visits <paramref name="url"/> until the output cache answers it (it then carries an Age).</summary>
@@ -47,7 +44,7 @@ public abstract class PageEvictionSpecs<TApp>(TApp factory) : IClassFixture<TApp
     [ServiceFact]
     public async Task An_edit_leaves_the_cached_pages_of_unrelated_profiles_cached()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var (ada, adaClient) = await factory.OwnedProfileAsync(new ResearcherBuilder("Ada Editing" + t));
         var zed = await new ResearcherBuilder("Zed Elsewhere" + t)
             .WithPublication($"Zed's own paper {t}", p => p.Owner())
@@ -72,7 +69,7 @@ public abstract class PageEvictionSpecs<TApp>(TApp factory) : IClassFixture<TApp
     [ServiceFact]
     public async Task A_new_address_and_name_show_on_the_cached_pages_of_coauthors_and_of_the_shared_paper()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var (ada, adaClient, bo, paper, _) = await SharedPaperAsync(t);
         using var paperPage = await _visitor.GetAsync(new Uri(PaperPath(paper), UriKind.Relative));
         var canonical = paperPage.Headers.Location!.OriginalString;
@@ -113,7 +110,7 @@ public abstract class PageEvictionSpecs<TApp>(TApp factory) : IClassFixture<TApp
     [ServiceFact]
     public async Task A_change_to_a_shared_paper_shows_on_every_profile_that_lists_it()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var (ada, adaClient, bo, paper, title) = await SharedPaperAsync(t);
         await CacheAsync($"/people/{bo.Slug}");
         await CacheAsync($"/people/{bo.Slug}/publications");
@@ -135,7 +132,7 @@ public abstract class PageEvictionSpecs<TApp>(TApp factory) : IClassFixture<TApp
     [ServiceFact]
     public async Task Taking_a_shared_paper_off_a_profile_updates_the_coauthors_cached_paper_page()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var (ada, adaClient, bo, paper, _) = await SharedPaperAsync(t);
         using var paperPage = await _visitor.GetAsync(new Uri(PaperPath(paper), UriKind.Relative));
         var canonical = paperPage.Headers.Location!.OriginalString;

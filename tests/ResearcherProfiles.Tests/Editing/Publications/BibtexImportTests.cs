@@ -16,9 +16,6 @@ namespace ResearcherProfiles.Tests.Editing.Publications;
 /// </summary>
 public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
 {
-    private static string Unique() =>
-        string.Concat(Guid.NewGuid().ToString("N").Take(8).Select(c => (char)('a' + (c % 26))));
-
     private sealed record Owner(Researcher Profile, HttpClient Client, string Surname)
     {
         public string ImportUrl => $"/edit/{Profile.Slug}/publications/import";
@@ -26,7 +23,7 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
 
     private async Task<Owner> OwnerAsync(string given = "Mira", Action<Researcher>? change = null)
     {
-        var surname = "Castellanos" + Unique();
+        var surname = "Castellanos" + TestNames.Unique();
         var builder = new ResearcherBuilder($"{given} {surname}");
         if (change is not null)
         {
@@ -79,7 +76,7 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
             }
             return await db.SaveChangesAsync();
         });
-        var t = Unique();
+        var t = TestNames.Unique();
         var preview = await PreviewAsync(owner, $$$"""
             @article{a, title = {Undated {{{t}}}}, author = {Mira {{{owner.Surname}}}}, journal = {J}}
             @article{b, title = {First of 2022 {{{t}}}}, author = {Mira {{{owner.Surname}}}}, journal = {J}, year = 2022}
@@ -98,7 +95,7 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
     public async Task Preview_shows_each_entry_as_it_will_appear_and_saves_nothing()
     {
         var owner = await OwnerAsync();
-        var t = Unique();
+        var t = TestNames.Unique();
         var preview = await PreviewAsync(owner, $$$"""
             @inproceedings{castellanos2023{{{t}}},
               title = {{Sparse} Attention for {Long} Documents {{{t}}}},
@@ -127,9 +124,9 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
     [Fact]
     public async Task Importing_saves_the_chosen_entries_with_authors_links_and_selection_and_the_public_profile_shows_them()
     {
-        var bo = await new ResearcherBuilder("Bo Chen" + Unique()).SaveAsync(factory);
+        var bo = await new ResearcherBuilder("Bo Chen" + TestNames.Unique()).SaveAsync(factory);
         var owner = await OwnerAsync();
-        var t = Unique();
+        var t = TestNames.Unique();
         var preview = await PreviewAsync(owner, $$"""
             @inproceedings{first,
               title = {Graph Priors {{t}}},
@@ -186,7 +183,7 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
     public async Task Importing_the_same_file_twice_creates_no_duplicates()
     {
         var owner = await OwnerAsync();
-        var t = Unique();
+        var t = TestNames.Unique();
         var bibtex = $$"""
             @misc{a, title = {Preprint {{t}}}, author = {Mira {{owner.Surname}}}, eprint = {2403.16952}, archivePrefix = {arXiv}, year = 2024}
             @article{b, title = {Untitled {{t}} Study}, author = {Mira {{owner.Surname}}}, journal = {J}, year = 2020}
@@ -214,9 +211,9 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
     [Fact]
     public async Task A_paper_already_on_a_coauthors_profile_is_joined_not_copied()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var owner = await OwnerAsync();
-        var bo = await new ResearcherBuilder("Bo Chen" + Unique())
+        var bo = await new ResearcherBuilder("Bo Chen" + TestNames.Unique())
             .WithPublication($"Shared Work {t}", p => p.Owner().Author($"Mira {owner.Surname}").With(x => x.Doi = $"10.5555/{t}"))
             .SaveAsync(factory);
         var before = await factory.ReadAsync(db => db.Publications.CountAsync());
@@ -245,7 +242,7 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
     public async Task Malformed_entries_are_shown_with_their_line_and_the_good_ones_still_import()
     {
         var owner = await OwnerAsync();
-        var t = Unique();
+        var t = TestNames.Unique();
         var preview = await PreviewAsync(owner, $$"""
             @article{good1, title = {Good One {{t}}}, author = {Mira {{owner.Surname}}}, journal = {J}, year = 2020}
 
@@ -272,7 +269,7 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
     public async Task Only_ticked_entries_are_imported_and_repeats_within_the_file_import_once()
     {
         var owner = await OwnerAsync();
-        var t = Unique();
+        var t = TestNames.Unique();
         var preview = await PreviewAsync(owner, $$"""
             @article{a, title = {Keep {{t}}}, author = {Mira {{owner.Surname}}}, journal = {J}, year = 2020}
             @article{b, title = {Leave {{t}}}, author = {Mira {{owner.Surname}}}, journal = {J}, year = 2020}
@@ -291,7 +288,7 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
     public async Task Importing_with_nothing_ticked_says_so_and_saves_nothing()
     {
         var owner = await OwnerAsync();
-        var preview = await PreviewAsync(owner, $"@article{{a, title = {{Nothing {Unique()}}}, author = {{Mira {owner.Surname}}}, year = 2020}}");
+        var preview = await PreviewAsync(owner, $"@article{{a, title = {{Nothing {TestNames.Unique()}}}, author = {{Mira {owner.Surname}}}, year = 2020}}");
 
         using var response = await ImportAsync(owner, preview, _ => false);
 
@@ -305,7 +302,7 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
     public async Task The_owners_name_is_found_through_name_variants_accents_and_initials()
     {
         var owner = await OwnerAsync("José", r => r.NameVariants = ["Pepe Q. Smithers"]);
-        var t = Unique();
+        var t = TestNames.Unique();
         var plainSurname = owner.Surname;
         var preview = await PreviewAsync(owner, $$"""
             @article{a, title = {Accents {{t}}}, author = {Jos{\'e} {{plainSurname}} and Bo Other}, year = 2020}
@@ -325,7 +322,7 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
     public async Task An_uploaded_file_is_read_as_text_and_a_binary_file_is_refused()
     {
         var owner = await OwnerAsync();
-        var t = Unique();
+        var t = TestNames.Unique();
         var latin1 = Encoding.Latin1.GetBytes($"@article{{a, title = {{Überraschung {t}}}, author = {{Mira {owner.Surname}}}, year = 2020}}");
 
         using var upload = await UploadAsync(owner, latin1, "refs.bib");
@@ -343,7 +340,7 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
     public async Task Control_characters_in_an_uploaded_file_are_dropped_like_in_typed_text()
     {
         var owner = await OwnerAsync();
-        var t = Unique();
+        var t = TestNames.Unique();
         var bytes = Encoding.UTF8.GetBytes($"@article{{a, title = {{Bell\u0007ed \u001bTitle {t}}}, author = {{Mira {owner.Surname}}}, year = 2020}}");
 
         using var upload = await UploadAsync(owner, bytes, "refs.bib");
@@ -381,7 +378,7 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
     public async Task An_import_is_one_history_entry_that_undo_takes_back()
     {
         var owner = await OwnerAsync();
-        var t = Unique();
+        var t = TestNames.Unique();
         var preview = await PreviewAsync(owner, $$"""
             @article{a, title = {Undo One {{t}}}, author = {Mira {{owner.Surname}} and Ann Else}, year = 2020, code = {https://example.org/code} }
             @article{b, title = {Undo Two {{t}}}, author = {Mira {{owner.Surname}}}, year = 2021}
@@ -405,7 +402,7 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
     public async Task A_two_thousand_entry_file_previews_and_imports_completely()
     {
         var owner = await OwnerAsync();
-        var t = Unique();
+        var t = TestNames.Unique();
         var bibtex = new StringBuilder();
         for (var i = 0; i < 2000; i++)
         {

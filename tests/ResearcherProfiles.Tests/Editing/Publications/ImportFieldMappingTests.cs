@@ -12,9 +12,6 @@ namespace ResearcherProfiles.Tests.Editing.Publications;
 /// </summary>
 public sealed class ImportFieldMappingTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
 {
-    private static string Unique() =>
-        string.Concat(Guid.NewGuid().ToString("N").Take(8).Select(c => (char)('a' + (c % 26))));
-
     private static string Entry(string surname, string title) => $$"""
         @inproceedings{k{{surname}},
           title = {{{title}}},
@@ -39,7 +36,7 @@ public sealed class ImportFieldMappingTests(ProfilesAppFactory factory) : IClass
 
     private async Task<(Researcher Profile, HttpClient Client, string Surname)> OwnerAsync()
     {
-        var surname = "Okafor" + Unique();
+        var surname = "Okafor" + TestNames.Unique();
         var (profile, client) = await factory.OwnedProfileAsync(new ResearcherBuilder($"Noor {surname}"));
         return (profile, client, surname);
     }
@@ -72,7 +69,7 @@ public sealed class ImportFieldMappingTests(ProfilesAppFactory factory) : IClass
     public async Task The_preview_shows_every_mapped_field_and_the_import_saves_them()
     {
         var (profile, client, surname) = await OwnerAsync();
-        var title = "Mapped Fields " + Unique();
+        var title = "Mapped Fields " + TestNames.Unique();
         var preview = await PreviewAsync(client, profile.Slug, Entry(surname, title), abstractsAsSummaries: false);
 
         var fields = Fields(preview, 0);
@@ -106,7 +103,7 @@ public sealed class ImportFieldMappingTests(ProfilesAppFactory factory) : IClass
     public async Task Ticking_abstracts_as_summaries_fills_the_summary_of_entries_without_one()
     {
         var (profile, client, surname) = await OwnerAsync();
-        var title = "Abstract Summaries " + Unique();
+        var title = "Abstract Summaries " + TestNames.Unique();
         var preview = await PreviewAsync(client, profile.Slug, Entry(surname, title), abstractsAsSummaries: true);
 
         Assert.Equal("First sentence of the abstract. Second sentence.", Fields(preview, 1)["Summary"]);

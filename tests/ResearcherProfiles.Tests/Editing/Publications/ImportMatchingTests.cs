@@ -14,9 +14,6 @@ namespace ResearcherProfiles.Tests.Editing.Publications;
 /// </summary>
 public sealed class ImportMatchingTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
 {
-    private static string Unique() =>
-        string.Concat(Guid.NewGuid().ToString("N").Take(8).Select(c => (char)('a' + (c % 26))));
-
     /// <summary>An arXiv-style id no other test uses: the test database is shared.</summary>
     private static string UniqueArxivId() =>
         string.Create(CultureInfo.InvariantCulture, $"{Random.Shared.Next(1000, 10000)}.{Random.Shared.Next(10000, 100000)}");
@@ -31,7 +28,7 @@ public sealed class ImportMatchingTests(ProfilesAppFactory factory) : IClassFixt
     /// <summary>A paper on Bo's profile that names <paramref name="coauthor"/> as an author, so they may join it.</summary>
     private async Task<int> BosPaperAsync(string title, string coauthor, Action<Publication> identify)
     {
-        var bo = await new ResearcherBuilder("Bo Author" + Unique())
+        var bo = await new ResearcherBuilder("Bo Author" + TestNames.Unique())
             .WithPublication(title, p => p.Owner().Author(coauthor).With(identify))
             .SaveAsync(factory);
         return await factory.ReadAsync(db => db.ProfilePublications.Where(pp => pp.ResearcherId == bo.Id).Select(pp => pp.PublicationId).SingleAsync());
@@ -52,7 +49,7 @@ public sealed class ImportMatchingTests(ProfilesAppFactory factory) : IClassFixt
     [Fact]
     public async Task An_arXiv_id_on_an_unrelated_paper_is_a_conflict_and_nothing_is_joined_or_created()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var name = "Mira Conflict" + t;
         var (mira, client) = await SignedInAsync(name);
         var arxiv = UniqueArxivId();
@@ -82,7 +79,7 @@ public sealed class ImportMatchingTests(ProfilesAppFactory factory) : IClassFixt
     [Fact]
     public async Task A_DOI_on_a_paper_with_a_slightly_different_title_is_joined_as_before()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var name = "Mira Joiner" + t;
         var (mira, client) = await SignedInAsync(name);
         var doi = $"10.5555/join.{t}";
@@ -102,7 +99,7 @@ public sealed class ImportMatchingTests(ProfilesAppFactory factory) : IClassFixt
     [Fact]
     public async Task A_preprint_published_with_a_DOI_and_a_new_subtitle_is_still_the_same_paper()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var name = "Mira Preprint" + t;
         var (mira, client) = await SignedInAsync(name);
         var arxiv = UniqueArxivId();
@@ -122,7 +119,7 @@ public sealed class ImportMatchingTests(ProfilesAppFactory factory) : IClassFixt
     [Fact]
     public async Task Two_entries_of_one_file_with_one_DOI_and_unrelated_titles_import_only_the_first()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var name = "Mira Twice" + t;
         var (mira, client) = await SignedInAsync(name);
         var url = $"/edit/{mira.Slug}/publications/import";

@@ -18,9 +18,6 @@ public sealed partial class PublicationBackupTests(ProfilesAppFactory factory) :
     private static string Url(string slug) => $"/edit/{slug}/publications/backup";
 
     /// <summary>A surname no other test uses, so that the import of the round trip finds no namesakes.</summary>
-    private static string Unique() =>
-        string.Concat(Guid.NewGuid().ToString("N").Take(8).Select(c => (char)('a' + (c % 26))));
-
     /// <summary>
     /// A profile with a paper carrying every field the site keeps (highlighted), a hidden journal
     /// article, and a preprint whose author list ends in "et al.".
@@ -88,7 +85,7 @@ public sealed partial class PublicationBackupTests(ProfilesAppFactory factory) :
     [Fact]
     public async Task The_publications_editor_links_to_the_backup()
     {
-        var (profile, owner) = await factory.OwnedProfileAsync(ThreePapers("Lena Linkfinder", Unique()));
+        var (profile, owner) = await factory.OwnedProfileAsync(ThreePapers("Lena Linkfinder", TestNames.Unique()));
 
         var editor = await owner.GetDocumentAsync($"/edit/{profile.Slug}/publications");
 
@@ -100,7 +97,7 @@ public sealed partial class PublicationBackupTests(ProfilesAppFactory factory) :
     [Fact]
     public async Task The_backup_has_every_paper_hidden_ones_too_with_the_sites_own_keys_and_is_never_cached_publicly()
     {
-        var marker = Unique();
+        var marker = TestNames.Unique();
         var (profile, owner) = await factory.OwnedProfileAsync(ThreePapers($"Mira Castellanos{marker}", marker));
 
         var (response, body) = await DownloadAsync(owner, profile.Slug);
@@ -145,7 +142,7 @@ public sealed partial class PublicationBackupTests(ProfilesAppFactory factory) :
     [Fact]
     public async Task The_public_export_still_leaves_out_hidden_papers_and_the_owners_private_keys()
     {
-        var marker = Unique();
+        var marker = TestNames.Unique();
         var (profile, _) = await factory.OwnedProfileAsync(ThreePapers($"Pia Public{marker}", marker));
 
         var body = await factory.CreateVisitor().GetStringAsync(new Uri($"/people/{profile.Slug}/publications.bib", UriKind.Relative));
@@ -169,7 +166,7 @@ public sealed partial class PublicationBackupTests(ProfilesAppFactory factory) :
     [Fact]
     public async Task Only_the_owner_and_administrators_get_the_backup()
     {
-        var (profile, _) = await factory.OwnedProfileAsync(ThreePapers("Olga Owner", Unique()));
+        var (profile, _) = await factory.OwnedProfileAsync(ThreePapers("Olga Owner", TestNames.Unique()));
         var (_, otherResearcher) = await factory.OwnedProfileAsync(new ResearcherBuilder("Otto Other"));
         var admin = await factory.SignedInAdminAsync();
 
@@ -234,7 +231,7 @@ public sealed partial class PublicationBackupTests(ProfilesAppFactory factory) :
     [Fact]
     public async Task Importing_the_backup_into_an_empty_profile_on_a_new_site_gives_back_the_same_papers()
     {
-        var marker = Unique();
+        var marker = TestNames.Unique();
         var name = $"Mira Castellanos{marker}";
         var (profile, owner) = await factory.OwnedProfileAsync(ThreePapers(name, marker));
         var (download, backup) = await DownloadAsync(owner, profile.Slug);

@@ -15,9 +15,6 @@ namespace ResearcherProfiles.Tests.Editing.Publications;
 /// </summary>
 public sealed class SharedRecordTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
 {
-    private static string Unique() =>
-        string.Concat(Guid.NewGuid().ToString("N").Take(8).Select(c => (char)('a' + (c % 26))));
-
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     private Task<Publication> PaperAsync(int id) => factory.ReadAsync(db => db.Publications.AsNoTracking()
@@ -33,7 +30,7 @@ public sealed class SharedRecordTests(ProfilesAppFactory factory) : IClassFixtur
     /// <summary>A paper on Bo's profile, with Bo a linked author, also listed on <paramref name="alsoOn"/>'s profile.</summary>
     private async Task<int> BosPaperAsync(string title, Researcher alsoOn, Action<Publication>? change = null)
     {
-        var bo = await new ResearcherBuilder("Bo Owner" + Unique())
+        var bo = await new ResearcherBuilder("Bo Owner" + TestNames.Unique())
             .WithPublication(title, p => p.Owner().Author("Someone Else").With(x => change?.Invoke(x)))
             .SaveAsync(factory);
         var id = await factory.ReadAsync(db => db.ProfilePublications.Where(pp => pp.ResearcherId == bo.Id).Select(pp => pp.PublicationId).SingleAsync());
@@ -49,7 +46,7 @@ public sealed class SharedRecordTests(ProfilesAppFactory factory) : IClassFixtur
     public async Task A_researcher_who_lists_a_shared_paper_but_is_not_its_author_cannot_change_it()
     {
         var (mallory, client) = await SignedInAsync(new ResearcherBuilder("Mallory Lister"));
-        var title = $"Bo's careful paper {Unique()}";
+        var title = $"Bo's careful paper {TestNames.Unique()}";
         var id = await BosPaperAsync(title, mallory);
         var url = $"/edit/{mallory.Slug}/publications/{Id(id)}";
 
@@ -71,7 +68,7 @@ public sealed class SharedRecordTests(ProfilesAppFactory factory) : IClassFixtur
     [Fact]
     public async Task Importing_a_DOI_that_belongs_to_someone_elses_paper_is_a_conflict_not_a_join()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var (mallory, client) = await SignedInAsync(new ResearcherBuilder("Mallory Importer" + t));
         var bo = await new ResearcherBuilder("Bo Author" + t)
             .WithPublication($"Bo's DOI paper {t}", p => p.Owner().With(x => x.Doi = $"10.5555/conflict.{t}"))
@@ -98,7 +95,7 @@ public sealed class SharedRecordTests(ProfilesAppFactory factory) : IClassFixtur
     [Fact]
     public async Task A_linked_coauthors_change_to_a_shared_paper_is_in_the_history_of_every_profile_listing_it()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var ada = await new ResearcherBuilder("Ada Shared" + t).SaveAsync(factory);
         var (bo, boClient) = await SignedInAsync(new ResearcherBuilder("Bo Shared" + t));
         var title = $"Joint paper {t}";
@@ -119,7 +116,7 @@ public sealed class SharedRecordTests(ProfilesAppFactory factory) : IClassFixtur
     [Fact]
     public async Task Undoing_the_creation_of_a_paper_a_coauthor_now_lists_takes_it_off_this_profile_only()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var (ada, adaClient) = await SignedInAsync(new ResearcherBuilder("Ada Undo" + t));
         var bo = await new ResearcherBuilder("Bo Keeps" + t).With(r => r.AcceptCoauthorPapers = true).SaveAsync(factory);
         var title = $"Paper Bo keeps {t}";
@@ -145,7 +142,7 @@ public sealed class SharedRecordTests(ProfilesAppFactory factory) : IClassFixtur
     [Fact]
     public async Task Not_me_unlinks_the_researcher_from_a_suggested_paper()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var (ada, adaClient) = await SignedInAsync(new ResearcherBuilder("Ada Linker" + t));
         var (bo, boClient) = await SignedInAsync(new ResearcherBuilder("Bo Namesake" + t));
         var title = $"Not Bo's paper {t}";
@@ -169,7 +166,7 @@ public sealed class SharedRecordTests(ProfilesAppFactory factory) : IClassFixtur
     [Fact]
     public async Task An_accepted_suggestion_joins_the_list_where_its_date_puts_it()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var (ada, adaClient) = await SignedInAsync(new ResearcherBuilder("Ada Suggester" + t));
         var (bo, boClient) = await SignedInAsync(new ResearcherBuilder("Bo Accepter" + t)
             .WithPublication("Bo 2025", p => p.Owner().With(x => x.Year = 2025))
@@ -191,7 +188,7 @@ public sealed class SharedRecordTests(ProfilesAppFactory factory) : IClassFixtur
     [Fact]
     public async Task Two_imports_of_the_same_file_at_once_create_each_paper_once()
     {
-        var t = Unique();
+        var t = TestNames.Unique();
         var (mira, client) = await SignedInAsync(new ResearcherBuilder("Mira Twice" + t));
         var bibtex = string.Join("\n", Enumerable.Range(0, 50).Select(i =>
             $"@article{{k{i}, title = {{Concurrent paper {i} {t}}}, author = {{Mira Twice{t}}}, journal = {{J}}, year = 2020, doi = {{10.5555/twice.{t}.{i}}}}}"));
