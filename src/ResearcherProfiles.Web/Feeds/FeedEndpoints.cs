@@ -21,9 +21,6 @@ public static class FeedEndpoints
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string XmlContentType = "application/xml; charset=utf-8";
 
-    /// <summary>Like the pages, these answer HEAD as they answer GET (crawlers check with it), and no other method.</summary>
-    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
-
     public static IServiceCollection AddFeeds(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.Section));
@@ -32,22 +29,22 @@ public static class FeedEndpoints
 
     public static WebApplication MapFeeds(this WebApplication app)
     {
-        app.MapMethods(SitemapPath, GetAndHead, SitemapAsync)
+        app.MapGetAndHead(SitemapPath, SitemapAsync)
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
-        app.MapMethods("/sitemaps/{part}-{number:int}.xml", GetAndHead, SitemapFileAsync)
+        app.MapGetAndHead("/sitemaps/{part}-{number:int}.xml", SitemapFileAsync)
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
-        app.MapMethods("/robots.txt", GetAndHead, ([FromServices] PublicUrl site) => Results.Text(RobotsTxt(site), "text/plain; charset=utf-8", Encoding.UTF8))
+        app.MapGetAndHead("/robots.txt", ([FromServices] PublicUrl site) => Results.Text(RobotsTxt(site), "text/plain; charset=utf-8", Encoding.UTF8))
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
-        app.MapMethods("/people/{slug}/news.atom", GetAndHead, async (string slug, AppDbContext db, [FromServices] PublicUrl site, [FromServices] IOptions<FeedOptions> feeds, CancellationToken ct) =>
+        app.MapGetAndHead("/people/{slug}/news.atom", async (string slug, AppDbContext db, [FromServices] PublicUrl site, [FromServices] IOptions<FeedOptions> feeds, CancellationToken ct) =>
                 await AtomFeeds.NewsAsync(db, site, slug, feeds.Value.EntriesPerFeed, ct) is { } feed
                     ? Results.Bytes(feed, AtomFeeds.ContentType)
                     : Results.NotFound())
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
-        app.MapMethods(AtomFeeds.PapersPath, GetAndHead, async (AppDbContext db, [FromServices] PublicUrl site, [FromServices] IOptions<SiteOptions> siteOptions, [FromServices] IOptions<FeedOptions> feeds, CancellationToken ct) =>
+        app.MapGetAndHead(AtomFeeds.PapersPath, async (AppDbContext db, [FromServices] PublicUrl site, [FromServices] IOptions<SiteOptions> siteOptions, [FromServices] IOptions<FeedOptions> feeds, CancellationToken ct) =>
                 Results.Bytes(await AtomFeeds.PapersAsync(db, site, siteOptions.Value.Name, feeds.Value.EntriesPerFeed, ct), AtomFeeds.ContentType))
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);

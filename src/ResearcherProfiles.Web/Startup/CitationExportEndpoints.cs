@@ -1,3 +1,4 @@
+using ResearcherProfiles.Web.Hosting;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -38,12 +39,12 @@ public static class CitationExportEndpoints
     {
         foreach (var format in Formats)
         {
-            app.MapGet($"/people/{{slug}}/publications.{format.Extension}", (string slug, AppDbContext db, HttpContext context, CancellationToken ct) =>
+            app.MapGetAndHead($"/people/{{slug}}/publications.{format.Extension}", (string slug, AppDbContext db, HttpContext context, CancellationToken ct) =>
                     ExportAsync(format, slug, db, context, ct))
                 .AllowAnonymous()
                 .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
         }
-        app.MapGet("/people/{slug}/publications/{id:int}.bib", (string slug, int id, AppDbContext db, HttpContext context, CancellationToken ct) =>
+        app.MapGetAndHead("/people/{slug}/publications/{id:int}.bib", (string slug, int id, AppDbContext db, HttpContext context, CancellationToken ct) =>
                 CitationAsync(slug, id, db, context, ct))
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);

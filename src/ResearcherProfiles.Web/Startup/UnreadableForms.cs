@@ -12,7 +12,7 @@ public sealed record UnreadableForm(string Message);
 
 /// <summary>
 /// A posted form the server refused to read (more fields than the form limits, a body over the
-/// size limit) fails antiforgery validation first, since the token is in that form, and the
+/// size limit, a multipart body cut short) fails antiforgery validation first, since the token is in that form, and the
 /// framework answers with an empty 400. This filter finds the reason in the form-reading task
 /// (which the request caches, failure included) and shows a page that says what was wrong.
 /// </summary>
@@ -58,6 +58,9 @@ public sealed class UnreadableFormFilter(IModelMetadataProvider metadata) : IAsy
                 (400, $"A field of the form was longer than the server reads{LimitOf(m)}. {nothingSaved}"),
             InvalidDataException or BadHttpRequestException =>
                 (400, $"The form could not be read. {nothingSaved}"),
+            // A multipart body cut short or not matching its own boundary: the reader runs out of it.
+            IOException =>
+                (400, $"The form arrived incomplete and could not be read. {nothingSaved}"),
             _ => null,
         };
     }

@@ -173,6 +173,28 @@ public sealed class PhotoTests(ProfilesAppFactory factory) : IClassFixture<Profi
         Assert.Null((await factory.ResearcherAsync(profile.Id)).PhotoPath);
     }
 
+    [Theory]
+    [InlineData("--other\r\n\r\n")]
+    [InlineData("--edge\r\nContent-Disposition: form-data; name=\"Upload\"; filename=\"a.png\"\r\n\r\n\u0089PNG")]
+    public async Task A_multipart_body_cut_short_or_off_its_boundary_gets_a_page_that_says_so(string body)
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync();
+        foreach (var (client, path) in new[] { (owner, $"/edit/{profile.Slug}/photo"), (_visitor, "/account/login") })
+        {
+            using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=edge");
+
+            using var response = await client.PostAsync(new Uri(path, UriKind.Relative), content);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var page = await response.ReadDocumentAsync();
+            Assert.Equal("The form could not be read", page.QuerySelector("h1")?.TextContent.Trim());
+            Assert.StartsWith("The form arrived incomplete and could not be read. Nothing was saved.",
+                page.QuerySelector(".form-not-read")?.TextContent.Trim(), StringComparison.Ordinal);
+        }
+        Assert.Null((await factory.ResearcherAsync(profile.Id)).PhotoPath);
+    }
+
     [Fact]
     public async Task Submitting_without_a_file_asks_for_one()
     {
