@@ -21,10 +21,19 @@ public static class ProfileDataExtensions
         var dataDirectory = DataDirectory(builder.Configuration, builder.Environment);
         EnsureWritableFolder(dataDirectory);
         var provider = DatabaseProviders.Parse(builder.Configuration[DatabaseProviders.Key]);
-        var connectionString = provider == DatabaseProvider.Sqlite
-            ? SqliteConnectionString(builder.Configuration.GetConnectionString("Default") ?? $"Data Source={Path.Combine(dataDirectory, "profiles.db")}")
-            : PostgresConnectionString(builder.Configuration.GetConnectionString("Default")
-                ?? throw new StartupFailureException("Database:Provider is Postgres but ConnectionStrings:Default is not set: give the PostgreSQL connection string."));
+        string connectionString;
+        try
+        {
+            connectionString = provider == DatabaseProvider.Sqlite
+                ? SqliteConnectionString(builder.Configuration.GetConnectionString("Default") ?? $"Data Source={Path.Combine(dataDirectory, "profiles.db")}")
+                : PostgresConnectionString(builder.Configuration.GetConnectionString("Default")
+                    ?? throw new StartupFailureException("Database:Provider is Postgres but ConnectionStrings:Default is not set: give the PostgreSQL connection string."));
+        }
+        catch (ArgumentException e)
+        {
+            // The builders name the keyword or value they could not read: a password, being any text, never is.
+            throw new StartupFailureException($"ConnectionStrings:Default is not a {provider} connection string: {e.Message}", e);
+        }
 
         if (provider == DatabaseProvider.Sqlite)
         {
@@ -183,6 +192,10 @@ public static class ProfileDataExtensions
     // snapshot, a third of a second of every start, only to find that out.
     private static async Task MigrateIfPendingAsync(AppDbContext db, CancellationToken ct)
     {
+        if (db.Database.IsNpgsql())
+        {
+            await PostgresStartup.EnsureHistoryTableAsync(db, ct);
+        }
         if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {
             await db.Database.MigrateAsync(ct);
@@ -201,6 +214,11 @@ public static class ProfileDataExtensions
         var file = db.Database.IsSqlite() ? new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource : null;
         try
         {
+            if (db.Database.IsNpgsql())
+            {
+                var wait = TimeSpan.FromSeconds(app.Configuration.GetValue(PostgresStartup.WaitKey, PostgresStartup.DefaultWaitSeconds));
+                await PostgresStartup.EnsureReachableAsync(db, wait, app.Logger, timeout.Token);
+            }
             if (string.IsNullOrEmpty(file) || file == ":memory:")
             {
                 await MigrateIfPendingAsync(db, timeout.Token);
