@@ -309,7 +309,7 @@ public sealed class PaperSync(
         var missing = await db.Researchers
             .Where(r => r.DeletedAt == null && (r.OrcidId != null || r.DblpPid != null || r.OpenAlexAuthorId != null || r.ShowCitationCounts)
                 && !db.SourceSyncStates.Any(s => s.ResearcherId == r.Id))
-            .Select(r => r.Id).Take(1000).ToListAsync(ct);
+            .OrderBy(r => r.Id).Select(r => r.Id).Take(1000).ToListAsync(ct);
         if (missing.Count == 0)
         {
             return;
