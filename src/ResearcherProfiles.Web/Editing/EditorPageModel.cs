@@ -89,7 +89,18 @@ public abstract class EditorPageModel(ProfileAccess access, IOutputCacheStore pu
         var touched = changing ? await PublicPageTags.ProfilesSharingWithAsync(db, Profile.Id, HttpContext.RequestAborted) : [];
         // The home profile of a single-person site is on every page (the site's name, the home page).
         var everyPage = changing && await HttpContext.RequestServices.GetRequiredService<HomeProfile>().IsChosenAsync(Profile.Id, Profile.Slug, HttpContext.RequestAborted);
-        var executed = await next();
+        var saved = false;
+        void Saved(object? sender, SavedChangesEventArgs e) => saved = true;
+        db.SavedChanges += Saved;
+        PageHandlerExecutedContext executed;
+        try
+        {
+            executed = await next();
+        }
+        finally
+        {
+            db.SavedChanges -= Saved;
+        }
         if (executed.Exception is DbUpdateConcurrencyException && !executed.ExceptionHandled)
         {
             // Two changes to the same list or profile at once: the one that lost is refused,
@@ -101,8 +112,10 @@ public abstract class EditorPageModel(ProfileAccess access, IOutputCacheStore pu
             return;
         }
         // After any successful change, visitors see this profile's pages, those it shares papers
-        // with and the listings anew; the rest of the site stays cached.
-        if (changing && executed.Exception is null)
+        // with and the listings anew; the rest of the site stays cached. A form sent back with
+        // its mistakes, having saved nothing, changed nothing a visitor sees.
+        var refused = !ModelState.IsValid && !saved;
+        if (changing && executed.Exception is null && !refused)
         {
             if (everyPage)
             {

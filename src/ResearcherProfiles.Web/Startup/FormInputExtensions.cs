@@ -28,6 +28,7 @@ public static class FormInputExtensions
             }
             options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
             options.Filters.Add<UnreadableFormFilter>();
+            options.Filters.Add<UnknownHandlerFilter>();
             BindingMessages.Apply(options.ModelBindingMessageProvider);
             options.ModelMetadataDetailsProviders.Add(new BindingMessages());
         });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Tests.Editing;
@@ -64,6 +65,22 @@ public abstract class PageEvictionSpecs<TApp>(TApp factory) : IClassFixture<TApp
         Assert.False((await VisitAsync("/")).FromCache);
         Assert.True((await VisitAsync($"/people/{zed.Slug}")).FromCache);
         Assert.True((await VisitAsync($"/people/{zed.Slug}/publications")).FromCache);
+    }
+
+    [ServiceFact]
+    public async Task A_form_sent_back_with_its_mistakes_leaves_the_cached_pages_cached()
+    {
+        var t = TestNames.Unique();
+        var (ada, adaClient) = await factory.OwnedProfileAsync(new ResearcherBuilder("Ada Mistaken" + t));
+        await CacheAsync($"/people/{ada.Slug}");
+        await CacheAsync("/");
+
+        using var refused = await adaClient.SubmitFormAsync($"/edit/{ada.Slug}", new Dictionary<string, string> { ["Input.DisplayName"] = " " }, "form.basics-form");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Enter the name shown on the profile.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True((await VisitAsync($"/people/{ada.Slug}")).FromCache);
+        Assert.True((await VisitAsync("/")).FromCache);
     }
 
     [ServiceFact]
