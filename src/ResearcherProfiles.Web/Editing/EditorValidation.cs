@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
@@ -67,6 +68,24 @@ public sealed class MarkdownTextAttribute : ValidationAttribute
             $"This text nests quotes or lists {levels} deep; at most {MarkdownRenderer.MaxNestingDepth} levels are allowed.",
             validationContext.MemberName is { } member ? [member] : null);
     }
+}
+
+/// <summary>
+/// An email address without spaces or invisible characters (direction overrides, zero-width
+/// characters, byte-order marks), which make an address look like another or unlike itself; empty
+/// passes (combine with Required and EmailAddress). Letters of every script pass: "josé@example.org"
+/// is an address, and account names take any character (AccountsExtensions).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class VisibleEmailAttribute : ValidationAttribute
+{
+    public VisibleEmailAttribute() : base("The email address has a space or an invisible character in it: type it again.")
+    {
+    }
+
+    public override bool IsValid(object? value) =>
+        value is not string text || text.Trim().All(c => !char.IsWhiteSpace(c)
+            && CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.Format or UnicodeCategory.Control or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned));
 }
 
 /// <summary>Conversions between form text and entity values.</summary>

@@ -10,6 +10,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Web.Admin;
 using ResearcherProfiles.Web.Data;
+using ResearcherProfiles.Web.Editing;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Pages;
@@ -47,6 +48,7 @@ public class SetupModel(FirstStartSetup setup, AppDbContext db, UserManager<AppU
 
         [Required(ErrorMessage = "Enter your email address.")]
         [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+        [VisibleEmail]
         [StringLength(254)]
         public string Email { get; set; } = string.Empty;
 

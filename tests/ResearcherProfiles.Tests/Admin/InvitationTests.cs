@@ -122,6 +122,37 @@ public sealed class InvitationTests(AdminAppFactory factory) : IClassFixture<Adm
     }
 
     [Fact]
+    public async Task An_address_in_letters_of_any_script_is_invited_and_the_invitation_accepted()
+    {
+        var email = $"josé.núñez-{Guid.NewGuid():N}@example.org";
+
+        var link = await InviteAsync(email, "");
+        var invitee = NewBrowser();
+        using var accepted = await invitee.SubmitFormAsync(link, Passwords(NewPassword));
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.NotNull(await FindUserAsync(email));
+        await factory.SignInAsync(email, NewPassword);
+    }
+
+    [Theory]
+    [InlineData("\u202Eevil@example.org")]
+    [InlineData("ada\u200B@example.org")]
+    [InlineData("\uFEFFada@example.org")]
+    [InlineData("ada lovelace@example.org")]
+    public async Task An_address_with_a_space_or_an_invisible_character_is_refused_next_to_the_field(string email)
+    {
+        var (admin, _) = await factory.SignInAdminAsync();
+        var before = await factory.SnapshotAsync();
+
+        using var response = await admin.SubmitFormAsync("/admin/invite", new Dictionary<string, string> { ["Input.Email"] = email });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("The email address has a space or an invisible character in it: type it again.", (await response.ReadPageAsync()).TextOf("#email-error"));
+        Assert.Equal(before, await factory.SnapshotAsync());
+    }
+
+    [Fact]
     public async Task Inviting_an_email_that_already_has_an_account_creates_no_invitation_and_no_account()
     {
         var existing = await factory.CreateUserAsync(NewEmail(), AccountsExtensions.ResearcherRole);

@@ -66,6 +66,7 @@ public class IndexModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
 
         [Display(Name = "Email")]
         [EmailAddress(ErrorMessage = "Enter a valid email address, e.g. name@example.org.")]
+        [VisibleEmail]
         [StringLength(254, ErrorMessage = "The email address is at most {1} characters.")]
         public string? Email { get; set; }
 

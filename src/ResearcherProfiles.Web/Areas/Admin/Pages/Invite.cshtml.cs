@@ -10,6 +10,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Admin;
+using ResearcherProfiles.Web.Editing;
 using ResearcherProfiles.Web.Email;
 using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Startup;
@@ -38,6 +39,7 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, IEmailSend
     {
         [Required(ErrorMessage = "Enter the email address to send the invitation to.")]
         [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+        [VisibleEmail]
         [StringLength(254, ErrorMessage = "The email address is at most {1} characters.")]
         public string? Email { get; set; }
 
