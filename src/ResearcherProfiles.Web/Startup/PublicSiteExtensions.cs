@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Cv;
@@ -47,7 +48,8 @@ public static class PublicSiteExtensions
         builder.Services.AddOutputCache(options =>
         {
             // Pages are stored compressed (see PublicCompression), so the bound holds several times more of them.
-            // It bounds the in-memory store only: with Redis (SharedPageCache), Redis's maxmemory is the bound.
+            // The store is PageFiles, bounded below, or Redis (SharedPageCache), bounded by its maxmemory; this
+            // bounds the framework's in-memory store, which only the editors' evictions reach when the cache is off.
             options.SizeLimit = Math.Max(cacheMegabytes, 1) * 1024L * 1024L;
             // No query value tells pages apart (the default is every one) unless the page names it
             // (VaryByQueryKeys on the pages that read one): a tracking parameter (utm_source, fbclid) or any other value a
@@ -61,6 +63,12 @@ public static class PublicSiteExtensions
                 .AddPolicy<PublicPageTags.ListingsUnlessClaimed>());
         });
         OutputCacheSegments.UseSmallSegments();
+        if (cacheMegabytes > 0 && !SharedPageCache.IsConfigured(builder.Configuration))
+        {
+            builder.Services.AddSingleton(provider => new PageFiles(
+                cacheMegabytes * 1024L * 1024L, TimeProvider.System, provider.GetRequiredService<ILogger<PageFiles>>()));
+            builder.Services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<PageFiles>());
+        }
         builder.AddSharedPageCache();
         HotPagesStore.Register(builder.Services, SharedPageCache.IsConfigured(builder.Configuration));
         builder.Services.AddPublicCompression();

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ResearcherProfiles.Tests.Accounts;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Tests.Hosting;
 
-/// <summary>Site:OutputCacheMegabytes bounds the memory the cache of public pages takes.</summary>
+/// <summary>Site:OutputCacheMegabytes bounds the space the cache of public pages takes.</summary>
 public sealed class OutputCacheSizeTests
 {
     private sealed class SmallCache : ProfilesAppFactory
@@ -20,8 +21,32 @@ public sealed class OutputCacheSizeTests
         await using var small = new SmallCache();
         await using var standard = new ProfilesAppFactory();
 
-        Assert.Equal(7L * 1024 * 1024, small.Services.GetRequiredService<IOptions<OutputCacheOptions>>().Value.SizeLimit);
-        Assert.Equal(100L * 1024 * 1024, standard.Services.GetRequiredService<IOptions<OutputCacheOptions>>().Value.SizeLimit);
+        Assert.Equal(7L * 1024 * 1024, small.Services.GetRequiredService<PageFiles>().MaxBytes);
+        Assert.Equal(100L * 1024 * 1024, standard.Services.GetRequiredService<PageFiles>().MaxBytes);
+        Assert.IsType<HotPagesStore>(standard.Services.GetRequiredService<IOutputCacheStore>());
+    }
+
+    [Fact]
+    public async Task A_cached_page_is_served_from_a_file_in_the_instances_folder_which_goes_at_shutdown()
+    {
+        string folder;
+        await using (var factory = new ProfilesAppFactory())
+        {
+            var researcher = await new ResearcherBuilder("Filed Away").SaveAsync(factory);
+            var pages = factory.Services.GetRequiredService<PageFiles>();
+            folder = pages.Folder;
+            var visitor = factory.CreateVisitor();
+
+            var rendered = await visitor.GetStringAsync(new Uri($"/people/{researcher.Slug}", UriKind.Relative));
+            var stored = pages.Count;
+            using var cached = await visitor.GetAsync(new Uri($"/people/{researcher.Slug}", UriKind.Relative));
+
+            Assert.True(stored > 0, "the rendered page was not stored");
+            Assert.True(Directory.GetFiles(folder).Length > stored, "no file for each stored page");
+            Assert.NotNull(cached.Headers.Age);
+            Assert.Equal(rendered, await cached.Content.ReadAsStringAsync());
+        }
+        Assert.False(Directory.Exists(folder));
     }
 
     [Theory]
