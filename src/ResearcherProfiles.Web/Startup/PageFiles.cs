@@ -60,6 +60,32 @@ public sealed class PageFiles : IOutputCacheStore, IDisposable
         _lockFile = new FileStream(Path.Combine(Folder, LockFileName), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
     }
 
+    /// <summary>
+    /// Registers the store in place of the framework's in-memory one, which stays the fallback for
+    /// a machine where no folder can be made under the temporary directory (a read-only file system).
+    /// </summary>
+    public static void Register(IServiceCollection services, long maxBytes, string? parentFolder = null)
+    {
+        var inMemory = services.Last(s => s.ServiceType == typeof(IOutputCacheStore));
+        services.AddSingleton(provider => new PageFiles(maxBytes, TimeProvider.System, provider.GetRequiredService<ILogger<PageFiles>>(), parentFolder));
+        services.AddSingleton<IOutputCacheStore>(provider =>
+        {
+            try
+            {
+                return provider.GetRequiredService<PageFiles>();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                provider.GetRequiredService<ILogger<PageFiles>>().LogWarning(e,
+                    "No folder for cached pages could be made under {Parent}; pages are cached in memory instead.",
+                    parentFolder ?? Path.Combine(Path.GetTempPath(), ParentFolderName));
+                return (IOutputCacheStore)(inMemory.ImplementationInstance
+                    ?? inMemory.ImplementationFactory?.Invoke(provider)
+                    ?? ActivatorUtilities.CreateInstance(provider, inMemory.ImplementationType!));
+            }
+        });
+    }
+
     /// <summary>This instance's folder of pages.</summary>
     public string Folder { get; }
 

@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Cv;
@@ -65,9 +64,7 @@ public static class PublicSiteExtensions
         OutputCacheSegments.UseSmallSegments();
         if (cacheMegabytes > 0 && !SharedPageCache.IsConfigured(builder.Configuration))
         {
-            builder.Services.AddSingleton(provider => new PageFiles(
-                cacheMegabytes * 1024L * 1024L, TimeProvider.System, provider.GetRequiredService<ILogger<PageFiles>>()));
-            builder.Services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<PageFiles>());
+            PageFiles.Register(builder.Services, cacheMegabytes * 1024L * 1024L);
         }
         builder.AddSharedPageCache();
         HotPagesStore.Register(builder.Services, SharedPageCache.IsConfigured(builder.Configuration));

@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ResearcherProfiles.Web.Startup;
@@ -153,6 +155,24 @@ public sealed class PageFilesTests : IDisposable
         running.Dispose();
         Assert.False(Directory.Exists(running.Folder));
         Assert.True(Directory.Exists(next.Folder));
+    }
+
+    [Fact]
+    public async Task Where_no_folder_can_be_made_pages_are_cached_in_memory_instead()
+    {
+        Directory.CreateDirectory(_parent);
+        // A file where the folder should be: nothing can be made under it.
+        var blocked = Path.Combine(_parent, "a-file");
+        await File.WriteAllTextAsync(blocked, "");
+        var services = new ServiceCollection().AddLogging().AddOutputCache();
+        PageFiles.Register(services, 1024 * 1024, blocked);
+        await using var provider = services.BuildServiceProvider();
+
+        var store = provider.GetRequiredService<IOutputCacheStore>();
+        await store.SetAsync("/people/ada", Page("ada"), ["all"], TenMinutes, default);
+
+        Assert.IsNotType<PageFiles>(store);
+        Assert.Equal(Page("ada"), await store.GetAsync("/people/ada", default));
     }
 
     [Fact]
