@@ -51,13 +51,21 @@ public static class TestDatabase
         Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
+    /// <summary>Drops a database the test made on the PostgreSQL server itself (outside <see cref="ConnectionStringFor"/>).</summary>
+    public static void DropPostgresDatabase(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
     private static string DatabaseName(string dataDirectory)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory)));
         return "rp_" + Convert.ToHexStringLower(hash)[..24];
     }
 
-    private static string Server(string database)
+    /// <summary>TEST_POSTGRES, the test server, with <paramref name="database"/> as its database.</summary>
+    public static string Server(string database)
     {
         var server = Environment.GetEnvironmentVariable("TEST_POSTGRES");
         if (string.IsNullOrWhiteSpace(server))

@@ -60,7 +60,7 @@ public sealed class StartFailureTests
     [PostgresOnlyFact("the server is PostgreSQL's")]
     public async Task A_user_PostgreSQL_does_not_know_ends_the_start_with_one_sentence()
     {
-        var connection = new NpgsqlConnectionStringBuilder(Server()) { Username = "nobody_" + TestNames.Unique(), Password = "wrong", Database = "unused" };
+        var connection = new NpgsqlConnectionStringBuilder(TestDatabase.Server("unused")) { Username = "nobody_" + TestNames.Unique(), Password = "wrong" };
 
         var (code, output) = await StartOnPostgresAsync(connection.ConnectionString);
 
@@ -91,7 +91,7 @@ public sealed class StartFailureTests
         {
             await using var app = ChildProcess.StartDotnet([RepositoryFiles.WebAppDll()], data.FullName, environment =>
             {
-                OnPostgres(environment, data.FullName, new NpgsqlConnectionStringBuilder(Server()) { Database = database }.ConnectionString);
+                OnPostgres(environment, data.FullName, TestDatabase.Server(database));
             });
             var deadline = DateTime.UtcNow.AddMinutes(1);
             while (!app.Output.Contains("Application started", StringComparison.Ordinal) && !app.HasExited && DateTime.UtcNow < deadline)
@@ -107,16 +107,9 @@ public sealed class StartFailureTests
         finally
         {
             data.Delete(recursive: true);
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server()) { Database = "postgres" }.ConnectionString);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            TestDatabase.DropPostgresDatabase(database);
         }
     }
-
-    private static string Server() => Environment.GetEnvironmentVariable("TEST_POSTGRES")
-        ?? throw new InvalidOperationException("TEST_POSTGRES is not set: run `bash tests/services.sh start`.");
 
     private static void OnPostgres(IDictionary<string, string?> environment, string dataDirectory, string connectionString)
     {
