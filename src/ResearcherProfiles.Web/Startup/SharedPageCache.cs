@@ -12,7 +12,7 @@ namespace ResearcherProfiles.Web.Startup;
 /// <summary>
 /// With <c>ConnectionStrings:Redis</c> set, the cache of public pages lives in Redis, shared by
 /// every instance of the site: a page rendered by one is served by all, and an edit through any
-/// of them evicts it everywhere. Without it each instance keeps its own cache in memory. Redis is
+/// of them evicts it everywhere. Without it each instance keeps its own cache (PageFiles). Redis is
 /// a cache here, never a dependency: when it does not answer, pages are rendered and sent
 /// uncached, edits still save, and readiness reports it as degraded, not failed.
 /// </summary>
