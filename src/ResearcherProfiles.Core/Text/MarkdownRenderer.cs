@@ -137,6 +137,28 @@ public static class MarkdownRenderer
         return deepest;
     }
 
+    /// <summary>
+    /// Whether the text renders as Markdown: Markdig parses inline elements nested thousands deep
+    /// (such as "![" repeated) and only its renderer refuses them, so a text can pass
+    /// <see cref="NestingDepth"/> and still be shown as plain text.
+    /// </summary>
+    public static bool Renders(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return true;
+        }
+        try
+        {
+            RenderHtml(markdown, 3, ExternalLinks.SameTab);
+            return true;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The text as it was typed, escaped, in paragraphs: what a page shows when the Markdown cannot be rendered.</summary>
     private static string Fallback(string markdown, Exception e)
     {
@@ -149,7 +171,8 @@ public static class MarkdownRenderer
     {
         try
         {
-            Logger.LogWarning(e, "Markdown could not be rendered; it is shown as plain text.");
+            // The reason without the parser's stack, which is as deep as the text nests (a hundred frames).
+            Logger.LogWarning("Markdown could not be rendered ({Error}: {Reason}); it is shown as plain text.", e.GetType().Name, e.Message);
         }
         catch (ObjectDisposedException)
         {

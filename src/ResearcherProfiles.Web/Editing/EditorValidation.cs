@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.ComponentModel.DataAnnotations;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
@@ -58,15 +59,27 @@ public sealed class MarkdownTextAttribute : ValidationAttribute
         {
             return ValidationResult.Success;
         }
-        var depth = MarkdownRenderer.NestingDepth(text);
-        if (depth <= MarkdownRenderer.MaxNestingDepth)
+        // A text over the field's length is refused for that alone; parsing it first would only
+        // let a long text cost the time its Markdown takes.
+        if (validationContext.MemberName is { } name
+            && validationContext.ObjectType.GetProperty(name)?.GetCustomAttribute<StringLengthAttribute>() is { } length
+            && text.Length > length.MaximumLength)
         {
             return ValidationResult.Success;
         }
-        var levels = depth is int n ? $"{n} levels" : "more than 100 levels";
-        return new ValidationResult(
-            $"This text nests quotes or lists {levels} deep; at most {MarkdownRenderer.MaxNestingDepth} levels are allowed.",
-            validationContext.MemberName is { } member ? [member] : null);
+        var members = validationContext.MemberName is { } member ? new[] { member } : null;
+        var depth = MarkdownRenderer.NestingDepth(text);
+        if (depth > MarkdownRenderer.MaxNestingDepth || depth is null)
+        {
+            var levels = depth is int n ? $"{n} levels" : "more than 100 levels";
+            return new ValidationResult(
+                $"This text nests quotes or lists {levels} deep; at most {MarkdownRenderer.MaxNestingDepth} levels are allowed.", members);
+        }
+        return MarkdownRenderer.Renders(text)
+            ? ValidationResult.Success
+            : new ValidationResult(
+                "This text nests links, images or emphasis too deeply to be shown as Markdown (for example “![” or “[” repeated many times); remove some of the repeated brackets or marks.",
+                members);
     }
 }
 

@@ -31,4 +31,16 @@ public sealed class MarkdownNestingTests
             html);
         Assert.Equal(markdown, MarkdownRenderer.ToPlainText(markdown));
     }
+
+    [Fact]
+    public void Inline_elements_nested_too_deep_to_render_are_told_apart_from_text_that_renders()
+    {
+        var images = string.Concat(Enumerable.Repeat("![", 9_999));
+
+        Assert.Equal(0, MarkdownRenderer.NestingDepth(images));
+        Assert.False(MarkdownRenderer.Renders(images));
+        Assert.StartsWith("<p class=\"markdown-unrendered\">![![", MarkdownRenderer.ToHtml(images), StringComparison.Ordinal);
+        Assert.True(MarkdownRenderer.Renders("[a [link](https://example.org)] and ![an image](https://example.org/a.png) *with* **emphasis**"));
+        Assert.True(MarkdownRenderer.Renders(new string('>', 16) + " sixteen levels"));
+    }
 }

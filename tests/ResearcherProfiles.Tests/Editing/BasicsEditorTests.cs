@@ -90,6 +90,7 @@ public sealed class BasicsEditorTests(ProfilesAppFactory factory) : IClassFixtur
     public static TheoryData<string, string, string> Rules => new()
     {
         { "Input.DisplayName", "", "Enter the name shown on the profile." },
+        { "Input.DisplayName", "\u200B\u200B \u2028\u200E", "Enter the name shown on the profile." },
         { "Input.FamilyName", "", "Enter the family name; the directory sorts by it." },
         { "Input.DisplayName", new string('x', 201), "The display name is at most 200 characters." },
         { "Input.Slug", "", "Enter the profile's address." },
@@ -109,6 +110,7 @@ public sealed class BasicsEditorTests(ProfilesAppFactory factory) : IClassFixtur
         { "Input.AboutMarkdown", new string('x', 20_001), "The About text is at most 20000 characters." },
         { "Input.AboutMarkdown", new string('>', 130) + " x", "This text nests quotes or lists more than 100 levels deep; at most 16 levels are allowed." },
         { "Input.PublicationsNote", "> > > > > > > > > > > > > > > > > > note", "This text nests quotes or lists 18 levels deep; at most 16 levels are allowed." },
+        { "Input.AboutMarkdown", string.Concat(Enumerable.Repeat("![", 9_999)), "This text nests links, images or emphasis too deeply to be shown as Markdown (for example “![” or “[” repeated many times); remove some of the repeated brackets or marks." },
     };
 
     [Theory]
