@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace ResearcherProfiles.Core.Text;
@@ -41,6 +42,24 @@ public static class ControlCharacters
             }
         }
         return clean.ToString();
+    }
+
+    /// <summary>
+    /// <see cref="Strip"/>, and empty when nothing visible is left: a value of nothing but spaces,
+    /// zero-width or direction marks and line or paragraph separators shows as nothing (a name or
+    /// a title of them would be a blank heading, link or feed entry), so it counts as not filled in.
+    /// </summary>
+    public static string StripToVisible(string text)
+    {
+        var clean = Strip(text);
+        foreach (var c in clean)
+        {
+            if (!char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) is not (UnicodeCategory.Format or UnicodeCategory.Control))
+            {
+                return clean;
+            }
+        }
+        return clean.Length == 0 ? clean : string.Empty;
     }
 
     private static bool NeedsCleaning(string text)

@@ -79,8 +79,9 @@ public static class FormInputExtensions
     }
 
     /// <summary>
-    /// Every value as <see cref="ControlCharacters.Strip"/> leaves it, so that model binding, the
-    /// values shown again on an invalid form and everything saved are the same clean text.
+    /// Every value as <see cref="ControlCharacters.StripToVisible"/> leaves it, so that model binding, the
+    /// values shown again on an invalid form and everything saved are the same clean text, and a
+    /// required field filled with nothing but invisible characters is as empty as it looks.
     /// </summary>
     private sealed class CleanTextValueProvider(IValueProvider inner) : IEnumerableValueProvider, IBindingSourceValueProvider, IKeyRewriterValueProvider
     {
@@ -97,7 +98,7 @@ public static class FormInputExtensions
             string?[]? cleaned = null;
             for (var i = 0; i < values.Count; i++)
             {
-                if (values[i] is { } value && ControlCharacters.Strip(value) is var clean && !ReferenceEquals(clean, value))
+                if (values[i] is { } value && ControlCharacters.StripToVisible(value) is var clean && !ReferenceEquals(clean, value))
                 {
                     cleaned ??= values.ToArray();
                     cleaned[i] = clean;

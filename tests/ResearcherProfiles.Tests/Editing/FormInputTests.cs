@@ -110,4 +110,31 @@ public sealed class FormInputTests(ProfilesAppFactory factory) : IClassFixture<P
     [InlineData("broken \uFFFD utf-8", "broken  utf-8")]
     public void Control_characters_are_stripped_by_one_rule(string text, string expected) =>
         Assert.Equal(expected, ControlCharacters.Strip(text));
+
+    [Theory]
+    [InlineData("\u200B \u2028\u2029\u200E\u202E\uFEFF\n", "")]
+    [InlineData("   ", "")]
+    [InlineData("", "")]
+    [InlineData("\u200Bname\u200B", "\u200Bname\u200B")]
+    [InlineData("\u00A0.", "\u00A0.")]
+    [InlineData("\u4E2D", "\u4E2D")]
+    public void A_value_of_nothing_visible_is_empty(string text, string expected) =>
+        Assert.Equal(expected, ControlCharacters.StripToVisible(text));
+
+    [Fact]
+    public async Task A_news_item_of_invisible_characters_is_refused_as_empty()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Invisible News"));
+
+        using var response = await owner.SubmitFormAsync($"/edit/{profile.Slug}/news", new Dictionary<string, string>
+        {
+            ["Input.Date"] = "2026",
+            ["Input.BodyMarkdown"] = "\u200B \u2028",
+        }, "form.item-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("Enter the text of the news item.", page.QuerySelector("#Input_BodyMarkdown-error")?.TextContent.Trim());
+        Assert.Empty(await factory.ItemsAsync("news", profile.Id));
+    }
 }
