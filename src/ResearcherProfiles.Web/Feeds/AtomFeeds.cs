@@ -37,7 +37,7 @@ public static class AtomFeeds
     private const int NewsTitleLength = 100;
 
     /// <summary>A profile's visible news, newest first as the profile shows them; null when the profile or its News section is hidden.</summary>
-    public static async Task<byte[]?> NewsAsync(AppDbContext db, PublicUrl site, string slug, int entries, CancellationToken ct)
+    public static async Task<byte[]?> NewsAsync(AppDbContext db, PublicUrl site, HomeProfileView? home, string slug, int entries, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(site);
@@ -63,7 +63,7 @@ public static class AtomFeeds
             .ToListAsync(ct);
         var savedAt = await LastSavedAsync(db, profile.Id, items.Select(i => i.Id).ToList(), ct);
 
-        var profileUrl = site.Absolute($"/people/{profile.Slug}");
+        var profileUrl = site.Absolute(HomeProfile.PathOf(home, profile.Slug));
         var author = Person(profile.DisplayName, profileUrl);
         var entryElements = items.Select(item =>
         {
@@ -100,7 +100,7 @@ public static class AtomFeeds
     /// The papers added to the site most recently (by id, which grows with every new paper) that a
     /// public profile lists visibly, with their authors and a link to each paper's page.
     /// </summary>
-    public static async Task<byte[]> PapersAsync(AppDbContext db, PublicUrl site, string siteName, int entries, CancellationToken ct)
+    public static async Task<byte[]> PapersAsync(AppDbContext db, PublicUrl site, HomeProfileView? home, string siteName, int entries, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(site);
@@ -131,7 +131,7 @@ public static class AtomFeeds
                 new XElement(Atom + "published", XmlText.Timestamp(p.CreatedAt)),
                 new XElement(Atom + "updated", XmlText.Timestamp(p.UpdatedAt > p.CreatedAt ? p.UpdatedAt : p.CreatedAt)),
                 Link("alternate", "text/html", site.Absolute(PaperModel.PathFor(p.Id, p.Title))),
-                authors[p.Id].Select(a => Person(a.Name, a.Slug is null ? null : site.Absolute($"/people/{a.Slug}"))),
+                authors[p.Id].Select(a => Person(a.Name, a.Slug is null ? null : site.Absolute(HomeProfile.PathOf(home, a.Slug)))),
                 summary.Length == 0 ? null : Text("summary", summary));
         }).ToList();
         var feed = Feed(

@@ -1,8 +1,12 @@
 using System.Net;
+using System.Text.Json;
+using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Tests.Admin;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Tests.Validation;
+using ResearcherProfiles.Web.Hosting;
 
 namespace ResearcherProfiles.Tests.Pages;
 
@@ -146,6 +150,34 @@ public sealed class SinglePersonSiteTests(AdminAppFactory factory) : IClassFixtu
         var paperUrl = publications.Document.QuerySelector("article.pub h3 a")!.GetAttribute("href")!;
         var paper = await _visitor.GetPageAsync(paperUrl);
         Assert.Equal("/", paper.Document.QuerySelector(".paper-on-site a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Feeds_and_a_paper_s_structured_data_give_the_home_page_as_the_home_profile_s_address()
+    {
+        var home = await new ResearcherBuilder("Fed Home")
+            .WithNews("2025-03", "A new grant.")
+            .SaveAsync(factory);
+        var coauthor = await new ResearcherBuilder("Fed Coauthor")
+            .WithPublication("Written With The Home Profile", p => p.Owner().Author(home), highlighted: true)
+            .SaveAsync(factory);
+        var admin = await SignInAdminAsync();
+        await admin.SetHomeAsync(home.Slug);
+        var homeUrl = factory.Services.GetRequiredService<PublicUrl>().Absolute("/");
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+
+        var news = XDocument.Parse(await _visitor.GetStringAsync(new Uri($"/people/{home.Slug}/news.atom", UriKind.Relative)));
+        var papers = XDocument.Parse(await _visitor.GetStringAsync(new Uri("/papers.atom", UriKind.Relative)));
+        var list = await _visitor.GetPageAsync($"/people/{coauthor.Slug}/publications");
+        var paper = await _visitor.GetPageAsync(list.Document.QuerySelector("article.pub h3 a")!.GetAttribute("href")!);
+
+        Assert.All(news.Descendants(atom + "uri"), uri => Assert.Equal(homeUrl, uri.Value));
+        Assert.All(news.Descendants(atom + "entry").Elements(atom + "link").Select(l => l.Attribute("href")!.Value),
+            href => Assert.StartsWith(homeUrl + "#", href, StringComparison.Ordinal));
+        Assert.Equal(homeUrl, papers.Descendants(atom + "author").Single(a => a.Element(atom + "name")!.Value == "Fed Home").Element(atom + "uri")!.Value);
+        using var jsonLd = JsonDocument.Parse(paper.Document.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var author = jsonLd.RootElement.GetProperty("author").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "Fed Home");
+        Assert.Equal(homeUrl, author.GetProperty("url").GetString());
     }
 
     [Fact]

@@ -21,7 +21,7 @@ namespace ResearcherProfiles.Web.Pages.People;
 /// lists it visibly.
 /// </summary>
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
-public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
+public class PaperModel(AppDbContext db, PublicUrl site, HomeProfile home) : PageModel
 {
     public PaperView Paper { get; private set; } = null!;
     public IReadOnlyList<KeyValuePair<string, string>> CitationTags { get; private set; } = [];
@@ -64,7 +64,7 @@ public class PaperModel(AppDbContext db, PublicUrl site) : PageModel
         {
             Canonical = canonical,
             Card = new SharingCard("article", paper.Title, paper.Description),
-            JsonLd = PaperMetadata.JsonLd(paper, canonical, site.Origin),
+            JsonLd = PaperMetadata.JsonLd(paper, canonical, site, await home.FindAsync(ct)),
         });
         return Page();
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Web.Hosting;
 
 namespace ResearcherProfiles.Web.Pages.People;
 
@@ -62,10 +63,12 @@ public static class PaperMetadata
     /// A schema.org ScholarlyArticle as JSON, safe to write unencoded inside
     /// &lt;script type="application/ld+json"&gt;. On-site authors get their profile's address.
     /// </summary>
-    /// <param name="origin">The site's scheme, host and base path, e.g. "https://profiles.example.org".</param>
-    public static string JsonLd(PaperView paper, string canonicalUrl, string origin)
+    /// <param name="site">The site's public address, which on-site authors' addresses start with.</param>
+    /// <param name="home">The profile the home page shows, whose address is the site's own.</param>
+    public static string JsonLd(PaperView paper, string canonicalUrl, PublicUrl site, HomeProfileView? home)
     {
         ArgumentNullException.ThrowIfNull(paper);
+        ArgumentNullException.ThrowIfNull(site);
         var article = new JsonObject
         {
             ["@context"] = "https://schema.org",
@@ -79,7 +82,7 @@ public static class PaperMetadata
                 var person = new JsonObject { ["@type"] = "Person", ["name"] = a.Name };
                 if (a.Slug is not null)
                 {
-                    person["url"] = $"{origin}/people/{a.Slug}";
+                    person["url"] = site.Absolute(HomeProfile.PathOf(home, a.Slug));
                 }
                 return (JsonNode)person;
             })]),
