@@ -18,7 +18,7 @@ public static class CvEndpoints
     public static WebApplication MapCvDownloads(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGetAndHead("/people/{slug}/cv.pdf", async (string slug, string? authors, string? paper, AppDbContext db, HttpContext context, CancellationToken ct) =>
+        app.MapGet("/people/{slug}/cv.pdf", async (string slug, string? authors, string? paper, AppDbContext db, HttpContext context, CancellationToken ct) =>
             {
                 var cv = await CvContent.LoadAsync(db, slug, CvContent.ParseAuthorsShown(authors), ct);
                 if (cv is null)
@@ -32,7 +32,7 @@ public static class CvEndpoints
             })
             .AllowAnonymous()
             .WithMetadata(new OutputCacheAttribute { PolicyName = PublicSiteExtensions.PublicPagesPolicy, VaryByQueryKeys = ["authors", "paper"] });
-        app.MapGetAndHead("/people/{slug}/resume.json", async (string slug, AppDbContext db, [FromServices] PublicUrl site, HttpContext context, CancellationToken ct) =>
+        app.MapGet("/people/{slug}/resume.json", async (string slug, AppDbContext db, [FromServices] PublicUrl site, HttpContext context, CancellationToken ct) =>
             {
                 var cv = await CvContent.LoadAsync(db, slug, authorsShown: null, ct);
                 if (cv is null)

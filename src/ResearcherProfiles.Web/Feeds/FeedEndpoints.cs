@@ -29,22 +29,22 @@ public static class FeedEndpoints
 
     public static WebApplication MapFeeds(this WebApplication app)
     {
-        app.MapGetAndHead(SitemapPath, SitemapAsync)
+        app.MapGet(SitemapPath, SitemapAsync)
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
-        app.MapGetAndHead("/sitemaps/{part}-{number:int}.xml", SitemapFileAsync)
+        app.MapGet("/sitemaps/{part}-{number:int}.xml", SitemapFileAsync)
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
-        app.MapGetAndHead("/robots.txt", ([FromServices] PublicUrl site) => Results.Text(RobotsTxt(site), "text/plain; charset=utf-8", Encoding.UTF8))
+        app.MapGet("/robots.txt", ([FromServices] PublicUrl site) => Results.Text(RobotsTxt(site), "text/plain; charset=utf-8", Encoding.UTF8))
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
-        app.MapGetAndHead("/people/{slug}/news.atom", async (string slug, AppDbContext db, [FromServices] PublicUrl site, [FromServices] HomeProfile home, [FromServices] IOptions<FeedOptions> feeds, CancellationToken ct) =>
+        app.MapGet("/people/{slug}/news.atom", async (string slug, AppDbContext db, [FromServices] PublicUrl site, [FromServices] HomeProfile home, [FromServices] IOptions<FeedOptions> feeds, CancellationToken ct) =>
                 await AtomFeeds.NewsAsync(db, site, await home.FindAsync(ct), slug, feeds.Value.EntriesPerFeed, ct) is { } feed
                     ? Results.Bytes(feed, AtomFeeds.ContentType)
                     : Results.NotFound())
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
-        app.MapGetAndHead(AtomFeeds.PapersPath, async (AppDbContext db, [FromServices] PublicUrl site, [FromServices] HomeProfile home, [FromServices] IOptions<SiteOptions> siteOptions, [FromServices] IOptions<FeedOptions> feeds, CancellationToken ct) =>
+        app.MapGet(AtomFeeds.PapersPath, async (AppDbContext db, [FromServices] PublicUrl site, [FromServices] HomeProfile home, [FromServices] IOptions<SiteOptions> siteOptions, [FromServices] IOptions<FeedOptions> feeds, CancellationToken ct) =>
                 Results.Bytes(await AtomFeeds.PapersAsync(db, site, await home.FindAsync(ct), siteOptions.Value.Name, feeds.Value.EntriesPerFeed, ct), AtomFeeds.ContentType))
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);

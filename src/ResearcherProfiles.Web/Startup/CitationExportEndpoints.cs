@@ -39,12 +39,12 @@ public static class CitationExportEndpoints
     {
         foreach (var format in Formats)
         {
-            app.MapGetAndHead($"/people/{{slug}}/publications.{format.Extension}", (string slug, AppDbContext db, HttpContext context, CancellationToken ct) =>
+            app.MapGet($"/people/{{slug}}/publications.{format.Extension}", (string slug, AppDbContext db, HttpContext context, CancellationToken ct) =>
                     ExportAsync(format, slug, db, context, ct))
                 .AllowAnonymous()
                 .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);
         }
-        app.MapGetAndHead("/people/{slug}/publications/{id:int}.bib", (string slug, int id, AppDbContext db, HttpContext context, CancellationToken ct) =>
+        app.MapGet("/people/{slug}/publications/{id:int}.bib", (string slug, int id, AppDbContext db, HttpContext context, CancellationToken ct) =>
                 CitationAsync(slug, id, db, context, ct))
             .AllowAnonymous()
             .CacheOutput(PublicSiteExtensions.PublicPagesPolicy);

@@ -112,13 +112,13 @@ public sealed class HotPages(TimeProvider time)
         var key = KeyOf(request);
         if (TryGet(key, out var page))
         {
-            await SendAsync(context.Response, page, HttpMethods.IsGet(request.Method), context.RequestAborted);
+            await SendAsync(context.Response, page, context.RequestAborted);
             return;
         }
 
         var generation = Interlocked.Read(ref _generation);
         var body = context.Features.Get<IHttpResponseBodyFeature>();
-        if (body is null || !HttpMethods.IsGet(request.Method))
+        if (body is null)
         {
             await next(context);
             return;
@@ -152,13 +152,13 @@ public sealed class HotPages(TimeProvider time)
         response.StatusCode == StatusCodes.Status200OK && response.Headers.ContainsKey(HeaderNames.Age) && !response.Headers.ContainsKey(HeaderNames.SetCookie);
 
     /// <summary>
-    /// A visitor's plain GET or HEAD of a public address: no cookie (nobody signed in, no form),
+    /// A visitor's plain GET of a public address (a HEAD arrives here as GET, see PublicSiteExtensions.RefuseOtherMethods): no cookie (nobody signed in, no form),
     /// no authorization, no condition or range (those go through the output cache, which answers
     /// them), so the page is the one everyone gets.
     /// </summary>
     private static bool IsPlain(HttpRequest request)
     {
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || PublicCompression.IsPrivate(request.Path))
+        if (!HttpMethods.IsGet(request.Method) || PublicCompression.IsPrivate(request.Path))
         {
             return false;
         }
@@ -173,17 +173,14 @@ public sealed class HotPages(TimeProvider time)
     private static string KeyOf(HttpRequest request) =>
         string.Concat(PublicCompression.Choose(request.Headers.AcceptEncoding), " ", request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value);
 
-    private static async Task SendAsync(HttpResponse response, Page page, bool withBody, CancellationToken ct)
+    private static async Task SendAsync(HttpResponse response, Page page, CancellationToken ct)
     {
         response.StatusCode = page.StatusCode;
         foreach (var (name, value) in page.Headers)
         {
             response.Headers[name] = value;
         }
-        if (withBody)
-        {
-            await response.BodyWriter.WriteAsync(page.Body, ct);
-        }
+        await response.BodyWriter.WriteAsync(page.Body, ct);
     }
 
     /// <summary>

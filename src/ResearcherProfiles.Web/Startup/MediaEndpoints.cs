@@ -14,7 +14,7 @@ public static class MediaEndpoints
     public static WebApplication MapMedia(this WebApplication app)
     {
         var directory = PhotoFiles.Directory(app.Configuration, app.Environment);
-        app.MapGetAndHead(PhotoFiles.UrlPrefix + "{name}", (string name, HttpContext context) =>
+        app.MapGet(PhotoFiles.UrlPrefix + "{name}", (string name, HttpContext context) =>
         {
             var contentType = PhotoFiles.ContentTypeOf(name);
             var path = Path.Combine(directory, name);

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Cv;
@@ -165,11 +166,19 @@ public static class PublicSiteExtensions
     /// Public pages, files and endpoints only answer GET and HEAD; the form pages also take POST.
     /// Anything else (TRACE, PUT, DELETE, OPTIONS...) is a 405 with the methods that are allowed,
     /// before any page or file handler sees it.
+    /// HEAD goes through the app as GET, its body written to nothing: it gets GET's cached copy,
+    /// length, validators and 304s. Answered apart, HEAD had a cached copy of its own, an empty
+    /// body stored as the page (Content-Length: 0), and neither ETag nor Last-Modified, which are
+    /// taken from the body.
     /// </summary>
     private static Task RefuseOtherMethods(HttpContext context, RequestDelegate next)
     {
         var method = context.Request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        if (HttpMethods.IsHead(method))
+        {
+            return AsGetWithoutBody(context, next);
+        }
+        if (HttpMethods.IsGet(method))
         {
             return next(context);
         }
@@ -182,6 +191,24 @@ public static class PublicSiteExtensions
         context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
         context.Response.Headers.Allow = takesForms ? "GET, HEAD, POST" : "GET, HEAD";
         return Task.CompletedTask;
+    }
+
+    private static async Task AsGetWithoutBody(HttpContext context, RequestDelegate next)
+    {
+        context.Request.Method = HttpMethods.Get;
+        var server = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        var discarding = new StreamResponseBodyFeature(Stream.Null, server);
+        context.Features.Set<IHttpResponseBodyFeature>(discarding);
+        try
+        {
+            await next(context);
+            await discarding.CompleteAsync();
+        }
+        finally
+        {
+            context.Features.Set(server);
+            context.Request.Method = HttpMethods.Head;
+        }
     }
 }
 
