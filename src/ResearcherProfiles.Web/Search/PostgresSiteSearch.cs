@@ -26,7 +26,7 @@ public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory sco
     // setting lasts until the connection goes back to the pool, where Npgsql resets it.
     protected override string? ConnectionSetupSql => "SET plan_cache_mode = force_custom_plan";
 
-    protected override string HasInterest => """@interest = ANY (r."Interests")""";
+    protected override string HasInterest => """EXISTS (SELECT 1 FROM unnest(r."Interests") i WHERE lower(i) = lower(@interest))""";
 
     /// <summary>The terms joined by AND, the last as a prefix when asked; terms are letters and digits, which to_tsquery reads as words.</summary>
     protected override string MatchExpression(IReadOnlyList<string> terms, bool prefix) =>

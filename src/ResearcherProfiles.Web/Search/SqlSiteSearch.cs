@@ -23,8 +23,8 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
         NOT EXISTS (SELECT 1 FROM "ProfileSections" ps WHERE ps."ResearcherId" = r."Id" AND ps."Kind" = 'Publications' AND ps."IsVisible" = FALSE)
         """;
 
-    /// <summary>Researcher r passes the chosen filters (@interest, @affiliation; null for none).</summary>
-    protected string Filters => $"""(@affiliation IS NULL OR r."Affiliation" = @affiliation) AND (@interest IS NULL OR {HasInterest})""";
+    /// <summary>Researcher r passes the chosen filters (@interest, @affiliation; null for none), in any case, as the directory's.</summary>
+    protected string Filters => $"""(@affiliation IS NULL OR lower(r."Affiliation") = lower(@affiliation)) AND (@interest IS NULL OR {HasInterest})""";
 
     /// <summary>
     /// The paper whose id is <paramref name="paperId"/> is listed visibly on a public profile that

@@ -19,7 +19,8 @@ public sealed class SqliteSiteSearch(AppDbContext db, IServiceScopeFactory scope
     // every one of them up for every matching paper (seconds for a common word).
     protected override string ListingJoin => "CROSS JOIN";
 
-    protected override string HasInterest => """EXISTS (SELECT 1 FROM json_each(r."Interests") WHERE value = @interest)""";
+    // lower() folds ASCII only, as the directory's filter does on SQLite.
+    protected override string HasInterest => """EXISTS (SELECT 1 FROM json_each(r."Interests") WHERE lower(value) = lower(@interest))""";
 
     /// <summary>Each term quoted (its letters and digits cannot hold a quote), the last followed by * for a prefix.</summary>
     protected override string MatchExpression(IReadOnlyList<string> terms, bool prefix) =>

@@ -204,6 +204,7 @@ public sealed class SearchTests(AdminAppFactory factory) : IClassFixture<AdminAp
         var vision = await SearchAsync(w, "&interest=Vision");
         var south = await SearchAsync(w, "&affiliation=South%20Institute");
         var none = await SearchAsync(w, "&interest=Robotics&affiliation=South%20Institute");
+        var anyCase = await SearchAsync(w, "&interest=linguistics&affiliation=SOUTH%20institute");
 
         Assert.Equal(2, People(all).Count);
         Assert.Equal([$"Robot Person {w}"], People(robotics));
@@ -216,6 +217,8 @@ public sealed class SearchTests(AdminAppFactory factory) : IClassFixture<AdminAp
         Assert.Equal([$"Language paper {w}"], Papers(south));
         Assert.Equal("South Institute (remove filter)", south.TextOf("nav[aria-labelledby=filter-affiliation] a[aria-current=true]"));
         Assert.Empty(People(none));
+        Assert.Equal([$"Language Person {w}"], People(anyCase));
+        Assert.Equal([$"Language paper {w}"], Papers(anyCase));
         Assert.Contains("Nothing found", none.TextOf(".search-summary"), StringComparison.Ordinal);
     }
 
