@@ -20,15 +20,17 @@ public sealed class Utf8OutputTests(ProfilesAppFactory factory) : IClassFixture<
     [Fact]
     public async Task Names_in_any_script_are_sent_as_utf8_bytes()
     {
-        var jurgen = await new ResearcherBuilder("Jürgen Schmidhüber").With(r => r.Headline = "Ñandú & Ærø").SaveAsync(factory);
-        var wang = await new ResearcherBuilder("王 小明").With(r => r.Headline = "计算机科学").SaveAsync(factory);
+        var jurgen = await new ResearcherBuilder("Jürgen Schmidhüber").With(r => r.Headline = "Ñandú & Ærø 🎓").SaveAsync(factory);
+        var wang = await new ResearcherBuilder("王 𠮷明").With(r => r.Headline = "计算机科学").SaveAsync(factory);
 
         var profile = await BytesAsync($"/people/{jurgen.Slug}");
         var chinese = await BytesAsync($"/people/{wang.Slug}");
         var directory = await BytesAsync("/");
 
         Assert.Contains("<h1 class=\"profile-name\">Jürgen Schmidhüber</h1>", Utf8(profile), StringComparison.Ordinal);
-        Assert.Contains("Ñandú &amp; Ærø", Utf8(profile), StringComparison.Ordinal);
+        Assert.Contains("Ñandú &amp; Ærø 🎓", Utf8(profile), StringComparison.Ordinal);
+        // Beyond the Basic Multilingual Plane too: 🎓 is U+1F393, four bytes, where "&#x1F393;" took nine.
+        Assert.True(Contains(profile, [0xF0, 0x9F, 0x8E, 0x93]), "🎓 is not in the page as UTF-8");
         Assert.True(Contains(profile, [0x4A, 0xC3, 0xBC, 0x72]), "\"Jür\" is not in the page as UTF-8");
         // 计 is U+8BA1: three bytes in UTF-8, where "&#x8BA1;" took eight.
         Assert.True(Contains(chinese, [0xE8, 0xAE, 0xA1]), "计 is not in the page as UTF-8");
@@ -37,7 +39,7 @@ public sealed class Utf8OutputTests(ProfilesAppFactory factory) : IClassFixture<
             Assert.Empty(NonAsciiReferences(Utf8(page)));
         }
         Assert.Contains("Jürgen Schmidhüber", Utf8(directory), StringComparison.Ordinal);
-        Assert.Contains("王 小明", Utf8(directory), StringComparison.Ordinal);
+        Assert.Contains("王 𠮷明", Utf8(directory), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,7 +84,7 @@ public sealed class Utf8OutputTests(ProfilesAppFactory factory) : IClassFixture<
     {
         var services = factory.Services;
 
-        Assert.Equal("Jürgen &lt;b&gt; &amp; &quot;x&quot;", services.GetRequiredService<HtmlEncoder>().Encode("Jürgen <b> & \"x\""));
+        Assert.Equal("Jürgen 🎓 &lt;b&gt; &amp; &quot;x&quot;", services.GetRequiredService<HtmlEncoder>().Encode("Jürgen 🎓 <b> & \"x\""));
         // Addresses that routing builds stay ASCII, as a Location header must be.
         Assert.Equal("J%C3%BCrgen", services.GetRequiredService<UrlEncoder>().Encode("Jürgen"));
         Assert.Equal("J\\u00FCrgen", services.GetRequiredService<JavaScriptEncoder>().Encode("Jürgen"));
