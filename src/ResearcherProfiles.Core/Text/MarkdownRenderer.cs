@@ -53,6 +53,10 @@ public static class MarkdownRenderer
 
     private static string RenderHtml(string markdown, int topHeadingLevel, ExternalLinks links)
     {
+        if (BracketsNestTooDeep(markdown))
+        {
+            throw new InvalidOperationException($"Brackets nest more than {MaxBracketDepth} deep.");
+        }
         var document = Markdown.Parse(markdown, Pipeline);
         Sanitize(document, topHeadingLevel);
         MarkExternalLinks(document, links);
@@ -73,6 +77,10 @@ public static class MarkdownRenderer
         }
         try
         {
+            if (BracketsNestTooDeep(markdown))
+            {
+                throw new InvalidOperationException($"Brackets nest more than {MaxBracketDepth} deep.");
+            }
             return Markdown.ToPlainText(markdown, Pipeline).Trim();
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
@@ -84,6 +92,54 @@ public static class MarkdownRenderer
 
     /// <summary>The most levels quotes and lists may nest in a saved text (see <see cref="NestingDepth"/>).</summary>
     public const int MaxNestingDepth = 16;
+
+    /// <summary>The most square brackets a paragraph may open before it closes them (see <see cref="BracketsNestTooDeep"/>).</summary>
+    public const int MaxBracketDepth = 32;
+
+    /// <summary>
+    /// Whether a paragraph of the text opens more than <see cref="MaxBracketDepth"/> square
+    /// brackets before closing them. Markdig's time for link text grows with the square of its
+    /// nesting: "[" nine thousand times, a letter and "]" as many times, within a field's 20,000
+    /// characters, took about a second to render, on every render. No real text nests links that
+    /// deep (link text cannot hold a link), so such a text is not parsed: it is refused on save and
+    /// shown as plain text if stored before. A linear scan: escaped brackets are not counted, and a
+    /// blank line ends the paragraph and so every bracket it left open.
+    /// </summary>
+    public static bool BracketsNestTooDeep(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var depth = 0;
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            switch (markdown[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '[':
+                    if (++depth > MaxBracketDepth)
+                    {
+                        return true;
+                    }
+                    break;
+                case ']':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case '\n':
+                    var next = i + 1;
+                    while (next < markdown.Length && markdown[next] is ' ' or '\t' or '\r')
+                    {
+                        next++;
+                    }
+                    if (next == markdown.Length || markdown[next] == '\n')
+                    {
+                        depth = 0;
+                    }
+                    break;
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// Where render failures are reported; the web app sets it at start-up. Rendering itself
@@ -107,6 +163,11 @@ public static class MarkdownRenderer
         if (string.IsNullOrWhiteSpace(markdown))
         {
             return 0;
+        }
+        if (BracketsNestTooDeep(markdown))
+        {
+            // Not parsed (see BracketsNestTooDeep): the text does not render as Markdown.
+            return null;
         }
         MarkdownDocument document;
         try

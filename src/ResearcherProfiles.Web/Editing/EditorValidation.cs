@@ -68,6 +68,12 @@ public sealed class MarkdownTextAttribute : ValidationAttribute
             return ValidationResult.Success;
         }
         var members = validationContext.MemberName is { } member ? new[] { member } : null;
+        if (MarkdownRenderer.BracketsNestTooDeep(text))
+        {
+            return new ValidationResult(
+                $"This text opens more than {MarkdownRenderer.MaxBracketDepth} square brackets “[” before closing them, which cannot be shown as Markdown; remove some of the repeated brackets, or write “\\[” for a bracket that is not a link.",
+                members);
+        }
         var depth = MarkdownRenderer.NestingDepth(text);
         if (depth > MarkdownRenderer.MaxNestingDepth || depth is null)
         {

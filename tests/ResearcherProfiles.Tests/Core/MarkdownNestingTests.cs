@@ -37,10 +37,42 @@ public sealed class MarkdownNestingTests
     {
         var images = string.Concat(Enumerable.Repeat("![", 9_999));
 
-        Assert.Equal(0, MarkdownRenderer.NestingDepth(images));
+        Assert.Null(MarkdownRenderer.NestingDepth(images));
         Assert.False(MarkdownRenderer.Renders(images));
         Assert.StartsWith("<p class=\"markdown-unrendered\">![![", MarkdownRenderer.ToHtml(images), StringComparison.Ordinal);
         Assert.True(MarkdownRenderer.Renders("[a [link](https://example.org)] and ![an image](https://example.org/a.png) *with* **emphasis**"));
         Assert.True(MarkdownRenderer.Renders(new string('>', 16) + " sixteen levels"));
+    }
+
+    [Theory]
+    [InlineData(32, false)]
+    [InlineData(33, true)]
+    [InlineData(9_999, true)]
+    public void Brackets_nested_deeper_than_the_bound_are_not_parsed(int depth, bool tooDeep)
+    {
+        // The slow case: Markdig's time grows with the square of the depth (about a second at 9,999).
+        var markdown = new string('[', depth) + "x" + new string(']', depth);
+
+        Assert.Equal(tooDeep, MarkdownRenderer.BracketsNestTooDeep(markdown));
+        Assert.Equal(!tooDeep, MarkdownRenderer.Renders(markdown));
+        var html = MarkdownRenderer.ToHtml(markdown);
+        Assert.Equal(tooDeep, html.StartsWith("<p class=\"markdown-unrendered\">[[[", StringComparison.Ordinal));
+        Assert.Equal(markdown, MarkdownRenderer.ToPlainText(markdown));
+        Assert.Equal(tooDeep ? null : 0, MarkdownRenderer.NestingDepth(markdown));
+    }
+
+    [Theory]
+    [InlineData(false, "[a] [b] [[c]] [link](https://example.org)")]
+    [InlineData(false, "\\[ escaped brackets are not counted ")]
+    [InlineData(false, "[ left open in one paragraph\n\n[ and in the next ")]
+    [InlineData(false, "[ a blank line \n \t \r\n[ of spaces ends a paragraph too ")]
+    [InlineData(true, "[ one paragraph\n[ over\n[ several lines ")]
+    [InlineData(false, "]]]]]]]]]] closing brackets first [ do not let more open ")]
+    public void Brackets_are_counted_per_paragraph(bool tooDeep, string pattern)
+    {
+        // The pattern's brackets, 20 times over: more than the bound in all unless something resets the count.
+        var markdown = string.Concat(Enumerable.Repeat(pattern, 20));
+
+        Assert.Equal(tooDeep, MarkdownRenderer.BracketsNestTooDeep(markdown));
     }
 }

@@ -110,7 +110,8 @@ public sealed class BasicsEditorTests(ProfilesAppFactory factory) : IClassFixtur
         { "Input.AboutMarkdown", new string('x', 20_001), "The About text is at most 20000 characters." },
         { "Input.AboutMarkdown", new string('>', 130) + " x", "This text nests quotes or lists more than 100 levels deep; at most 16 levels are allowed." },
         { "Input.PublicationsNote", "> > > > > > > > > > > > > > > > > > note", "This text nests quotes or lists 18 levels deep; at most 16 levels are allowed." },
-        { "Input.AboutMarkdown", string.Concat(Enumerable.Repeat("![", 9_999)), "This text nests links, images or emphasis too deeply to be shown as Markdown (for example “![” or “[” repeated many times); remove some of the repeated brackets or marks." },
+        { "Input.AboutMarkdown", string.Concat(Enumerable.Repeat("![", 9_999)), "This text opens more than 32 square brackets “[” before closing them, which cannot be shown as Markdown; remove some of the repeated brackets, or write “\\[” for a bracket that is not a link." },
+        { "Input.AboutMarkdown", new string('[', 9_999) + "x" + new string(']', 9_999), "This text opens more than 32 square brackets “[” before closing them, which cannot be shown as Markdown; remove some of the repeated brackets, or write “\\[” for a bracket that is not a link." },
     };
 
     [Theory]
