@@ -60,7 +60,8 @@ public static class PublicSiteExtensions
                 // One stored copy per encoding the page is sent in (see PublicCompression).
                 .VaryByValue(PublicCompression.EncodingKey)
                 .Tag(PublicPageTags.All)
-                .AddPolicy<PublicPageTags.ListingsUnlessClaimed>());
+                .AddPolicy<PublicPageTags.ListingsUnlessClaimed>()
+                .AddPolicy<RepeatedQueryValues>());
         });
         OutputCacheSegments.UseSmallSegments();
         if (cacheMegabytes > 0 && !SharedPageCache.IsConfigured(builder.Configuration))

@@ -74,6 +74,30 @@ public sealed class CacheKeyTests(ProfilesAppFactory factory) : IClassFixture<Pr
         await VisitAsync($"/people/{researcher.Slug}/cv");
         Assert.False((await VisitAsync($"/people/{researcher.Slug}/cv?authors=3")).FromCache);
     }
+
+    [Fact]
+    public async Task A_query_key_given_twice_is_rendered_for_its_own_order_and_never_cached()
+    {
+        var t = TestNames.Unique();
+        var alpha = await new ResearcherBuilder("Alpha" + t).SaveAsync(factory);
+        await new ResearcherBuilder("Beta" + t).SaveAsync(factory);
+        var alphaFirst = $"/search?q=alpha{t}&q=beta{t}";
+        var betaFirst = $"/search?q=beta{t}&q=alpha{t}";
+
+        // The page reads the first value; the cache's key would list both in sorted order, the same for either.
+        var first = await VisitAsync(alphaFirst);
+        var second = await VisitAsync(betaFirst);
+        var again = await VisitAsync(alphaFirst);
+
+        Assert.False(first.FromCache);
+        Assert.False(second.FromCache);
+        Assert.False(again.FromCache);
+        Assert.Contains($"value=\"alpha{t}\"", first.Html, StringComparison.Ordinal);
+        Assert.Contains($"value=\"beta{t}\"", second.Html, StringComparison.Ordinal);
+        Assert.Contains("Beta" + t, second.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alpha" + t, second.Html, StringComparison.Ordinal);
+        Assert.False((await VisitAsync($"/people/{alpha.Slug}?utm_source=a&utm_source=b")).FromCache);
+    }
 }
 
 /// <summary>Site:OutputCacheMegabytes=0: every visit renders the page, which still carries its validators.</summary>
