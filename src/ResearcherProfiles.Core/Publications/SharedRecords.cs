@@ -57,6 +57,21 @@ public static class SharedRecords
             "from your profile. If you are one of its authors, ask a co-author who lists it to link your name, or ask an administrator.";
     }
 
+    /// <summary>
+    /// The message shown when a save would remove the links of co-authors who list the record: a
+    /// linked author may edit a shared record from their own profile, so removing their link would
+    /// lock them out of a paper still on their page.
+    /// </summary>
+    public static string UnlinkMessage(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var who = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+        var they = names.Count == 1 ? "that researcher" : "those researchers";
+        return $"{who} {(names.Count == 1 ? "is a linked author who lists" : "are linked authors who list")} this paper, so the author rows must keep " +
+            $"{(names.Count == 1 ? "that link" : "their links")}: only {they}, from {(names.Count == 1 ? "their own profile" : "their own profiles")}, or an administrator can remove " +
+            $"{(names.Count == 1 ? "it" : "them")}. You can still correct how the names are written.";
+    }
+
     public static string Names(IReadOnlyList<string> names) => names.Count switch
     {
         0 => "no other profile",

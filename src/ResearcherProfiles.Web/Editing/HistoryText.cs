@@ -155,7 +155,10 @@ public static class HistoryText
             UndoConflictKind.ChangedSince => $"The {what} was changed again later.",
             UndoConflictKind.DeletedSince => $"The {what} was deleted later; restore it first.",
             UndoConflictKind.ParentMissing => $"The {what} belonged to a {Entity(conflict.Current ?? string.Empty).ToLowerInvariant()} that was deleted later; restore that first.",
-            UndoConflictKind.SharedRecord => $"The {what} is a paper shared with {conflict.Current}, and this profile is not among its linked authors.",
+            UndoConflictKind.SharedRecord when conflict.EntityType == nameof(Publication) =>
+                $"The {what} is a paper shared with {conflict.Current}, and this profile is not among its linked authors.",
+            UndoConflictKind.SharedRecord =>
+                $"The {what} belongs to a paper shared with {conflict.Current}, and this profile is not among its linked authors.",
             _ => $"The {what} cannot be restored.",
         };
     }

@@ -192,9 +192,13 @@ public sealed class HistoryModel(
                 StatusMessage = "This change was made by an administrator (the profile's owner, visibility or trash) and cannot be undone from the profile's history.";
                 return BackToHistory(firstPage: false);
             case UndoStatus.Conflict:
-                StatusMessage = "Nothing was undone, because later changes stand in the way: " +
-                    string.Join(" ", result.Conflicts.Select(HistoryText.Conflict)) +
-                    " Undo the later changes first, or edit the item directly.";
+                // A paper this profile may no longer change is not in the way of later changes: say who can change it.
+                var onlyShared = result.Conflicts.All(c => c.Kind == UndoConflictKind.SharedRecord);
+                StatusMessage = (onlyShared ? "Nothing was undone: " : "Nothing was undone, because later changes stand in the way: ") +
+                    string.Join(" ", result.Conflicts.Select(HistoryText.Conflict).Distinct()) +
+                    (onlyShared
+                        ? " Its linked authors, from their own profiles, or an administrator can change it."
+                        : " Undo the later changes first, or edit the item directly.");
                 return BackToHistory(firstPage: false);
         }
         StatusMessage = "The change was undone. The undo itself is now the newest entry, so you can reverse it too." +

@@ -170,13 +170,24 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
             db.Entry(publication).Property(p => p.Version).OriginalValue = Input.Version;
         }
         var linkedBefore = publication.Authors.Where(a => a.ResearcherId is not null).Select(a => a.ResearcherId!.Value).ToHashSet();
+        if (!IsNew && await UnlinkedListersAsync(linkedBefore, authors, ct) is { Count: > 0 } unlinked)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(PublicationInput.Authors)}", SharedRecords.UnlinkMessage(unlinked));
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
         Input.ApplyTo(publication);
-        // Always touched, so the stale-form check runs even when only authors or links changed.
-        publication.UpdatedAt = DateTimeOffset.UtcNow;
         ReplaceAuthors(publication, authors);
         ReplaceLinks(publication, Input.LinksToSave());
         var newlyLinked = authors.Select(a => a.ResearcherId).OfType<int>().Where(id => !linkedBefore.Contains(id)).ToList();
         await SharedRecords.SuggestToLinkedAuthorsAsync(db, publication, newlyLinked, Profile.Id, User.Identity?.Name, ct);
+        // Touched when anything changed, authors and links included, so that the stale-form check
+        // runs; a save that changes nothing writes nothing, and leaves co-authors' open forms current.
+        db.ChangeTracker.DetectChanges();
+        if (db.ChangeTracker.HasChanges())
+        {
+            publication.UpdatedAt = DateTimeOffset.UtcNow;
+        }
 
         try
         {
@@ -206,6 +217,30 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
         var page = before / PublicationsModel.PageSize + 1;
         var url = Url.Page("/Edit/Publications", new { slug = Profile.Slug, p = page == 1 ? (int?)null : page })!;
         return $"{url}#entry-{entry.Id.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>
+    /// The other researchers linked as authors of the saved record, listing it on their profiles,
+    /// whose links the form removes: their link is what lets them edit the paper from their own
+    /// profile, so only they, or an administrator, may remove it (<see cref="SharedRecords"/>).
+    /// </summary>
+    private async Task<List<string>> UnlinkedListersAsync(IReadOnlySet<int> linkedBefore, IReadOnlyList<PublicationInput.AuthorInput> authors, CancellationToken ct)
+    {
+        if (User.IsInRole(AccountsExtensions.AdminRole))
+        {
+            return [];
+        }
+        var kept = authors.Select(a => a.ResearcherId).OfType<int>().ToHashSet();
+        var removed = linkedBefore.Where(id => id != Profile.Id && !kept.Contains(id)).ToList();
+        if (removed.Count == 0)
+        {
+            return [];
+        }
+        return await db.ProfilePublications.AsNoTracking()
+            .Where(pp => pp.PublicationId == PublicationId && removed.Contains(pp.ResearcherId))
+            .OrderBy(pp => pp.Researcher!.DisplayName)
+            .Select(pp => pp.Researcher!.DisplayName)
+            .ToListAsync(ct);
     }
 
     private Task<SharedRecordRights> RightsAsync(CancellationToken ct) =>
@@ -272,6 +307,12 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
         if (pasted.Authors.Count == 0)
         {
             ModelState.AddModelError(key, "No names were found in the pasted text. Separate the names with commas, “and” or new lines.");
+            return false;
+        }
+        if (pasted.Truncated && Command != FillAuthorsCommand)
+        {
+            // Filling the rows says what was left out and lets the person look; a save would drop names unseen.
+            ModelState.AddModelError(key, $"The pasted list has more than {PublicationInput.MaxAuthors} names, and a publication has at most {PublicationInput.MaxAuthors} authors here; shorten the list.");
             return false;
         }
 

@@ -54,6 +54,29 @@ public sealed class AuthorPasteTests(ProfilesAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_pasted_list_longer_than_the_bound_is_refused_on_save_instead_of_cut()
+    {
+        var (ada, client) = await SignedInAsync();
+        var title = "Too many authors " + TestNames.Unique();
+        var names = string.Join(" and ", Enumerable.Range(1, 1_001).Select(i => $"Author{i} Person"));
+
+        using var response = await client.SubmitFormAsync($"/edit/{ada.Slug}/publications/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = title,
+            ["Input.AuthorPaste"] = names,
+            ["Command"] = "save",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal(
+            "The pasted list has more than 1000 names, and a publication has at most 1000 authors here; shorten the list.",
+            page.QuerySelector("#author-paste-error")?.TextContent.Trim());
+        Assert.Equal(names, (page.QuerySelector("textarea[name='Input.AuthorPaste']") as IHtmlTextAreaElement)?.Value);
+        Assert.False(await factory.ReadAsync(db => db.Publications.AnyAsync(p => p.Title == title)));
+    }
+
+    [Fact]
     public async Task Fill_without_javascript_returns_the_rows_filled_linked_and_unsaved_at_the_author_fieldset()
     {
         var (ada, client) = await SignedInAsync();

@@ -65,6 +65,81 @@ public sealed class SharedRecordTests(ProfilesAppFactory factory) : IClassFixtur
         Assert.Equal(2, paper.Authors.Count);
     }
 
+    /// <summary>A paper on Bo's profile and on Cy's, both linked authors (Bo first, Cy second); Cy signed in.</summary>
+    private async Task<(Researcher Bo, Researcher Cy, HttpClient CyClient, int PaperId, string Title)> CoauthoredPaperAsync()
+    {
+        var t = TestNames.Unique();
+        var (cy, client) = await SignedInAsync(new ResearcherBuilder("Cy Coauthor" + t));
+        var title = $"Our joint paper {t}";
+        var bo = await new ResearcherBuilder("Bo Linked" + t)
+            .WithPublication(title, p => p.Owner().Author(cy).With(x => x.Pages = "1--10"))
+            .SaveAsync(factory);
+        var id = await factory.ReadAsync(db => db.ProfilePublications.Where(pp => pp.ResearcherId == bo.Id).Select(pp => pp.PublicationId).SingleAsync());
+        await factory.ReadAsync(async db =>
+        {
+            db.ProfilePublications.Add(new ProfilePublication { ResearcherId = cy.Id, PublicationId = id, SortOrder = 0 });
+            return await db.SaveChangesAsync();
+        });
+        return (bo, cy, client, id, title);
+    }
+
+    [Fact]
+    public async Task A_linked_coauthor_cannot_unlink_another_linked_author_who_lists_the_paper()
+    {
+        var (bo, cy, client, id, title) = await CoauthoredPaperAsync();
+        var url = $"/edit/{cy.Slug}/publications/{Id(id)}";
+
+        // Unlinking Bo's row (removing it posts the same: Bo's id is no longer among the rows).
+        using var refused = await client.SubmitFormAsync(url, new Dictionary<string, string>
+        {
+            ["Input.Authors[0].ResearcherId"] = "",
+            ["Input.Title"] = "Taken over",
+            ["Command"] = "save",
+        }, "form.publication-form");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadDocumentAsync();
+        Assert.Equal(
+            $"{bo.DisplayName} is a linked author who lists this paper, so the author rows must keep that link: only that researcher, from their own profile, or an administrator can remove it. You can still correct how the names are written.",
+            page.QuerySelector("#Input_Authors > .field-error")?.TextContent.Trim());
+        var paper = await PaperAsync(id);
+        Assert.Equal(title, paper.Title);
+        Assert.Equal(bo.Id, paper.Authors.Single(a => a.Position == 0).ResearcherId);
+
+        // Writing Bo's name another way, with the link kept, is a change Cy may make.
+        var initial = "B. " + bo.DisplayName.Split(' ')[^1];
+        using var renamed = await client.SubmitFormAsync(url, new Dictionary<string, string>
+        {
+            ["Input.Authors[0].Name"] = initial,
+            ["Command"] = "save",
+        }, "form.publication-form");
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        var saved = (await PaperAsync(id)).Authors.Single(a => a.Position == 0);
+        Assert.Equal((initial, (int?)bo.Id), (saved.Name, saved.ResearcherId));
+    }
+
+    [Fact]
+    public async Task Saving_a_shared_paper_unchanged_writes_nothing_and_leaves_a_coauthors_open_form_current()
+    {
+        var (bo, cy, cyClient, id, _) = await CoauthoredPaperAsync();
+        var boUser = await factory.CreateResearcherAsync(bo.Id);
+        var boClient = await factory.SignInAsync(boUser.Email!);
+        var boUrl = $"/edit/{bo.Slug}/publications/{Id(id)}";
+        var boForm = (IHtmlFormElement)(await boClient.GetDocumentAsync(boUrl)).QuerySelector("form.publication-form")!;
+        var before = await PaperAsync(id);
+
+        using var unchanged = await cyClient.SubmitFormAsync($"/edit/{cy.Slug}/publications/{Id(id)}",
+            new Dictionary<string, string> { ["Command"] = "save" }, "form.publication-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, unchanged.StatusCode);
+        var after = await PaperAsync(id);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.UpdatedAt, after.UpdatedAt);
+        using var boSave = await boClient.SubmitAsync(boForm, boUrl, new Dictionary<string, string> { ["Input.Pages"] = "1--12", ["Command"] = "save" });
+        Assert.Equal(HttpStatusCode.Redirect, boSave.StatusCode);
+        Assert.Equal("1--12", (await PaperAsync(id)).Pages);
+    }
+
     [Fact]
     public async Task Importing_a_DOI_that_belongs_to_someone_elses_paper_is_a_conflict_not_a_join()
     {
