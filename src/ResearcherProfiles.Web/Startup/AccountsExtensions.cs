@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using ResearcherProfiles.Core.Data;
@@ -79,7 +80,8 @@ public static class AccountsExtensions
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
         builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-        // A disabled account or a changed password ends existing sessions within a minute.
+        // A disabled account or a changed password ends existing sessions within a minute; until
+        // then CurrentAccountRequirement refuses them every signed-in page.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         // Keys outlive restarts and container upgrades in the database, and every instance on the
@@ -88,8 +90,11 @@ public static class AccountsExtensions
             .SetApplicationName("ResearcherProfiles")
             .PersistKeysToDbContext<AppDbContext>();
 
+        // Signed-in pages also ask the database whether the session is still the account's (CurrentAccount).
+        builder.Services.AddScoped<IAuthorizationHandler, CurrentAccountHandler>();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy, policy => policy.RequireRole(AdminRole));
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(CurrentAccountRequirement.Instance).Build())
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(AdminRole).AddRequirements(CurrentAccountRequirement.Instance));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ProfileAccess>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using ResearcherProfiles.Tests.Editing;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Web.Startup;
 
@@ -51,5 +52,57 @@ public sealed class DisabledAccountTests(DisabledAccountTests.EveryRequestChecke
         var browser = await factory.SignInAsync(email);
 
         Assert.Equal(HttpStatusCode.OK, (await browser.GetPageAsync("/account")).Status);
+    }
+}
+
+/// <summary>
+/// With the sign-in cookie checked against the database only once a minute (the site's setting),
+/// a disabled account or a session ended by a new security stamp still cannot change anything:
+/// every signed-in page asks the database first.
+/// </summary>
+public sealed class EndedSessionTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
+{
+    private async Task<(global::ResearcherProfiles.Core.Entities.Researcher Profile, HttpClient Owner, string Email, AngleSharp.Html.Dom.IHtmlFormElement Form)> OwnerWithOpenFormAsync()
+    {
+        var profile = await new ResearcherBuilder("Ended Session" + TestNames.Unique()).With(r => r.Headline = "Unchanged").SaveAsync(factory);
+        var user = await factory.CreateResearcherAsync(profile.Id);
+        var owner = await factory.SignInAsync(user.Email!);
+        var page = await owner.GetDocumentAsync($"/edit/{profile.Slug}");
+        return (profile, owner, user.Email!, (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form.basics-form")!);
+    }
+
+    [Fact]
+    public async Task A_disabled_account_cannot_save_from_a_session_it_opened_before()
+    {
+        var (profile, owner, email, form) = await OwnerWithOpenFormAsync();
+
+        await factory.SetDisabledAsync(email);
+        using var save = await owner.SubmitAsync(form, $"/edit/{profile.Slug}", new Dictionary<string, string> { ["Input.Headline"] = "Changed after disabling" });
+        using var editor = await owner.GetAsync(new Uri($"/edit/{profile.Slug}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, save.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, editor.StatusCode);
+        Assert.Equal("Unchanged", (await factory.ResearcherAsync(profile.Id)).Headline);
+    }
+
+    [Fact]
+    public async Task A_session_whose_security_stamp_changed_cannot_save()
+    {
+        var (profile, owner, email, form) = await OwnerWithOpenFormAsync();
+
+        // What a new password, or "sign out everywhere", does to the account's other sessions.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<global::ResearcherProfiles.Core.Entities.AppUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(email))!);
+        }
+        using var save = await owner.SubmitAsync(form, $"/edit/{profile.Slug}", new Dictionary<string, string> { ["Input.Headline"] = "Changed by an old session" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, save.StatusCode);
+        Assert.Equal("Unchanged", (await factory.ResearcherAsync(profile.Id)).Headline);
+
+        // A new sign-in carries the new stamp and may edit.
+        var again = await factory.SignInAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync(new Uri($"/edit/{profile.Slug}", UriKind.Relative))).StatusCode);
     }
 }
