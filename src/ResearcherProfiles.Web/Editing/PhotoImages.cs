@@ -44,10 +44,11 @@ public static class PhotoImages
             return new Result(null, TooManyPixelsMessage(width, height));
         }
 
-        using var decoded = Decode(codec);
+        var (pixels, status) = Decode(codec);
+        using var decoded = pixels;
         if (decoded is null)
         {
-            return new Result(null, UnreadableMessage);
+            return new Result(null, status == SKCodecResult.IncompleteInput ? IncompleteMessage : UnreadableMessage);
         }
         using var upright = Orient(decoded, codec.EncodedOrigin);
         using var stored = ScaleDown(upright ?? decoded);
@@ -61,22 +62,28 @@ public static class PhotoImages
 
     public const string UnreadableMessage = "The photo could not be read as an image. Choose another file.";
 
+    public const string IncompleteMessage = "The photo file ends before its image does (it may not have finished downloading or copying). Upload the whole file, or choose another.";
+
     public static string TooManyPixelsMessage(int width, int height) =>
         $"The photo is {width:N0} × {height:N0} pixels; photos may be at most {MaxSide:N0} pixels on a side and {MaxPixels / 1_000_000} megapixels. Choose a smaller image.";
 
-    /// <summary>The first frame as pixels, or null when the file is damaged before any row could be read.</summary>
-    private static SKBitmap? Decode(SKCodec codec)
+    /// <summary>
+    /// The first frame as pixels, or null with the decoder's reason when it could not be read
+    /// whole. A file cut short decodes as far as it goes, the rest blank (a header alone, as a
+    /// blank image of the size it claims): that is refused too, rather than stored as the photo.
+    /// </summary>
+    private static (SKBitmap? Pixels, SKCodecResult Status) Decode(SKCodec codec)
     {
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888,
             codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul);
         var bitmap = new SKBitmap(info);
         var result = codec.GetPixels(info, bitmap.GetPixels());
-        if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput)
+        if (result == SKCodecResult.Success)
         {
-            return bitmap;
+            return (bitmap, result);
         }
         bitmap.Dispose();
-        return null;
+        return (null, result);
     }
 
     /// <summary>The pixels turned as EXIF orientation says; null when they stand as stored.</summary>

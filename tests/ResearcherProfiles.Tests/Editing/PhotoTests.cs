@@ -101,6 +101,21 @@ public sealed class PhotoTests(ProfilesAppFactory factory) : IClassFixture<Profi
         Assert.Equal((1600, 1200, SKEncodedImageFormat.Jpeg), TestImages.Describe(served));
     }
 
+    [Theory]
+    [InlineData(SKEncodedImageFormat.Png, "cut.png", "image/png")]
+    [InlineData(SKEncodedImageFormat.Jpeg, "cut.jpg", "image/jpeg")]
+    public async Task A_photo_file_cut_short_is_refused_rather_than_stored_part_blank(SKEncodedImageFormat format, string fileName, string contentType)
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync();
+        var whole = TestImages.Encode(format, 200, 200);
+        var cut = whole.AsSpan(0, whole.Length / 2).ToArray();
+
+        using var response = await owner.UploadPhotoAsync(profile.Slug, cut, fileName, contentType);
+
+        Assert.Equal(PhotoImages.IncompleteMessage, (await response.ReadDocumentAsync()).QuerySelector("#Upload-error")?.TextContent.Trim());
+        Assert.Null((await factory.ResearcherAsync(profile.Id)).PhotoPath);
+    }
+
     [Fact]
     public async Task A_damaged_image_with_the_right_first_bytes_is_refused()
     {
