@@ -50,7 +50,11 @@ public sealed record ImportPlan(IReadOnlyList<ImportCandidate> Candidates)
     public int Count(ImportState state) => Candidates.Count(c => c.State == state);
 }
 
-public sealed record ImportOutcome(int Created, int Joined, int Skipped);
+/// <param name="Created">New records made.</param>
+/// <param name="Joined">Records already on the site added to the profile.</param>
+/// <param name="Skipped">Chosen entries the profile listed by the time of the import (or repeated earlier in the file).</param>
+/// <param name="Refused">Chosen entries that cannot be imported: conflicts, unreadable entries, and numbers the file does not have.</param>
+public sealed record ImportOutcome(int Created, int Joined, int Skipped, int Refused = 0);
 
 /// <summary>
 /// Imports a BibTeX file into one profile: first a plan (what each entry is: new, already on the
@@ -178,9 +182,11 @@ public sealed class BibtexImporter(AppDbContext db)
         await db.Researchers.Where(r => r.Id == researcherId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Version, r => r.Version), ct);
         var (plan, matcher) = await PlanWithMatcherAsync(researcherId, bibtex, options, ct);
         var toImport = plan.Candidates.Where(c => c.CanImport && chosen.Contains(c.Index)).ToList();
+        var skipped = plan.Candidates.Count(c => c.State is ImportState.AlreadyListed or ImportState.RepeatedInFile && chosen.Contains(c.Index));
+        var refused = chosen.Count - toImport.Count - skipped;
         if (toImport.Count == 0)
         {
-            return new ImportOutcome(0, 0, chosen.Count);
+            return new ImportOutcome(0, 0, skipped, refused);
         }
 
         var newcomers = new List<Newcomer>(toImport.Count);
@@ -216,7 +222,7 @@ public sealed class BibtexImporter(AppDbContext db)
         await SharedRecords.SuggestNewRecordsAsync(db, createdRecords, researcherId, db.History?.UserName, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new ImportOutcome(created, joined, chosen.Count - toImport.Count);
+        return new ImportOutcome(created, joined, skipped, refused);
     }
 
     /// <summary>Links the owner and co-authors on the site; returns what the preview should point out.</summary>

@@ -111,7 +111,15 @@ public sealed class PublicationImportModel(AppDbContext db, ProfileAccess access
         }
         if (outcome.Skipped > 0)
         {
-            parts.Add($"Skipped {Count(outcome.Skipped, "entry", "entries")} that were already on your profile by then.");
+            parts.Add(outcome.Skipped == 1
+                ? "Skipped 1 entry that was already on your profile by then."
+                : $"Skipped {Count(outcome.Skipped, "entry", "entries")} that were already on your profile by then.");
+        }
+        if (outcome.Refused > 0)
+        {
+            parts.Add(outcome.Refused == 1
+                ? "Left out 1 entry that cannot be imported: a conflict with a paper on the site, or an entry that could not be read (the preview says which)."
+                : $"Left out {Count(outcome.Refused, "entry", "entries")} that cannot be imported: conflicts with papers on the site, or entries that could not be read (the preview says which).");
         }
         return parts.Count == 0 ? "Nothing was imported." : string.Join(" ", parts);
     }

@@ -162,6 +162,9 @@ public sealed class SharedRecordTests(ProfilesAppFactory factory) : IClassFixtur
         // Ticking it anyway (a forged form) imports nothing.
         var token = await client.TokenFromAsync(url);
         (await client.PostAsync($"{url}?handler=Import", [new("Bibtex", bibtex), new("Chosen", "0")], token)).Dispose();
+        Assert.Equal(
+            "Left out 1 entry that cannot be imported: a conflict with a paper on the site, or an entry that could not be read (the preview says which).",
+            (await client.GetPageAsync($"/edit/{mallory.Slug}/publications")).TextOf(".status-message"));
         var paper = await PaperAsync(id);
         Assert.Equal([bo.Id], paper.Profiles.Select(p => p.ResearcherId));
         Assert.Equal(0, await factory.ReadAsync(db => db.ProfilePublications.CountAsync(pp => pp.ResearcherId == mallory.Id)));
