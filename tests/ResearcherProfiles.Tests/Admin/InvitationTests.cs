@@ -255,18 +255,49 @@ public sealed class InvitationTests(AdminAppFactory factory) : IClassFixture<Adm
     }
 
     [Fact]
-    public async Task Profile_given_an_owner_meanwhile_keeps_that_owner_when_the_invitation_is_accepted()
+    public async Task Profile_given_an_owner_meanwhile_keeps_that_owner_and_the_invitation_says_it_no_longer_works()
     {
         var profile = await new ResearcherBuilder("Contested Profile").SaveAsync(factory);
         var email = NewEmail();
         var link = await InviteAsync(email, profile.Id.ToString());
+        var early = NewBrowser();
+        var form = (await early.GetPageAsync(link)).Document;
         var other = await factory.CreateResearcherAsync(profile.Id);
 
-        using var accepted = await NewBrowser().SubmitFormAsync(link, Passwords(NewPassword));
+        var page = await NewBrowser().GetPageAsync(link);
+        // A form opened before the profile had its owner is refused too.
+        using var accepted = await early.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)form.QuerySelector("main form")!, link, Passwords(NewPassword));
 
-        accepted.AssertRedirectedTo("/account");
-        Assert.NotNull(await FindUserAsync(email));
+        Assert.Equal(AcceptInvitationModel.ProfileTakenMessage, page.TextOf("main .form-errors"));
+        Assert.Null(page.Document.QuerySelector("main form"));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(AcceptInvitationModel.ProfileTakenMessage, (await accepted.ReadPageAsync()).TextOf("main .form-errors"));
+        Assert.Null(await FindUserAsync(email));
         Assert.Equal(other.Id, await OwnerOfAsync(profile.Id));
+    }
+
+    [Fact]
+    public async Task A_new_invitation_to_edit_the_same_profile_replaces_the_earlier_one_to_another_address()
+    {
+        var profile = await new ResearcherBuilder("Invited Twice").SaveAsync(factory);
+        var mistyped = NewEmail();
+        var corrected = NewEmail();
+        var first = await InviteAsync(mistyped, profile.Id.ToString());
+        var (admin, _) = await factory.SignInAdminAsync();
+
+        using (var response = await admin.SubmitFormAsync("/admin/invite", new Dictionary<string, string> { ["Input.Email"] = corrected, ["Input.Profile"] = profile.Id.ToString() }))
+        {
+            response.AssertRedirectedTo("/admin/invite");
+        }
+        var second = factory.InvitationLinkFor(corrected);
+
+        Assert.Equal(
+            $"Invitation sent to {corrected}. The link expires in 7 days. The earlier invitation to edit this profile, sent to {mistyped}, no longer works.",
+            (await admin.GetPageAsync("/admin/invite")).TextOf(".status-message"));
+        await AssertRejectedAsync(first, mistyped);
+        using var accepted = await NewBrowser().SubmitFormAsync(second, Passwords(NewPassword));
+        accepted.AssertRedirectedTo($"/edit/{profile.Slug}");
+        Assert.Equal((await FindUserAsync(corrected))!.Id, await OwnerOfAsync(profile.Id));
     }
 
     [Fact]

@@ -24,6 +24,11 @@ public class AcceptInvitationModel(AppDbContext db, UserManager<AppUser> users, 
     /// <summary>The same words for an unknown, expired, revoked or used link: the link itself is the only secret.</summary>
     public const string InvalidMessage = "This invitation link is not valid. It may have expired, been revoked or been used already. Ask an administrator for a new invitation.";
 
+    public const string ProfileTakenMessage = "This invitation was to edit a profile that has an owner now (or was deleted), so it no longer works. Ask an administrator for a new invitation.";
+
+    /// <summary>Why the link cannot be used, when it cannot.</summary>
+    public string Problem { get; private set; } = InvalidMessage;
+
     [BindProperty(SupportsGet = true, Name = "token")]
     public string? Token { get; set; }
 
@@ -115,6 +120,15 @@ public class AcceptInvitationModel(AppDbContext db, UserManager<AppUser> users, 
             || invitation.ExpiresAt <= DateTimeOffset.UtcNow || await users.FindByEmailAsync(invitation.Email) is not null)
         {
             Invalid();
+            return null;
+        }
+        // An invitation to a profile that was given an owner since (another invitation accepted
+        // first, or the administrator) would make an account with nothing to edit.
+        if (invitation.ResearcherId is int profileId
+            && !await db.Researchers.AnyAsync(r => r.Id == profileId && r.OwnerId == null && r.DeletedAt == null, ct))
+        {
+            Invalid();
+            Problem = ProfileTakenMessage;
             return null;
         }
         Email = invitation.Email;

@@ -99,6 +99,11 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, IEmailSend
 
         var now = DateTimeOffset.UtcNow;
         var (token, hash) = InvitationTokens.Create();
+        // Expiry compared here: SQLite cannot compare the stored times in SQL.
+        var replacedFor = existingProfileId is null ? [] : (await db.Invitations
+            .Where(i => i.ResearcherId == existingProfileId && i.Email != address && i.AcceptedAt == null && i.RevokedAt == null)
+            .Select(i => new { i.Email, i.ExpiresAt }).ToListAsync(ct))
+            .Where(i => i.ExpiresAt > now).Select(i => i.Email).Distinct().ToList();
         try
         {
             await SaveInvitationAsync(createsProfile, existingProfileId, address, hash, now, ct);
@@ -126,7 +131,8 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, IEmailSend
 
             If you did not expect this invitation, ignore this message.
             """, ct);
-        StatusMessage = $"Invitation sent to {address}. The link expires in {InvitationTokens.Lifetime.Days} days.";
+        StatusMessage = $"Invitation sent to {address}. The link expires in {InvitationTokens.Lifetime.Days} days."
+            + (replacedFor.Count > 0 ? $" The earlier invitation to edit this profile, sent to {string.Join(" and ", replacedFor)}, no longer works." : string.Empty);
         return RedirectToPage();
     }
 
@@ -141,8 +147,10 @@ public class InviteModel(AppDbContext db, UserManager<AppUser> users, IEmailSend
             db.Researchers.Add(profile);
             await db.SaveChangesAsync(ct);
         }
-        // Only the newest invitation to an address works: earlier links stop working.
-        await db.Invitations.Where(i => i.Email == address && i.AcceptedAt == null && i.RevokedAt == null)
+        // Only the newest invitation to an address, or to edit a profile, works: earlier links stop
+        // working (a second acceptor of one profile would get an account with nothing to edit).
+        await db.Invitations.Where(i => i.AcceptedAt == null && i.RevokedAt == null
+                && (i.Email == address || (existingProfileId != null && i.ResearcherId == existingProfileId)))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), ct);
         db.Invitations.Add(new Invitation
         {
