@@ -17,6 +17,8 @@ public static partial class AwardLines
 {
     public const string NoTitleMessage = "Write the title of the award first, e.g. “Best Paper Award — ACL, 2023”.";
 
+    public const string YearRangeMessage = "An award has one year: write the first, with the range in brackets as its note, e.g. “Fellowship — ERC, 2019 (2019–2024)”.";
+
     public static PasteResult<AwardEntry> Parse(string? text) => PastedLines.Read(text, ReadLine);
 
     public static (AwardEntry? Item, string? Problem) ReadLine(string line)
@@ -30,6 +32,11 @@ public static partial class AwardLines
             rest = rest[..noted.Index].Trim();
         }
         int? year = null;
+        if (TrailingYearRange().IsMatch(rest))
+        {
+            // As the award form: one year, the range in the note.
+            return (null, YearRangeMessage);
+        }
         if (TrailingYear().Match(rest) is { Success: true } dated)
         {
             var value = int.Parse(dated.Groups["year"].Value, CultureInfo.InvariantCulture);
@@ -69,4 +76,7 @@ public static partial class AwardLines
 
     [GeneratedRegex(@"(?<!\w)(?<year>\d{4})\s*$")]
     private static partial Regex TrailingYear();
+
+    [GeneratedRegex(@"(?<!\w)\d{4}\s*(?:[-–—/]|to)\s*\d{2,4}\s*$")]
+    private static partial Regex TrailingYearRange();
 }

@@ -94,6 +94,9 @@ public static class PastedLines
 
     internal static string TooLong(string what, int max) => $"The {what} is at most {max} characters.";
 
+    /// <summary>The line without its leading bullet; a bullet alone (an empty list item) leaves nothing, and the line is skipped as blank.</summary>
     private static string Unbullet(string line) =>
-        line.StartsWith("• ", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal) ? line[2..].TrimStart() : line;
+        line is "•" or "*" or "-" or "–" ? string.Empty
+        : line.StartsWith("• ", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal) ? line[2..].TrimStart()
+        : line;
 }

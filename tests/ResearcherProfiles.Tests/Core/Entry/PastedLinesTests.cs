@@ -60,6 +60,16 @@ public sealed class PastedLinesTests
         Assert.Equal(3, Assert.Single(result.Problems).LineNumber);
     }
 
+    [Fact]
+    public void A_bullet_alone_on_a_line_is_skipped_as_blank()
+    {
+        var result = NewsLines.Parse("• 2021-09 Started the PhD\n•\n*\n-\n* 2022 Moved to Zurich");
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(["Started the PhD", "Moved to Zurich"], result.Items.Select(i => i.Item.BodyMarkdown));
+        Assert.Equal([1, 5], result.Items.Select(i => i.LineNumber));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  \n \n")]
@@ -101,6 +111,9 @@ public sealed class PastedLinesTests
     [InlineData("2023", AwardLines.NoTitleMessage)]
     [InlineData("— ACL, 2023", AwardLines.NoTitleMessage)]
     [InlineData("Best Paper, ACL 1850", "The year 1850 is not between 1900 and 2100.")]
+    [InlineData("Best Paper — ACL, 2019–2020", AwardLines.YearRangeMessage)]
+    [InlineData("Fellowship, ERC 2019-24", AwardLines.YearRangeMessage)]
+    [InlineData("Fellowship — ERC, 2019 to 2024", AwardLines.YearRangeMessage)]
     public void Award_line_without_a_title_or_with_a_bad_year_is_a_problem(string line, string reason)
     {
         Assert.Equal(reason, Assert.Single(AwardLines.Parse(line).Problems).Reason);
