@@ -111,6 +111,35 @@ public static class RevisionRestorer
         }
     }
 
+    /// <summary>
+    /// What would stand in the way of undoing <paramref name="changeSet"/> now, without changing
+    /// anything: the confirmation page asks before it offers an undo that would be refused.
+    /// </summary>
+    public static async Task<IReadOnlyList<UndoConflict>> ConflictsAsync(
+        AppDbContext db, int researcherId, Guid changeSet, bool administrator, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var undoable = (await db.Revisions.AsNoTracking()
+                .Where(r => r.ResearcherId == researcherId && r.ChangeSet == changeSet)
+                .OrderBy(r => r.Id)
+                .ToListAsync(ct))
+            .Where(r => IsUndoable(r.EntityType, r.Action, r.ChangedFields))
+            .ToList();
+        var tracking = db.ChangeTracker.QueryTrackingBehavior;
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.TrackAll;
+        try
+        {
+            var plan = new Plan(db, researcherId, administrator);
+            await plan.ApplyAsync(undoable, ct);
+            return plan.Conflicts;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.QueryTrackingBehavior = tracking;
+        }
+    }
+
     private static string[] Fields(string? changedFields) =>
         (changedFields ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

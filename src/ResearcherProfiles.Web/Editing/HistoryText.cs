@@ -143,6 +143,20 @@ public static class HistoryText
     private static string Quoted(string? title, string entityType) =>
         title is null ? $"a {Entity(entityType).ToLowerInvariant()}" : $"“{title}”";
 
+    /// <summary>
+    /// Why an undo cannot go ahead, in sentences, with what to do about it: later changes are undone
+    /// first; a paper this profile may no longer change is changed by its linked authors.
+    /// </summary>
+    public static string UndoRefused(IReadOnlyList<UndoConflict> conflicts)
+    {
+        ArgumentNullException.ThrowIfNull(conflicts);
+        var onlyShared = conflicts.All(c => c.Kind == UndoConflictKind.SharedRecord);
+        return string.Join(" ", conflicts.Select(Conflict).Distinct()) +
+            (onlyShared
+                ? " Its linked authors, from their own profiles, or an administrator can change it."
+                : " Undo the later changes first, or edit the item directly.");
+    }
+
     /// <summary>One reason an undo could not go ahead, as a sentence.</summary>
     public static string Conflict(UndoConflict conflict)
     {

@@ -218,6 +218,28 @@ public sealed class ReadableHistoryTests(ProfilesAppFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task The_confirmation_page_does_not_offer_an_undo_that_a_later_change_stands_in_the_way_of()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Cy Blocked").WithNews("2024-05", "Before"));
+        await EditAsync(profile.Id, async db =>
+        {
+            var news = await db.News.AsTracking().SingleAsync(n => n.ResearcherId == profile.Id);
+            news.BodyMarkdown = "After";
+            news.Date = new PartialDate(2025, 1);
+        });
+        var first = await factory.ReadAsync(db => db.Revisions.Where(r => r.ResearcherId == profile.Id).Select(r => r.ChangeSet).SingleAsync());
+        await EditAsync(profile.Id, async db => (await db.News.AsTracking().SingleAsync(n => n.ResearcherId == profile.Id)).BodyMarkdown = "Later");
+
+        var confirmation = await owner.GetPageAsync($"/edit/{profile.Slug}/history/undo/{first}");
+
+        Assert.Null(confirmation.Document.QuerySelector("form.history-confirm-form"));
+        Assert.StartsWith("This change cannot be undone now: Body of the news item", confirmation.TextOf(".history-confirm .form-errors"), StringComparison.Ordinal);
+        Assert.Contains("was changed again later (it is now “Later”).", confirmation.TextOf(".history-confirm .form-errors"), StringComparison.Ordinal);
+        Assert.EndsWith("Undo the later changes first, or edit the item directly.", confirmation.TextOf(".history-confirm .form-errors"), StringComparison.Ordinal);
+        Assert.Equal("Later", await factory.ReadAsync(db => db.News.Where(n => n.ResearcherId == profile.Id).Select(n => n.BodyMarkdown).SingleAsync()));
+    }
+
+    [Fact]
     public async Task The_confirmation_page_is_only_for_the_profiles_own_history()
     {
         var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Oona Own").WithNews("2024-05", "Mine"));

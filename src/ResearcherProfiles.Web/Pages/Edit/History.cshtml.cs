@@ -193,12 +193,8 @@ public sealed class HistoryModel(
                 return BackToHistory(firstPage: false);
             case UndoStatus.Conflict:
                 // A paper this profile may no longer change is not in the way of later changes: say who can change it.
-                var onlyShared = result.Conflicts.All(c => c.Kind == UndoConflictKind.SharedRecord);
-                StatusMessage = (onlyShared ? "Nothing was undone: " : "Nothing was undone, because later changes stand in the way: ") +
-                    string.Join(" ", result.Conflicts.Select(HistoryText.Conflict).Distinct()) +
-                    (onlyShared
-                        ? " Its linked authors, from their own profiles, or an administrator can change it."
-                        : " Undo the later changes first, or edit the item directly.");
+                StatusMessage = (result.Conflicts.All(c => c.Kind == UndoConflictKind.SharedRecord)
+                    ? "Nothing was undone: " : "Nothing was undone, because later changes stand in the way: ") + HistoryText.UndoRefused(result.Conflicts);
                 return BackToHistory(firstPage: false);
         }
         StatusMessage = "The change was undone. The undo itself is now the newest entry, so you can reverse it too." +

@@ -34,6 +34,9 @@ public sealed class HistoryUndoModel(AppDbContext db, ProfileAccess access, IOut
 
     public UndoPreview Preview { get; private set; } = null!;
 
+    /// <summary>Why the undo cannot go ahead now, in sentences; null when it can.</summary>
+    public string? Refusal { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var preview = await UndoPreview.ReadAsync(db, Profile.Id, ChangeSet, ct);
@@ -42,6 +45,8 @@ public sealed class HistoryUndoModel(AppDbContext db, ProfileAccess access, IOut
             return NotFound();
         }
         Preview = preview;
+        var conflicts = await RevisionRestorer.ConflictsAsync(db, Profile.Id, ChangeSet, User.IsInRole(Startup.AccountsExtensions.AdminRole), ct);
+        Refusal = conflicts.Count > 0 ? HistoryText.UndoRefused(conflicts) : null;
         return Page();
     }
 
