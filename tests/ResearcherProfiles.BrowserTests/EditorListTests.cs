@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ResearcherProfiles.BrowserTests.Pages;
@@ -64,6 +65,40 @@ public sealed class EditorListTests(BrowserFixture fixture)
     {
         await Expect(list.Items.First).ToHaveAttributeAsync("data-title", titles[0]);
         Assert.Equal(titles, await list.TitlesAsync());
+    }
+
+    [Fact]
+    public async Task Pressing_add_twice_while_the_answer_is_slow_adds_the_item_once()
+    {
+        var (context, page, slug) = await SignedInAsync(awards: 1);
+        await using var _ = context;
+        var text = $"Double clicked {Guid.NewGuid():N}";
+        // The server saves each post at once; its answer reaches the browser 1.5 s later, as on a slow connection.
+        await page.RouteAsync($"**/edit/{slug}/news**", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            var response = await route.FetchAsync(new() { MaxRedirects = 0 });
+            await Task.Delay(1500);
+            await route.FulfillAsync(new() { Response = response });
+        });
+        await page.GotoAsync($"/edit/{slug}/news");
+        var form = page.Locator("form.item-form");
+        await form.GetByLabel("Date").FillAsync("2024-05");
+        await form.GetByLabel("Text").FillAsync(text);
+
+        // Two presses a quarter of a second apart: the first post is on its way when the second comes.
+        // (Pressed from the page: a pointer click from the test would wait for the first page to load.)
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add news item" }).EvaluateAsync(
+            "async button => { button.click(); await new Promise(done => setTimeout(done, 250)); button.click(); }");
+
+        await Expect(page.Locator(".status-message")).ToBeVisibleAsync();
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(1, await db.News.CountAsync(n => n.BodyMarkdown == text));
     }
 
     [Fact]
