@@ -231,13 +231,28 @@ public sealed class PageFiles : IOutputCacheStore, IDisposable
             _bytes = 0;
         }
         _lockFile.Dispose();
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _logger.LogWarning(e, "The folder of cached pages {Folder} could not be removed; the next start removes it.", Folder);
+            try
+            {
+                if (Directory.Exists(Folder))
+                {
+                    Directory.Delete(Folder, recursive: true);
+                }
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A store that began before the shutdown may be writing its file while the folder
+                // is emptied ("directory not empty"): it deletes that file when it sees the
+                // shutdown, so a second try shortly after finds the folder empty.
+                if (attempt == 3)
+                {
+                    _logger.LogWarning(e, "The folder of cached pages {Folder} could not be removed; the next start removes it.", Folder);
+                    return;
+                }
+                Thread.Sleep(50);
+            }
         }
     }
 
