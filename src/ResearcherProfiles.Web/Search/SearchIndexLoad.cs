@@ -46,8 +46,10 @@ public sealed class SearchIndexLoad
             }
             return new SearchIndexLoad(db, triggers, []);
         }
+        // The triggers that keep the index's words ("SearchWords_*", migration SearchWords) stay
+        // suspended while RebuildAsync writes the documents, which then adds their words at once.
         var pgTriggers = await db.Database.SqlQuery<SearchTrigger>(
-            $"""SELECT t.tgname::text AS "Name", c.relname::text AS "Table", '' AS "Definition" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND t.tgname LIKE 'Search\_%'""").ToListAsync(ct);
+            $"""SELECT t.tgname::text AS "Name", c.relname::text AS "Table", '' AS "Definition" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND (t.tgname LIKE 'Search\_%' OR t.tgname LIKE 'SearchWords\_%')""").ToListAsync(ct);
         foreach (var trigger in pgTriggers)
         {
             await ExecuteAsync(db, $"ALTER TABLE {sql.DelimitIdentifier(trigger.Table)} DISABLE TRIGGER {sql.DelimitIdentifier(trigger.Name)}", ct);
@@ -84,13 +86,23 @@ public sealed class SearchIndexLoad
             await ExecuteAsync(_db, """UPDATE "Publications" SET "Title" = "Title" """, ct);
             return;
         }
-        foreach (var trigger in _triggers)
+        var words = _triggers.Where(t => t.Name.StartsWith("SearchWords_", StringComparison.Ordinal)).ToList();
+        var documents = _triggers.Except(words);
+        foreach (var trigger in documents)
         {
             await ExecuteAsync(_db, $"ALTER TABLE {sql.DelimitIdentifier(trigger.Table)} ENABLE TRIGGER {sql.DelimitIdentifier(trigger.Name)}", ct);
         }
         // The functions the triggers call, as the migration that created the index filled it.
         await ExecuteAsync(_db, """SELECT count(search_person_refresh("Id")) FROM "Researchers" """, ct);
         await ExecuteAsync(_db, """SELECT count(search_paper_refresh("Id")) FROM "Publications" """, ct);
+        if (words.Count > 0)
+        {
+            await ExecuteAsync(_db, global::ResearcherProfiles.Migrations.Postgres.Migrations.SearchWords.FillSql, ct);
+            foreach (var trigger in words)
+            {
+                await ExecuteAsync(_db, $"ALTER TABLE {sql.DelimitIdentifier(trigger.Table)} ENABLE TRIGGER {sql.DelimitIdentifier(trigger.Name)}", ct);
+            }
+        }
         foreach (var index in _indexes)
         {
             await ExecuteAsync(_db, index.Definition, ct);

@@ -50,6 +50,13 @@ public static partial class SearchTerms
         return terms;
     }
 
+    /// <summary>Whether <paramref name="text"/> is one whole word as <see cref="Parse"/> finds them (letters and digits, then marks).</summary>
+    public static bool IsWord(string text)
+    {
+        var match = Word().Match(text);
+        return match.Success && match.Index == 0 && match.Length == text.Length;
+    }
+
     /// <summary>A filter value (an interest, an affiliation) as given, or null when there is none.</summary>
     public static string? Filter(string? value, int maxLength)
     {

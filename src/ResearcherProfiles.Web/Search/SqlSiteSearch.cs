@@ -48,6 +48,13 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
     protected abstract string MatchExpression(IReadOnlyList<string> terms, bool prefix);
 
     /// <summary>
+    /// <see cref="MatchExpression"/> with the last term also as the start of a word, unless the
+    /// provider writes that otherwise; may ask the database, on <paramref name="context"/>'s open connection.
+    /// </summary>
+    protected virtual ValueTask<string> PrefixMatchAsync(AppDbContext context, IReadOnlyList<string> terms, CancellationToken ct) =>
+        ValueTask.FromResult(MatchExpression(terms, prefix: true));
+
+    /// <summary>
     /// Columns: Id, rank (lower is better), family name; the first @cap public people who match
     /// @match and pass the filters, in the order they joined.
     /// </summary>
@@ -181,7 +188,7 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
                 return (word, rows);
             }
         }
-        var prefix = MatchExpression(request.Terms, prefix: true);
+        var prefix = await PrefixMatchAsync(on, request.Terms, ct);
         return (prefix, await RankRowsAsync(on, await statementFor(prefix, ct), prefix, request, read, ct));
     }
 

@@ -40,6 +40,22 @@ public sealed class SearchCopyTests
             WHERE c.relname IN ('IX_SearchPapers_Document', 'IX_SearchPeople_Document') ORDER BY 1
             """).ToListAsync());
         Assert.Equal(["IX_SearchPapers_Document gin fastupdate=off", "IX_SearchPeople_Document gin fastupdate=off"], indexes);
+        // Every word of the documents is among the index's words (filled once, its triggers suspended meanwhile), and those triggers are back.
+        var (missing, words) = (-1, -1);
+        List<string> wordTriggers = [];
+        await onPostgres.ChangeDataAsync(async db =>
+        {
+            missing = await db.Database.SqlQuery<int>($"""
+                SELECT count(*)::int AS "Value" FROM ts_stat('SELECT "Document" FROM "SearchPapers" UNION ALL SELECT "Document" FROM "SearchPeople"') s
+                WHERE NOT EXISTS (SELECT 1 FROM "SearchWords" w WHERE w."Word" = s.word COLLATE "C")
+                """).SingleAsync();
+            words = await db.Database.SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM "SearchWords" """).SingleAsync();
+            wordTriggers = await db.Database.SqlQuery<string>(
+                $"""SELECT tgname::text || ' ' || tgenabled::text AS "Value" FROM pg_trigger WHERE tgname LIKE 'SearchWords%' ORDER BY 1""").ToListAsync();
+        });
+        Assert.Equal(0, missing);
+        Assert.True(words > 100, $"{words} words");
+        Assert.Equal(["SearchWords_PapersAdded O", "SearchWords_PapersChanged O", "SearchWords_PeopleAdded O", "SearchWords_PeopleChanged O"], wordTriggers);
         var backFolder = CopySiteFactory.NewFolder();
         (code, _, error) = await onPostgres.CopyToAsync(DatabaseProvider.Sqlite, CopySiteFactory.SqliteFile(backFolder));
         Assert.Equal((0, ""), (code, error));

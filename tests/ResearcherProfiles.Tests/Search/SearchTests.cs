@@ -283,6 +283,18 @@ public sealed class SearchTests(AdminAppFactory factory) : IClassFixture<AdminAp
     }
 
     [Fact]
+    public async Task A_query_that_turns_text_right_to_left_does_not_turn_the_sentence_around_it()
+    {
+        var w = Word();
+        var page = await SearchAsync($"\u202E{w}");
+
+        // The query is isolated: its override ends with it, not with the paragraph.
+        Assert.Equal($"\u202E{w}", page.Document.QuerySelector(".search-summary bdi")!.TextContent);
+        Assert.Equal($"Search: \u2068\u202E{w}\u2069", page.Document.Title!.Split(" · ")[0]);
+        Assert.StartsWith($"Search: {w}", (await SearchAsync(w)).Document.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Results_are_counted_and_paged_per_group()
     {
         var w = Word();
