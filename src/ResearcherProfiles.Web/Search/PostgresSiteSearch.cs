@@ -38,14 +38,17 @@ public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory sco
 
     // The words of the index that start with @term as the documents fold it (migration SearchWords),
     // in order, one past MostWords; with each, how it folds alone. First column: how many words
-    // @term folds to (one, or the lookup does not apply). chr(1114111) is the last character
-    // there is, so the range holds every word that starts with the term.
-    private const string WordsSql = """
-        WITH p AS (SELECT tsvector_to_array(to_tsvector('search_folded', @term)) AS l),
-        c AS (SELECT DISTINCT w."Word" FROM p, "SearchWords" w
-              WHERE cardinality(p.l) = 1 AND w."Word" >= p.l[1] COLLATE "C" AND w."Word" < (p.l[1] || chr(1114111)) COLLATE "C"
+    // @term folds to (one, or the lookup does not apply). The bounds are subqueries, run once
+    // before the scan, so that the index reads only the range (a join to the folded term would
+    // read every word); chr(1114111) is the last character there is, so the range holds every
+    // word that starts with the term.
+    internal const string WordsSql = """
+        WITH t AS (SELECT CASE WHEN cardinality(l) = 1 THEN l[1] END AS term, cardinality(l) AS words
+                   FROM (SELECT tsvector_to_array(to_tsvector('search_folded', @term)) AS l) p),
+        c AS (SELECT DISTINCT w."Word" FROM "SearchWords" w
+              WHERE w."Word" >= (SELECT term FROM t) COLLATE "C" AND w."Word" < (SELECT term || chr(1114111) FROM t) COLLATE "C"
               ORDER BY w."Word" LIMIT @most)
-        SELECT (SELECT cardinality(l) FROM p), c."Word"::text, tsvector_to_array(to_tsvector('search_folded', c."Word"))
+        SELECT (SELECT words FROM t), c."Word"::text, tsvector_to_array(to_tsvector('search_folded', c."Word"))
         FROM (SELECT 1) one LEFT JOIN c ON TRUE
         """;
 

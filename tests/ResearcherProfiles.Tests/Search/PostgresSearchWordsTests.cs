@@ -81,6 +81,31 @@ public sealed class PostgresSearchWordsTests(AdminAppFactory factory) : IClassFi
         Assert.Contains("uber", (await StartingAsync("Üb"))!);
     }
 
+    /// <summary>A site has hundreds of thousands of words: the lookup must read only those in its range, never all of them.</summary>
+    [PostgresOnlyFact("the words of PostgreSQL's search index")]
+    public async Task The_lookup_reads_only_the_range_of_words_through_the_index()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        // Planned as if the table were large, as on a real site.
+        command.CommandText = "SET LOCAL enable_seqscan = off; EXPLAIN (FORMAT TEXT) " + WordsSql.Replace("@term", "'model'", StringComparison.Ordinal).Replace("@most", "65", StringComparison.Ordinal);
+        await using var transaction = await db.Database.GetDbConnection().BeginTransactionAsync();
+        command.Transaction = transaction;
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+        var text = string.Join("\n", plan);
+        Assert.Contains("Index Cond: ((\"Word\" >= ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Join Filter", text, StringComparison.Ordinal);
+    }
+
     /// <summary>The rows of "SearchWords" that start with <paramref name="start"/>, each once, in order.</summary>
     private async Task<List<string>> WordsAsync(string start)
     {
