@@ -99,7 +99,7 @@ public static class RevisionRecorder
         ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(listings);
-        var changeSet = Guid.NewGuid();
+        var changeSet = scope.ChangeSet ?? Guid.NewGuid();
         // A profile deleted by this save takes its history with it: nothing is written for it.
         var deletedProfiles = pending.Where(p => p.Action == RevisionAction.Deleted && p.Entry.Entity is Researcher)
             .Select(p => Value<int>(p.Entry, nameof(Researcher.Id)))

@@ -39,6 +39,8 @@ public interface ISectionEditor
     string? OriginalValues { get; }
     int? Id { get; }
     bool IsNew { get; }
+    /// <summary>The add form's token (see <see cref="AddOnce"/>); null when the form edits an item.</summary>
+    Guid? AddToken { get; }
     bool HasPreview { get; }
     /// <summary>True when the section's items have dates, so the list offers "Sort by date".</summary>
     bool CanSortByDate { get; }
@@ -86,6 +88,10 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
 
     [BindProperty]
     public TInput Input { get; set; } = new();
+
+    /// <summary>The add form's token (see <see cref="AddOnce"/>): posted back, or new when the empty form is shown.</summary>
+    [BindProperty(Name = AddOnce.FieldName)]
+    public Guid? AddToken { get; set; }
 
     /// <summary>Set with the status message after a delete: the message then links to the history page.</summary>
     [TempData]
@@ -180,6 +186,7 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         else
         {
             Input = NewInput();
+            AddToken = Guid.NewGuid();
         }
         return await PageAsync(ct);
     }
@@ -203,6 +210,16 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         }
         if (item is null)
         {
+            if (AddToken is Guid token)
+            {
+                var earlier = await AddOnce.FindAsync(db, Profile.Id, typeof(TItem).Name, token, ct);
+                if (earlier.Added is int added && await OwnItems.AnyAsync(i => i.Id == added, ct))
+                {
+                    StatusMessage = $"Added the {ItemName}.";
+                    return Redirect(await ItemUrlAsync(added, ct));
+                }
+                AddOnce.RecordAs(db, token, earlier);
+            }
             item = NewItem();
             item.ResearcherId = Profile.Id;
             item.SortOrder = (await OwnItems.MaxAsync(i => (int?)i.SortOrder, ct) ?? -1) + 1;

@@ -43,6 +43,10 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
     [BindProperty]
     public string? Command { get; set; }
 
+    /// <summary>The form's token when it adds a paper (see <see cref="AddOnce"/>): posted back, or new when the empty form is shown.</summary>
+    [BindProperty(Name = AddOnce.FieldName)]
+    public Guid? AddToken { get; set; }
+
     /// <summary>"Filled 11 author rows.", after the rows were filled from a pasted list.</summary>
     public string? FillMessage { get; private set; }
 
@@ -78,6 +82,7 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
                 Authors = [new PublicationInput.AuthorInput { Name = Profile.DisplayName, ResearcherId = Profile.Id }],
             };
             Input.AddBlankRows(authors: 2, links: 3);
+            AddToken = Guid.NewGuid();
         }
         else
         {
@@ -152,6 +157,15 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
 
         var authors = Input.AuthorsToSave(researchers.ToDictionary(r => r.Key, r => r.Value.DisplayName));
         Publication? publication;
+        if (IsNew && AddToken is Guid token)
+        {
+            var earlier = await AddOnce.FindAsync(db, Profile.Id, nameof(Publication), token, ct);
+            if (earlier.Added is int added && await db.ProfilePublications.AnyAsync(pp => pp.ResearcherId == Profile.Id && pp.PublicationId == added, ct))
+            {
+                return await AddedAsync(added, await db.Publications.Where(p => p.Id == added).Select(p => p.Title).FirstAsync(ct), ct);
+            }
+            AddOnce.RecordAs(db, token, earlier);
+        }
         if (IsNew)
         {
             publication = new Publication { Title = Input.Title!.Trim(), CreatedAt = DateTimeOffset.UtcNow };
@@ -199,13 +213,24 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
             await LoadChoicesAsync(ct);
             return Page();
         }
-        if (IsNew && Command == SaveAndAddCommand)
+        if (IsNew)
         {
-            StatusMessage = $"Added “{publication.Title}” where its date puts it in your list. Enter the next one below.";
+            return await AddedAsync(publication.Id, publication.Title, ct);
+        }
+        StatusMessage = $"Saved “{publication.Title}”.";
+        return Redirect(await ListingUrlAsync(publication.Id, ct));
+    }
+
+    /// <summary>After a paper was added (or a second post of the form found it added): the next empty form, or the paper in the list.</summary>
+    private async Task<IActionResult> AddedAsync(int publicationId, string title, CancellationToken ct)
+    {
+        if (Command == SaveAndAddCommand)
+        {
+            StatusMessage = $"Added “{title}” where its date puts it in your list. Enter the next one below.";
             return Redirect($"{Url.Page("/Edit/PublicationEdit", new { slug = Profile.Slug, id = NewKey })}#{FormLanding.Status}");
         }
-        StatusMessage = IsNew ? $"Added “{publication.Title}” where its date puts it in your list." : $"Saved “{publication.Title}”.";
-        return Redirect(await ListingUrlAsync(publication.Id, ct));
+        StatusMessage = $"Added “{title}” where its date puts it in your list.";
+        return Redirect(await ListingUrlAsync(publicationId, ct));
     }
 
     /// <summary>The publications editor at the page that shows this paper, scrolled to it.</summary>
