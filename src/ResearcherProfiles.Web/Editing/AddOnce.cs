@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
@@ -7,49 +9,61 @@ namespace ResearcherProfiles.Web.Editing;
 /// <summary>
 /// A form that adds an item is sent once however often it is posted. Each time the empty form is
 /// shown it carries a token of its own (<see cref="FieldName"/>), and the save that adds the item
-/// records that token as the id of its change set in the profile's history. A second post of the
-/// same form — a double click without JavaScript, a reload that posts again, Back and Save — finds
-/// that change set and leads to the item already added instead of adding it again. A form shown
-/// again with errors keeps its token: nothing was added yet.
+/// records, as the id of its change set in the profile's history, an id made from that token and
+/// the values posted (<see cref="ChangeSetFor"/>). A second post of the same form with the same
+/// values — a double click without JavaScript, a reload that posts again, Back and Save — finds
+/// that change set and leads to the item already added instead of adding it again; Back, a value
+/// changed and Save is a save of its own. A form shown again with errors keeps its token: nothing
+/// was added yet. Made from the values, the id cannot be chosen to be another save's.
 /// </summary>
 public static class AddOnce
 {
     /// <summary>The form field that carries the token.</summary>
     public const string FieldName = "AddToken";
 
-    /// <summary>What an earlier post of the form with <paramref name="token"/> did.</summary>
-    /// <param name="Added">The id of the <paramref name="entityType"/> that save added to the profile, when it made one.</param>
-    /// <param name="Used">Whether any save recorded the token already (then it cannot name another).</param>
-    public sealed record Earlier(int? Added, bool Used);
+    /// <summary>The change set a post of the form with <paramref name="token"/> holding <paramref name="values"/> records.</summary>
+    public static Guid ChangeSetFor(Guid token, string values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{token:N}\n{values}"), hash);
+        return new Guid(hash[..16]);
+    }
 
-    /// <summary>What an earlier post of the form with <paramref name="token"/> added to profile <paramref name="researcherId"/>.</summary>
-    public static async Task<Earlier> FindAsync(AppDbContext db, int researcherId, string entityType, Guid token, CancellationToken ct)
+    /// <summary>What an earlier post of the form with a token did.</summary>
+    /// <param name="Added">The id of the item of the type asked about that the save added to the profile, when it made one.</param>
+    /// <param name="Used">Whether any save recorded the token already (then it cannot name another).</param>
+    /// <param name="Changed">How many of the profile's records that save added or changed.</param>
+    public sealed record Earlier(int? Added, bool Used, int Changed);
+
+    /// <summary>What the save recorded as <paramref name="changeSet"/> (see <see cref="ChangeSetFor"/>) added to profile <paramref name="researcherId"/>.</summary>
+    public static async Task<Earlier> FindAsync(AppDbContext db, int researcherId, string entityType, Guid changeSet, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (token == Guid.Empty)
+        if (changeSet == Guid.Empty)
         {
-            return new Earlier(null, true);
+            return new Earlier(null, true, 0);
         }
         var revisions = await db.Revisions.AsNoTracking()
-            .Where(r => r.ChangeSet == token)
+            .Where(r => r.ChangeSet == changeSet)
             .Select(r => new { r.ResearcherId, r.EntityType, r.Action, r.EntityId })
-            .Take(100)
+            .Take(1_000)
             .ToListAsync(ct);
         var added = revisions.FirstOrDefault(r => r.ResearcherId == researcherId && r.EntityType == entityType && r.Action == RevisionAction.Created);
-        return new Earlier(added?.EntityId, revisions.Count > 0);
+        return new Earlier(added?.EntityId, revisions.Count > 0, revisions.Count(r => r.ResearcherId == researcherId && r.Action != RevisionAction.Deleted));
     }
 
     /// <summary>
-    /// Has the next save of <paramref name="db"/> recorded under <paramref name="token"/>, unless a
-    /// save already was (a token is only ever one save's); changes nothing otherwise.
+    /// Has the next save of <paramref name="db"/> recorded as <paramref name="changeSet"/>, unless a
+    /// save already was (a change set is only ever one save's); changes nothing otherwise.
     /// </summary>
-    public static void RecordAs(AppDbContext db, Guid token, Earlier earlier)
+    public static void RecordAs(AppDbContext db, Guid changeSet, Earlier earlier)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(earlier);
         if (!earlier.Used && db.History is { } history)
         {
-            db.History = history with { ChangeSet = token };
+            db.History = history with { ChangeSet = changeSet };
         }
     }
 }

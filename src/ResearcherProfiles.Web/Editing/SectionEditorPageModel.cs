@@ -212,13 +212,14 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         {
             if (AddToken is Guid token)
             {
-                var earlier = await AddOnce.FindAsync(db, Profile.Id, typeof(TItem).Name, token, ct);
+                var changeSet = AddOnce.ChangeSetFor(token, FormSnapshot.Capture(Input));
+                var earlier = await AddOnce.FindAsync(db, Profile.Id, typeof(TItem).Name, changeSet, ct);
                 if (earlier.Added is int added && await OwnItems.AnyAsync(i => i.Id == added, ct))
                 {
                     StatusMessage = $"Added the {ItemName}.";
                     return Redirect(await ItemUrlAsync(added, ct));
                 }
-                AddOnce.RecordAs(db, token, earlier);
+                AddOnce.RecordAs(db, changeSet, earlier);
             }
             item = NewItem();
             item.ResearcherId = Profile.Id;

@@ -77,7 +77,7 @@ public sealed class AddOnceTests(ProfilesAppFactory factory) : IClassFixture<Pro
     }
 
     [Fact]
-    public async Task A_token_another_profiles_save_recorded_does_not_join_its_change_set()
+    public async Task A_token_copied_from_another_profiles_save_does_not_join_its_change_set()
     {
         var spec = SectionSpecs.All["awards"];
         var (other, otherOwner) = await factory.OwnedProfileAsync();
@@ -86,15 +86,33 @@ public sealed class AddOnceTests(ProfilesAppFactory factory) : IClassFixture<Pro
         var (profile, owner) = await factory.OwnedProfileAsync();
         var url = $"/edit/{profile.Slug}/awards";
 
-        var fields = spec.ValidWith("Mine");
+        var fields = spec.ValidWith("Theirs");
         fields[AddOnce.FieldName] = theirs.ToString();
         (await owner.SubmitFormAsync(url, fields, "form.item-form")).AssertRedirectsTo(url);
         (await owner.SubmitFormAsync(url, fields, "form.item-form")).AssertRedirectsTo(url);
 
-        // Both posts added (the token named no save of this profile), neither under the other profile's change set.
-        Assert.Equal(["Mine", "Mine"], (await factory.ItemsAsync("awards", profile.Id)).Select(i => i.Text));
+        // Added once, under a change set of its own: the other profile's save is as it was.
+        Assert.Equal(["Theirs"], (await factory.ItemsAsync("awards", profile.Id)).Select(i => i.Text));
+        var mine = await factory.ReadAsync(db => db.Revisions.Where(r => r.ResearcherId == profile.Id).Select(r => r.ChangeSet).SingleAsync());
+        Assert.NotEqual(theirs, mine);
         Assert.Equal(1, await factory.ReadAsync(db => db.Revisions.CountAsync(r => r.ChangeSet == theirs)));
         Assert.Equal(["Theirs"], (await factory.ItemsAsync("awards", other.Id)).Select(i => i.Text));
+    }
+
+    [Fact]
+    public async Task The_same_form_sent_again_with_other_values_adds_those_too()
+    {
+        // Back, a value changed, Save: a save of its own.
+        var spec = SectionSpecs.All["talks"];
+        var (profile, owner) = await factory.OwnedProfileAsync();
+        var url = $"/edit/{profile.Slug}/talks";
+        var form = await AddFormAsync(owner, url);
+
+        (await owner.SubmitAsync(form, url, spec.ValidWith("First talk"))).AssertRedirectsTo(url);
+        (await owner.SubmitAsync(form, url, spec.ValidWith("Second talk"))).AssertRedirectsTo(url);
+        (await owner.SubmitAsync(form, url, spec.ValidWith("Second talk"))).AssertRedirectsTo(url);
+
+        Assert.Equal(["First talk", "Second talk"], (await factory.ItemsAsync("talks", profile.Id)).Select(i => i.Text));
     }
 
     [Fact]

@@ -115,6 +115,28 @@ public sealed class PasteEntryTests(ProfilesAppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Saving_the_same_preview_twice_adds_its_items_once_and_a_changed_text_adds_again()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Paste Twice"));
+        var url = $"/edit/{profile.Slug}/awards/paste";
+        var preview = await PreviewAsync(owner, url, "Best Paper Award — ACL, 2023\nOutstanding Reviewer, EMNLP 2022");
+
+        (await SaveAsync(owner, url, preview)).AssertRedirectsTo($"/edit/{profile.Slug}/awards");
+        (await SaveAsync(owner, url, preview)).AssertRedirectsTo($"/edit/{profile.Slug}/awards");
+
+        Assert.Equal(2, await factory.ReadAsync(db => db.Awards.CountAsync(a => a.ResearcherId == profile.Id)));
+        Assert.Contains("Added 2 awards.", (await owner.GetDocumentAsync($"/edit/{profile.Slug}/awards")).QuerySelector(".status-message")?.CleanText(), StringComparison.Ordinal);
+
+        // Back to the preview, the text changed and previewed again (the form keeps its token): saved as new.
+        var form = (IHtmlFormElement)preview.QuerySelector("form.item-form")!;
+        form.SetAttribute("action", $"{url}?handler=Preview");
+        using var again = await owner.SubmitAsync(form, url, Text("Teaching Award, 2020"));
+        var changed = await again.ReadDocumentAsync();
+        (await SaveAsync(owner, url, changed)).AssertRedirectsTo($"/edit/{profile.Slug}/awards");
+        Assert.Equal(3, await factory.ReadAsync(db => db.Awards.CountAsync(a => a.ResearcherId == profile.Id)));
+    }
+
+    [Fact]
     public async Task Pasted_awards_are_added_after_the_existing_ones_in_the_order_pasted()
     {
         var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Paste Awards").WithAward(new Award { Title = "Old prize", Year = 2010 }));

@@ -56,7 +56,15 @@ public class PasteModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
 
     public string PasteUrl => Url.Page("/Edit/Paste", new { slug = Profile.Slug, section = Section })!;
 
-    public IActionResult OnGet() => Page();
+    /// <summary>The form's token (see <see cref="AddOnce"/>): kept through previews, new when the empty form is shown.</summary>
+    [BindProperty(Name = AddOnce.FieldName)]
+    public Guid? AddToken { get; set; }
+
+    public IActionResult OnGet()
+    {
+        AddToken = Guid.NewGuid();
+        return Page();
+    }
 
     /// <summary>Reads the text and shows what would be saved; saves nothing.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
@@ -71,6 +79,18 @@ public class PasteModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
         if (!await ReadAsync(ct))
         {
             return Page();
+        }
+        if (AddToken is Guid token)
+        {
+            // The same text posted again: what the first post saved stands.
+            var changeSet = AddOnce.ChangeSetFor(token, Text ?? string.Empty);
+            var earlier = await AddOnce.FindAsync(db, Profile.Id, string.Empty, changeSet, ct);
+            if (earlier.Changed > 0)
+            {
+                StatusMessage = Saved(earlier.Changed);
+                return Redirect($"{SectionUrl}#{FormLanding.Status}");
+            }
+            AddOnce.RecordAs(db, changeSet, earlier);
         }
         var next = Section switch
         {
@@ -98,9 +118,11 @@ public class PasteModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
             }
         }
         await db.SaveChangesAsync(ct);
-        StatusMessage = $"Added {Count(ItemCount, ItemName, ItemsName)}. One Undo in History takes them all back.";
+        StatusMessage = Saved(ItemCount);
         return Redirect($"{SectionUrl}#{FormLanding.Status}");
     }
+
+    private string Saved(int count) => $"Added {Count(count, ItemName, ItemsName)}. One Undo in History takes them all back.";
 
     public static string Count(int count, string one, string many) => count == 1 ? $"1 {one}" : $"{count} {many}";
 

@@ -159,12 +159,13 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
         Publication? publication;
         if (IsNew && AddToken is Guid token)
         {
-            var earlier = await AddOnce.FindAsync(db, Profile.Id, nameof(Publication), token, ct);
+            var changeSet = AddOnce.ChangeSetFor(token, FormSnapshot.Capture(Input));
+            var earlier = await AddOnce.FindAsync(db, Profile.Id, nameof(Publication), changeSet, ct);
             if (earlier.Added is int added && await db.ProfilePublications.AnyAsync(pp => pp.ResearcherId == Profile.Id && pp.PublicationId == added, ct))
             {
                 return await AddedAsync(added, await db.Publications.Where(p => p.Id == added).Select(p => p.Title).FirstAsync(ct), ct);
             }
-            AddOnce.RecordAs(db, token, earlier);
+            AddOnce.RecordAs(db, changeSet, earlier);
         }
         if (IsNew)
         {
