@@ -18,10 +18,13 @@ public static class FormInputExtensions
     {
         builder.Services.Configure<MvcOptions>(options =>
         {
+            // Keys in jQuery's style (a[b][c]) are no form's of this site, and one with a bracket
+            // left open ("a[") made the form provider throw before any page could answer.
+            options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+            options.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
             for (var i = 0; i < options.ValueProviderFactories.Count; i++)
             {
-                if (options.ValueProviderFactories[i] is FormValueProviderFactory or QueryStringValueProviderFactory
-                    or JQueryFormValueProviderFactory or JQueryQueryStringValueProviderFactory)
+                if (options.ValueProviderFactories[i] is FormValueProviderFactory or QueryStringValueProviderFactory)
                 {
                     options.ValueProviderFactories[i] = new CleanTextValueProviderFactory(options.ValueProviderFactories[i]);
                 }
@@ -64,7 +67,7 @@ public static class FormInputExtensions
         };
     }
 
-    /// <summary>Wraps the value providers of <paramref name="inner"/> (form fields, query string, in either key style) in <see cref="CleanTextValueProvider"/>.</summary>
+    /// <summary>Wraps the value providers of <paramref name="inner"/> (form fields, query string) in <see cref="CleanTextValueProvider"/>.</summary>
     private sealed class CleanTextValueProviderFactory(IValueProviderFactory inner) : IValueProviderFactory
     {
         public async Task CreateValueProviderAsync(ValueProviderFactoryContext context)

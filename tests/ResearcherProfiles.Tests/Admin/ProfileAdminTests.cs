@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Tests.Editing;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Web.Admin;
 using ResearcherProfiles.Web.Areas.Admin.Pages.Trash;
@@ -199,6 +201,64 @@ public sealed class ProfileAdminTests(AdminAppFactory factory) : IClassFixture<A
         Assert.Equal(HttpStatusCode.OK, afterwards.Status);
         Assert.Contains("Still here", afterwards.BodyText, StringComparison.Ordinal);
         Assert.Null(await factory.QueryAsync(db => db.Researchers.Where(r => r.Id == profile.Id).Select(r => r.DeletedAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Trashing_restoring_and_hiding_sent_many_times_at_once_end_as_one_and_never_fail()
+    {
+        // Each reads the profile and then saves it: those that read it before another's save landed
+        // meet its new version, and are run again instead of failing.
+        var profile = await new ResearcherBuilder("Many Clicks").SaveAsync(factory);
+        var (admin, _) = await factory.SignInAdminAsync();
+        var manage = $"/admin/profiles/{profile.Id}";
+
+        async Task<HttpStatusCode[]> BurstAsync(string url, IReadOnlyDictionary<string, string> fields)
+        {
+            var token = await admin.TokenFromAsync("/admin");
+            var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => admin.PostAsync(url, fields, token)));
+            var statuses = responses.Select(r => r.StatusCode).ToArray();
+            Array.ForEach(responses, r => r.Dispose());
+            return statuses;
+        }
+
+        var hides = await BurstAsync($"{manage}?handler=hide", new Dictionary<string, string>());
+        var trashes = await BurstAsync($"{manage}?handler=trash", new Dictionary<string, string>());
+        var restores = await BurstAsync("/admin/trash?handler=Restore", new Dictionary<string, string> { ["id"] = profile.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.All(hides, status => Assert.Equal(HttpStatusCode.Redirect, status));
+        Assert.All(trashes, status => Assert.Contains(status, new[] { HttpStatusCode.Redirect, HttpStatusCode.NotFound }));
+        Assert.Contains(HttpStatusCode.Redirect, trashes);
+        Assert.All(restores, status => Assert.Contains(status, new[] { HttpStatusCode.Redirect, HttpStatusCode.NotFound }));
+        Assert.Equal(1, restores.Count(status => status == HttpStatusCode.Redirect));
+        var state = await factory.QueryAsync(db => db.Researchers.Where(r => r.Id == profile.Id).Select(r => new { r.IsHidden, r.DeletedAt }).SingleAsync());
+        Assert.True(state.IsHidden);
+        Assert.Null(state.DeletedAt);
+    }
+
+    [Fact]
+    public async Task A_save_that_meets_another_is_run_again_with_nothing_tracked_and_given_up_after_a_few_tries()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResearcherProfiles.Core.Data.AppDbContext>();
+        var runs = 0;
+        var tracked = new List<int>();
+
+        var result = await SaveAgain.OnConflictAsync(db, async () =>
+        {
+            tracked.Add(db.ChangeTracker.Entries().Count());
+            await db.Researchers.AsTracking().FirstOrDefaultAsync();
+            return ++runs < 3 ? throw new DbUpdateConcurrencyException("another save came first") : runs;
+        });
+
+        Assert.Equal(3, result);
+        Assert.Equal([0, 0, 0], tracked);
+        runs = 0;
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => SaveAgain.OnConflictAsync<int>(db, () =>
+        {
+            runs++;
+            throw new DbUpdateConcurrencyException("always");
+        }));
+        Assert.Equal(SaveAgain.Attempts, runs);
     }
 
     [Fact]

@@ -24,6 +24,28 @@ public sealed class FormInputTests(ProfilesAppFactory factory) : IClassFixture<P
         Assert.Equal("First\nsecond", saved.AboutMarkdown);
     }
 
+    [Theory]
+    [InlineData("a[")]
+    [InlineData("[")]
+    [InlineData("Input[")]
+    [InlineData("Input[Headline")]
+    public async Task A_field_name_with_a_bracket_left_open_is_ignored_and_the_form_is_saved(string name)
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Open Bracket"));
+
+        using var response = await owner.SubmitFormAsync($"/edit/{profile.Slug}", new Dictionary<string, string>
+        {
+            [name] = "1",
+            ["Input.Headline"] = "Saved all the same",
+        }, "form.basics-form");
+
+        response.AssertRedirectsTo($"/edit/{profile.Slug}");
+        Assert.Equal("Saved all the same", (await factory.ResearcherAsync(profile.Id)).Headline);
+        using var anonymous = await factory.CreateVisitor().PostAsync(new Uri($"/account/login?{Uri.EscapeDataString(name)}=1", UriKind.Relative),
+            new FormUrlEncodedContent([new(name, "1"), new("Input.Email", "nobody@example.org")]));
+        Assert.True(anonymous.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.OK, $"{anonymous.StatusCode}");
+    }
+
     [Fact]
     public async Task A_nul_byte_in_a_field_of_an_invalid_form_comes_back_without_it_next_to_the_messages()
     {

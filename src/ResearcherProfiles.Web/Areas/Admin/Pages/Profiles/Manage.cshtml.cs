@@ -37,7 +37,9 @@ public class ManageModel(AppDbContext db, UserManager<AppUser> users, IOutputCac
         return Page();
     }
 
-    public async Task<IActionResult> OnPostOwnerAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostOwnerAsync(CancellationToken ct) => SaveAgain.OnConflictAsync(db, () => ChangeOwnerAsync(ct));
+
+    private async Task<IActionResult> ChangeOwnerAsync(CancellationToken ct)
     {
         var researcher = await FindActiveAsync(ct);
         if (researcher is null)
@@ -68,7 +70,10 @@ public class ManageModel(AppDbContext db, UserManager<AppUser> users, IOutputCac
         return result is NotFoundResult ? result : RedirectToPage("/Trash/Index");
     }
 
-    private async Task<IActionResult> ChangeAsync(Action<Researcher> change, string message, CancellationToken ct)
+    private Task<IActionResult> ChangeAsync(Action<Researcher> change, string message, CancellationToken ct) =>
+        SaveAgain.OnConflictAsync(db, () => ChangeOnceAsync(change, message, ct));
+
+    private async Task<IActionResult> ChangeOnceAsync(Action<Researcher> change, string message, CancellationToken ct)
     {
         var researcher = await FindActiveAsync(ct);
         if (researcher is null)

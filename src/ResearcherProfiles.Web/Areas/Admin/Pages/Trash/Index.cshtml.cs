@@ -46,7 +46,9 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, IOutputCach
 
     public string PageUrl(int number) => number == 1 ? "/admin/trash" : $"/admin/trash?page={number}";
 
-    public async Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken ct)
+    public Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken ct) => SaveAgain.OnConflictAsync(db, () => RestoreAsync(id, ct));
+
+    private async Task<IActionResult> RestoreAsync(int id, CancellationToken ct)
     {
         var researcher = await db.Researchers.AsTracking().FirstOrDefaultAsync(r => r.Id == id && r.DeletedAt != null, ct);
         if (researcher is null)

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Data;
+
+namespace ResearcherProfiles.Web.Admin;
+
+/// <summary>
+/// An administrator's action on a profile that sets a value outright (hide, show, trash, restore,
+/// owner) rather than saving a form opened earlier: when its save meets another save of the same
+/// record (a version check), it is not stale input to show back but a race to run again. The
+/// action is read afresh and applied again, with nothing tracked from the try before; by then it
+/// usually finds its change made already, or the profile gone from where it looked.
+/// </summary>
+public static class SaveAgain
+{
+    public const int Attempts = 5;
+
+    /// <summary>The result of <paramref name="action"/>, run again (up to <see cref="Attempts"/> times) while its save meets another's.</summary>
+    public static async Task<T> OnConflictAsync<T>(AppDbContext db, Func<Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(action);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}
