@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Tests.Editing;
 using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Admin;
 using ResearcherProfiles.Web.Areas.Admin.Pages.Trash;
 

@@ -249,6 +249,22 @@ public sealed class PhotoTests(ProfilesAppFactory factory) : IClassFixture<Profi
         Assert.False(File.Exists(StoredFile(second)));
     }
 
+    [Fact]
+    public async Task Photos_uploaded_at_once_leave_one_photo_and_one_file()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync();
+        var folder = Path.Combine(Accounts.AccountPages.DataDirectory(factory), "photos");
+        var before = Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => owner.UploadPhotoAsync(profile.Slug, i % 2 == 0 ? Png : Jpeg, $"p{i}.png", "image/png")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Array.ForEach(responses, r => r.Dispose());
+        var kept = (await factory.ResearcherAsync(profile.Id)).PhotoPath!;
+        Assert.True(File.Exists(StoredFile(kept)));
+        Assert.Equal(before + 1, Directory.GetFiles(folder).Length);
+    }
+
     private string StoredFile(string photoPath) =>
         Path.Combine(Accounts.AccountPages.DataDirectory(factory), "photos", photoPath[PhotoFiles.UrlPrefix.Length..]);
 

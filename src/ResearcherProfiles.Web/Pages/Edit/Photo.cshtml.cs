@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Editing;
 
 namespace ResearcherProfiles.Web.Pages.Edit;
@@ -55,11 +56,26 @@ public class PhotoModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
         var directory = PhotoFiles.Directory(configuration, environment);
         using var encoded = new MemoryStream(photo.Content!, writable: false);
         var path = await PhotoFiles.SaveAsync(directory, encoded, format, ct);
-        var researcher = await db.Researchers.AsTracking().FirstAsync(r => r.Id == Profile.Id, ct);
-        var replaced = researcher.PhotoPath;
-        researcher.PhotoPath = path;
-        researcher.UpdatedAt = DateTimeOffset.UtcNow;
-        await db.SaveChangesAsync(ct);
+        string? replaced;
+        try
+        {
+            // Another save of the profile in between (another upload, an edit): the photo is set again on what it saved.
+            replaced = await SaveAgain.OnConflictAsync(db, async () =>
+            {
+                var researcher = await db.Researchers.AsTracking().FirstAsync(r => r.Id == Profile.Id, ct);
+                var before = researcher.PhotoPath;
+                researcher.PhotoPath = path;
+                researcher.UpdatedAt = DateTimeOffset.UtcNow;
+                await db.SaveChangesAsync(ct);
+                return before;
+            });
+        }
+        catch
+        {
+            // Not saved: the file no profile refers to goes.
+            PhotoFiles.Delete(directory, path);
+            throw;
+        }
         PhotoFiles.Delete(directory, replaced);
         StatusMessage = "Photo uploaded. The public profile shows it now.";
         return Redirect($"/edit/{Profile.Slug}/photo#{FormLanding.Status}");
@@ -67,13 +83,20 @@ public class PhotoModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
 
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
     {
-        var researcher = await db.Researchers.AsTracking().FirstAsync(r => r.Id == Profile.Id, ct);
-        var removed = researcher.PhotoPath;
+        var removed = await SaveAgain.OnConflictAsync(db, async () =>
+        {
+            var researcher = await db.Researchers.AsTracking().FirstAsync(r => r.Id == Profile.Id, ct);
+            var before = researcher.PhotoPath;
+            if (before is not null)
+            {
+                researcher.PhotoPath = null;
+                researcher.UpdatedAt = DateTimeOffset.UtcNow;
+                await db.SaveChangesAsync(ct);
+            }
+            return before;
+        });
         if (removed is not null)
         {
-            researcher.PhotoPath = null;
-            researcher.UpdatedAt = DateTimeOffset.UtcNow;
-            await db.SaveChangesAsync(ct);
             PhotoFiles.Delete(PhotoFiles.Directory(configuration, environment), removed);
         }
         StatusMessage = RemovedMessage;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Admin;
 using ResearcherProfiles.Web.Lists;
 using ResearcherProfiles.Web.Startup;

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 
-namespace ResearcherProfiles.Web.Admin;
+namespace ResearcherProfiles.Web.Data;
 
 /// <summary>
-/// An administrator's action on a profile that sets a value outright (hide, show, trash, restore,
-/// owner) rather than saving a form opened earlier: when its save meets another save of the same
+/// An action that sets a value outright (an administrator's hide, show, trash, restore or owner; a
+/// new photo) rather than saving a form opened earlier: when its save meets another save of the same
 /// record (a version check), it is not stale input to show back but a race to run again. The
 /// action is read afresh and applied again, with nothing tracked from the try before; by then it
 /// usually finds its change made already, or the profile gone from where it looked.
