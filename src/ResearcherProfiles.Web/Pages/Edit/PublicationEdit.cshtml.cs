@@ -149,6 +149,7 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
             .Select(r => new KnownPerson(r.Id, r.DisplayName, r.GivenName, r.FamilyName, r.NameVariants))
             .ToDictionaryAsync(r => r.ResearcherId, ct);
         Input.Validate(ModelState, researchers);
+        await CheckIdentifiersAsync(ct);
         if (!ModelState.IsValid)
         {
             await LoadChoicesAsync(ct);
@@ -221,6 +222,43 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
         StatusMessage = $"Saved “{publication.Title}”.";
         return Redirect(await ListingUrlAsync(publication.Id, ct));
     }
+
+    /// <summary>
+    /// A DOI or arXiv id, new to this record, that another paper of the site has already: that paper
+    /// is the one to list (shared with its co-authors, one record for everyone), not a second copy
+    /// of it. A pair of records that share one from before can still be edited in other ways.
+    /// </summary>
+    private async Task CheckIdentifiersAsync(CancellationToken ct)
+    {
+        var doi = string.IsNullOrWhiteSpace(Input.Doi) ? null : ScholarlyIds.NormalizeDoi(Input.Doi);
+        var arxivId = string.IsNullOrWhiteSpace(Input.ArxivId) ? null : ScholarlyIds.NormalizeArxivId(Input.ArxivId);
+        if (doi is null && arxivId is null)
+        {
+            return;
+        }
+        var stored = IsNew ? null : await db.Publications.Where(p => p.Id == PublicationId).Select(p => new { p.Doi, p.ArxivId }).FirstOrDefaultAsync(ct);
+        if (doi is not null && doi != stored?.Doi
+            && await OtherWithAsync(db.Publications.Where(p => p.Doi == doi), ct) is { } sameDoi)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(PublicationInput.Doi)}", TakenIdentifierMessage("DOI", sameDoi.Title, sameDoi.Listed));
+        }
+        if (arxivId is not null && arxivId != stored?.ArxivId
+            && await OtherWithAsync(db.Publications.Where(p => p.ArxivId == arxivId), ct) is { } sameArxiv)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(PublicationInput.ArxivId)}", TakenIdentifierMessage("arXiv id", sameArxiv.Title, sameArxiv.Listed));
+        }
+    }
+
+    private Task<TakenIdentifier?> OtherWithAsync(IQueryable<Publication> same, CancellationToken ct) =>
+        same.Where(p => p.Id != PublicationId).OrderBy(p => p.Id)
+            .Select(p => new TakenIdentifier(p.Title, p.Profiles.Any(pp => pp.ResearcherId == Profile.Id)))
+            .FirstOrDefaultAsync(ct);
+
+    private sealed record TakenIdentifier(string Title, bool Listed);
+
+    public static string TakenIdentifierMessage(string kind, string title, bool listed) => listed
+        ? $"Your list has a paper with this {kind} already: “{title}”."
+        : $"The site has a paper with this {kind} already, “{title}”. Add it with “Add by DOI or arXiv id” to list that paper, shared with its co-authors, rather than a second copy of it.";
 
     /// <summary>After a paper was added (or a second post of the form found it added): the next empty form, or the paper in the list.</summary>
     private async Task<IActionResult> AddedAsync(int publicationId, string title, CancellationToken ct)
