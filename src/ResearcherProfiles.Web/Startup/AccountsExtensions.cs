@@ -67,6 +67,13 @@ public static class AccountsExtensions
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // Signing in on the sign-in page follows its returnUrl: with non-ASCII characters
+            // encoded, which a header must not carry as they are.
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(RedirectLocation.Encode(context.RedirectUri));
+                return Task.CompletedTask;
+            };
             // The sign-in redirect is relative: an absolute one would carry the request's Host
             // header, which a client chooses.
             options.Events.OnRedirectToLogin = context =>

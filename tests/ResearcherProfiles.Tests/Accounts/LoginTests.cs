@@ -36,6 +36,32 @@ public sealed class LoginTests(ProfilesAppFactory factory) : IClassFixture<Profi
         Assert.Equal("/account", external.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/%E3%80%82x", "/%E3%80%82x")]
+    [InlineData("/%E2%80%AE/evil", "/%E2%80%AE/evil")]
+    [InlineData("/people/j%C3%BCrgen?tab=%C3%BC#%C3%BC", "/people/j%C3%BCrgen?tab=%C3%BC#%C3%BC")]
+    public async Task A_return_address_with_characters_beyond_ASCII_is_followed_encoded(string returnUrl, string location)
+    {
+        var email = AccountPages.NewEmail("unicode-return");
+        await factory.CreateUserAsync(email, AccountsExtensions.ResearcherRole);
+        var fields = new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = Infrastructure.Accounts.Password };
+
+        using var response = await factory.CreateVisitor().SubmitFormAsync($"/account/login?returnUrl={Uri.EscapeDataString(Uri.UnescapeDataString(returnUrl))}", fields);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("rp.auth=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_error_page_asked_for_by_its_address_is_not_found()
+    {
+        using var response = await factory.CreateVisitor().GetAsync(new Uri("/error", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Unknown_email_wrong_password_and_disabled_account_get_the_same_message()
     {

@@ -76,7 +76,7 @@ public class LoginModel(
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} signed in.", user.Id);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? RedirectLocation.Encode(ReturnUrl!) : "/account");
         }
         ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOutMessage : FailureMessage);
         return Page();
