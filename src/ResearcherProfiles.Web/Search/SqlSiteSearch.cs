@@ -126,7 +126,7 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
         {
             var (match, ranked) = await RankAsync(on, (_, _) => ValueTask.FromResult(new RankStatement(RankPeopleSql)), request, r => new Ranked(r.GetInt32(0), r.GetDouble(1), Text(r, 2)), ct);
             var people = await PageAsync(on, ranked, request.PeoplePage, SearchRequest.PeoplePageSize, PeopleSql, match, request, r => new PersonHit(
-                r.GetInt32(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4) ?? r.GetString(2), Text(r, 5), Text(r, 6), Text(r, 7)), p => p.Id, ct);
+                r.GetInt32(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4) ?? r.GetString(2), Text(r, 5), Text(r, 6), MarkdownSnippet.Plain(Text(r, 7))), p => p.Id, ct);
             var sample = await ReadAsync(on, FacetsSql, match, request with { Interest = null, Affiliation = null },
                 r => (Interests: JsonSerializer.Deserialize<string[]>(r.IsDBNull(0) ? "[]" : r.GetString(0)) ?? [], Affiliation: Text(r, 1)), ct,
                 ("take", SearchRequest.FacetSample));

@@ -295,6 +295,23 @@ public sealed class SearchTests(AdminAppFactory factory) : IClassFixture<AdminAp
     }
 
     [Fact]
+    public async Task A_snippet_of_About_shows_its_text_without_the_Markdown()
+    {
+        var w = Word();
+        await new ResearcherBuilder($"Markdown About {w}x").With(r => r.AboutMarkdown =
+            $"## Research\n\nI study **{w} systems** in the [retrieval group](https://example.org/{w}/group) and `{w}` tooling.").SaveAsync(factory);
+
+        var page = await SearchAsync(w);
+
+        var snippet = page.Document.QuerySelector(".search-person .search-snippet")!;
+        Assert.DoesNotContain("**", snippet.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", snippet.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("`", snippet.TextContent, StringComparison.Ordinal);
+        Assert.Contains("retrieval group", snippet.TextContent, StringComparison.Ordinal);
+        Assert.Contains(w, snippet.QuerySelector("mark")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Results_are_counted_and_paged_per_group()
     {
         var w = Word();
