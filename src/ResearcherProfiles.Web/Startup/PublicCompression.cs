@@ -40,10 +40,11 @@ public static class PublicCompression
     /// <summary>
     /// Brotli quality for pages. A page is compressed once per render, but every uncached visit is
     /// a render: at the smallest size (quality 11) compressing took most of the CPU time of an
-    /// uncached profile (tests/benchmarks/RESULTS.md), for pages about an eighth smaller than at
-    /// this quality, which takes a sixtieth of that time or less.
+    /// uncached profile, and at quality 5 still a quarter of it (tests/benchmarks/RESULTS.md).
+    /// Quality 4, the fastest that still models the text, takes about half of quality 5's time for
+    /// pages about 7 % larger, as large as gzip's.
     /// </summary>
-    public const int BrotliQuality = 5;
+    public const int BrotliQuality = 4;
 
     /// <summary>zlib level for pages: the default level, close to the smallest size at a fraction of its time.</summary>
     public const int GzipLevel = 6;
@@ -52,10 +53,11 @@ public static class PublicCompression
     {
         public string EncodingName => "br";
 
-        public bool SupportsFlush => true;
+        // The page is gathered and compressed in one call at its end (PageBrotliStream), so the
+        // middleware's flushes are not passed on.
+        public bool SupportsFlush => false;
 
-        public Stream CreateStream(Stream outputStream) =>
-            new BrotliStream(outputStream, new BrotliCompressionOptions { Quality = BrotliQuality }, leaveOpen: true);
+        public Stream CreateStream(Stream outputStream) => new PageBrotliStream(outputStream, BrotliQuality);
     }
 
     private sealed class PageGzipProvider : ICompressionProvider
