@@ -1,3 +1,4 @@
+using System.Buffers;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -24,6 +25,10 @@ public static class MarkdownRenderer
         .DisableHtml()
         .Build();
 
+    /// <summary>The characters of a URL scheme after its first letter (RFC 3986).</summary>
+    private static readonly SearchValues<char> SchemeCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+
     /// <param name="markdown">The source text; null or blank renders as nothing.</param>
     /// <param name="topHeadingLevel">
     /// The level the text's highest heading gets, so that Markdown headings continue the
@@ -34,7 +39,11 @@ public static class MarkdownRenderer
     /// <param name="markdown">The source text; null or blank renders as nothing.</param>
     /// <param name="topHeadingLevel">The level the text's highest heading gets (see the overload above).</param>
     /// <param name="links">How links to other sites open.</param>
-    public static string ToHtml(string? markdown, int topHeadingLevel, ExternalLinks links)
+    /// <param name="baseUrl">
+    /// Where the text is shown, when it is read away from the site (a feed): relative links and
+    /// images are written as absolute addresses resolved against it. Null keeps them as written.
+    /// </param>
+    public static string ToHtml(string? markdown, int topHeadingLevel, ExternalLinks links, Uri? baseUrl = null)
     {
         ArgumentNullException.ThrowIfNull(links);
         if (string.IsNullOrWhiteSpace(markdown))
@@ -43,7 +52,7 @@ public static class MarkdownRenderer
         }
         try
         {
-            return RenderHtml(markdown, topHeadingLevel, links);
+            return RenderHtml(markdown, topHeadingLevel, links, baseUrl);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
         {
@@ -51,7 +60,7 @@ public static class MarkdownRenderer
         }
     }
 
-    private static string RenderHtml(string markdown, int topHeadingLevel, ExternalLinks links)
+    private static string RenderHtml(string markdown, int topHeadingLevel, ExternalLinks links, Uri? baseUrl)
     {
         if (BracketsNestTooDeep(markdown))
         {
@@ -59,6 +68,10 @@ public static class MarkdownRenderer
         }
         var document = Markdown.Parse(markdown, Pipeline);
         Sanitize(document, topHeadingLevel);
+        if (baseUrl is not null)
+        {
+            ResolveRelativeLinks(document, baseUrl);
+        }
         MarkExternalLinks(document, links);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
@@ -211,7 +224,7 @@ public static class MarkdownRenderer
         }
         try
         {
-            RenderHtml(markdown, 3, ExternalLinks.SameTab);
+            RenderHtml(markdown, 3, ExternalLinks.SameTab, baseUrl: null);
             return true;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
@@ -272,6 +285,28 @@ public static class MarkdownRenderer
         {
             ReplaceWithText(inline);
         }
+    }
+
+    /// <summary>
+    /// Writes the links and images that <see cref="Sanitize"/> kept with relative addresses as
+    /// absolute ones against <paramref name="baseUrl"/>. One that cannot be resolved stays as written.
+    /// </summary>
+    private static void ResolveRelativeLinks(MarkdownDocument document, Uri baseUrl)
+    {
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            // A URL with a scheme is absolute already. (Uri alone would take "/people/…" for a file path on Linux.)
+            if (link.Url is { Length: > 0 } url && !HasScheme(url) && Uri.TryCreate(baseUrl, url, out var absolute))
+            {
+                link.Url = absolute.AbsoluteUri;
+            }
+        }
+    }
+
+    private static bool HasScheme(string url)
+    {
+        var colon = url.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && char.IsAsciiLetter(url[0]) && url.AsSpan(0, colon).IndexOfAnyExcept(SchemeCharacters) < 0;
     }
 
     /// <summary>

@@ -79,8 +79,11 @@ public static class AtomFeeds
                     new XElement(Atom + "updated", XmlText.Timestamp(updated)),
                     Link("alternate", "text/html", profileUrl + "#" + SectionLayout.Anchor(ProfileSectionKind.News) + "-heading"),
                     author,
-                    // The profile's own renderer, which shows raw HTML as text and drops unsafe links and images.
-                    new XElement(Atom + "content", new XAttribute("type", "html"), XmlText.Clean(MarkdownRenderer.ToHtml(item.BodyMarkdown)))),
+                    // The profile's own renderer, which shows raw HTML as text and drops unsafe links and images;
+                    // relative links resolved against the profile, where the text is shown, since feed
+                    // readers show it elsewhere and many ignore xml:base.
+                    new XElement(Atom + "content", new XAttribute("type", "html"), XmlText.Clean(
+                        MarkdownRenderer.ToHtml(item.BodyMarkdown, 3, MarkdownRenderer.Links, new Uri(profileUrl))))),
             };
         }).ToList();
         var sectionTitle = profile.Section?.Title ?? SectionLayout.DefaultTitle(ProfileSectionKind.News);

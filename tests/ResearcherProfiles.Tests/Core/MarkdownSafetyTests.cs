@@ -150,6 +150,42 @@ public sealed class MarkdownSafetyTests
         Assert.Equal(text, body.CleanText());
     }
 
+    [Theory]
+    [MemberData(nameof(XssPayloads))]
+    public void Resolved_against_a_base_address_it_is_just_as_safe(string markdown)
+    {
+        var body = Parse(MarkdownRenderer.ToHtml(markdown, 3, ExternalLinks.SameTab, new Uri("https://profiles.example.org/people/ada")));
+
+        foreach (var element in body.QuerySelectorAll("[href], [src]"))
+        {
+            var url = element.GetAttribute("href") ?? element.GetAttribute("src")!;
+            Assert.Matches("^(https?|mailto):", url);
+        }
+        Assert.Empty(body.QuerySelectorAll("script, iframe, object, embed, svg"));
+    }
+
+    [Theory]
+    [InlineData("[a](#pub-3)", "https://profiles.example.org/people/ada#pub-3")]
+    [InlineData("[a](/people/bo/publications)", "https://profiles.example.org/people/bo/publications")]
+    [InlineData("[a](cv)", "https://profiles.example.org/people/cv")]
+    [InlineData("[a](?page=2)", "https://profiles.example.org/people/ada?page=2")]
+    [InlineData("[a](../../../up)", "https://profiles.example.org/up")]
+    [InlineData("[a](https://elsewhere.example/x)", "https://elsewhere.example/x")]
+    [InlineData("[a](mailto:ada@example.org)", "mailto:ada@example.org")]
+    [InlineData("![a](/media/p.png)", "https://profiles.example.org/media/p.png")]
+    public void Relative_links_are_resolved_against_the_base_address_when_one_is_given(string markdown, string expected)
+    {
+        var baseUrl = new Uri("https://profiles.example.org/people/ada");
+
+        var element = Parse(MarkdownRenderer.ToHtml(markdown, 3, ExternalLinks.SameTab, baseUrl)).QuerySelector("a, img")!;
+        var plain = Parse(MarkdownRenderer.ToHtml(markdown)).QuerySelector("a, img")!;
+
+        Assert.Equal(expected, element.GetAttribute("href") ?? element.GetAttribute("src"));
+        Assert.Equal(
+            new Uri(baseUrl, plain.GetAttribute("href") ?? plain.GetAttribute("src")).AbsoluteUri,
+            element.GetAttribute("href") ?? element.GetAttribute("src"));
+    }
+
     private static IElement Parse(string html) =>
         new HtmlParser().ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>").Body!;
 }

@@ -74,6 +74,29 @@ public sealed class AtomFeedTests(FeedsAppFactory factory) : IClassFixture<Feeds
     }
 
     [Fact]
+    public async Task Links_within_the_site_in_news_are_absolute_in_the_feed_and_lead_where_they_do_on_the_profile()
+    {
+        var researcher = await new ResearcherBuilder("Linking Newsworthy")
+            .WithNews("2024-05", "See [the paper](#pub-3), [my list](/people/someone/publications), ![a figure](/media/figure.png) and [elsewhere](https://example.org/x).")
+            .SaveAsync(factory);
+
+        var feed = await FeedAsync($"/people/{researcher.Slug}/news.atom");
+
+        var html = (string)feed.Element(Atom + "entry")!.Element(Atom + "content")!;
+        Assert.Contains($"href=\"{FeedsAppFactory.Origin}/people/{researcher.Slug}#pub-3\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{FeedsAppFactory.Origin}/people/someone/publications\"", html, StringComparison.Ordinal);
+        Assert.Contains($"src=\"{FeedsAppFactory.Origin}/media/figure.png\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://example.org/x\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("=\"/", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("=\"#", html, StringComparison.Ordinal);
+
+        // On the profile itself the same text keeps its links as written.
+        using var page = await _visitor.GetAsync(new Uri($"/people/{researcher.Slug}", UriKind.Relative));
+        var body = await page.Content.ReadAsStringAsync();
+        Assert.Contains("href=\"#pub-3\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Characters_xml_cannot_carry_and_markup_in_titles_leave_the_feeds_readable()
     {
         var researcher = await new ResearcherBuilder("Odd Characters").With(r => r.DisplayName = "Odd & <Odd>")
