@@ -30,16 +30,20 @@ public sealed class PublicationsPage(IPage page)
     public ILocator ActiveValue(string facet) => FacetList(facet).Locator("a[aria-current]");
 
     /// <summary>Follows a facet's link, e.g. ("Type", "Journal"), whatever its count.</summary>
-    public async Task FilterAsync(string facet, string value)
-    {
-        await FacetList(facet).GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Regex.Escape(value)} \\(\\d+\\)$") }).ClickAsync();
-        await page.WaitForLoadStateAsync();
-    }
+    public Task FilterAsync(string facet, string value) =>
+        FollowAsync(FacetList(facet).GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^{Regex.Escape(value)} \\(\\d+\\)$") }));
 
-    public async Task ClearFiltersAsync()
+    public Task ClearFiltersAsync() => FollowAsync(Filters.GetByRole(AriaRole.Link, new() { Name = "Clear filters", Exact = true }));
+
+    /// <summary>
+    /// Follows a link and waits until the page is at its address. The address is watched rather
+    /// than the new document's load event, which a wait begun just after the click can miss.
+    /// </summary>
+    private async Task FollowAsync(ILocator link)
     {
-        await Filters.GetByRole(AriaRole.Link, new() { Name = "Clear filters", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        var href = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("The link has no address.");
+        await link.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(href) + "$"));
     }
 
     public async Task<PaperPage> OpenPaperAsync(string title)
