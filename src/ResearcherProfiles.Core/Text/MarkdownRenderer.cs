@@ -1,5 +1,6 @@
 using System.Buffers;
 using Markdig;
+using Markdig.Parsers.Inlines;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -62,11 +63,7 @@ public static class MarkdownRenderer
 
     private static string RenderHtml(string markdown, int topHeadingLevel, ExternalLinks links, Uri? baseUrl)
     {
-        if (BracketsNestTooDeep(markdown))
-        {
-            throw new InvalidOperationException($"Brackets nest more than {MaxBracketDepth} deep.");
-        }
-        var document = Markdown.Parse(markdown, Pipeline);
+        var document = ParseGuarded(markdown);
         Sanitize(document, topHeadingLevel);
         if (baseUrl is not null)
         {
@@ -90,10 +87,7 @@ public static class MarkdownRenderer
         }
         try
         {
-            if (BracketsNestTooDeep(markdown))
-            {
-                throw new InvalidOperationException($"Brackets nest more than {MaxBracketDepth} deep.");
-            }
+            ThrowIfTooCostly(markdown);
             return Markdown.ToPlainText(markdown, Pipeline).Trim();
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
@@ -101,6 +95,111 @@ public static class MarkdownRenderer
             Log(e);
             return markdown.Trim();
         }
+    }
+
+    /// <summary>
+    /// The text parsed with the site's pipeline, for layouts of their own (the PDF CV); null when it
+    /// is not shown as Markdown on the site either (see <see cref="Renders"/>), so that the caller
+    /// shows it as plain text.
+    /// </summary>
+    public static MarkdownDocument? ParseOrNull(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown) || !Renders(markdown))
+        {
+            return null;
+        }
+        return ParseGuarded(markdown);
+    }
+
+    /// <summary>The text parsed, after the linear checks that keep a hostile text from costing seconds.</summary>
+    private static MarkdownDocument ParseGuarded(string markdown)
+    {
+        ThrowIfTooCostly(markdown);
+        return Markdown.Parse(markdown, Pipeline);
+    }
+
+    private static void ThrowIfTooCostly(string markdown)
+    {
+        if (BracketsNestTooDeep(markdown))
+        {
+            throw new InvalidOperationException($"Brackets nest more than {MaxBracketDepth} deep.");
+        }
+        if (InlineMarks(markdown) is var marks && marks > MaxInlineMarks)
+        {
+            throw new InvalidOperationException($"{marks} emphasis and link marks, more than {MaxInlineMarks}.");
+        }
+    }
+
+    /// <summary>The most emphasis and link marks a text may hold outside code (see <see cref="InlineMarks"/>).</summary>
+    public const int MaxInlineMarks = 2_000;
+
+    /// <summary>The characters <see cref="CountMarks"/> stops at.</summary>
+    private static readonly SearchValues<char> MarkCharacters = SearchValues.Create("\\*~^_=+]");
+
+    /// <summary>A block parse only: what is code and what is text, without parsing the text's inlines.</summary>
+    private static readonly MarkdownPipeline BlocksOnly = BuildBlocksOnly();
+
+    private static MarkdownPipeline BuildBlocksOnly()
+    {
+        var builder = new MarkdownPipelineBuilder().UseListExtras().DisableHtml();
+        builder.InlineParsers.RemoveAll(parser => parser is not LiteralInlineParser);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// How many marks outside code can open or close emphasis or end a link's text: *, ~ and ^;
+    /// _ unless between letters or digits; = and + doubled (marked and inserted text); "](".
+    /// Escaped ones are not counted. Markdig's time for a paragraph grows with the square of these:
+    /// "*a* " five thousand times, or "a^" ten thousand times (20,000 characters), took half a
+    /// second to render, on every render; at <see cref="MaxInlineMarks"/> a paragraph renders in
+    /// tens of milliseconds. Code blocks are not counted: only a text with more marks than the
+    /// bound in all is parsed (into blocks, in linear time) to leave its code out.
+    /// </summary>
+    public static int InlineMarks(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var count = CountMarks(markdown);
+        if (count <= MaxInlineMarks)
+        {
+            return count;
+        }
+        count = 0;
+        foreach (var leaf in Markdown.Parse(markdown, BlocksOnly).Descendants<LeafBlock>())
+        {
+            if (leaf.ProcessInlines && leaf.Span.Start >= 0 && leaf.Span.End < markdown.Length)
+            {
+                count += CountMarks(markdown.AsSpan(leaf.Span.Start, leaf.Span.Length));
+            }
+        }
+        return count;
+    }
+
+    private static int CountMarks(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        var i = text.IndexOfAny(MarkCharacters);
+        while (i >= 0 && i < text.Length)
+        {
+            var c = text[i];
+            var before = i > 0 ? text[i - 1] : '\0';
+            var after = i + 1 < text.Length ? text[i + 1] : '\0';
+            switch (c)
+            {
+                case '\\':
+                    // The next character is escaped.
+                    i++;
+                    break;
+                case '*' or '~' or '^':
+                case '_' when !(char.IsLetterOrDigit(before) && char.IsLetterOrDigit(after)):
+                case '=' or '+' when before == c || after == c:
+                case ']' when after == '(':
+                    count++;
+                    break;
+            }
+            var next = i + 1 < text.Length ? text[(i + 1)..].IndexOfAny(MarkCharacters) : -1;
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return count;
     }
 
     /// <summary>The most levels quotes and lists may nest in a saved text (see <see cref="NestingDepth"/>).</summary>
@@ -185,7 +284,8 @@ public static class MarkdownRenderer
         MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(markdown, Pipeline);
+            // A text with too many marks is not rendered (see InlineMarks): its blocks are what nests.
+            document = Markdown.Parse(markdown, InlineMarks(markdown) > MaxInlineMarks ? BlocksOnly : Pipeline);
         }
         catch (ArgumentException)
         {

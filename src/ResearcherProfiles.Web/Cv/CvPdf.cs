@@ -101,7 +101,7 @@ public sealed class CvPdf : IDisposable
             SectionHeading(section.Title);
             if (!string.IsNullOrWhiteSpace(section.IntroMarkdown))
             {
-                MarkdownBlocks(Markdown.Parse(section.IntroMarkdown), 0);
+                MarkdownText(section.IntroMarkdown);
                 y += 3;
             }
             switch (section.Kind)
@@ -199,9 +199,26 @@ public sealed class CvPdf : IDisposable
         }
         if (!string.IsNullOrWhiteSpace(entry.DescriptionMarkdown))
         {
-            MarkdownBlocks(Markdown.Parse(entry.DescriptionMarkdown), 0);
+            MarkdownText(entry.DescriptionMarkdown);
         }
         y += 5;
+    }
+
+    /// <summary>
+    /// A Markdown text laid out as <see cref="MarkdownBlocks"/> does; one the site does not render
+    /// as Markdown (nested or marked too much to parse in good time) as its paragraphs of plain text.
+    /// </summary>
+    private void MarkdownText(string markdown)
+    {
+        if (MarkdownRenderer.ParseOrNull(markdown) is { } document)
+        {
+            MarkdownBlocks(document, 0);
+            return;
+        }
+        foreach (var paragraph in markdown.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            Paragraph([new Run(paragraph.ReplaceLineEndings(" "))], 0, BodySize, Ink);
+        }
     }
 
     /// <summary>Paragraphs, headings and (nested) lists of a description; other blocks as their text.</summary>

@@ -74,6 +74,12 @@ public sealed class MarkdownTextAttribute : ValidationAttribute
                 $"This text opens more than {MarkdownRenderer.MaxBracketDepth} square brackets “[” before closing them, which cannot be shown as Markdown; remove some of the repeated brackets, or write “\\[” for a bracket that is not a link.",
                 members);
         }
+        if (MarkdownRenderer.InlineMarks(text) is var marks && marks > MarkdownRenderer.MaxInlineMarks)
+        {
+            return new ValidationResult(
+                $"This text has {marks.ToString("N0", CultureInfo.InvariantCulture)} emphasis and link marks (* _ ~ ^ == ++ and “](”) outside code; at most {MarkdownRenderer.MaxInlineMarks.ToString("N0", CultureInfo.InvariantCulture)} can be shown as Markdown. Put a long listing in a code block (between two lines of ```), or write a backslash before a mark that is only a character (\\*).",
+                members);
+        }
         var depth = MarkdownRenderer.NestingDepth(text);
         if (depth > MarkdownRenderer.MaxNestingDepth || depth is null)
         {

@@ -75,4 +75,47 @@ public sealed class MarkdownNestingTests
 
         Assert.Equal(tooDeep, MarkdownRenderer.BracketsNestTooDeep(markdown));
     }
+
+    [Theory]
+    [InlineData("plain words, no marks", 0)]
+    [InlineData("*a* **b** ~c~ ^d^ ~~e~~", 14)]
+    [InlineData("snake_case_words and a_b stay uncounted; _this_ counts", 2)]
+    [InlineData("x = y + z, but ==marked== and ++inserted++", 8)]
+    [InlineData("[a link](https://example.org) and [a reference] and a ] alone", 1)]
+    [InlineData("\\*escaped\\* marks and \\_ are text", 0)]
+    public void Emphasis_and_link_marks_are_counted_as_the_parser_would_take_them(string markdown, int marks) =>
+        Assert.Equal(marks, MarkdownRenderer.InlineMarks(markdown));
+
+    [Theory]
+    [InlineData("*a* ", 2_500)]
+    [InlineData("a^", 10_000)]
+    [InlineData("a~", 10_000)]
+    [InlineData("*a_", 6_600)]
+    [InlineData("a==", 6_600)]
+    [InlineData("[a](", 5_000)]
+    public void A_text_with_more_marks_than_the_bound_is_shown_as_plain_text_without_being_parsed(string pattern, int times)
+    {
+        // The slow case: Markdig's time grows with the square of a paragraph's marks (half a second for each of these).
+        var markdown = "Intro\n\n" + string.Concat(Enumerable.Repeat(pattern, times));
+
+        Assert.True(MarkdownRenderer.InlineMarks(markdown) > MarkdownRenderer.MaxInlineMarks);
+        Assert.False(MarkdownRenderer.Renders(markdown));
+        Assert.Null(MarkdownRenderer.ParseOrNull(markdown));
+        Assert.StartsWith("<p class=\"markdown-unrendered\">Intro</p>", MarkdownRenderer.ToHtml(markdown), StringComparison.Ordinal);
+        Assert.Equal(markdown.Trim(), MarkdownRenderer.ToPlainText(markdown));
+        Assert.Equal(0, MarkdownRenderer.NestingDepth(markdown));
+    }
+
+    [Fact]
+    public void Marks_up_to_the_bound_and_marks_in_code_blocks_render()
+    {
+        var atBound = string.Concat(Enumerable.Repeat("*a* ", MarkdownRenderer.MaxInlineMarks / 2));
+        var code = "A *listing*:\n\n```\n" + string.Concat(Enumerable.Repeat("p = *q * r_s ** 2;\n", 2_000)) + "```\n\n    indented *code* **too**\n";
+
+        Assert.Equal(MarkdownRenderer.MaxInlineMarks, MarkdownRenderer.InlineMarks(atBound));
+        Assert.Contains("<em>a</em> <em>a</em>", MarkdownRenderer.ToHtml(atBound), StringComparison.Ordinal);
+        Assert.Equal(2, MarkdownRenderer.InlineMarks(code));
+        Assert.True(MarkdownRenderer.Renders(code));
+        Assert.StartsWith("<p>A <em>listing</em>:</p>\n<pre><code>p = *q * r_s ** 2;", MarkdownRenderer.ToHtml(code), StringComparison.Ordinal);
+    }
 }

@@ -111,6 +111,7 @@ public sealed class BasicsEditorTests(ProfilesAppFactory factory) : IClassFixtur
         { "Input.AboutMarkdown", new string('>', 130) + " x", "This text nests quotes or lists more than 100 levels deep; at most 16 levels are allowed." },
         { "Input.PublicationsNote", "> > > > > > > > > > > > > > > > > > note", "This text nests quotes or lists 18 levels deep; at most 16 levels are allowed." },
         { "Input.AboutMarkdown", string.Concat(Enumerable.Repeat("![", 9_999)), "This text opens more than 32 square brackets “[” before closing them, which cannot be shown as Markdown; remove some of the repeated brackets, or write “\\[” for a bracket that is not a link." },
+        { "Input.AboutMarkdown", string.Concat(Enumerable.Repeat("*a* ", 2_500)), "This text has 5,000 emphasis and link marks (* _ ~ ^ == ++ and “](”) outside code; at most 2,000 can be shown as Markdown. Put a long listing in a code block (between two lines of ```), or write a backslash before a mark that is only a character (\\*)." },
         { "Input.AboutMarkdown", new string('[', 9_999) + "x" + new string(']', 9_999), "This text opens more than 32 square brackets “[” before closing them, which cannot be shown as Markdown; remove some of the repeated brackets, or write “\\[” for a bracket that is not a link." },
     };
 
