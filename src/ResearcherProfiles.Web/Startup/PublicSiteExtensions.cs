@@ -10,6 +10,9 @@ namespace ResearcherProfiles.Web.Startup;
 
 public static class PublicSiteExtensions
 {
+    /// <summary>The longest request line (method, address, version) the app answers: 64 KiB, against Kestrel's 8 KiB.</summary>
+    public const int MaxRequestLineBytes = 64 * 1024;
+
     /// <summary>Output-cache policy for anonymous public pages; edits evict them by the tags of <see cref="PublicPageTags"/>.</summary>
     public const string PublicPagesPolicy = "PublicPages";
 
@@ -31,7 +34,13 @@ public static class PublicSiteExtensions
         // Fixed for the app's lifetime: cached pages and fresh ones must render links the same way.
         builder.Services.AddSingleton(ExternalLinks.For(ExternalLinksInNewTab(builder.Configuration[SiteOptions.ExternalLinksInNewTabKey]), publicUrl.Origin));
         builder.Services.AddTransient<IStartupFilter, ExternalLinksStartupFilter>();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // Kestrel answers a longer request line itself, with an empty 414; up to this the app
+            // answers (search and the filters read the first 200 characters of a query).
+            kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes;
+        });
         // Text goes out as UTF-8 rather than numeric character references (see Utf8Html). Only the
         // HTML encoder changes: the URL encoder keeps escaping non-ASCII, so addresses that routing
         // builds stay ASCII, which response headers such as a redirect's Location require.
