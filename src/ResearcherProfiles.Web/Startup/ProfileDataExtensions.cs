@@ -39,6 +39,7 @@ public static class ProfileDataExtensions
         {
             // SQLite connections stay open between requests with the statements they prepared.
             builder.Services.AddSingleton(_ => new SqliteConnectionKeeper(connectionString));
+            SqliteProcessSettings.Apply();
         }
         // Contexts are pooled: a request takes one whose options and EF services are already built,
         // and on SQLite its kept connection with it. EF resets what it knows of a context when it goes
@@ -151,6 +152,14 @@ public static class ProfileDataExtensions
         {
             // WAL lets readers proceed while a writer commits; the mode is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            if (SqliteProcessSettings.Applied)
+            {
+                app.Logger.LogDebug("SQLite keeps no memory statistics (SQLITE_CONFIG_MEMSTATUS off): its allocations take no process-wide lock.");
+            }
+            else
+            {
+                app.Logger.LogDebug("SQLite was in use in this process before the app could configure it: it keeps its memory statistics.");
+            }
         }
         await TitleKeyBackfill.RunAsync(db);
         if (await KeyRing.ImportFolderKeysAsync(db, DataDirectory(app.Configuration, app.Environment), CancellationToken.None) is > 0 and var imported)
