@@ -181,7 +181,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         // revision (the index on ResearcherId, Id finds it) dates the last change.
         var lastChange = content.LastRevisionAt;
         var shown = new ProfileMetadata.Shown(header, Links, Positions, Education, Awards,
-            Shown(ProfileSectionKind.About) ? MarkdownRenderer.ToPlainText(header.AboutMarkdown) : null,
+            Shown(ProfileSectionKind.About) ? header.AboutMarkdown : null,
             lastChange > header.UpdatedAt ? lastChange.Value : header.UpdatedAt);
         // On a single-person site the home profile's one address is the site's own.
         var canonical = publicUrl.Absolute(await home.PathOfAsync(header.Slug, ct));

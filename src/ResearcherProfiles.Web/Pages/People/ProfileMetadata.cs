@@ -24,7 +24,7 @@ public static class ProfileMetadata
     /// <param name="Positions">Visible positions, empty when the Experience section is hidden.</param>
     /// <param name="Education">Visible education, empty when the Education section is hidden.</param>
     /// <param name="Awards">Visible awards, empty when the Awards section is hidden.</param>
-    /// <param name="About">The About text as plain text, null when it is empty or its section hidden.</param>
+    /// <param name="AboutMarkdown">The About text, null when it is empty or its section hidden.</param>
     /// <param name="Modified">When the profile or anything on it last changed.</param>
     public sealed record Shown(
         ResearcherHeader Header,
@@ -32,8 +32,19 @@ public static class ProfileMetadata
         IReadOnlyList<Position> Positions,
         IReadOnlyList<Education> Education,
         IReadOnlyList<Award> Awards,
-        string? About,
-        DateTimeOffset Modified);
+        string? AboutMarkdown,
+        DateTimeOffset Modified)
+    {
+        private string? _description;
+
+        /// <summary>
+        /// The headline, else the start of About as plain text, else a sentence naming the person.
+        /// About is read only without a headline: reducing it to text parses its Markdown.
+        /// </summary>
+        public string Description => _description ??= Excerpt.Of(Header.Headline, PageHead.DescriptionLength)
+            ?? Excerpt.Of(MarkdownRenderer.ToPlainText(AboutMarkdown), PageHead.DescriptionLength)
+            ?? $"Academic profile of {Header.DisplayName}";
+    }
 
     /// <summary>The card: the headline, else the start of About, else a sentence naming the person.</summary>
     public static SharingCard Card(Shown shown, string? photoUrl)
@@ -53,9 +64,7 @@ public static class ProfileMetadata
     public static string Description(Shown shown)
     {
         ArgumentNullException.ThrowIfNull(shown);
-        return Excerpt.Of(shown.Header.Headline, PageHead.DescriptionLength)
-            ?? Excerpt.Of(shown.About, PageHead.DescriptionLength)
-            ?? $"Academic profile of {shown.Header.DisplayName}";
+        return shown.Description;
     }
 
     /// <summary>The ProfilePage JSON-LD, safe to write inside a script element (<see cref="StructuredData.ForScript"/>).</summary>
