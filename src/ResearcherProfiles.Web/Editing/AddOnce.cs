@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 
@@ -14,7 +15,9 @@ namespace ResearcherProfiles.Web.Editing;
 /// values — a double click without JavaScript, a reload that posts again, Back and Save — finds
 /// that change set and leads to the item already added instead of adding it again; Back, a value
 /// changed and Save is a save of its own. A form shown again with errors keeps its token: nothing
-/// was added yet. Made from the values, the id cannot be chosen to be another save's.
+/// was added yet. Made from the values, the id cannot be chosen to be another save's. Two posts at
+/// the same moment (a double click without JavaScript sends the second before the first is
+/// saved) run one after the other (<see cref="BeginAsync"/>): the second finds the first's save.
 /// </summary>
 public static class AddOnce
 {
@@ -35,6 +38,29 @@ public static class AddOnce
     /// <param name="Used">Whether any save recorded the token already (then it cannot name another).</param>
     /// <param name="Changed">How many of the profile's records that save added or changed.</param>
     public sealed record Earlier(int? Added, bool Used, int Changed);
+
+    /// <summary>
+    /// Begins the transaction in which a post with a token looks for an earlier save (<see cref="FindAsync"/>)
+    /// and saves, holding the profile's row until it commits: another post of the same form waits,
+    /// then finds this one's change set instead of adding the item again. The caller commits after
+    /// its save; disposing without a commit (an earlier save found, a refused form) changes nothing.
+    /// </summary>
+    public static async Task<IDbContextTransaction> BeginAsync(AppDbContext db, int researcherId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            // A write to the profile's row: SQLite lets one writer in at a time, other databases lock the row.
+            await db.Researchers.Where(r => r.Id == researcherId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Version, r => r.Version), ct);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>What the save recorded as <paramref name="changeSet"/> (see <see cref="ChangeSetFor"/>) added to profile <paramref name="researcherId"/>.</summary>
     public static async Task<Earlier> FindAsync(AppDbContext db, int researcherId, string entityType, Guid changeSet, CancellationToken ct)

@@ -208,6 +208,7 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         {
             return await PageAsync(ct);
         }
+        await using var addition = item is null && AddToken is Guid ? await AddOnce.BeginAsync(db, Profile.Id, ct) : null;
         if (item is null)
         {
             if (AddToken is Guid token)
@@ -244,6 +245,10 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         {
             var current = await OwnItems.FirstOrDefaultAsync(i => i.Id == item.Id, ct);
             return current is null ? NotFound() : await ConflictAsync(current, ct);
+        }
+        if (addition is not null)
+        {
+            await addition.CommitAsync(ct);
         }
         StatusMessage = IsNew ? $"Added the {ItemName}." : $"Saved the {ItemName}.";
         return Redirect(await ItemUrlAsync(item.Id, ct));

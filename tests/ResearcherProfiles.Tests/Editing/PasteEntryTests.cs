@@ -137,6 +137,23 @@ public sealed class PasteEntryTests(ProfilesAppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Saving_the_same_preview_several_times_at_once_adds_its_items_once()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Paste At Once"));
+        var url = $"/edit/{profile.Slug}/awards/paste";
+        var preview = await PreviewAsync(owner, url, "Best Paper Award — ACL, 2023\nOutstanding Reviewer, EMNLP 2022");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SaveAsync(owner, url, preview)));
+
+        foreach (var response in responses)
+        {
+            response.AssertRedirectsTo($"/edit/{profile.Slug}/awards");
+            response.Dispose();
+        }
+        Assert.Equal(2, await factory.ReadAsync(db => db.Awards.CountAsync(a => a.ResearcherId == profile.Id)));
+    }
+
+    [Fact]
     public async Task Pasted_awards_are_added_after_the_existing_ones_in_the_order_pasted()
     {
         var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Paste Awards").WithAward(new Award { Title = "Old prize", Year = 2010 }));

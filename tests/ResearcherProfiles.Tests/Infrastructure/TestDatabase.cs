@@ -86,8 +86,10 @@ public static class TestDatabase
                 Execute($"CREATE DATABASE \"{name}\" TEMPLATE \"{from}\"");
                 return;
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase
+                || (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "pg_database_datname_index"))
             {
+                // (Two creations of the same name at one moment: the loser meets the catalog's unique index instead.)
                 // A second app over the same data folder: it shares the first one's database.
                 return;
             }

@@ -80,6 +80,7 @@ public class PasteModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
         {
             return Page();
         }
+        await using var addition = AddToken is Guid ? await AddOnce.BeginAsync(db, Profile.Id, ct) : null;
         if (AddToken is Guid token)
         {
             // The same text posted again: what the first post saved stands.
@@ -118,6 +119,10 @@ public class PasteModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
             }
         }
         await db.SaveChangesAsync(ct);
+        if (addition is not null)
+        {
+            await addition.CommitAsync(ct);
+        }
         StatusMessage = Saved(ItemCount);
         return Redirect($"{SectionUrl}#{FormLanding.Status}");
     }

@@ -158,6 +158,7 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
 
         var authors = Input.AuthorsToSave(researchers.ToDictionary(r => r.Key, r => r.Value.DisplayName));
         Publication? publication;
+        await using var addition = IsNew && AddToken is Guid ? await AddOnce.BeginAsync(db, Profile.Id, ct) : null;
         if (IsNew && AddToken is Guid token)
         {
             var changeSet = AddOnce.ChangeSetFor(token, FormSnapshot.Capture(Input));
@@ -214,6 +215,10 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
             await ExplainConflictAsync(ct);
             await LoadChoicesAsync(ct);
             return Page();
+        }
+        if (addition is not null)
+        {
+            await addition.CommitAsync(ct);
         }
         if (IsNew)
         {
