@@ -104,11 +104,30 @@ public static class MarkdownRenderer
     /// </summary>
     public static MarkdownDocument? ParseOrNull(string? markdown)
     {
-        if (string.IsNullOrWhiteSpace(markdown) || !Renders(markdown))
+        if (string.IsNullOrWhiteSpace(markdown))
         {
             return null;
         }
-        return ParseGuarded(markdown);
+        try
+        {
+            var document = ParseGuarded(markdown);
+            // Rendered once, unwritten: Markdig's renderer is what refuses inlines nested too deep.
+            var renderer = new HtmlRenderer(TextWriter.Null);
+            Pipeline.Setup(renderer);
+            renderer.Render(document);
+            return document;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The text's paragraphs (split at blank lines, trimmed): how a text that is not rendered as Markdown is shown.</summary>
+    public static IReadOnlyList<string> PlainParagraphs(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return markdown.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     /// <summary>The text parsed, after the linear checks that keep a hostile text from costing seconds.</summary>
@@ -337,8 +356,7 @@ public static class MarkdownRenderer
     private static string Fallback(string markdown, Exception e)
     {
         Log(e);
-        var paragraphs = markdown.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Concat(paragraphs.Select(p => $"<p class=\"markdown-unrendered\">{Utf8Html.Encoder.Encode(p).Replace("\n", "<br>\n", StringComparison.Ordinal)}</p>\n"));
+        return string.Concat(PlainParagraphs(markdown).Select(p => $"<p class=\"markdown-unrendered\">{Utf8Html.Encoder.Encode(p).Replace("\n", "<br>\n", StringComparison.Ordinal)}</p>\n"));
     }
 
     private static void Log(Exception e)

@@ -215,7 +215,7 @@ public sealed class CvPdf : IDisposable
             MarkdownBlocks(document, 0);
             return;
         }
-        foreach (var paragraph in markdown.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var paragraph in MarkdownRenderer.PlainParagraphs(markdown))
         {
             Paragraph([new Run(paragraph.ReplaceLineEndings(" "))], 0, BodySize, Ink);
         }

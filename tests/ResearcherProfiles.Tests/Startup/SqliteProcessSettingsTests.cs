@@ -22,11 +22,7 @@ public sealed class SqliteProcessSettingsTests
                 environment["Logging__LogLevel__Default"] = "Warning";
                 environment["Logging__LogLevel__ResearcherProfiles.Web"] = "Debug";
             });
-            var deadline = DateTime.UtcNow.AddMinutes(1);
-            while (!app.Output.Contains("SQLite ", StringComparison.Ordinal) && !app.HasExited && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
+            await app.WaitForOutputAsync("SQLite ", TimeSpan.FromMinutes(1));
 
             Assert.Contains("SQLite keeps no memory statistics (SQLITE_CONFIG_MEMSTATUS off)", app.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("before the app could configure it", app.Output, StringComparison.Ordinal);

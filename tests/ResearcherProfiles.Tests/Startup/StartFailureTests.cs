@@ -93,11 +93,7 @@ public sealed class StartFailureTests
             {
                 OnPostgres(environment, data.FullName, TestDatabase.Server(database));
             });
-            var deadline = DateTime.UtcNow.AddMinutes(1);
-            while (!app.Output.Contains("Application started", StringComparison.Ordinal) && !app.HasExited && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
+            await app.WaitForOutputAsync("Application started", TimeSpan.FromMinutes(1));
 
             Assert.Contains("Application started", app.Output, StringComparison.Ordinal);
             Assert.Contains($"Created the database {database} on PostgreSQL", app.Output, StringComparison.Ordinal);
