@@ -36,9 +36,12 @@ RUN dotnet publish src/ResearcherProfiles.Web -c Release -o /app --no-restore \
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0 AS runtime
 WORKDIR /app
 
+# MALLOC_ARENA_MAX: the app bounds glibc's heap to two arenas itself (Startup/NativeHeap.cs), but
+# only from its first line on; set here, the bound also covers the runtime's own first threads.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     DataDirectory=/data \
-    ASPNETCORE_ENVIRONMENT=Production
+    ASPNETCORE_ENVIRONMENT=Production \
+    MALLOC_ARENA_MAX=2
 
 # The SQLite database and uploads live in /data, writable by the image's non-root "app" user.
 RUN mkdir -p /data && chown app:app /data

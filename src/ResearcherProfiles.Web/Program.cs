@@ -1,5 +1,9 @@
 using ResearcherProfiles.Web.Startup;
 
+// Before the app starts its own threads: each thread that allocates would otherwise get an arena
+// of the C heap of its own.
+NativeHeap.LimitArenas();
+
 if (HealthCheckCommand.IsRequested(args))
 {
     return await HealthCheckCommand.RunAsync();
@@ -20,6 +24,7 @@ try
     builder.AddFormInput();
     builder.AddPaperSources();
     builder.AddPaperSync();
+    builder.Services.AddNativeHeapTrimming();
 }
 catch (StartupFailureException failure)
 {
@@ -28,6 +33,7 @@ catch (StartupFailureException failure)
 }
 
 var app = builder.Build();
+NativeHeap.Report(app.Logger);
 
 if (SeedDemoCommand.TryParse(args, out var researchers))
 {

@@ -47,6 +47,7 @@ public sealed class PublishedAppFixture : IAsyncLifetime
         environment["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["DataDirectory"] = dataDirectory;
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["MALLOC_ARENA_MAX"] = "2";
         // The image leaves it to `docker run -e Site__PublicUrl=...`; Production refuses to start without it.
         environment["Site__PublicUrl"] = $"http://127.0.0.1:{environment["ASPNETCORE_HTTP_PORTS"]}";
         if (TestDatabase.Provider != DatabaseProvider.Sqlite)
