@@ -74,6 +74,12 @@ public sealed class KeptSqliteConnection : SqliteConnection
             try
             {
                 base.Open();
+                // SQLite plans a statement again whenever a value bound to its LIMIT changes (3.50
+                // reads the value while planning), which undid the keeping of every paged query and
+                // of the profile's selected papers. With the planner bound to one plan per statement,
+                // none of the site's queries is planned twice; its LIKE patterns compare lower(column),
+                // which no index serves, so no plan depended on a bound value.
+                raw.sqlite3_db_config(Handle, raw.SQLITE_DBCONFIG_ENABLE_QPSG, 1, out _);
                 using var cacheSize = base.CreateCommand();
                 cacheSize.CommandText = $"PRAGMA cache_size = -{PageCacheKibibytes}";
                 cacheSize.ExecuteNonQuery();

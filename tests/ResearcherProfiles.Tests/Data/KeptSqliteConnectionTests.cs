@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Web.Data;
+using SQLitePCL;
 
 namespace ResearcherProfiles.Tests.Data;
 
@@ -41,6 +42,26 @@ public sealed class KeptSqliteConnectionTests : IDisposable
         Assert.Equal(0L, Scalar(second, "SELECT COUNT(*) FROM Notes WHERE Text <> $text", ("$text", "b")));
         Assert.Equal(1, second.KeptStatements);
         second.Dispose();
+    }
+
+    [Fact]
+    public void A_statement_whose_limit_is_a_parameter_is_planned_once_for_every_value()
+    {
+        Seed("a", "b", "c", "d");
+        using var connection = _keeper.Rent();
+        connection.Open();
+        connection.Handle!.enable_sqlite3_next_stmt(true);
+        const string sql = """
+            SELECT COUNT(*) FROM (SELECT Id FROM Notes WHERE Text <> $text ORDER BY Id LIMIT $count) AS s
+            JOIN Notes AS n ON n.Id = s.Id
+            """;
+        for (var count = 1; count <= 4; count++)
+        {
+            Assert.Equal((long)count, Scalar(connection, sql, ("$text", "x"), ("$count", count)));
+        }
+
+        Assert.Equal(1, connection.KeptStatements);
+        Assert.Equal(0, Replanned(connection));
     }
 
     [Fact]
@@ -233,6 +254,20 @@ public sealed class KeptSqliteConnectionTests : IDisposable
         {
             Insert(other, text);
         }
+    }
+
+    /// <summary>SQLITE_STMTSTATUS_REPREPARE, which SQLitePCLRaw does not name.</summary>
+    private const int StatementStatusReprepare = 5;
+
+    /// <summary>How many times SQLite prepared again the statements the connection holds.</summary>
+    private static int Replanned(SqliteConnection connection)
+    {
+        var total = 0;
+        for (var statement = raw.sqlite3_next_stmt(connection.Handle, null); statement is not null; statement = raw.sqlite3_next_stmt(connection.Handle, statement))
+        {
+            total += raw.sqlite3_stmt_status(statement, StatementStatusReprepare, 0);
+        }
+        return total;
     }
 
     private static void Insert(SqliteConnection connection, string? text, SqliteTransaction? transaction = null)
