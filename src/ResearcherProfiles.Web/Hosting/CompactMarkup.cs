@@ -11,9 +11,13 @@ namespace ResearcherProfiles.Web.Hosting;
 /// page's bytes were the indentation that keeps the .cshtml files readable, and every uncached page
 /// paid for it twice, in the page and in compressing it. Only the templates' text is changed, never
 /// what they insert, and a run with a line break in it is still blank space to the browser, so the
-/// page reads and wraps as before. Text holding a &lt;pre&gt; or &lt;textarea&gt;, whose blanks
-/// are content, is sent as written.
+/// page reads and wraps as before. From a &lt;pre&gt; or &lt;textarea&gt; on, whose blanks are
+/// content, a text is sent as written.
 /// </summary>
+/// <remarks>
+/// Pages and views descend from RazorPageBase by two branches (Page, RazorPage&lt;T&gt;), hence the
+/// two base classes below with the same four overrides; what they do lives in <see cref="Line"/>.
+/// </remarks>
 public static class CompactMarkup
 {
     /// <summary>Views hold a few hundred texts; beyond this many, a text is compacted at each use instead of kept.</summary>
