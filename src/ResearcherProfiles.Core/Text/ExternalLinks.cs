@@ -43,6 +43,15 @@ public sealed record ExternalLinks(bool OpenInNewTab, string? SiteHost)
             && !string.Equals(address.Host, SiteHost, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>A link's target attribute: "_blank" when <paramref name="url"/> opens in a new tab, else null (no attribute).</summary>
+    public string? TargetFor(string? url) => OpensInNewTab(url) ? Target : null;
+
+    /// <summary>
+    /// A link's rel attribute: its own <paramref name="rel"/>, with noopener and noreferrer added when
+    /// <paramref name="url"/> opens in a new tab; null when that leaves none (no attribute).
+    /// </summary>
+    public string? RelFor(string? url, string? rel = null) => OpensInNewTab(url) ? MergeRel(rel) : rel;
+
     /// <summary><paramref name="rel"/> (a link's own rel, such as "me") with noopener and noreferrer added once.</summary>
     public static string MergeRel(string? rel)
     {

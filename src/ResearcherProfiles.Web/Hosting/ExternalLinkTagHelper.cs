@@ -9,7 +9,8 @@ namespace ResearcherProfiles.Web.Hosting;
 /// The pages' own links follow the same rule as links in rendered Markdown (see
 /// <see cref="ExternalLinks"/>): with Site:ExternalLinksInNewTab on, every &lt;a href&gt; to another
 /// site gets target="_blank", noopener and noreferrer added to its rel, and the hidden "(opens in a
-/// new tab)" hint. A link that names its own target is left as it is.
+/// new tab)" hint. A link that names its own target is left as it is. The public views remove this
+/// helper and write the same attributes themselves (<see cref="ExternalLinkHint"/>).
 /// </summary>
 [HtmlTargetElement("a", Attributes = "href")]
 public sealed class ExternalLinkTagHelper(ExternalLinks links) : TagHelper

@@ -57,6 +57,32 @@ public sealed class ExternalLinksInNewTabTests(NewTabSiteFactory factory) : ICla
     }
 
     [Fact]
+    public async Task Every_public_page_opens_each_of_its_links_to_other_sites_in_a_new_tab()
+    {
+        var profile = await PublicPagesLinksToOtherSites.EveryKindOfLink(new ResearcherBuilder("Every Tab")).SaveAsync(factory);
+
+        var pages = await PublicPagesLinksToOtherSites.PagesAsync(factory.CreateVisitor(), profile.Slug);
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (url, page) in pages)
+        {
+            var external = PublicPagesLinksToOtherSites.ToOtherSites(page);
+            foreach (var link in external)
+            {
+                seen.Add(link.GetAttribute("href")!);
+                Assert.True(link.GetAttribute("target") == "_blank", $"{url}: {link.OuterHtml}");
+                var rel = link.GetAttribute("rel")?.Split(' ') ?? [];
+                Assert.True(rel.Contains("noopener") && rel.Contains("noreferrer"), $"{url}: {link.OuterHtml}");
+                Assert.True(link.QuerySelector(".visually-hidden:last-child")?.CleanText() == "(opens in a new tab)", $"{url}: {link.OuterHtml}");
+            }
+            Assert.All(page.Document.QuerySelectorAll("a[target]").Except(external), link => Assert.Fail($"{url}: a link within the site opens a new tab: {link.OuterHtml}"));
+        }
+        Assert.Empty(PublicPagesLinksToOtherSites.Expected.Except(seen));
+        // The profile's own links keep saying whose they are.
+        Assert.Contains("me", pages[$"/people/{profile.Slug}"].Document.QuerySelector("a[href='https://owner.example.org/']")!.GetAttribute("rel")!.Split(' '));
+    }
+
+    [Fact]
     public async Task Links_within_the_site_and_mailto_links_are_untouched()
     {
         var profile = await MarkdownStructureTests.LinkedProfile(new ResearcherBuilder("Stay Here")).SaveAsync(factory);
