@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
 
@@ -67,48 +67,48 @@ public static class ProfileMetadata
         return shown.Description;
     }
 
-    /// <summary>The ProfilePage JSON-LD, safe to write inside a script element (<see cref="StructuredData.ForScript"/>).</summary>
+    /// <summary>The ProfilePage JSON-LD, safe to write inside a script element (<see cref="StructuredData.ForScript(Action{Utf8JsonWriter})"/>).</summary>
+    /// <remarks>Written straight to JSON: every uncached profile page makes it, and a tree of JSON nodes first cost twice the time.</remarks>
     public static string JsonLd(Shown shown, string canonicalUrl, string? photoUrl)
     {
         ArgumentNullException.ThrowIfNull(shown);
         var h = shown.Header;
-        var person = new JsonObject
+        return StructuredData.ForScript(json =>
         {
-            ["@type"] = "Person",
-            ["@id"] = canonicalUrl + "#person",
-            ["name"] = h.DisplayName,
-            ["url"] = canonicalUrl,
-        };
-        Set(person, "givenName", h.GivenName);
-        Set(person, "familyName", h.FamilyName);
-        Set(person, "alternateName", Texts(h.NameVariants.Where(v => !string.Equals(v.Trim(), h.DisplayName, StringComparison.Ordinal))));
+            json.WriteStartObject();
+            json.WriteString("@context", "https://schema.org");
+            json.WriteString("@type", "ProfilePage");
+            json.WriteString("@id", canonicalUrl);
+            json.WriteString("url", canonicalUrl);
+            json.WriteString("name", h.DisplayName);
+            json.WriteString("dateModified", StructuredData.DateTime(shown.Modified));
+            json.WritePropertyName("mainEntity");
+            json.WriteStartObject();
+            json.WriteString("@type", "Person");
+            json.WriteString("@id", canonicalUrl + "#person");
+            json.WriteString("name", h.DisplayName);
+            json.WriteString("url", canonicalUrl);
+            Text(json, "givenName", h.GivenName);
+            Text(json, "familyName", h.FamilyName);
+            Texts(json, "alternateName", h.NameVariants.Where(v => !string.Equals(v.Trim(), h.DisplayName, StringComparison.Ordinal)));
 
-        // A title of a current position says what the person does; the headline is the owner's own line about it.
-        var current = shown.Positions.Where(p => p.End is null && p.Start is not null).ToList();
-        Set(person, "jobTitle", current.Select(p => p.Title).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) ?? h.Headline);
-        Set(person, "description", h.Headline);
-        Set(person, "worksFor", Organizations(Distinct([h.Affiliation, .. current.Select(p => p.Employer)]), "Organization"));
-        // A degree under way ties the person to its institution now; a finished one makes an alumnus.
-        var studying = shown.Education.Where(e => e.End is null && e.Start is not null).Select(e => e.Institution);
-        Set(person, "affiliation", Organizations(Distinct([h.Affiliation, .. studying]), "Organization"));
-        Set(person, "alumniOf", Organizations(Distinct(shown.Education.Where(e => e.End is not null || e.Start is null).Select(e => e.Institution)), "EducationalOrganization"));
-        Set(person, "award", Texts(shown.Awards.Select(AwardText)));
-        Set(person, "knowsAbout", Texts(h.Interests));
-        Set(person, "image", photoUrl);
-        Set(person, "email", h.Email);
-        Set(person, "sameAs", Texts(SameAs(shown)));
-
-        var page = new JsonObject
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "ProfilePage",
-            ["@id"] = canonicalUrl,
-            ["url"] = canonicalUrl,
-            ["name"] = h.DisplayName,
-            ["dateModified"] = StructuredData.DateTime(shown.Modified),
-            ["mainEntity"] = person,
-        };
-        return StructuredData.ForScript(page);
+            // A title of a current position says what the person does; the headline is the owner's own line about it.
+            var current = shown.Positions.Where(p => p.End is null && p.Start is not null).ToList();
+            Text(json, "jobTitle", current.Select(p => p.Title).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t)) ?? h.Headline);
+            Text(json, "description", h.Headline);
+            Organizations(json, "worksFor", Distinct([h.Affiliation, .. current.Select(p => p.Employer)]), "Organization");
+            // A degree under way ties the person to its institution now; a finished one makes an alumnus.
+            var studying = shown.Education.Where(e => e.End is null && e.Start is not null).Select(e => e.Institution);
+            Organizations(json, "affiliation", Distinct([h.Affiliation, .. studying]), "Organization");
+            Organizations(json, "alumniOf", Distinct(shown.Education.Where(e => e.End is not null || e.Start is null).Select(e => e.Institution)), "EducationalOrganization");
+            Texts(json, "award", shown.Awards.Select(AwardText));
+            Texts(json, "knowsAbout", h.Interests);
+            Text(json, "image", photoUrl);
+            Text(json, "email", h.Email);
+            Texts(json, "sameAs", SameAs(shown));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        });
     }
 
     /// <summary>"Best Paper Award, NeurIPS, 2023", as the Awards section reads.</summary>
@@ -137,25 +137,46 @@ public static class ProfileMetadata
     private static List<string> Distinct(IEnumerable<string?> names) =>
         names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    private static JsonArray Organizations(IEnumerable<string> names, string type) =>
-        new([.. names.Select(n => (JsonNode)new JsonObject { ["@type"] = type, ["name"] = n })]);
+    /// <summary>An array of organisations by name, left out when there is none.</summary>
+    private static void Organizations(Utf8JsonWriter json, string name, List<string> names, string type)
+    {
+        if (names.Count == 0)
+        {
+            return;
+        }
+        json.WriteStartArray(name);
+        foreach (var organization in names)
+        {
+            json.WriteStartObject();
+            json.WriteString("@type", type);
+            json.WriteString("name", organization);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
 
-    private static JsonArray Texts(IEnumerable<string> texts) =>
-        new([.. texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.Ordinal).Select(t => (JsonNode)JsonValue.Create(t))]);
+    /// <summary>An array of the distinct non-blank texts, trimmed, left out when there is none.</summary>
+    private static void Texts(Utf8JsonWriter json, string name, IEnumerable<string> texts)
+    {
+        var values = texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (values.Count == 0)
+        {
+            return;
+        }
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+        json.WriteEndArray();
+    }
 
-    private static void Set(JsonObject target, string name, string? value)
+    /// <summary>A text, trimmed, left out when blank.</summary>
+    private static void Text(Utf8JsonWriter json, string name, string? value)
     {
         if (!string.IsNullOrWhiteSpace(value))
         {
-            target[name] = value.Trim();
-        }
-    }
-
-    private static void Set(JsonObject target, string name, JsonArray values)
-    {
-        if (values.Count > 0)
-        {
-            target[name] = values;
+            json.WriteString(name, value.Trim());
         }
     }
 }

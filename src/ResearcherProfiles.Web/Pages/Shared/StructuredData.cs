@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,6 +20,20 @@ public static class StructuredData
     {
         ArgumentNullException.ThrowIfNull(document);
         return document.ToJsonString(Options);
+    }
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = Options.Encoder };
+
+    /// <summary>The JSON <paramref name="write"/> writes (one value), escaped as <see cref="ForScript(JsonNode)"/> escapes it.</summary>
+    public static string ForScript(Action<Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(writer);
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>An instant as schema.org dates it: ISO 8601 in UTC, to the second.</summary>
