@@ -17,6 +17,7 @@
 #     longtail.lua asking for random profiles among all N. 30 s of load first (the runtime's
 #     recompiling of hot code; its rate is printed too), then requests per second and the app's
 #     CPU time per page (user + system, /proc);
+#   - (before each of these two, the SQLite file is read whole into the system's file cache);
 #   - cold start: R runs (default 5) from process start to the first 200 of /healthz/ready and of
 #     the profile page; medians.
 # With TEST_POSTGRES set (a superuser connection string without a database name), the same again
@@ -96,6 +97,14 @@ cold_start() {
         sleep 0.01
     done
     stop_app
+}
+
+# read_into_file_cache: the SQLite database read whole, so that the runs after it read it from the
+# system's file cache (as nginx reads its copies) rather than from the disk. Some machines drop
+# cached file pages within minutes even with memory free, which made these figures depend on what
+# the machine had done before (PostgreSQL's server keeps its own cache).
+read_into_file_cache() {
+    if [ -f "$DataDirectory/profiles.db" ]; then cat "$DataDirectory/profiles.db" > /dev/null; fi
 }
 
 # measure <label> <sql-command...>: the whole set of figures for the site the environment points at.
@@ -184,6 +193,7 @@ EOF
     # three times as many pages as profiles), most of them asked for the first time, each rendered
     # and stored until the cache reaches its bound (Site:OutputCacheMegabytes).
     local fill_rps fill_n
+    read_into_file_cache
     read -r fill_rps _ fill_n _ < <(SLUGS="$work/slugs" PAGES=",/publications,/cv" duration=40 wrk_run "$base" -s "$root/tests/benchmarks/longtail.lua")
     local rss hwm
     rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$server/status")
@@ -197,6 +207,7 @@ EOF
     # it is measured apart: the runtime is still recompiling the hot code with its optimising tier
     # then (a ready-to-run image starts from unoptimised code), and the steady state comes after.
     export Site__OutputCacheMegabytes=0
+    read_into_file_cache
     start_app
     unset Site__OutputCacheMegabytes
     local warm_rps
