@@ -31,6 +31,7 @@ public static class PublicSiteExtensions
         var publicUrl = PublicUrl.FromConfiguration(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(publicUrl);
         builder.Services.AddScoped<HomeProfile>();
+        builder.Services.AddSingleton<AssetUrls>();
         // Fixed for the app's lifetime: cached pages and fresh ones must render links the same way.
         builder.Services.AddSingleton(ExternalLinks.For(ExternalLinksInNewTab(builder.Configuration[SiteOptions.ExternalLinksInNewTabKey]), publicUrl.Origin));
         builder.Services.AddTransient<IStartupFilter, ExternalLinksStartupFilter>();
