@@ -12,7 +12,7 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5d33b149-f7d8-4ae4-9392-a4e0fbb5f650"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("0157b389-98df-41af-b415-8789ef84c05a"), entityTypeCount: 33)
         {
         }
 

@@ -23,7 +23,7 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
                 "ResearcherProfiles.Core.Entities.NewsItem",
                 typeof(NewsItem),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 9,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -38,6 +38,14 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            var bodyHtml = runtimeEntityType.AddProperty(
+                "BodyHtml",
+                typeof(string),
+                propertyInfo: typeof(NewsItem).GetProperty("BodyHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NewsItem).GetField("<BodyHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            bodyHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var bodyMarkdown = runtimeEntityType.AddProperty(
                 "BodyMarkdown",
@@ -63,6 +71,14 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(ProfileItem).GetField("<IsVisible>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             isVisible.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var renderedWith = runtimeEntityType.AddProperty(
+                "RenderedWith",
+                typeof(int?),
+                propertyInfo: typeof(NewsItem).GetProperty("RenderedWith", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NewsItem).GetField("<RenderedWith>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            renderedWith.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var researcherId = runtimeEntityType.AddProperty(
                 "ResearcherId",

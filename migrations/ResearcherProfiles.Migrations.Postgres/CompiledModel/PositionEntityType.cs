@@ -23,7 +23,7 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
                 "ResearcherProfiles.Core.Entities.Position",
                 typeof(Position),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 14,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -38,6 +38,14 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            var descriptionHtml = runtimeEntityType.AddProperty(
+                "DescriptionHtml",
+                typeof(string),
+                propertyInfo: typeof(Position).GetProperty("DescriptionHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Position).GetField("<DescriptionHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            descriptionHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var descriptionMarkdown = runtimeEntityType.AddProperty(
                 "DescriptionMarkdown",
@@ -91,6 +99,14 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 200);
             location.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var renderedWith = runtimeEntityType.AddProperty(
+                "RenderedWith",
+                typeof(int?),
+                propertyInfo: typeof(Position).GetProperty("RenderedWith", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Position).GetField("<RenderedWith>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            renderedWith.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var researcherId = runtimeEntityType.AddProperty(
                 "ResearcherId",

@@ -22,7 +22,7 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
                 "ResearcherProfiles.Core.Entities.ProfileSection",
                 typeof(ProfileSection),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 12,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -37,6 +37,14 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            var introHtml = runtimeEntityType.AddProperty(
+                "IntroHtml",
+                typeof(string),
+                propertyInfo: typeof(ProfileSection).GetProperty("IntroHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ProfileSection).GetField("<IntroHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            introHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var introMarkdown = runtimeEntityType.AddProperty(
                 "IntroMarkdown",
@@ -80,6 +88,14 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
                 fieldInfo: typeof(ProfileSection).GetField("<OwnSection>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             ownSection.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var renderedWith = runtimeEntityType.AddProperty(
+                "RenderedWith",
+                typeof(int?),
+                propertyInfo: typeof(ProfileSection).GetProperty("RenderedWith", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ProfileSection).GetField("<RenderedWith>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            renderedWith.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var researcherId = runtimeEntityType.AddProperty(
                 "ResearcherId",

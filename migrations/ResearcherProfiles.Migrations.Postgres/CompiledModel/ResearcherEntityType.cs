@@ -22,7 +22,7 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
                 "ResearcherProfiles.Core.Entities.Researcher",
                 typeof(Researcher),
                 baseEntityType,
-                propertyCount: 32,
+                propertyCount: 35,
                 navigationCount: 12,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -37,6 +37,14 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            var aboutHtml = runtimeEntityType.AddProperty(
+                "AboutHtml",
+                typeof(string),
+                propertyInfo: typeof(Researcher).GetProperty("AboutHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Researcher).GetField("<AboutHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            aboutHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var aboutMarkdown = runtimeEntityType.AddProperty(
                 "AboutMarkdown",
@@ -234,6 +242,22 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 500);
             publicationsNote.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var publicationsNoteHtml = runtimeEntityType.AddProperty(
+                "PublicationsNoteHtml",
+                typeof(string),
+                propertyInfo: typeof(Researcher).GetProperty("PublicationsNoteHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Researcher).GetField("<PublicationsNoteHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            publicationsNoteHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var renderedWith = runtimeEntityType.AddProperty(
+                "RenderedWith",
+                typeof(int?),
+                propertyInfo: typeof(Researcher).GetProperty("RenderedWith", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Researcher).GetField("<RenderedWith>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            renderedWith.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var showCitationCounts = runtimeEntityType.AddProperty(
                 "ShowCitationCounts",

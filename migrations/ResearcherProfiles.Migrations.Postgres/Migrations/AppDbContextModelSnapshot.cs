@@ -505,6 +505,9 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("BodyHtml")
+                        .HasColumnType("text");
+
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -515,6 +518,9 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
 
                     b.Property<bool>("IsVisible")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("integer");
 
                     b.Property<int>("ResearcherId")
                         .HasColumnType("integer");
@@ -541,6 +547,9 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("DescriptionHtml")
+                        .HasColumnType("text");
+
                     b.Property<string>("DescriptionMarkdown")
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
@@ -564,6 +573,9 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
                     b.Property<string>("Location")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("integer");
 
                     b.Property<int>("ResearcherId")
                         .HasColumnType("integer");
@@ -739,6 +751,9 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("IntroHtml")
+                        .HasColumnType("text");
+
                     b.Property<string>("IntroMarkdown")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -756,6 +771,9 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
 
                     b.Property<bool>("OwnSection")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("integer");
 
                     b.Property<int>("ResearcherId")
                         .HasColumnType("integer");
@@ -1147,6 +1165,9 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AboutHtml")
+                        .HasColumnType("text");
+
                     b.Property<string>("AboutMarkdown")
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
@@ -1234,6 +1255,12 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
                     b.Property<string>("PublicationsNote")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PublicationsNoteHtml")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("ShowCitationCounts")
                         .HasColumnType("boolean");

@@ -11,7 +11,7 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b5039a42-1c3b-424b-93ad-cec7ec97d7a5"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("902c2860-7b92-452d-9499-043524a750ae"), entityTypeCount: 33)
         {
         }
 

@@ -22,7 +22,7 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
                 "ResearcherProfiles.Core.Entities.NewsItem",
                 typeof(NewsItem),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 9,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -36,6 +36,13 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var bodyHtml = runtimeEntityType.AddProperty(
+                "BodyHtml",
+                typeof(string),
+                propertyInfo: typeof(NewsItem).GetProperty("BodyHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NewsItem).GetField("<BodyHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var bodyMarkdown = runtimeEntityType.AddProperty(
                 "BodyMarkdown",
@@ -58,6 +65,13 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(ProfileItem).GetProperty("IsVisible", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ProfileItem).GetField("<IsVisible>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var renderedWith = runtimeEntityType.AddProperty(
+                "RenderedWith",
+                typeof(int?),
+                propertyInfo: typeof(NewsItem).GetProperty("RenderedWith", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NewsItem).GetField("<RenderedWith>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var researcherId = runtimeEntityType.AddProperty(
                 "ResearcherId",

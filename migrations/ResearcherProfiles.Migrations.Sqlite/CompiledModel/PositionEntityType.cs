@@ -22,7 +22,7 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
                 "ResearcherProfiles.Core.Entities.Position",
                 typeof(Position),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 14,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -36,6 +36,13 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var descriptionHtml = runtimeEntityType.AddProperty(
+                "DescriptionHtml",
+                typeof(string),
+                propertyInfo: typeof(Position).GetProperty("DescriptionHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Position).GetField("<DescriptionHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var descriptionMarkdown = runtimeEntityType.AddProperty(
                 "DescriptionMarkdown",
@@ -83,6 +90,13 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(Position).GetField("<Location>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 200);
+
+            var renderedWith = runtimeEntityType.AddProperty(
+                "RenderedWith",
+                typeof(int?),
+                propertyInfo: typeof(Position).GetProperty("RenderedWith", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Position).GetField("<RenderedWith>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var researcherId = runtimeEntityType.AddProperty(
                 "ResearcherId",

@@ -21,7 +21,7 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
                 "ResearcherProfiles.Core.Entities.ProfileSection",
                 typeof(ProfileSection),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 12,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -35,6 +35,13 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var introHtml = runtimeEntityType.AddProperty(
+                "IntroHtml",
+                typeof(string),
+                propertyInfo: typeof(ProfileSection).GetProperty("IntroHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ProfileSection).GetField("<IntroHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var introMarkdown = runtimeEntityType.AddProperty(
                 "IntroMarkdown",
@@ -73,6 +80,13 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
                 propertyInfo: typeof(ProfileSection).GetProperty("OwnSection", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ProfileSection).GetField("<OwnSection>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var renderedWith = runtimeEntityType.AddProperty(
+                "RenderedWith",
+                typeof(int?),
+                propertyInfo: typeof(ProfileSection).GetProperty("RenderedWith", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ProfileSection).GetField("<RenderedWith>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var researcherId = runtimeEntityType.AddProperty(
                 "ResearcherId",

@@ -21,7 +21,7 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
                 "ResearcherProfiles.Core.Entities.Researcher",
                 typeof(Researcher),
                 baseEntityType,
-                propertyCount: 32,
+                propertyCount: 35,
                 navigationCount: 12,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -35,6 +35,13 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var aboutHtml = runtimeEntityType.AddProperty(
+                "AboutHtml",
+                typeof(string),
+                propertyInfo: typeof(Researcher).GetProperty("AboutHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Researcher).GetField("<AboutHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var aboutMarkdown = runtimeEntityType.AddProperty(
                 "AboutMarkdown",
@@ -209,6 +216,20 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(Researcher).GetField("<PublicationsNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 500);
+
+            var publicationsNoteHtml = runtimeEntityType.AddProperty(
+                "PublicationsNoteHtml",
+                typeof(string),
+                propertyInfo: typeof(Researcher).GetProperty("PublicationsNoteHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Researcher).GetField("<PublicationsNoteHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var renderedWith = runtimeEntityType.AddProperty(
+                "RenderedWith",
+                typeof(int?),
+                propertyInfo: typeof(Researcher).GetProperty("RenderedWith", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Researcher).GetField("<RenderedWith>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var showCitationCounts = runtimeEntityType.AddProperty(
                 "ShowCitationCounts",

@@ -483,6 +483,9 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodyHtml")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -492,6 +495,9 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsVisible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RenderedWith")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ResearcherId")
@@ -517,6 +523,9 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DescriptionHtml")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DescriptionMarkdown")
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
@@ -540,6 +549,9 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.Property<string>("Location")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ResearcherId")
                         .HasColumnType("INTEGER");
@@ -707,6 +719,9 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IntroHtml")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IntroMarkdown")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -723,6 +738,9 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("OwnSection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RenderedWith")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ResearcherId")
@@ -1101,6 +1119,9 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AboutHtml")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AboutMarkdown")
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
@@ -1188,6 +1209,12 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.Property<string>("PublicationsNote")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicationsNoteHtml")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("ShowCitationCounts")
                         .HasColumnType("INTEGER");

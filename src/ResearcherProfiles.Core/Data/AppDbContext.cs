@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.History;
+using ResearcherProfiles.Core.Text;
 
 namespace ResearcherProfiles.Core.Data;
 
@@ -73,6 +74,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             // Through the entry, so the new version is saved without another scan for changes.
             entry.Property(nameof(IVersioned.Version)).CurrentValue = entry.Entity.Version + 1;
         }
+        StoredMarkdown.RenderChanged(ChangeTracker);
         if (History is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

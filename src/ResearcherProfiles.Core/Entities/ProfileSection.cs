@@ -33,6 +33,10 @@ public class ProfileSection : ProfileItem
     public string? Title { get; set; }
     /// <summary>A short Markdown note above the section ("Full list at Google Scholar").</summary>
     public string? IntroMarkdown { get; set; }
+    /// <summary>The intro as the profile shows it (see <see cref="Text.StoredMarkdown"/>).</summary>
+    public string? IntroHtml { get; set; }
+    /// <summary>The stamp of the stored HTML's rendering (see <see cref="Text.StoredMarkdown"/>).</summary>
+    public int? RenderedWith { get; set; }
     /// <summary>News only: items shown before "show more"; null for the default.</summary>
     public int? ItemsShown { get; set; }
     /// <summary>

@@ -22,6 +22,8 @@ public class Researcher : IVersioned
     public string? Affiliation { get; set; }
     public string? Location { get; set; }
     public string? AboutMarkdown { get; set; }
+    /// <summary>About as the profile shows it (see <see cref="Text.StoredMarkdown"/>).</summary>
+    public string? AboutHtml { get; set; }
     /// <summary>Path of the photo relative to the site root, or null for the initials avatar.</summary>
     public string? PhotoPath { get; set; }
 
@@ -36,6 +38,10 @@ public class Researcher : IVersioned
 
     /// <summary>A note under the publication list, e.g. "Full list at Google Scholar".</summary>
     public string? PublicationsNote { get; set; }
+    /// <summary>The note as the profile shows it (see <see cref="Text.StoredMarkdown"/>).</summary>
+    public string? PublicationsNoteHtml { get; set; }
+    /// <summary>The stamp of the stored HTML's rendering; null when none is stored (see <see cref="Text.StoredMarkdown"/>).</summary>
+    public int? RenderedWith { get; set; }
 
     /// <summary>
     /// Papers a co-author links this researcher to go straight onto the profile instead of waiting
@@ -122,12 +128,20 @@ public class Position : ProfileItem
     /// <summary>Null means the position is current ("now").</summary>
     public PartialDate? End { get; set; }
     public string? DescriptionMarkdown { get; set; }
+    /// <summary>The description as the profile shows it (see <see cref="Text.StoredMarkdown"/>).</summary>
+    public string? DescriptionHtml { get; set; }
+    /// <summary>The stamp of the stored HTML's rendering (see <see cref="Text.StoredMarkdown"/>).</summary>
+    public int? RenderedWith { get; set; }
 }
 
 public class NewsItem : ProfileItem
 {
     public PartialDate Date { get; set; }
     public required string BodyMarkdown { get; set; }
+    /// <summary>The text as the profile shows it (see <see cref="Text.StoredMarkdown"/>).</summary>
+    public string? BodyHtml { get; set; }
+    /// <summary>The stamp of the stored HTML's rendering (see <see cref="Text.StoredMarkdown"/>).</summary>
+    public int? RenderedWith { get; set; }
 }
 
 public class Award : ProfileItem

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
 
 namespace ResearcherProfiles.Core.History;
 
@@ -39,6 +40,7 @@ public static class RevisionRecorder
                 case EntityState.Modified:
                     var changed = entry.Properties
                         .Where(p => p.IsModified && p.Metadata.Name is not nameof(IVersioned.Version) and not "UpdatedAt" and not nameof(Publication.TitleKey)
+                            && !StoredMarkdown.DerivedProperties.Contains(p.Metadata.Name)
                             && !Equals(p.OriginalValue, p.CurrentValue) && !SameJson(p.OriginalValue, p.CurrentValue))
                         .Select(p => p.Metadata.Name)
                         .ToList();
@@ -171,7 +173,7 @@ public static class RevisionRecorder
     private static string Snapshot(EntityEntry entry, bool original)
     {
         var values = entry.Properties
-            .Where(p => !p.Metadata.IsShadowProperty())
+            .Where(p => !p.Metadata.IsShadowProperty() && !StoredMarkdown.DerivedProperties.Contains(p.Metadata.Name))
             .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue);
         return JsonSerializer.Serialize(values, Json);
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
+using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Pages.Edit;
 
 namespace ResearcherProfiles.Web.Editing;
@@ -23,19 +24,19 @@ public static class MarkdownFields
             $"The preview stops here: the {Label.ToLowerInvariant()} is {length:N0} characters long, and at most {MaxLength:N0} are kept. Shorten it to see the preview again.");
     }
 
-    public static Field About { get; } = From<IndexModel.BasicsInput>(nameof(IndexModel.BasicsInput.AboutMarkdown), "about", "About", 3);
+    public static Field About { get; } = From<IndexModel.BasicsInput>(nameof(IndexModel.BasicsInput.AboutMarkdown), "about", "About", StoredMarkdown.AboutLevel);
 
-    public static Field PublicationsNote { get; } = From<IndexModel.BasicsInput>(nameof(IndexModel.BasicsInput.PublicationsNote), "publications-note", "Note", 3);
+    public static Field PublicationsNote { get; } = From<IndexModel.BasicsInput>(nameof(IndexModel.BasicsInput.PublicationsNote), "publications-note", "Note", StoredMarkdown.PublicationsNoteLevel);
 
-    public static Field News { get; } = From<NewsModel.NewsInput>(nameof(NewsModel.NewsInput.BodyMarkdown), "news", "Text", 3);
+    public static Field News { get; } = From<NewsModel.NewsInput>(nameof(NewsModel.NewsInput.BodyMarkdown), "news", "Text", StoredMarkdown.NewsLevel);
 
     /// <summary>Shown in full on the project's own page, right under its title (h1).</summary>
     public static Field ProjectNarrative { get; } = From<ProjectsModel.ProjectInput>(nameof(ProjectsModel.ProjectInput.NarrativeMarkdown), "project-narrative", "Narrative", 2);
 
-    public static Field PositionDescription { get; } = From<PositionsModel.PositionInput>(nameof(PositionsModel.PositionInput.DescriptionMarkdown), "position-description", "Description", 4);
+    public static Field PositionDescription { get; } = From<PositionsModel.PositionInput>(nameof(PositionsModel.PositionInput.DescriptionMarkdown), "position-description", "Description", StoredMarkdown.PositionLevel);
 
     /// <summary>A note above a section, under its title (h2).</summary>
-    public static Field SectionIntro { get; } = From<LayoutModel.SectionInputRow>(nameof(LayoutModel.SectionInputRow.IntroMarkdown), "section-intro", "Intro", 3);
+    public static Field SectionIntro { get; } = From<LayoutModel.SectionInputRow>(nameof(LayoutModel.SectionInputRow.IntroMarkdown), "section-intro", "Intro", StoredMarkdown.SectionIntroLevel);
 
     public static IReadOnlyDictionary<string, Field> ByName { get; } =
         new[] { About, PublicationsNote, News, ProjectNarrative, PositionDescription, SectionIntro }.ToDictionary(f => f.Name, StringComparer.Ordinal);

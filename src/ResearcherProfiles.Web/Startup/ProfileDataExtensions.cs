@@ -69,6 +69,10 @@ public static class ProfileDataExtensions
             builder.Services.AddScoped<ISiteSearch, SqliteSiteSearch>();
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+        if (builder.Configuration.GetValue(StoredHtmlRefresh.EnabledKey, defaultValue: true))
+        {
+            builder.Services.AddHostedService<StoredHtmlRefresh>();
+        }
         return builder;
     }
 

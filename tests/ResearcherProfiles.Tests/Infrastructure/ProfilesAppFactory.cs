@@ -66,6 +66,8 @@ public class ProfilesAppFactory : WebApplicationFactory<Program>
         builder.UseSetting(PublicUrl.Key, "http://localhost");
         // Tests that exercise the background sync switch it on; elsewhere it would only add noise.
         builder.UseSetting("Sources:Sync:Enabled", "false");
+        // Likewise the start-up refresh of stored HTML: its queries would count against the page's.
+        builder.UseSetting(Web.Data.StoredHtmlRefresh.EnabledKey, "false");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

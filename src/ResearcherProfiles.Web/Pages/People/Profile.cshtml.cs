@@ -115,13 +115,13 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         }
         if (Shown(ProfileSectionKind.About))
         {
-            AboutHtml = MarkdownRenderer.ToHtml(header.AboutMarkdown);
+            AboutHtml = StoredMarkdown.Html(header.AboutHtml, header.RenderedWith, header.AboutMarkdown, StoredMarkdown.AboutLevel);
         }
         if (Shown(ProfileSectionKind.News) && content.News)
         {
             NewsShown = SectionLayout.NewsShown(layout);
             News = (await NewestNews.For(db)(db, id).ToListAsync(ct))
-                .Select(n => new NewsView(n.Id, n.Date, MarkdownRenderer.ToHtml(n.BodyMarkdown)))
+                .Select(n => new NewsView(n.Id, n.Date, StoredMarkdown.Html(n.BodyHtml, n.RenderedWith, n.BodyMarkdown, StoredMarkdown.NewsLevel)))
                 .ToList();
         }
         if (Shown(ProfileSectionKind.Publications) && content.Publications > 0)
@@ -174,7 +174,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
                 s.Kind,
                 // Without a title of the owner's, a list of chosen papers says so.
                 s.Kind == ProfileSectionKind.Publications && s.Title is null && Highlighted.Count > 0 ? "Selected publications" : SectionLayout.TitleOf(s),
-                ShownSection.RenderIntro(s.IntroMarkdown)))
+                ShownSection.IntroOf(s)))
             .ToList();
 
         // Saving an item records a revision but leaves the profile's own row as it was: the newest
@@ -228,7 +228,15 @@ public sealed record ShownSection(ProfileSectionKind Kind, string Title, string?
 
     /// <summary>An intro's HTML: its headings below the section title's.</summary>
     public static string? RenderIntro(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? null : MarkdownRenderer.ToHtml(markdown, Editing.MarkdownFields.SectionIntro.TopHeadingLevel);
+        string.IsNullOrWhiteSpace(markdown) ? null : MarkdownRenderer.ToHtml(markdown, StoredMarkdown.SectionIntroLevel);
+
+    /// <summary>A section's intro HTML, as stored with it when it is.</summary>
+    public static string? IntroOf(ProfileSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return string.IsNullOrWhiteSpace(section.IntroMarkdown) ? null
+            : StoredMarkdown.Html(section.IntroHtml, section.RenderedWith, section.IntroMarkdown, StoredMarkdown.SectionIntroLevel);
+    }
 }
 
 /// <summary>
@@ -275,7 +283,10 @@ public sealed record ResearcherHeader(
     IReadOnlyList<string> Interests,
     IReadOnlyList<string> Skills,
     string? AboutMarkdown,
+    string? AboutHtml,
     string? PublicationsNote,
+    string? PublicationsNoteHtml,
+    int? RenderedWith,
     bool ShowCitationCounts,
     bool OfferCv,
     bool ShowsPublications,
@@ -295,7 +306,7 @@ public sealed record ResearcherHeader(
                 r.Id, r.Slug, r.DisplayName, r.Pronouns, r.Headline, r.Affiliation, r.Location, r.PhotoPath,
                 r.ShowEmail ? r.Email : null,
                 r.ShowPhone ? r.Phone : null,
-                r.Website, r.Interests, r.Skills, r.AboutMarkdown, r.PublicationsNote, r.ShowCitationCounts, r.OfferCv,
+                r.Website, r.Interests, r.Skills, r.AboutMarkdown, r.AboutHtml, r.PublicationsNote, r.PublicationsNoteHtml, r.RenderedWith, r.ShowCitationCounts, r.OfferCv,
                 // The full list and its downloads go with the profile's Publications section when the owner hides it.
                 !r.Sections.Any(s => s.Kind == ProfileSectionKind.Publications && !s.IsVisible),
                 r.GivenName, r.FamilyName, r.NameVariants, r.UpdatedAt,
@@ -313,6 +324,9 @@ public sealed record ResearcherHeader(
                     r.Writing.Any(w => w.IsVisible),
                     db.Revisions.Where(v => v.ResearcherId == r.Id).OrderByDescending(v => v.Id).Select(v => (DateTimeOffset?)v.At).FirstOrDefault())))
             .FirstOrDefault()));
+
+    /// <summary>The publications note as the profile shows it.</summary>
+    public string PublicationsNoteOnProfile => StoredMarkdown.Html(PublicationsNoteHtml, RenderedWith, PublicationsNote, StoredMarkdown.PublicationsNoteLevel);
 
     public string? SafeWebsite => SafeUrl.IsHttpUrl(Website) ? Website : null;
 
@@ -353,7 +367,7 @@ public sealed record VisibleContent(
 
 public sealed record ProjectView(
     Project Project,
-    string NarrativeHtml,
+    bool HasNarrative,
     IReadOnlyList<LinkView> Links,
     IReadOnlyList<(int Id, string Title)> RelatedPublications)
 {
@@ -391,7 +405,7 @@ public sealed record ProjectView(
                 .ToListAsync(ct))
             .ToLookup(r => r.ProjectId, r => (r.PublicationId, r.Title));
         return projects
-            .Select(p => new ProjectView(p, MarkdownRenderer.ToHtml(p.NarrativeMarkdown, topHeadingLevel: 4), links[p.Id].ToList(), related[p.Id].ToList()))
+            .Select(p => new ProjectView(p, !string.IsNullOrWhiteSpace(p.NarrativeMarkdown), links[p.Id].ToList(), related[p.Id].ToList()))
             .ToList();
     }
 }

@@ -1,0 +1,108 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ResearcherProfiles.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class StoredMarkdownHtml : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AboutHtml",
+                table: "Researchers",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PublicationsNoteHtml",
+                table: "Researchers",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RenderedWith",
+                table: "Researchers",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "IntroHtml",
+                table: "ProfileSections",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RenderedWith",
+                table: "ProfileSections",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DescriptionHtml",
+                table: "Positions",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RenderedWith",
+                table: "Positions",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BodyHtml",
+                table: "News",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RenderedWith",
+                table: "News",
+                type: "integer",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AboutHtml",
+                table: "Researchers");
+
+            migrationBuilder.DropColumn(
+                name: "PublicationsNoteHtml",
+                table: "Researchers");
+
+            migrationBuilder.DropColumn(
+                name: "RenderedWith",
+                table: "Researchers");
+
+            migrationBuilder.DropColumn(
+                name: "IntroHtml",
+                table: "ProfileSections");
+
+            migrationBuilder.DropColumn(
+                name: "RenderedWith",
+                table: "ProfileSections");
+
+            migrationBuilder.DropColumn(
+                name: "DescriptionHtml",
+                table: "Positions");
+
+            migrationBuilder.DropColumn(
+                name: "RenderedWith",
+                table: "Positions");
+
+            migrationBuilder.DropColumn(
+                name: "BodyHtml",
+                table: "News");
+
+            migrationBuilder.DropColumn(
+                name: "RenderedWith",
+                table: "News");
+        }
+    }
+}

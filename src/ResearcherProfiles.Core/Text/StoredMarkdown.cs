@@ -1,0 +1,188 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
+
+namespace ResearcherProfiles.Core.Text;
+
+/// <summary>
+/// The Markdown a public profile shows is kept with its HTML, rendered when the text is saved, so
+/// that a profile page rendered anew (a cache miss, the long tail of rarely read profiles) does not
+/// parse and render every text again.
+/// <list type="bullet">
+/// <item>Each field is stored as the profile page shows it (its heading level there); other pages
+/// that show the text at another level (the CV, the publication list) render it themselves. A
+/// project's narrative is shown only on its own page, so it is not stored.</item>
+/// <item>A row's <c>RenderedWith</c> stamps the rendering: the renderer's build and Markdig's, and
+/// how links to other sites open. Stored HTML whose stamp is not the running site's is ignored and
+/// the text rendered instead, so an update or a changed setting never shows stale HTML;
+/// <see cref="RefreshAsync"/> then renders such rows again, in the background.</item>
+/// <item>The HTML is derived data: the history neither records nor restores it (restoring the text
+/// renders it again).</item>
+/// </list>
+/// </summary>
+public static class StoredMarkdown
+{
+    /// <summary>The name of each stored row's stamp property.</summary>
+    public const string RenderedWith = nameof(Researcher.RenderedWith);
+
+    /// <summary>The heading levels the profile page shows each text at (h1 name, h2 sections).</summary>
+    public const int AboutLevel = 3, PublicationsNoteLevel = 3, NewsLevel = 3, SectionIntroLevel = 3, PositionLevel = 4;
+
+    /// <summary>A Markdown property, the property holding its HTML, and the heading level it is rendered at.</summary>
+    private sealed record Field(string Markdown, string Html, int Level);
+
+    private static readonly Dictionary<Type, Field[]> Fields = new()
+    {
+        [typeof(Researcher)] =
+        [
+            new(nameof(Researcher.AboutMarkdown), nameof(Researcher.AboutHtml), AboutLevel),
+            new(nameof(Researcher.PublicationsNote), nameof(Researcher.PublicationsNoteHtml), PublicationsNoteLevel),
+        ],
+        [typeof(NewsItem)] = [new(nameof(NewsItem.BodyMarkdown), nameof(NewsItem.BodyHtml), NewsLevel)],
+        [typeof(Position)] = [new(nameof(Position.DescriptionMarkdown), nameof(Position.DescriptionHtml), PositionLevel)],
+        [typeof(ProfileSection)] = [new(nameof(ProfileSection.IntroMarkdown), nameof(ProfileSection.IntroHtml), SectionIntroLevel)],
+    };
+
+    /// <summary>The properties that hold derived HTML or its stamp: never part of a record's history.</summary>
+    public static IReadOnlySet<string> DerivedProperties { get; } =
+        Fields.Values.SelectMany(f => f).Select(f => f.Html).Append(RenderedWith).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The build of the renderer and of Markdig: a deterministic build changes them only when their code changes.</summary>
+    private static readonly string RendererBuild =
+        typeof(StoredMarkdown).Assembly.ManifestModule.ModuleVersionId.ToString("N") + typeof(Markdig.Markdown).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    /// <summary>The stamp of HTML rendered under <paramref name="links"/> by this build.</summary>
+    public static int StampOf(ExternalLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        // The site's host matters only when links to other sites open in a new tab.
+        var key = RendererBuild + (links.OpenInNewTab ? "|new-tab|" + links.SiteHost?.ToUpperInvariant() : "|same-tab");
+        return BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0);
+    }
+
+    private sealed record Stamped(ExternalLinks Links, int Stamp);
+
+    private static Stamped _current = new(ExternalLinks.SameTab, StampOf(ExternalLinks.SameTab));
+
+    /// <summary>The stamp of what <see cref="MarkdownRenderer"/> renders now.</summary>
+    public static int Current
+    {
+        get
+        {
+            var links = MarkdownRenderer.Links;
+            var current = _current;
+            if (!ReferenceEquals(current.Links, links))
+            {
+                current = new Stamped(links, StampOf(links));
+                _current = current;
+            }
+            return current.Stamp;
+        }
+    }
+
+    /// <summary>
+    /// The HTML of <paramref name="markdown"/> at <paramref name="level"/>: the stored HTML when it was
+    /// rendered as the site renders now, else rendered here.
+    /// </summary>
+    public static string Html(string? stored, int? renderedWith, string? markdown, int level) =>
+        stored is not null && renderedWith == Current ? stored : MarkdownRenderer.ToHtml(markdown, level);
+
+    /// <summary>
+    /// Renders the HTML of every added record, and of every changed record whose text changed or whose
+    /// HTML is stale, into the save (called with changes already detected, so values are set through
+    /// their entries).
+    /// </summary>
+    public static void RenderChanged(ChangeTracker tracker)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        var links = MarkdownRenderer.Links;
+        var stamp = Current;
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified) || !Fields.TryGetValue(entry.Metadata.ClrType, out var fields))
+            {
+                continue;
+            }
+            var stampEntry = entry.Property(RenderedWith);
+            if (entry.State == EntityState.Modified && Equals(stampEntry.CurrentValue, stamp) && !fields.Any(f => entry.Property(f.Markdown).IsModified))
+            {
+                continue;
+            }
+            foreach (var field in fields)
+            {
+                entry.Property(field.Html).CurrentValue = MarkdownRenderer.ToHtml((string?)entry.Property(field.Markdown).CurrentValue, field.Level, links);
+            }
+            stampEntry.CurrentValue = stamp;
+        }
+    }
+
+    /// <summary>
+    /// Renders again, in batches, the stored HTML of rows rendered by another build or under other
+    /// settings (or never): after an update or a changed setting, and on a site saved before HTML was
+    /// stored. A row whose text changes meanwhile is left to that save. Returns the rows rendered.
+    /// </summary>
+    public static async Task<int> RefreshAsync(AppDbContext db, int batchSize, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var stamp = Current;
+        var links = MarkdownRenderer.Links;
+        var refreshed = 0;
+        refreshed += await RefreshAsync(db.Researchers, stamp, batchSize, r => new Stale(r.Id, r.AboutMarkdown, r.PublicationsNote),
+            async (s, ct) => await db.Researchers.Where(r => r.Id == s.Id && r.AboutMarkdown == s.First && r.PublicationsNote == s.Second)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(r => r.AboutHtml, MarkdownRenderer.ToHtml(s.First, AboutLevel, links))
+                    .SetProperty(r => r.PublicationsNoteHtml, MarkdownRenderer.ToHtml(s.Second, PublicationsNoteLevel, links))
+                    .SetProperty(r => r.RenderedWith, stamp), ct), ct);
+        refreshed += await RefreshAsync(db.News, stamp, batchSize, n => new Stale(n.Id, n.BodyMarkdown, null),
+            async (s, ct) => await db.News.Where(n => n.Id == s.Id && n.BodyMarkdown == s.First)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(n => n.BodyHtml, MarkdownRenderer.ToHtml(s.First, NewsLevel, links))
+                    .SetProperty(n => n.RenderedWith, stamp), ct), ct);
+        refreshed += await RefreshAsync(db.Positions, stamp, batchSize, p => new Stale(p.Id, p.DescriptionMarkdown, null),
+            async (s, ct) => await db.Positions.Where(p => p.Id == s.Id && p.DescriptionMarkdown == s.First)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(p => p.DescriptionHtml, MarkdownRenderer.ToHtml(s.First, PositionLevel, links))
+                    .SetProperty(p => p.RenderedWith, stamp), ct), ct);
+        refreshed += await RefreshAsync(db.ProfileSections, stamp, batchSize, p => new Stale(p.Id, p.IntroMarkdown, null),
+            async (s, ct) => await db.ProfileSections.Where(p => p.Id == s.Id && p.IntroMarkdown == s.First)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(p => p.IntroHtml, MarkdownRenderer.ToHtml(s.First, SectionIntroLevel, links))
+                    .SetProperty(p => p.RenderedWith, stamp), ct), ct);
+        return refreshed;
+    }
+
+    /// <summary>A stale row: its key and its texts as read.</summary>
+    private sealed record Stale(int Id, string? First, string? Second);
+
+    private static async Task<int> RefreshAsync<T>(
+        IQueryable<T> rows, int stamp, int batchSize,
+        System.Linq.Expressions.Expression<Func<T, Stale>> read, Func<Stale, CancellationToken, Task<int>> update, CancellationToken ct)
+        where T : class
+    {
+        var refreshed = 0;
+        var after = 0;
+        while (true)
+        {
+            // Keyed from the last id seen: a row whose text changed under the update keeps its stamp and is not read again.
+            var batch = await rows.AsNoTracking()
+                .Where(r => EF.Property<int?>(r, RenderedWith) != stamp || EF.Property<int?>(r, RenderedWith) == null)
+                .Where(r => EF.Property<int>(r, "Id") > after)
+                .OrderBy(r => EF.Property<int>(r, "Id"))
+                .Select(read)
+                .Take(batchSize)
+                .ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return refreshed;
+            }
+            foreach (var row in batch)
+            {
+                refreshed += await update(row, ct);
+            }
+            after = batch[^1].Id;
+        }
+    }
+}

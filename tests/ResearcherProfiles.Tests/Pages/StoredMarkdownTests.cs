@@ -1,0 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Web.Data;
+
+namespace ResearcherProfiles.Tests.Pages;
+
+/// <summary>
+/// A profile's Markdown is kept with its HTML as the profile shows it: rendered when saved, used
+/// by the page while it was rendered as the site renders now, ignored and rendered again otherwise.
+/// </summary>
+public sealed class StoredMarkdownTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
+{
+    /// <summary>A heading (whose level depends on where the text is shown) and a link, in each text.</summary>
+    private static string Text(string what) => $"## {what} heading\n\nAbout *{what}*, see [the site](https://example.org/{what}).";
+
+    private static ResearcherBuilder FullProfile(string name) => new ResearcherBuilder(name)
+        .With(r =>
+        {
+            r.AboutMarkdown = Text("about");
+            r.PublicationsNote = Text("note");
+            r.Sections.Add(new ProfileSection { Kind = ProfileSectionKind.News, IntroMarkdown = Text("intro"), IsVisible = true, SortOrder = 1 });
+        })
+        .WithNews("2024-05", Text("news"))
+        .WithPosition(new Position { Employer = "Institut Pasteur", Start = new PartialDate(2020), DescriptionMarkdown = Text("position") })
+        .WithPublication("A paper that makes the list show", p => p.With(paper => paper.Year = 2023));
+
+    /// <summary>Each stored text with its HTML, its stamp and the level the profile shows it at.</summary>
+    private static async Task<List<(string Markdown, string? Html, int? Stamp, int Level)>> StoredAsync(AppDbContext db, int id)
+    {
+        var stored = new List<(string Markdown, string? Html, int? Stamp, int Level)>();
+        var r = await db.Researchers.AsNoTracking().SingleAsync(r => r.Id == id);
+        stored.Add((r.AboutMarkdown!, r.AboutHtml, r.RenderedWith, StoredMarkdown.AboutLevel));
+        stored.Add((r.PublicationsNote!, r.PublicationsNoteHtml, r.RenderedWith, StoredMarkdown.PublicationsNoteLevel));
+        var news = await db.News.AsNoTracking().SingleAsync(n => n.ResearcherId == id);
+        stored.Add((news.BodyMarkdown, news.BodyHtml, news.RenderedWith, StoredMarkdown.NewsLevel));
+        var position = await db.Positions.AsNoTracking().SingleAsync(p => p.ResearcherId == id);
+        stored.Add((position.DescriptionMarkdown!, position.DescriptionHtml, position.RenderedWith, StoredMarkdown.PositionLevel));
+        var section = await db.ProfileSections.AsNoTracking().SingleAsync(s => s.ResearcherId == id);
+        stored.Add((section.IntroMarkdown!, section.IntroHtml, section.RenderedWith, StoredMarkdown.SectionIntroLevel));
+        return stored;
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> read)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>Every stored text of the profile made stale: no HTML, or HTML stamped by another rendering.</summary>
+    private Task MakeStaleAsync(int id, string? html, int? stamp) => factory.ChangeDataAsync(async db =>
+    {
+        await db.Researchers.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.AboutHtml, html).SetProperty(r => r.PublicationsNoteHtml, html).SetProperty(r => r.RenderedWith, stamp));
+        await db.News.Where(n => n.ResearcherId == id).ExecuteUpdateAsync(u => u.SetProperty(n => n.BodyHtml, html).SetProperty(n => n.RenderedWith, stamp));
+        await db.Positions.Where(p => p.ResearcherId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.DescriptionHtml, html).SetProperty(p => p.RenderedWith, stamp));
+        await db.ProfileSections.Where(s => s.ResearcherId == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.IntroHtml, html).SetProperty(s => s.RenderedWith, stamp));
+    });
+
+    private static void AssertFresh(List<(string Markdown, string? Html, int? Stamp, int Level)> stored)
+    {
+        Assert.Equal(5, stored.Count);
+        foreach (var (markdown, html, stamp, level) in stored)
+        {
+            Assert.Equal(MarkdownRenderer.ToHtml(markdown, level), html);
+            Assert.Equal(StoredMarkdown.Current, stamp);
+        }
+    }
+
+    [Fact]
+    public async Task Saving_a_profile_stores_each_text_as_the_profile_shows_it()
+    {
+        var profile = await FullProfile("Stella Stored").SaveAsync(factory);
+
+        var stored = await WithDbAsync(db => StoredAsync(db, profile.Id));
+
+        AssertFresh(stored);
+        Assert.Contains("<h3", stored[0].Html, StringComparison.Ordinal);
+        Assert.Contains("<h4", stored[3].Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_changed_text_is_rendered_again_when_saved()
+    {
+        var profile = await FullProfile("Chandra Changed").SaveAsync(factory);
+
+        await factory.ChangeDataAsync(async db =>
+        {
+            var researcher = await db.Researchers.AsTracking().SingleAsync(r => r.Id == profile.Id);
+            researcher.AboutMarkdown = "Now **bold** about.";
+            var news = await db.News.AsTracking().SingleAsync(n => n.ResearcherId == profile.Id);
+            news.BodyMarkdown = "Now *new* news.";
+        });
+
+        var stored = await WithDbAsync(db => StoredAsync(db, profile.Id));
+        AssertFresh(stored);
+        Assert.Equal("<p>Now <strong>bold</strong> about.</p>\n", stored[0].Html);
+        var page = await factory.CreateVisitor().GetPageAsync($"/people/{profile.Slug}");
+        Assert.Contains("Now new news.", page.BodyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_profile_shows_the_stored_html_while_its_stamp_is_the_sites_and_renders_the_text_otherwise()
+    {
+        var profile = await FullProfile("Marcel Marker").SaveAsync(factory);
+        var visitor = factory.CreateVisitor();
+        var fresh = (await visitor.GetPageAsync($"/people/{profile.Slug}")).Document.QuerySelector("main")!.OuterHtml;
+
+        await MakeStaleAsync(profile.Id, "<p>stored-marker</p>", StoredMarkdown.Current);
+        var stored = await visitor.GetPageAsync($"/people/{profile.Slug}");
+        // About, the note, the news item, the position and the section's intro.
+        Assert.True(5 == stored.Document.QuerySelectorAll("main p").Count(p => p.TextContent == "stored-marker"), stored.Document.QuerySelector("main")!.OuterHtml);
+
+        await MakeStaleAsync(profile.Id, "<p>stored-marker</p>", StoredMarkdown.Current + 1);
+        var otherStamp = await visitor.GetPageAsync($"/people/{profile.Slug}");
+        Assert.Equal(fresh, otherStamp.Document.QuerySelector("main")!.OuterHtml);
+
+        await MakeStaleAsync(profile.Id, null, null);
+        var none = await visitor.GetPageAsync($"/people/{profile.Slug}");
+        Assert.Equal(fresh, none.Document.QuerySelector("main")!.OuterHtml);
+    }
+
+    [Fact]
+    public async Task Stale_rows_are_rendered_again_in_batches_and_then_left_alone()
+    {
+        var first = await FullProfile("Rhea Refresh").SaveAsync(factory);
+        var second = await FullProfile("Ravi Refresh").SaveAsync(factory);
+        await MakeStaleAsync(first.Id, null, null);
+        await MakeStaleAsync(second.Id, "<p>old</p>", StoredMarkdown.Current + 1);
+
+        // Both profiles' rows at the least; other tests' profiles on this database may be stale too.
+        var refreshed = await WithDbAsync(db => StoredMarkdown.RefreshAsync(db, batchSize: 1, CancellationToken.None));
+
+        Assert.True(refreshed >= 8, $"{refreshed} rows rendered again.");
+        AssertFresh(await WithDbAsync(db => StoredAsync(db, first.Id)));
+        AssertFresh(await WithDbAsync(db => StoredAsync(db, second.Id)));
+        Assert.Equal(0, await WithDbAsync(db => StoredMarkdown.RefreshAsync(db, batchSize: 100, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task The_refresh_after_start_up_renders_stale_rows_again()
+    {
+        var profile = await FullProfile("Stan Startup").SaveAsync(factory);
+        await MakeStaleAsync(profile.Id, null, StoredMarkdown.Current - 1);
+
+        // As the app runs it when the setting is on: once the app has started (this one has).
+        using var refresh = new StoredHtmlRefresh(
+            factory.Services.GetRequiredService<IServiceScopeFactory>(),
+            factory.Services.GetRequiredService<IHostApplicationLifetime>(),
+            NullLogger<StoredHtmlRefresh>.Instance);
+        await refresh.StartAsync(CancellationToken.None);
+        await refresh.ExecuteTask!;
+
+        AssertFresh(await WithDbAsync(db => StoredAsync(db, profile.Id)));
+    }
+
+    [Fact]
+    public void The_stamp_changes_with_how_links_to_other_sites_open()
+    {
+        var sameTab = StoredMarkdown.StampOf(ExternalLinks.SameTab);
+
+        Assert.Equal(sameTab, StoredMarkdown.StampOf(new ExternalLinks(false, "profiles.example.org")));
+        Assert.NotEqual(sameTab, StoredMarkdown.StampOf(new ExternalLinks(true, "profiles.example.org")));
+        Assert.NotEqual(StoredMarkdown.StampOf(new ExternalLinks(true, "profiles.example.org")), StoredMarkdown.StampOf(new ExternalLinks(true, "people.example.edu")));
+        Assert.Equal(StoredMarkdown.StampOf(new ExternalLinks(true, "Profiles.Example.org")), StoredMarkdown.StampOf(new ExternalLinks(true, "profiles.example.org")));
+    }
+}
