@@ -130,23 +130,23 @@ public static class StoredMarkdown
         var stamp = Current;
         var links = MarkdownRenderer.Links;
         var refreshed = 0;
-        refreshed += await RefreshAsync(db.Researchers, stamp, batchSize, r => new Stale(r.Id, r.AboutMarkdown, r.PublicationsNote),
+        refreshed += await RefreshAsync(db, db.Researchers, stamp, batchSize, r => new Stale(r.Id, r.AboutMarkdown, r.PublicationsNote),
             async (s, ct) => await db.Researchers.Where(r => r.Id == s.Id && r.AboutMarkdown == s.First && r.PublicationsNote == s.Second)
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(r => r.AboutHtml, MarkdownRenderer.ToHtml(s.First, AboutLevel, links))
                     .SetProperty(r => r.PublicationsNoteHtml, MarkdownRenderer.ToHtml(s.Second, PublicationsNoteLevel, links))
                     .SetProperty(r => r.RenderedWith, stamp), ct), ct);
-        refreshed += await RefreshAsync(db.News, stamp, batchSize, n => new Stale(n.Id, n.BodyMarkdown, null),
+        refreshed += await RefreshAsync(db, db.News, stamp, batchSize, n => new Stale(n.Id, n.BodyMarkdown, null),
             async (s, ct) => await db.News.Where(n => n.Id == s.Id && n.BodyMarkdown == s.First)
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(n => n.BodyHtml, MarkdownRenderer.ToHtml(s.First, NewsLevel, links))
                     .SetProperty(n => n.RenderedWith, stamp), ct), ct);
-        refreshed += await RefreshAsync(db.Positions, stamp, batchSize, p => new Stale(p.Id, p.DescriptionMarkdown, null),
+        refreshed += await RefreshAsync(db, db.Positions, stamp, batchSize, p => new Stale(p.Id, p.DescriptionMarkdown, null),
             async (s, ct) => await db.Positions.Where(p => p.Id == s.Id && p.DescriptionMarkdown == s.First)
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(p => p.DescriptionHtml, MarkdownRenderer.ToHtml(s.First, PositionLevel, links))
                     .SetProperty(p => p.RenderedWith, stamp), ct), ct);
-        refreshed += await RefreshAsync(db.ProfileSections, stamp, batchSize, p => new Stale(p.Id, p.IntroMarkdown, null),
+        refreshed += await RefreshAsync(db, db.ProfileSections, stamp, batchSize, p => new Stale(p.Id, p.IntroMarkdown, null),
             async (s, ct) => await db.ProfileSections.Where(p => p.Id == s.Id && p.IntroMarkdown == s.First)
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(p => p.IntroHtml, MarkdownRenderer.ToHtml(s.First, SectionIntroLevel, links))
@@ -158,7 +158,7 @@ public static class StoredMarkdown
     private sealed record Stale(int Id, string? First, string? Second);
 
     private static async Task<int> RefreshAsync<T>(
-        IQueryable<T> rows, int stamp, int batchSize,
+        AppDbContext db, IQueryable<T> rows, int stamp, int batchSize,
         System.Linq.Expressions.Expression<Func<T, Stale>> read, Func<Stale, CancellationToken, Task<int>> update, CancellationToken ct)
         where T : class
     {
@@ -178,9 +178,14 @@ public static class StoredMarkdown
             {
                 return refreshed;
             }
-            foreach (var row in batch)
+            // One commit per batch rather than per row: on SQLite each commit is a write to the log.
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                refreshed += await update(row, ct);
+                foreach (var row in batch)
+                {
+                    refreshed += await update(row, ct);
+                }
+                await transaction.CommitAsync(ct);
             }
             after = batch[^1].Id;
         }
