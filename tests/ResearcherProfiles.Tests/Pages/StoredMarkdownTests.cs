@@ -1,10 +1,13 @@
+using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.History;
 using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Tests.Editing;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Web.Data;
 
@@ -37,7 +40,7 @@ public sealed class StoredMarkdownTests(ProfilesAppFactory factory) : IClassFixt
         var r = await db.Researchers.AsNoTracking().SingleAsync(r => r.Id == id);
         stored.Add((r.AboutMarkdown!, r.AboutHtml, r.RenderedWith, StoredMarkdown.AboutLevel));
         stored.Add((r.PublicationsNote!, r.PublicationsNoteHtml, r.RenderedWith, StoredMarkdown.PublicationsNoteLevel));
-        var news = await db.News.AsNoTracking().SingleAsync(n => n.ResearcherId == id);
+        var news = await db.News.AsNoTracking().Where(n => n.ResearcherId == id).OrderBy(n => n.Id).FirstAsync();
         stored.Add((news.BodyMarkdown, news.BodyHtml, news.RenderedWith, StoredMarkdown.NewsLevel));
         var position = await db.Positions.AsNoTracking().SingleAsync(p => p.ResearcherId == id);
         stored.Add((position.DescriptionMarkdown!, position.DescriptionHtml, position.RenderedWith, StoredMarkdown.PositionLevel));
@@ -156,6 +159,40 @@ public sealed class StoredMarkdownTests(ProfilesAppFactory factory) : IClassFixt
         await refresh.ExecuteTask!;
 
         AssertFresh(await WithDbAsync(db => StoredAsync(db, profile.Id)));
+    }
+
+    [Fact]
+    public async Task Undoing_a_change_and_restoring_a_deleted_item_render_the_restored_text()
+    {
+        var profile = await FullProfile("Una Undo").WithNews("2024-06", "To be *deleted*").SaveAsync(factory);
+        var client = await factory.SignInAsync((await factory.CreateResearcherAsync(profile.Id)).Email!);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.History = new HistoryScope(profile.Id, null, "editor@example.org");
+            (await db.Researchers.AsTracking().SingleAsync(r => r.Id == profile.Id)).AboutMarkdown = "Changed *about*.";
+            db.News.Remove(await db.News.AsTracking().SingleAsync(n => n.ResearcherId == profile.Id && n.BodyMarkdown == "To be *deleted*"));
+            await db.SaveChangesAsync();
+        }
+        await factory.EvictPublicPagesAsync();
+        Assert.Equal("<p>Changed <em>about</em>.</p>\n", await WithDbAsync(db => db.Researchers.Where(r => r.Id == profile.Id).Select(r => r.AboutHtml).SingleAsync()));
+
+        var url = $"/edit/{profile.Slug}/history";
+        var history = await client.GetDocumentAsync(url);
+        using (var undo = await client.UndoThroughConfirmationAsync(url, (IHtmlFormElement)history.QuerySelector(".history-entry form")!))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, undo.StatusCode);
+        }
+
+        var stored = await WithDbAsync(db => StoredAsync(db, profile.Id));
+        Assert.Equal(Text("about"), stored[0].Markdown);
+        AssertFresh(stored);
+        var restored = await WithDbAsync(db => db.News.AsNoTracking().SingleAsync(n => n.ResearcherId == profile.Id && n.BodyMarkdown == "To be *deleted*"));
+        Assert.Equal("<p>To be <em>deleted</em></p>\n", restored.BodyHtml);
+        Assert.Equal(StoredMarkdown.Current, restored.RenderedWith);
+        var page = await factory.CreateVisitor().GetPageAsync($"/people/{profile.Slug}");
+        Assert.Contains("To be deleted", page.BodyText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Changed about", page.BodyText, StringComparison.Ordinal);
     }
 
     [Fact]
