@@ -19,7 +19,9 @@ public sealed partial class StoredHtmlRefresh(IServiceScopeFactory scopes, IHost
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource();
+        // Continued on the thread pool, not inside the host's start-up callbacks: SQLite's "async"
+        // calls complete synchronously, so the whole refresh would run before the start finished.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
         using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
         {
