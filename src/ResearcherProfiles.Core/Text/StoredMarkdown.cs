@@ -34,21 +34,25 @@ public static class StoredMarkdown
     /// <summary>A Markdown property, the property holding its HTML, and the heading level it is rendered at.</summary>
     private sealed record Field(string Markdown, string Html, int Level);
 
-    private static readonly Dictionary<Type, Field[]> Fields = new()
-    {
-        [typeof(Researcher)] =
-        [
-            new(nameof(Researcher.AboutMarkdown), nameof(Researcher.AboutHtml), AboutLevel),
-            new(nameof(Researcher.PublicationsNote), nameof(Researcher.PublicationsNoteHtml), PublicationsNoteLevel),
-        ],
-        [typeof(NewsItem)] = [new(nameof(NewsItem.BodyMarkdown), nameof(NewsItem.BodyHtml), NewsLevel)],
-        [typeof(Position)] = [new(nameof(Position.DescriptionMarkdown), nameof(Position.DescriptionHtml), PositionLevel)],
-        [typeof(ProfileSection)] = [new(nameof(ProfileSection.IntroMarkdown), nameof(ProfileSection.IntroHtml), SectionIntroLevel)],
-    };
+    /// <summary>An entity type whose Markdown is stored with its HTML, and how its stale rows are rendered again.</summary>
+    private sealed record StoredType(Field[] Fields, Func<AppDbContext, Field[], int, ExternalLinks, int, CancellationToken, Task<int>> Refresh);
+
+    private static KeyValuePair<Type, StoredType> Stored<T>(params Field[] fields)
+        where T : class => new(typeof(T), new StoredType(fields, RefreshAsync<T>));
+
+    private static readonly Dictionary<Type, StoredType> Types = new(
+    [
+        Stored<Researcher>(
+            new Field(nameof(Researcher.AboutMarkdown), nameof(Researcher.AboutHtml), AboutLevel),
+            new Field(nameof(Researcher.PublicationsNote), nameof(Researcher.PublicationsNoteHtml), PublicationsNoteLevel)),
+        Stored<NewsItem>(new Field(nameof(NewsItem.BodyMarkdown), nameof(NewsItem.BodyHtml), NewsLevel)),
+        Stored<Position>(new Field(nameof(Position.DescriptionMarkdown), nameof(Position.DescriptionHtml), PositionLevel)),
+        Stored<ProfileSection>(new Field(nameof(ProfileSection.IntroMarkdown), nameof(ProfileSection.IntroHtml), SectionIntroLevel)),
+    ]);
 
     /// <summary>The properties that hold derived HTML or its stamp: never part of a record's history.</summary>
     public static IReadOnlySet<string> DerivedProperties { get; } =
-        Fields.Values.SelectMany(f => f).Select(f => f.Html).Append(RenderedWith).ToHashSet(StringComparer.Ordinal);
+        Types.Values.SelectMany(t => t.Fields).Select(f => f.Html).Append(RenderedWith).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The build of the renderer and of Markdig: a deterministic build changes them only when their code changes.</summary>
     private static readonly string RendererBuild =
@@ -102,10 +106,11 @@ public static class StoredMarkdown
         var stamp = Current;
         foreach (var entry in tracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified) || !Fields.TryGetValue(entry.Metadata.ClrType, out var fields))
+            if (entry.State is not (EntityState.Added or EntityState.Modified) || !Types.TryGetValue(entry.Metadata.ClrType, out var stored))
             {
                 continue;
             }
+            var fields = stored.Fields;
             var stampEntry = entry.Property(RenderedWith);
             if (entry.State == EntityState.Modified && Equals(stampEntry.CurrentValue, stamp) && !fields.Any(f => entry.Property(f.Markdown).IsModified))
             {
@@ -130,36 +135,14 @@ public static class StoredMarkdown
         var stamp = Current;
         var links = MarkdownRenderer.Links;
         var refreshed = 0;
-        refreshed += await RefreshAsync(db, db.Researchers, stamp, batchSize, r => new Stale(r.Id, r.AboutMarkdown, r.PublicationsNote),
-            async (s, ct) => await db.Researchers.Where(r => r.Id == s.Id && r.AboutMarkdown == s.First && r.PublicationsNote == s.Second)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(r => r.AboutHtml, MarkdownRenderer.ToHtml(s.First, AboutLevel, links))
-                    .SetProperty(r => r.PublicationsNoteHtml, MarkdownRenderer.ToHtml(s.Second, PublicationsNoteLevel, links))
-                    .SetProperty(r => r.RenderedWith, stamp), ct), ct);
-        refreshed += await RefreshAsync(db, db.News, stamp, batchSize, n => new Stale(n.Id, n.BodyMarkdown, null),
-            async (s, ct) => await db.News.Where(n => n.Id == s.Id && n.BodyMarkdown == s.First)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(n => n.BodyHtml, MarkdownRenderer.ToHtml(s.First, NewsLevel, links))
-                    .SetProperty(n => n.RenderedWith, stamp), ct), ct);
-        refreshed += await RefreshAsync(db, db.Positions, stamp, batchSize, p => new Stale(p.Id, p.DescriptionMarkdown, null),
-            async (s, ct) => await db.Positions.Where(p => p.Id == s.Id && p.DescriptionMarkdown == s.First)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(p => p.DescriptionHtml, MarkdownRenderer.ToHtml(s.First, PositionLevel, links))
-                    .SetProperty(p => p.RenderedWith, stamp), ct), ct);
-        refreshed += await RefreshAsync(db, db.ProfileSections, stamp, batchSize, p => new Stale(p.Id, p.IntroMarkdown, null),
-            async (s, ct) => await db.ProfileSections.Where(p => p.Id == s.Id && p.IntroMarkdown == s.First)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(p => p.IntroHtml, MarkdownRenderer.ToHtml(s.First, SectionIntroLevel, links))
-                    .SetProperty(p => p.RenderedWith, stamp), ct), ct);
+        foreach (var stored in Types.Values)
+        {
+            refreshed += await stored.Refresh(db, stored.Fields, stamp, links, batchSize, ct);
+        }
         return refreshed;
     }
 
-    /// <summary>A stale row: its key and its texts as read.</summary>
-    private sealed record Stale(int Id, string? First, string? Second);
-
-    private static async Task<int> RefreshAsync<T>(
-        AppDbContext db, IQueryable<T> rows, int stamp, int batchSize,
-        System.Linq.Expressions.Expression<Func<T, Stale>> read, Func<Stale, CancellationToken, Task<int>> update, CancellationToken ct)
+    private static async Task<int> RefreshAsync<T>(AppDbContext db, Field[] fields, int stamp, ExternalLinks links, int batchSize, CancellationToken ct)
         where T : class
     {
         var refreshed = 0;
@@ -167,11 +150,10 @@ public static class StoredMarkdown
         while (true)
         {
             // Keyed from the last id seen: a row whose text changed under the update keeps its stamp and is not read again.
-            var batch = await rows.AsNoTracking()
+            var batch = await db.Set<T>().AsNoTracking()
                 .Where(r => EF.Property<int?>(r, RenderedWith) != stamp || EF.Property<int?>(r, RenderedWith) == null)
-                .Where(r => EF.Property<int>(r, "Id") > after)
-                .OrderBy(r => EF.Property<int>(r, "Id"))
-                .Select(read)
+                .Where(r => EF.Property<int>(r, Id) > after)
+                .OrderBy(r => EF.Property<int>(r, Id))
                 .Take(batchSize)
                 .ToListAsync(ct);
             if (batch.Count == 0)
@@ -183,11 +165,37 @@ public static class StoredMarkdown
             {
                 foreach (var row in batch)
                 {
-                    refreshed += await update(row, ct);
+                    refreshed += await RenderAsync(db, db.Entry(row), fields, stamp, links, ct);
                 }
                 await transaction.CommitAsync(ct);
             }
-            after = batch[^1].Id;
+            after = (int)db.Entry(batch[^1]).Property(Id).CurrentValue!;
         }
+    }
+
+    private const string Id = "Id";
+
+    /// <summary>Stores the HTML of a row as read, unless its texts have changed since (that save renders them).</summary>
+    private static async Task<int> RenderAsync<T>(AppDbContext db, EntityEntry<T> read, Field[] fields, int stamp, ExternalLinks links, CancellationToken ct)
+        where T : class
+    {
+        var id = (int)read.Property(Id).CurrentValue!;
+        var row = db.Set<T>().Where(r => EF.Property<int>(r, Id) == id);
+        var html = new string?[fields.Length];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var (markdown, text) = (fields[i].Markdown, (string?)read.Property(fields[i].Markdown).CurrentValue);
+            row = row.Where(r => EF.Property<string?>(r, markdown) == text);
+            html[i] = MarkdownRenderer.ToHtml(text, fields[i].Level, links);
+        }
+        return await row.ExecuteUpdateAsync(u =>
+        {
+            for (var i = 0; i < fields.Length; i++)
+            {
+                var (property, value) = (fields[i].Html, html[i]);
+                u.SetProperty(r => EF.Property<string?>(r, property), value);
+            }
+            u.SetProperty(r => EF.Property<int?>(r, RenderedWith), stamp);
+        }, ct);
     }
 }
