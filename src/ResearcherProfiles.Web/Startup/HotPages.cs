@@ -13,8 +13,9 @@ namespace ResearcherProfiles.Web.Startup;
 /// cache's lookup and its work per request, about a quarter of the time of a cached page.
 /// Every eviction of cached pages on this instance (<see cref="HotPagesStore"/>) empties it at once,
 /// and a page that was being read while an eviction ran is not kept. With Redis, where another
-/// instance's edit evicts the shared cache without this instance knowing, it is off: each instance
-/// answers from Redis, so an edit shows through all of them at once.
+/// instance's edit evicts the shared cache, that instance says so on a Redis channel and every
+/// instance empties its hot pages on hearing it (<see cref="HotPagesOverRedis"/>); while this
+/// instance is not listening, it keeps none.
 /// </summary>
 public sealed class HotPages(TimeProvider time)
 {
@@ -32,8 +33,25 @@ public sealed class HotPages(TimeProvider time)
 
     private sealed record Page(int StatusCode, KeyValuePair<string, StringValues>[] Headers, byte[] Body, long ExpiresAt);
 
-    /// <summary>Whether the site keeps hot pages: only when the output cache is this instance's own.</summary>
-    public bool Enabled { get; init; } = true;
+    private volatile bool _enabled = true;
+
+    /// <summary>
+    /// Whether pages are kept and answered from here: always with the instance's own cache; with
+    /// Redis, only while this instance hears of every other instance's evictions. Turned off, it
+    /// drops what it holds.
+    /// </summary>
+    public bool Enabled
+    {
+        get => _enabled;
+        set
+        {
+            _enabled = value;
+            if (!value)
+            {
+                Clear();
+            }
+        }
+    }
 
     public int Count => _pages.Count;
 

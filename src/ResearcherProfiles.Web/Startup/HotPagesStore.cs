@@ -1,29 +1,31 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace ResearcherProfiles.Web.Startup;
 
-/// <summary>The in-memory store of cached pages, which empties <see cref="HotPages"/> whenever pages are evicted.</summary>
-internal sealed class HotPagesStore(IOutputCacheStore store, HotPages hot) : IOutputCacheStore
+/// <summary>The store of cached pages, which empties <see cref="HotPages"/> whenever pages are evicted.</summary>
+internal class HotPagesStore(IOutputCacheStore store, HotPages hot) : IOutputCacheStore
 {
     /// <summary>
-    /// Puts the store registered last behind this one, and keeps hot pages, when the store is this
-    /// instance's own (no Redis): evictions on other instances would not reach them.
+    /// Puts the store registered last behind this one. With the pages in Redis (<paramref name="sharedStore"/>)
+    /// another instance's edit evicts them without this one's store knowing: hot pages are then kept
+    /// only while this instance hears of every eviction (<see cref="HotPagesOverRedis"/>).
     /// </summary>
     public static void Register(IServiceCollection services, bool sharedStore)
     {
-        if (sharedStore)
-        {
-            services.AddSingleton(new HotPages(TimeProvider.System) { Enabled = false });
-            return;
-        }
-        services.AddSingleton(new HotPages(TimeProvider.System));
+        services.AddSingleton(new HotPages(TimeProvider.System) { Enabled = !sharedStore });
         var registered = services.Last(s => s.ServiceType == typeof(IOutputCacheStore));
         services.Remove(registered);
-        services.AddSingleton<IOutputCacheStore>(provider => new HotPagesStore(
-            (IOutputCacheStore)(registered.ImplementationInstance
+        services.AddSingleton<IOutputCacheStore>(provider =>
+        {
+            var inner = (IOutputCacheStore)(registered.ImplementationInstance
                 ?? registered.ImplementationFactory?.Invoke(provider)
-                ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!)),
-            provider.GetRequiredService<HotPages>()));
+                ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!));
+            var hot = provider.GetRequiredService<HotPages>();
+            // The output cache reads and writes a store that takes buffers without copying them into arrays.
+            return inner is IOutputCacheBufferStore buffers ? new BufferStore(buffers, hot) : new HotPagesStore(inner, hot);
+        });
     }
 
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
@@ -38,4 +40,13 @@ internal sealed class HotPagesStore(IOutputCacheStore store, HotPages hot) : IOu
 
     public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
         store.SetAsync(key, value, tags, validFor, cancellationToken);
+
+    private sealed class BufferStore(IOutputCacheBufferStore store, HotPages hot) : HotPagesStore(store, hot), IOutputCacheBufferStore
+    {
+        public ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken) =>
+            store.TryGetAsync(key, destination, cancellationToken);
+
+        public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken) =>
+            store.SetAsync(key, value, tags, validFor, cancellationToken);
+    }
 }

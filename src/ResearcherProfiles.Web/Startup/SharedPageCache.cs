@@ -54,11 +54,20 @@ public static class SharedPageCache
         services.AddSingleton<IOutputCacheStore>(provider => new GuardedRedisStore(
             (IOutputCacheStore)ActivatorUtilities.CreateInstance(provider, redisStoreType),
             provider.GetRequiredService<RedisConnection>(),
+            EvictionChannel(instanceName),
             provider.GetRequiredService<ILogger<GuardedRedisStore>>()));
+        services.AddHostedService(provider => new HotPagesOverRedis(
+            provider.GetRequiredService<RedisConnection>(),
+            provider.GetRequiredService<HotPages>(),
+            EvictionChannel(instanceName),
+            provider.GetRequiredService<ILogger<HotPagesOverRedis>>()));
         // Degraded, not Unhealthy: an instance without Redis still serves every page, so no proxy should drop it.
         services.AddHealthChecks().AddCheck<RedisHealthCheck>(HealthCheckName, HealthStatus.Degraded, [HealthEndpoints.ReadyTag]);
         return builder;
     }
+
+    /// <summary>The channel on which an instance of the site says it evicted pages (the tag), so that every instance drops its hot pages.</summary>
+    public static RedisChannel EvictionChannel(string instanceName) => RedisChannel.Literal(instanceName + "evicted");
 
     /// <summary>Redis:InstanceName, the prefix of every key this site writes to Redis.</summary>
     public static string InstanceName(IConfiguration configuration) =>
@@ -118,7 +127,8 @@ public sealed class RedisConnection : IDisposable
 /// uncached; an eviction that did not reach Redis is remembered and done before this instance reads
 /// or writes the cache again (and as soon as Redis is back), so no page from before an edit is
 /// served once Redis returns. An eviction ends with a round trip on the same connection, so the
-/// pages are gone from Redis — for every instance — before the edit's answer is sent.
+/// pages are gone from Redis — for every instance — before the edit's answer is sent; then it is
+/// published on the site's eviction channel, for the instances' hot pages.
 /// </summary>
 internal sealed partial class GuardedRedisStore : IOutputCacheBufferStore, IDisposable
 {
@@ -131,11 +141,14 @@ internal sealed partial class GuardedRedisStore : IOutputCacheBufferStore, IDisp
     private int _unreachable;
     private int _watching;
 
-    public GuardedRedisStore(IOutputCacheStore store, RedisConnection connection, ILogger<GuardedRedisStore> log)
+    private readonly RedisChannel _evicted;
+
+    public GuardedRedisStore(IOutputCacheStore store, RedisConnection connection, RedisChannel evicted, ILogger<GuardedRedisStore> log)
     {
         _store = store;
         _buffers = store as IOutputCacheBufferStore ?? throw new InvalidOperationException("The Redis output-cache store no longer writes from buffers.");
         _connection = connection;
+        _evicted = evicted;
         _log = log;
     }
 
@@ -249,6 +262,7 @@ internal sealed partial class GuardedRedisStore : IOutputCacheBufferStore, IDisp
                 var connection = await _connection.ConnectAsync();
                 // The store deletes without waiting for replies; a reply on the same connection means they are done.
                 await connection.GetDatabase().PingAsync();
+                await connection.GetSubscriber().PublishAsync(_evicted, tag);
             }
             catch (Exception e) when (IsRedisFailure(e))
             {

@@ -75,11 +75,18 @@ public sealed class SeveralInstancesTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
-        // The edit evicted the page from the shared cache: the other instance's next answer has it.
+        // The edit evicted the page from the shared cache, and the first instance said so on Redis, so
+        // the second drops the copy it kept in memory as it hears it: within a second, and in
+        // practice at once.
         var watch = Stopwatch.StartNew();
         var after = await visitorOfSecond.GetStringAsync(new Uri($"/people/{Slug}", UriKind.Relative));
+        while (!HeadlineOf(after).Contains(headline, StringComparison.Ordinal) && watch.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            await Task.Delay(20);
+            after = await visitorOfSecond.GetStringAsync(new Uri($"/people/{Slug}", UriKind.Relative));
+        }
         Assert.Contains(headline, HeadlineOf(after), StringComparison.Ordinal);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"the second instance took {watch.Elapsed} to answer");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"the second instance took {watch.Elapsed} to show the edit");
         for (var i = 0; i < 4; i++)
         {
             Assert.Contains(headline, HeadlineOf(await visitorOfProxy.GetStringAsync(new Uri($"/people/{Slug}", UriKind.Relative))), StringComparison.Ordinal);
