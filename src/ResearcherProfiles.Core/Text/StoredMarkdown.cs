@@ -35,10 +35,10 @@ public static class StoredMarkdown
     private sealed record Field(string Markdown, string Html, int Level);
 
     /// <summary>An entity type whose Markdown is stored with its HTML, and how its stale rows are rendered again.</summary>
-    private sealed record StoredType(Field[] Fields, Func<AppDbContext, Field[], int, ExternalLinks, int, CancellationToken, Task<int>> Refresh);
+    private sealed record StoredType(Field[] Fields, Func<AppDbContext, int, ExternalLinks, int, CancellationToken, Task<int>> Refresh);
 
     private static KeyValuePair<Type, StoredType> Stored<T>(params Field[] fields)
-        where T : class => new(typeof(T), new StoredType(fields, RefreshAsync<T>));
+        where T : class => new(typeof(T), new StoredType(fields, (db, stamp, links, batchSize, ct) => RefreshAsync<T>(db, fields, stamp, links, batchSize, ct)));
 
     private static readonly Dictionary<Type, StoredType> Types = new(
     [
@@ -137,7 +137,7 @@ public static class StoredMarkdown
         var refreshed = 0;
         foreach (var stored in Types.Values)
         {
-            refreshed += await stored.Refresh(db, stored.Fields, stamp, links, batchSize, ct);
+            refreshed += await stored.Refresh(db, stamp, links, batchSize, ct);
         }
         return refreshed;
     }

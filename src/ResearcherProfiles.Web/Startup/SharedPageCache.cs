@@ -42,6 +42,7 @@ public static class SharedPageCache
         var configuration = builder.Configuration.GetConnectionString(ConnectionStringName)!;
         var options = RedisOptions(configuration);
         var instanceName = InstanceName(builder.Configuration);
+        var evicted = EvictionChannel(instanceName);
         var services = builder.Services;
         services.AddSingleton(_ => new RedisConnection(options));
         services.AddStackExchangeRedisOutputCache(cache => cache.InstanceName = instanceName);
@@ -54,12 +55,12 @@ public static class SharedPageCache
         services.AddSingleton<IOutputCacheStore>(provider => new GuardedRedisStore(
             (IOutputCacheStore)ActivatorUtilities.CreateInstance(provider, redisStoreType),
             provider.GetRequiredService<RedisConnection>(),
-            EvictionChannel(instanceName),
+            evicted,
             provider.GetRequiredService<ILogger<GuardedRedisStore>>()));
         services.AddHostedService(provider => new HotPagesOverRedis(
             provider.GetRequiredService<RedisConnection>(),
             provider.GetRequiredService<HotPages>(),
-            EvictionChannel(instanceName),
+            evicted,
             provider.GetRequiredService<ILogger<HotPagesOverRedis>>()));
         // Degraded, not Unhealthy: an instance without Redis still serves every page, so no proxy should drop it.
         services.AddHealthChecks().AddCheck<RedisHealthCheck>(HealthCheckName, HealthStatus.Degraded, [HealthEndpoints.ReadyTag]);
@@ -138,10 +139,9 @@ internal sealed partial class GuardedRedisStore : IOutputCacheBufferStore, IDisp
     private readonly ILogger _log;
     /// <summary>Tags whose eviction has not reached Redis, with a count of the evictions asked for.</summary>
     private readonly ConcurrentDictionary<string, long> _unevicted = new(StringComparer.Ordinal);
+    private readonly RedisChannel _evicted;
     private int _unreachable;
     private int _watching;
-
-    private readonly RedisChannel _evicted;
 
     public GuardedRedisStore(IOutputCacheStore store, RedisConnection connection, RedisChannel evicted, ILogger<GuardedRedisStore> log)
     {
