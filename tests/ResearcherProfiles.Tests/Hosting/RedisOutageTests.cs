@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using ResearcherProfiles.Tests.Editing;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Web.Startup;
@@ -109,6 +110,17 @@ public sealed class RedisOutageTests
         Assert.Fail($"Redis was not {state} within 30 s: {ready}");
     }
 
+    private static async Task WaitForHotPagesOffAsync(App app)
+    {
+        var hot = app.Services.GetRequiredService<HotPages>();
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (hot.Enabled && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+        Assert.False(hot.Enabled, "Pages are still kept in memory 5 s after Redis went away.");
+    }
+
     [ServiceFact]
     public async Task Pages_evicted_while_redis_was_away_are_not_served_from_it_when_it_is_back()
     {
@@ -127,6 +139,9 @@ public sealed class RedisOutageTests
 
             link.Cut();
             await WaitForRedisAsync(visitor, "Degraded");
+            // The page kept in memory for its second goes once the instance hears its subscription is gone,
+            // a moment after the health check's failed PING.
+            await WaitForHotPagesOffAsync(app);
             using var uncached = await visitor.GetAsync(url);
             using var saved = await owner.SubmitFormAsync($"/edit/{profile.Slug}", new Dictionary<string, string> { ["Input.Headline"] = "Professor after the outage" }, "form.basics-form");
             using var fresh = await visitor.GetAsync(url);
