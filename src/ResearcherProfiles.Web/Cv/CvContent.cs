@@ -69,10 +69,9 @@ public sealed class CvContent
             return null;
         }
         var id = header.Id;
-        var layout = await SectionLayout.LoadAsync(db, id, ct);
-        // Empty lists are not read: the profile's fields say which hold anything.
+        // The layout and the profile's own lists, in one statement.
+        var lists = await ProfileLists.ReadAsync(db, id, ct);
         var content = header.Content;
-        var links = content.Links ? await ProfileModel.LinksAsync(db, id, ct) : [];
         // Month-less papers last within their year, as on the publication list: a bare Month would
         // leave that to the database (SQLite sorts NULL lowest, PostgreSQL highest).
         var newestFirst = PublicationQueries.Visible(db, id)
@@ -84,15 +83,15 @@ public sealed class CvContent
         return new CvContent
         {
             Header = header,
-            Links = links,
+            Links = ProfileModel.LinkViews(lists.Links),
             Publications = content.Publications == 0 ? [] : await PublicationQueries.LoadAsync(db, id, newestFirst, withCitations: false, withBibtex: false, ct),
-            Projects = content.Projects ? await ProjectView.ForProfileAsync(db, id, ct) : [],
-            Layout = layout,
-            Education = content.Education ? await VisibleItems.OfAsync<Education>(db, id, ct) : [],
-            Positions = content.Positions ? await VisibleItems.OfAsync<Position>(db, id, ct) : [],
-            Awards = content.Awards ? await VisibleItems.OfAsync<Award>(db, id, ct) : [],
-            Service = content.Service ? ServiceFolding.Fold(await VisibleItems.OfAsync<ServiceRole>(db, id, ct)) : [],
-            Talks = content.Talks ? await VisibleItems.OfAsync<Talk>(db, id, ct) : [],
+            Projects = await ProjectView.ForProjectsAsync(db, id, lists.Projects, ct),
+            Layout = SectionLayout.Complete(lists.Sections),
+            Education = lists.Education,
+            Positions = lists.Positions,
+            Awards = lists.Awards,
+            Service = ServiceFolding.Fold(lists.Service),
+            Talks = lists.Talks,
             AuthorsShown = authorsShown,
         };
     }

@@ -54,10 +54,9 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
 
     public string? PublicationLegend => AuthorList.Legend(Highlighted.SelectMany(p => p.Authors));
 
-    /// <summary>The profile's visible links in the owner's order, those with an unsafe address left out.</summary>
-    public static async Task<IReadOnlyList<LinkView>> LinksAsync(AppDbContext db, int researcherId, CancellationToken ct) =>
-        (await VisibleItems.OfAsync<ProfileLink>(db, researcherId, ct))
-            .Where(l => SafeUrl.IsAllowed(l.Url))
+    /// <summary>The views of <paramref name="links"/>, those with an unsafe address left out.</summary>
+    public static List<LinkView> LinkViews(IEnumerable<ProfileLink> links) =>
+        links.Where(l => SafeUrl.IsAllowed(l.Url))
             .Select(l => new LinkView(l.Label ?? LinkLabels.For(l.Kind), l.Url, l.Kind))
             .ToList();
 
@@ -104,15 +103,13 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         }
         Header = header;
         var id = header.Id;
-        var layout = await SectionLayout.LoadAsync(db, id, ct);
+        // The layout and every list of the profile's own, in one statement.
+        var lists = await ProfileLists.ReadAsync(db, id, ct);
+        var layout = SectionLayout.Complete(lists.Sections);
         var content = header.Content;
         bool Shown(ProfileSectionKind kind) => SectionLayout.IsShown(kind, layout);
 
-        // Hidden sections and empty lists are not read at all.
-        if (content.Links)
-        {
-            Links = await LinksAsync(db, id, ct);
-        }
+        Links = LinkViews(lists.Links);
         if (Shown(ProfileSectionKind.About))
         {
             AboutHtml = StoredMarkdown.Html(header.AboutHtml, header.RenderedWith, header.AboutMarkdown, StoredMarkdown.AboutLevel);
@@ -120,7 +117,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         if (Shown(ProfileSectionKind.News) && content.News)
         {
             NewsShown = SectionLayout.NewsShown(layout);
-            News = (await NewestNews.For(db)(db, id).ToListAsync(ct))
+            News = lists.News
                 .Select(n => new NewsView(n.Id, n.Date, StoredMarkdown.Html(n.BodyHtml, n.RenderedWith, n.BodyMarkdown, StoredMarkdown.NewsLevel)))
                 .ToList();
         }
@@ -139,35 +136,33 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
             // Only the owner's consent shows counts: a co-author's opt-in may have stored some for shared papers.
             Citations = header.ShowCitationCounts && PublicationCount > 0 ? await CitationTotal.ForProfileAsync(db, id, ct) : null;
         }
-        if (content.Projects)
+        if (lists.Projects.Count > 0)
         {
-            Projects = ProjectGroup.BySection(await ProjectView.ForProfileAsync(db, id, ct), layout);
+            Projects = ProjectGroup.BySection(await ProjectView.ForProjectsAsync(db, id, lists.Projects, ct), layout);
         }
-        if (Shown(ProfileSectionKind.Education) && content.Education)
+        if (Shown(ProfileSectionKind.Education))
         {
-            Education = await VisibleItems.OfAsync<Education>(db, id, ct);
+            Education = lists.Education;
         }
-        if (Shown(ProfileSectionKind.Experience) && content.Positions)
+        if (Shown(ProfileSectionKind.Experience))
         {
-            Positions = await VisibleItems.OfAsync<Position>(db, id, ct);
+            Positions = lists.Positions;
         }
-        if (Shown(ProfileSectionKind.Awards) && content.Awards)
+        if (Shown(ProfileSectionKind.Awards))
         {
-            Awards = await VisibleItems.OfAsync<Award>(db, id, ct);
+            Awards = lists.Awards;
         }
-        if (Shown(ProfileSectionKind.Service) && content.Service)
+        if (Shown(ProfileSectionKind.Service))
         {
-            Service = ServiceFolding.Fold(await VisibleItems.OfAsync<ServiceRole>(db, id, ct));
+            Service = ServiceFolding.Fold(lists.Service);
         }
-        if (Shown(ProfileSectionKind.Talks) && content.Talks)
+        if (Shown(ProfileSectionKind.Talks))
         {
-            Talks = await VisibleItems.OfAsync<Talk>(db, id, ct);
+            Talks = lists.Talks;
         }
-        if (Shown(ProfileSectionKind.Writing) && content.Writing)
+        if (Shown(ProfileSectionKind.Writing))
         {
-            Writing = (await VisibleItems.OfAsync<WritingItem>(db, id, ct))
-                .GroupBy(w => w.ListTitle)
-                .ToList();
+            Writing = lists.Writing.GroupBy(w => w.ListTitle).ToList();
         }
         Sections = layout.Where(s => s.IsVisible && HasContent(s.Kind))
             .Select(s => new ShownSection(
@@ -196,11 +191,6 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         };
         return true;
     }
-
-    /// <summary>The profile's visible news, newest first (compiled, as <see cref="VisibleItems"/> are).</summary>
-    private static readonly CompiledQuery<Func<AppDbContext, int, IAsyncEnumerable<NewsItem>>> NewestNews = new(() => EF.CompileAsyncQuery<AppDbContext, int, NewsItem>(
-        (AppDbContext db, int researcherId) => db.News.Where(n => n.ResearcherId == researcherId && n.IsVisible)
-            .OrderByDescending(n => n.Date).ThenBy(n => n.SortOrder)));
 
     private bool HasContent(ProfileSectionKind kind) => kind switch
     {
@@ -388,9 +378,12 @@ public sealed record ProjectView(
             .Where(l => SafeUrl.IsAllowed(l.Url))
             .ToLookup(l => l.ProjectId, l => new LinkView(l.Label ?? LinkLabels.For(l.Kind), l.Url));
 
-    public static async Task<IReadOnlyList<ProjectView>> ForProfileAsync(AppDbContext db, int researcherId, CancellationToken ct)
+    public static async Task<IReadOnlyList<ProjectView>> ForProfileAsync(AppDbContext db, int researcherId, CancellationToken ct) =>
+        await ForProjectsAsync(db, researcherId, await VisibleItems.OfAsync<Project>(db, researcherId, ct), ct);
+
+    /// <summary>The views of the profile's visible <paramref name="projects"/>, read already: their links and related papers.</summary>
+    public static async Task<IReadOnlyList<ProjectView>> ForProjectsAsync(AppDbContext db, int researcherId, IReadOnlyList<Project> projects, CancellationToken ct)
     {
-        var projects = await VisibleItems.OfAsync<Project>(db, researcherId, ct);
         if (projects.Count == 0)
         {
             return [];

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Web.Pages.People;
+
+namespace ResearcherProfiles.Tests.Pages;
+
+/// <summary>A profile's lists read in one statement are the rows EF reads, value for value, in the page's order.</summary>
+public sealed class ProfileListsTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
+{
+    /// <summary>Text a JSON writer must escape, and text past the basic plane.</summary>
+    private const string Awkward = "Quotes \" and \\ backslash,\nnew line\ttab, </script> & <b>, naïve café, 数学, 𝔽 and 🎓";
+
+    [Fact]
+    public async Task Every_list_reads_as_EF_reads_it()
+    {
+        var profile = await new ResearcherBuilder("Lists Person")
+            .WithLink(ProfileLinkKind.GitHub, "https://github.com/lists-person", Awkward)
+            .WithLink(ProfileLinkKind.Website, "https://hidden.example.org", visible: false)
+            .WithLink(ProfileLinkKind.Cv, "https://example.org/cv.pdf")
+            .WithNews("2023-05", "Older news")
+            .WithNews("2024", Awkward)
+            .WithNews("2024-02-03", "Newest news, *emphasised*")
+            .WithNews("2025", "Hidden news", visible: false)
+            .WithEducation(new Education { Degree = "PhD", Institution = Awkward, Field = "Mathematics", Start = TestDates.Of("2010-09"), End = null, Advisors = "A. Turing" })
+            .WithEducation(new Education { Degree = "BSc", Institution = "Elsewhere" })
+            .WithPosition(new Position { Employer = "Lab", Title = Awkward, Kind = PositionKind.Internship, Start = TestDates.Of("2015"), End = TestDates.Of("2016-01-31"), DescriptionMarkdown = "Worked **hard**", DescriptionHtml = "<p>Worked <strong>hard</strong></p>\n", RenderedWith = 7 })
+            .WithAward(new Award { Title = "Best paper", Year = 2021, Note = Awkward })
+            .WithAward(new Award { Title = "Undated prize" })
+            .WithService("Reviewer", "NeurIPS", 2019, 2021, 2022)
+            .WithService("Chair", "Hidden venue", false, 2020)
+            .WithService("Organiser", Awkward)
+            .WithTalk(new Talk { Title = null, Host = "MIT", Date = TestDates.Of("2022-03"), SlidesUrl = "https://example.org/s.pdf" })
+            .WithWriting(new WritingItem { Title = "A post", Url = "https://blog.example.org/a", ListTitle = "Blog", Date = TestDates.Of("2021-07-04") })
+            .WithWriting(new WritingItem { Title = Awkward, Url = "https://blog.example.org/b" })
+            .WithProject(new Project { Title = "Engine", Kind = ProjectKind.OpenSource, Group = Awkward, Start = TestDates.Of("2019"), NarrativeMarkdown = "Long story" })
+            .WithProject(new Project { Title = "Hidden project", IsVisible = false })
+            .With(r => r.Sections.Add(new ProfileSection { Kind = ProfileSectionKind.Talks, Title = "Invited talks", IntroMarkdown = Awkward, ItemsShown = 3, OwnSection = true, IsVisible = false, SortOrder = 2 }))
+            .SaveAsync(factory);
+        // Another profile's rows are never among them.
+        await new ResearcherBuilder("Other Person").WithLink(ProfileLinkKind.Website, "https://other.example.org").WithNews("2030", "Not mine").SaveAsync(factory);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var lists = await ProfileLists.ReadAsync(db, profile.Id, CancellationToken.None);
+
+        await AssertSameAsync(db, lists.Sections, db.ProfileSections.Where(s => s.ResearcherId == profile.Id).OrderBy(s => s.SortOrder));
+        await AssertSameAsync(db, lists.Links, Visible<ProfileLink>(db, profile.Id));
+        await AssertSameAsync(db, lists.News, db.News.Where(n => n.ResearcherId == profile.Id && n.IsVisible).OrderByDescending(n => n.Date).ThenBy(n => n.SortOrder));
+        await AssertSameAsync(db, lists.Education, Visible<Education>(db, profile.Id));
+        await AssertSameAsync(db, lists.Positions, Visible<Position>(db, profile.Id));
+        await AssertSameAsync(db, lists.Awards, Visible<Award>(db, profile.Id));
+        await AssertSameAsync(db, lists.Service, Visible<ServiceRole>(db, profile.Id));
+        await AssertSameAsync(db, lists.Talks, Visible<Talk>(db, profile.Id));
+        await AssertSameAsync(db, lists.Writing, Visible<WritingItem>(db, profile.Id));
+        await AssertSameAsync(db, lists.Projects, Visible<Project>(db, profile.Id));
+
+        Assert.Equal(["Newest news, *emphasised*", Awkward, "Older news"], lists.News.Select(n => n.BodyMarkdown));
+        Assert.Equal([[2019, 2021, 2022], []], lists.Service.Select(s => s.Years));
+        Assert.Equal(PositionKind.Internship, Assert.Single(lists.Positions).Kind);
+        Assert.Null(Assert.Single(lists.Talks).Title);
+    }
+
+    [Fact]
+    public async Task A_profile_with_no_rows_reads_empty_lists()
+    {
+        var profile = await new ResearcherBuilder("Empty Person").SaveAsync(factory);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var lists = await ProfileLists.ReadAsync(db, profile.Id, CancellationToken.None);
+
+        Assert.Empty(lists.Sections);
+        Assert.Empty(lists.Links);
+        Assert.Empty(lists.News);
+        Assert.Empty(lists.Education);
+        Assert.Empty(lists.Positions);
+        Assert.Empty(lists.Awards);
+        Assert.Empty(lists.Service);
+        Assert.Empty(lists.Talks);
+        Assert.Empty(lists.Writing);
+        Assert.Empty(lists.Projects);
+    }
+
+    private static IQueryable<T> Visible<T>(AppDbContext db, int researcherId) where T : ProfileItem =>
+        db.Set<T>().Where(i => i.ResearcherId == researcherId && i.IsVisible).OrderBy(i => i.SortOrder);
+
+    /// <summary>Every mapped property of every row equal, in order.</summary>
+    private static async Task AssertSameAsync<T>(AppDbContext db, List<T> actual, IQueryable<T> query) where T : class
+    {
+        var expected = await query.AsNoTracking().ToListAsync();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, actual.Count);
+        var properties = db.Model.FindEntityType(typeof(T))!.GetProperties().Where(p => p.PropertyInfo is not null).ToList();
+        for (var i = 0; i < expected.Count; i++)
+        {
+            foreach (var property in properties)
+            {
+                var want = JsonSerializer.Serialize(property.PropertyInfo!.GetValue(expected[i]));
+                var got = JsonSerializer.Serialize(property.PropertyInfo!.GetValue(actual[i]));
+                Assert.True(want == got, $"{typeof(T).Name}[{i}].{property.Name}: expected {want}, read {got}");
+            }
+        }
+    }
+}
