@@ -69,9 +69,8 @@ public sealed class CvContent
             return null;
         }
         var id = header.Id;
-        // The layout and the profile's own lists, in one statement.
-        var lists = await ProfileLists.ReadAsync(db, id, ct);
         var content = header.Content;
+        var lists = await ProfileLists.ReadAsync(db, id, content, ct);
         // Month-less papers last within their year, as on the publication list: a bare Month would
         // leave that to the database (SQLite sorts NULL lowest, PostgreSQL highest).
         var newestFirst = PublicationQueries.Visible(db, id)
@@ -86,7 +85,7 @@ public sealed class CvContent
             Links = ProfileModel.LinkViews(lists.Links),
             Publications = content.Publications == 0 ? [] : await PublicationQueries.LoadAsync(db, id, newestFirst, withCitations: false, withBibtex: false, ct),
             Projects = await ProjectView.ForProjectsAsync(db, id, lists.Projects, ct),
-            Layout = SectionLayout.Complete(lists.Sections),
+            Layout = lists.Layout,
             Education = lists.Education,
             Positions = lists.Positions,
             Awards = lists.Awards,

@@ -3,19 +3,31 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Core.Layout;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Web.Pages.People;
 
 namespace ResearcherProfiles.Tests.Pages;
 
-/// <summary>A profile's lists read in one statement are the rows EF reads, value for value, in the page's order.</summary>
+/// <summary>
+/// A profile's lists, read in one statement (as on PostgreSQL) or a query each (as on SQLite), are
+/// the rows EF reads, value for value, in the page's order. Both ways run against both databases.
+/// </summary>
 public sealed class ProfileListsTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
 {
     /// <summary>Text a JSON writer must escape, and text past the basic plane.</summary>
     private const string Awkward = "Quotes \" and \\ backslash,\nnew line\ttab, </script> & <b>, naïve café, 数学, 𝔽 and 🎓";
 
-    [Fact]
-    public async Task Every_list_reads_as_EF_reads_it()
+    /// <summary>Every list said to hold something.</summary>
+    private static readonly VisibleContent Everything = new(true, true, 1, 0, true, true, true, true, true, true, true, null);
+
+    private static Task<ProfileLists> ReadAsync(AppDbContext db, int researcherId, bool oneStatement, VisibleContent content) =>
+        oneStatement ? ProfileLists.ReadInOneStatementAsync(db, researcherId, CancellationToken.None) : ProfileLists.ReadEachAsync(db, researcherId, content, CancellationToken.None);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Every_list_reads_as_EF_reads_it(bool oneStatement)
     {
         var profile = await new ResearcherBuilder("Lists Person")
             .WithLink(ProfileLinkKind.GitHub, "https://github.com/lists-person", Awkward)
@@ -45,9 +57,10 @@ public sealed class ProfileListsTests(ProfilesAppFactory factory) : IClassFixtur
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var lists = await ProfileLists.ReadAsync(db, profile.Id, CancellationToken.None);
+        var lists = await ReadAsync(db, profile.Id, oneStatement, Everything);
 
-        await AssertSameAsync(db, lists.Sections, db.ProfileSections.Where(s => s.ResearcherId == profile.Id).OrderBy(s => s.SortOrder));
+        AssertSame(db, [.. await SectionLayout.LoadAsync(db, profile.Id, CancellationToken.None)], [.. lists.Layout]);
+        Assert.Contains(lists.Layout, s => s.Kind == ProfileSectionKind.Talks && s.Title == "Invited talks" && s.IntroMarkdown == Awkward && s.Id > 0);
         await AssertSameAsync(db, lists.Links, Visible<ProfileLink>(db, profile.Id));
         await AssertSameAsync(db, lists.News, db.News.Where(n => n.ResearcherId == profile.Id && n.IsVisible).OrderByDescending(n => n.Date).ThenBy(n => n.SortOrder));
         await AssertSameAsync(db, lists.Education, Visible<Education>(db, profile.Id));
@@ -64,16 +77,19 @@ public sealed class ProfileListsTests(ProfilesAppFactory factory) : IClassFixtur
         Assert.Null(Assert.Single(lists.Talks).Title);
     }
 
-    [Fact]
-    public async Task A_profile_with_no_rows_reads_empty_lists()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_profile_with_no_rows_reads_empty_lists_and_the_default_layout(bool oneStatement)
     {
         var profile = await new ResearcherBuilder("Empty Person").SaveAsync(factory);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
-        var lists = await ProfileLists.ReadAsync(db, profile.Id, CancellationToken.None);
+        var lists = await ReadAsync(db, profile.Id, oneStatement, Everything);
 
-        Assert.Empty(lists.Sections);
+        Assert.Equal(SectionLayout.Complete([]).Select(s => s.Kind), lists.Layout.Select(s => s.Kind));
+        Assert.All(lists.Layout, s => Assert.Equal(0, s.Id));
         Assert.Empty(lists.Links);
         Assert.Empty(lists.News);
         Assert.Empty(lists.Education);
@@ -85,13 +101,28 @@ public sealed class ProfileListsTests(ProfilesAppFactory factory) : IClassFixtur
         Assert.Empty(lists.Projects);
     }
 
+    [Fact]
+    public async Task A_query_each_leaves_unread_the_lists_the_profile_says_are_empty()
+    {
+        var profile = await new ResearcherBuilder("Partly Person").WithLink(ProfileLinkKind.Website, "https://partly.example.org").WithNews("2024", "News").SaveAsync(factory);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var lists = await ProfileLists.ReadEachAsync(db, profile.Id, Everything with { News = false }, CancellationToken.None);
+
+        Assert.Single(lists.Links);
+        Assert.Empty(lists.News);
+    }
+
     private static IQueryable<T> Visible<T>(AppDbContext db, int researcherId) where T : ProfileItem =>
         db.Set<T>().Where(i => i.ResearcherId == researcherId && i.IsVisible).OrderBy(i => i.SortOrder);
 
+    private static async Task AssertSameAsync<T>(AppDbContext db, List<T> actual, IQueryable<T> query) where T : class =>
+        AssertSame(db, await query.AsNoTracking().ToListAsync(), actual);
+
     /// <summary>Every mapped property of every row equal, in order.</summary>
-    private static async Task AssertSameAsync<T>(AppDbContext db, List<T> actual, IQueryable<T> query) where T : class
+    private static void AssertSame<T>(AppDbContext db, List<T> expected, List<T> actual) where T : class
     {
-        var expected = await query.AsNoTracking().ToListAsync();
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Count, actual.Count);
         var properties = db.Model.FindEntityType(typeof(T))!.GetProperties().Where(p => p.PropertyInfo is not null).ToList();

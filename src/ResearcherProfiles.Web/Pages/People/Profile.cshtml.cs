@@ -103,10 +103,9 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         }
         Header = header;
         var id = header.Id;
-        // The layout and every list of the profile's own, in one statement.
-        var lists = await ProfileLists.ReadAsync(db, id, ct);
-        var layout = SectionLayout.Complete(lists.Sections);
         var content = header.Content;
+        var lists = await ProfileLists.ReadAsync(db, id, content, ct);
+        var layout = lists.Layout;
         bool Shown(ProfileSectionKind kind) => SectionLayout.IsShown(kind, layout);
 
         Links = LinkViews(lists.Links);
