@@ -7,7 +7,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Layout;
@@ -176,7 +175,7 @@ public sealed class ProfileLists
     }
 
     /// <summary>Makes the entities of one list from its JSON rows, each an array of the columns in the model's order.</summary>
-    private sealed class RowReader(Func<System.Collections.IList> newList, Func<object> newEntity, (IProperty Property, Action<object, object?> Set, ValueConverter? Converter, Type Provider)[] columns)
+    private sealed class RowReader(Func<System.Collections.IList> newList, Func<object> newEntity, (Action<object, object?> Set, Func<JsonElement, object?> Value)[] columns)
     {
         public static RowReader For(Type type, IProperty[] properties)
         {
@@ -184,12 +183,7 @@ public sealed class ProfileLists
             return new RowReader(
                 () => (System.Collections.IList)Activator.CreateInstance(listType)!,
                 () => Activator.CreateInstance(type)!,
-                [.. properties.Select(p =>
-                {
-                    var converter = p.GetTypeMapping().Converter;
-                    var stored = converter?.ProviderClrType ?? p.ClrType;
-                    return (p, Setter(type, p.PropertyInfo!), p.IsPrimitiveCollection ? null : converter, Nullable.GetUnderlyingType(stored) ?? stored);
-                })]);
+                [.. properties.Select(p => (Setter(type, p.PropertyInfo!), ValueOf(p)))]);
         }
 
         /// <summary>(entity, value) => ((T)entity).Property = (TProperty)value, compiled once.</summary>
@@ -202,6 +196,36 @@ public sealed class ProfileLists
                 entity, value).Compile();
         }
 
+        /// <summary>
+        /// How a column's JSON value becomes the property's: read as the type the database stores, then
+        /// through the model's converter. A type not read here stops the statement from being made at all.
+        /// </summary>
+        private static Func<JsonElement, object?> ValueOf(IProperty property)
+        {
+            if (property.IsPrimitiveCollection)
+            {
+                var type = property.ClrType;
+                return value => value.Deserialize(type);
+            }
+            var converter = property.GetTypeMapping().Converter;
+            var stored = converter?.ProviderClrType ?? property.ClrType;
+            stored = Nullable.GetUnderlyingType(stored) ?? stored;
+            Func<JsonElement, object> raw =
+                stored == typeof(string) ? value => value.GetString()!
+                : stored == typeof(int) ? value => value.GetInt32()
+                : stored == typeof(long) ? value => value.GetInt64()
+                // SQLite stores a flag as 0 or 1.
+                : stored == typeof(bool) ? value => value.ValueKind == JsonValueKind.Number ? value.GetInt32() != 0 : value.GetBoolean()
+                : stored == typeof(double) ? value => value.GetDouble()
+                : stored == typeof(DateTimeOffset) ? value => DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture)
+                : throw new NotSupportedException($"{property.DeclaringType.DisplayName()}.{property.Name} is stored as {stored.Name}, which a profile's lists cannot read from JSON.");
+            if (converter is null)
+            {
+                return raw;
+            }
+            return value => converter.ConvertFromProvider(raw(value));
+        }
+
         public object Read(string json)
         {
             var list = newList();
@@ -212,32 +236,12 @@ public sealed class ProfileLists
                 var i = 0;
                 foreach (var value in row.EnumerateArray())
                 {
-                    var (property, set, converter, provider) = columns[i++];
-                    set(entity, ValueOf(value, property, converter, provider));
+                    var (set, read) = columns[i++];
+                    set(entity, value.ValueKind == JsonValueKind.Null ? null : read(value));
                 }
                 list.Add(entity);
             }
             return list;
-        }
-
-        private static object? ValueOf(JsonElement value, IProperty property, ValueConverter? converter, Type provider)
-        {
-            if (value.ValueKind == JsonValueKind.Null)
-            {
-                return null;
-            }
-            if (property.IsPrimitiveCollection)
-            {
-                return value.Deserialize(property.ClrType);
-            }
-            object raw = provider == typeof(string) ? value.GetString()!
-                : provider == typeof(int) ? value.GetInt32()
-                : provider == typeof(long) ? value.GetInt64()
-                : provider == typeof(bool) ? value.ValueKind == JsonValueKind.Number ? value.GetInt32() != 0 : value.GetBoolean()
-                : provider == typeof(double) ? value.GetDouble()
-                : provider == typeof(DateTimeOffset) ? DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture)
-                : throw new NotSupportedException($"{property.DeclaringType.DisplayName()}.{property.Name} is stored as {provider.Name}, which the profile's lists cannot read from JSON.");
-            return converter is null ? raw : converter.ConvertFromProvider(raw);
         }
     }
 }
