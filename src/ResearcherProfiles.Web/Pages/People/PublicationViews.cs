@@ -67,7 +67,10 @@ public sealed record PublicationView(
     };
 }
 
-/// <summary>Loads a profile's publications with their authors and links in three queries (four with citation counts), whatever their number.</summary>
+/// <summary>
+/// Loads a profile's publications with their authors and links in three queries (four with citation
+/// counts; two on PostgreSQL, <see cref="PaperDetails"/>), whatever their number.
+/// </summary>
 public static class PublicationQueries
 {
     /// <summary>The profile's visible entries.</summary>
@@ -108,11 +111,11 @@ public static class PublicationQueries
             return [];
         }
 
-        var ids = rows.Select(e => e.PublicationId).ToArray();
-        var authors = (await AuthorsOf.For(db)(db, ids).ToListAsync(ct))
+        var details = await PaperDetails.ReadAsync(db, rows.Select(e => e.PublicationId).ToArray(), withCitations, ct);
+        var authors = details.Authors
             .ToLookup(a => a.PublicationId, a => new AuthorView(a.Name, a.Slug, a.ResearcherId == researcherId, a.EqualContribution, a.Corresponding));
-        var links = (await LinksOf.For(db)(db, ids).ToListAsync(ct)).ToLookup(l => l.PublicationId);
-        var citations = withCitations ? (await CitationsOf.For(db)(db, ids).ToListAsync(ct)).ToDictionary(c => c.PublicationId) : [];
+        var links = details.Links.ToLookup(l => l.PublicationId);
+        var citations = details.Citations.ToDictionary(c => c.PublicationId);
 
         return rows.Select(e =>
         {
@@ -167,41 +170,11 @@ public static class PublicationQueries
             .Take(count)
             .Select(ToRow)));
 
-    // Only counts above zero are shown; a paper has at most one.
-    private static readonly CompiledQuery<Func<AppDbContext, int[], IAsyncEnumerable<CitationCount>>> CitationsOf = new(() => EF.CompileAsyncQuery<AppDbContext, int[], CitationCount>(
-        (AppDbContext db, int[] ids) => db.CitationCounts.Where(c => ids.Contains(c.PublicationId) && c.Count > 0)));
-
-    // Compiled: every uncached profile and list runs both. The ids go as one parameter
-    // (DatabaseProviders.UseProvider), so their SQL is written once whatever their number.
-    // A linked author's address is looked up by key for each author row, as a subquery rather than
-    // a join. PostgreSQL plans this statement afresh on every page (its cost depends on how many
-    // papers there are), and for a long list it chose to hash every researcher of the site to join
-    // a few hundred authors; the subquery leaves it no such choice and is quicker to plan
-    // (tests/benchmarks/RESULTS.md).
-    private static readonly CompiledQuery<Func<AppDbContext, int[], IAsyncEnumerable<AuthorRow>>> AuthorsOf = new(() => EF.CompileAsyncQuery<AppDbContext, int[], AuthorRow>(
-        (AppDbContext db, int[] ids) => db.PublicationAuthors
-            .Where(a => ids.Contains(a.PublicationId))
-            .OrderBy(a => a.PublicationId).ThenBy(a => a.Position)
-            .Select(a => new AuthorRow(
-                a.PublicationId,
-                a.Name,
-                a.ResearcherId,
-                db.Researchers.Where(r => r.Id == a.ResearcherId && !r.IsHidden && r.DeletedAt == null).Select(r => r.Slug).FirstOrDefault(),
-                a.EqualContribution,
-                a.Corresponding))));
-
-    private static readonly CompiledQuery<Func<AppDbContext, int[], IAsyncEnumerable<PublicationLink>>> LinksOf = new(() => EF.CompileAsyncQuery<AppDbContext, int[], PublicationLink>(
-        (AppDbContext db, int[] ids) => db.PublicationLinks
-            .Where(l => ids.Contains(l.PublicationId))
-            .OrderBy(l => l.SortOrder)
-            .Select(l => new PublicationLink { PublicationId = l.PublicationId, SortOrder = l.SortOrder, Kind = l.Kind, Label = l.Label, Url = l.Url })));
-
     private sealed record PaperRow(
         int PublicationId, bool IsHighlighted, string Title, string? VenueName, string? VenueShort, int? Year, int? Month,
         PublicationType Type, PublicationStatus Status, List<string> Badges, string? Doi, string? ArxivId, string? Url, string? Summary,
         string? Volume, string? Number, string? Pages, string? Publisher, string? Note, List<string> Keywords, string? CitationKey);
 
-    private sealed record AuthorRow(int PublicationId, string Name, int? ResearcherId, string? Slug, bool EqualContribution, bool Corresponding);
 }
 
 /// <summary>A paper's cited-by count as an open source reported it, and when it was read.</summary>

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
+using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Web.Pages.People;
+
+namespace ResearcherProfiles.Tests.Pages;
+
+/// <summary>
+/// Papers' authors, links and cited-by counts, read in one statement (PostgreSQL's way) or a
+/// query each (SQLite's), are what EF reads, value for value and in order, and only the papers asked for.
+/// </summary>
+public sealed class PaperDetailsTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
+{
+    private const string Awkward = "Quotes \" and \\ backslash,\nnew line\ttab, </script> & <b>, naïve café, 数学, 𝔽 and 🎓";
+
+    private static readonly DateTimeOffset ReadAt = new(2026, 11, 30, 2, 44, 33, 123, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Authors_links_and_counts_read_as_EF_reads_them(bool oneStatement)
+    {
+        var (ids, other) = await SeedAsync("Both");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (oneStatement && !db.Database.IsNpgsql())
+        {
+            // The one statement is PostgreSQL's; SQLite reads a query each (the other case).
+            return;
+        }
+
+        var details = oneStatement
+            ? await PaperDetails.ReadInOneStatementAsync(db, ids, withCitations: true, CancellationToken.None)
+            : await PaperDetails.ReadEachAsync(db, ids, withCitations: true, CancellationToken.None);
+
+        var authors = await db.PublicationAuthors.Where(a => ids.Contains(a.PublicationId)).OrderBy(a => a.PublicationId).ThenBy(a => a.Position)
+            .Select(a => new PaperAuthorRow(a.PublicationId, a.Name, a.ResearcherId,
+                a.Researcher != null && !a.Researcher.IsHidden && a.Researcher.DeletedAt == null ? a.Researcher.Slug : null,
+                a.EqualContribution, a.Corresponding))
+            .ToListAsync();
+        Assert.Equal(authors, details.Authors);
+        Assert.Contains(details.Authors, a => a.Name == Awkward && a.EqualContribution && a.Corresponding);
+        Assert.Contains(details.Authors, a => a.ResearcherId is not null && a.Slug is null);
+        Assert.Contains(details.Authors, a => a.Slug is not null);
+
+        var links = await db.PublicationLinks.AsNoTracking().Where(l => ids.Contains(l.PublicationId)).OrderBy(l => l.SortOrder).ThenBy(l => l.Id).ToListAsync();
+        Assert.Equal(
+            links.Select(l => (l.Id, l.PublicationId, l.SortOrder, l.Kind, l.Label, l.Url)),
+            details.Links.Select(l => (l.Id, l.PublicationId, l.SortOrder, l.Kind, l.Label, l.Url)));
+        Assert.Contains(details.Links, l => l.Kind == PublicationLinkKind.Code && l.Label == Awkward);
+
+        var counted = Assert.Single(details.Citations);
+        Assert.Equal((ids[0], 1234, "OpenAlex", ReadAt), (counted.PublicationId, counted.Count, counted.Source, counted.ReadAt));
+        Assert.Equal(TimeSpan.Zero, counted.ReadAt.Offset);
+
+        Assert.DoesNotContain(details.Authors, a => a.PublicationId == other);
+        Assert.DoesNotContain(details.Links, l => l.PublicationId == other);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Without_counts_none_is_read_and_papers_without_details_read_empty(bool oneStatement)
+    {
+        var (ids, _) = await SeedAsync("Bare");
+        var bare = await new PublicationBuilder("A paper with nothing else").SaveAsync(factory);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (oneStatement && !db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        var withCounts = oneStatement
+            ? await PaperDetails.ReadInOneStatementAsync(db, ids, withCitations: false, CancellationToken.None)
+            : await PaperDetails.ReadEachAsync(db, ids, withCitations: false, CancellationToken.None);
+        var nothing = oneStatement
+            ? await PaperDetails.ReadInOneStatementAsync(db, [bare.Id], withCitations: true, CancellationToken.None)
+            : await PaperDetails.ReadEachAsync(db, [bare.Id], withCitations: true, CancellationToken.None);
+
+        Assert.NotEmpty(withCounts.Authors);
+        Assert.Empty(withCounts.Citations);
+        Assert.Empty(nothing.Authors);
+        Assert.Empty(nothing.Links);
+        Assert.Empty(nothing.Citations);
+    }
+
+    /// <summary>Two papers asked for (the first counted, the second's count zero) and one that is not.</summary>
+    private async Task<(int[] Ids, int Other)> SeedAsync(string name)
+    {
+        var coauthor = await new ResearcherBuilder($"{name} Coauthor").SaveAsync(factory);
+        var hidden = await new ResearcherBuilder($"{name} Hidden").Hidden().SaveAsync(factory);
+        var owner = await new ResearcherBuilder($"{name} Owner").SaveAsync(factory);
+        var first = await new PublicationBuilder($"{name} first", owner)
+            .Owner()
+            .Author(Awkward, equal: true, corresponding: true)
+            .Author(hidden)
+            .Author(coauthor)
+            .Link(PublicationLinkKind.Pdf, "https://example.org/first.pdf")
+            .Link(PublicationLinkKind.Code, "https://example.org/code", Awkward)
+            .ShownOn(owner)
+            .SaveAsync(factory);
+        var second = await new PublicationBuilder($"{name} second", owner)
+            .Author(coauthor)
+            .Owner(equal: true)
+            .Link(PublicationLinkKind.Slides, "https://example.org/slides")
+            .ShownOn(owner)
+            .SaveAsync(factory);
+        var other = await new PublicationBuilder($"{name} other", owner)
+            .Owner()
+            .Link(PublicationLinkKind.Video, "https://example.org/video")
+            .ShownOn(owner)
+            .SaveAsync(factory);
+        await factory.ChangeDataAsync(db =>
+        {
+            db.CitationCounts.AddRange(
+                new CitationCount { PublicationId = first.Id, Count = 1234, Source = "OpenAlex", ReadAt = ReadAt },
+                new CitationCount { PublicationId = second.Id, Count = 0, Source = "OpenAlex", ReadAt = ReadAt },
+                new CitationCount { PublicationId = other.Id, Count = 7, Source = "OpenAlex", ReadAt = ReadAt });
+            return Task.CompletedTask;
+        });
+        return ([first.Id, second.Id], other.Id);
+    }
+}
