@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResearcherProfiles.Core.Data;
@@ -85,6 +86,70 @@ public sealed class PaperDetailsTests(ProfilesAppFactory factory) : IClassFixtur
         Assert.Empty(nothing.Authors);
         Assert.Empty(nothing.Links);
         Assert.Empty(nothing.Citations);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Selected_papers_in_one_statement_are_those_read_a_query_each(bool withCitations)
+    {
+        var coauthor = await new ResearcherBuilder("Selected Coauthor").SaveAsync(factory);
+        var owner = await new ResearcherBuilder("Selected Owner")
+            .WithPublication("Third chosen", p => p.Owner().Author(coauthor).Link(PublicationLinkKind.Pdf, "https://example.org/3.pdf"), highlighted: true)
+            .WithPublication("Second chosen", p => p.Author(Awkward, corresponding: true).Owner(equal: true)
+                .Link(PublicationLinkKind.Code, "https://example.org/code", Awkward).Link(PublicationLinkKind.Video, "https://example.org/video")
+                .With(x =>
+                {
+                    x.VenueName = Awkward;
+                    x.VenueShort = "ICLR";
+                    x.Month = 5;
+                    x.Type = PublicationType.Journal;
+                    x.Status = PublicationStatus.UnderReview;
+                    x.Badges = ["Oral", Awkward];
+                    x.Keywords = ["graphs"];
+                    x.Doi = "10.1000/xyz";
+                    x.ArxivId = "2403.16952";
+                    x.Url = "https://example.org/paper";
+                    x.Summary = Awkward;
+                    x.Pages = "1--10";
+                }), highlighted: true)
+            .WithPublication("Not chosen", p => p.Owner(), highlighted: false)
+            .WithPublication("Hidden chosen", p => p.Owner(), highlighted: true, visible: false)
+            .WithPublication("Fourth chosen", p => p.Owner(), highlighted: true)
+            .SaveAsync(factory);
+        await factory.ChangeDataAsync(db =>
+        {
+            var chosen = db.ProfilePublications.AsTracking().Where(pp => pp.ResearcherId == owner.Id).ToList();
+            foreach (var entry in chosen)
+            {
+                var paper = db.Publications.Single(p => p.Id == entry.PublicationId);
+                // The second paper first, then the third: the owner's order, not the ids'.
+                entry.SortOrder = paper.Title == "Second chosen" ? 0 : paper.Title == "Third chosen" ? 1 : 2;
+                if (paper.Title != "Not chosen")
+                {
+                    db.CitationCounts.Add(new CitationCount { PublicationId = paper.Id, Count = paper.Title.Length, Source = "OpenAlex", ReadAt = ReadAt });
+                }
+            }
+            return Task.CompletedTask;
+        });
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (!db.Database.IsNpgsql())
+        {
+            // The one statement is PostgreSQL's.
+            return;
+        }
+
+        var each = await PublicationQueries.SelectedEachAsync(db, owner.Id, 2, withCitations, CancellationToken.None);
+        var one = await PublicationQueries.SelectedInOneStatementAsync(db, owner.Id, 2, withCitations, CancellationToken.None);
+        var all = await PublicationQueries.SelectedInOneStatementAsync(db, owner.Id, 10, withCitations, CancellationToken.None);
+
+        Assert.Equal(["Second chosen", "Third chosen"], each.Select(p => p.Title));
+        Assert.Equal(JsonSerializer.Serialize(each), JsonSerializer.Serialize(one));
+        Assert.Equal(["Second chosen", "Third chosen", "Fourth chosen"], all.Select(p => p.Title));
+        Assert.Equal(withCitations, one[0].Citation is not null);
+        Assert.Equal([Awkward, "Video"], one[0].Links.Take(2).Select(l => l.Label));
+        Assert.Equal([Awkward, "Selected Owner"], one[0].Authors.Select(a => a.Name));
     }
 
     /// <summary>Two papers asked for (the first counted, the second's count zero) and one that is not.</summary>

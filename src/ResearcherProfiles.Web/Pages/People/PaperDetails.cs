@@ -45,7 +45,6 @@ public sealed record PaperDetails(List<PaperAuthorRow> Authors, List<Publication
     public static async Task<PaperDetails> ReadInOneStatementAsync(AppDbContext db, int[] ids, bool withCitations, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var kind = LinkKind(db);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -61,28 +60,11 @@ public sealed record PaperDetails(List<PaperAuthorRow> Authors, List<Publication
             {
                 throw new InvalidOperationException("The statement reading papers' authors and links returned no row.");
             }
+            var kindOf = LinkKind(db);
             return new PaperDetails(
-                Rows(reader.GetString(0), row => new PaperAuthorRow(
-                    row[0].GetInt32(), row[1].GetString()!, row[2].ValueKind == JsonValueKind.Null ? null : row[2].GetInt32(),
-                    row[3].GetString(), row[4].GetBoolean(), row[5].GetBoolean())),
-                Rows(reader.GetString(1), row => new PublicationLink
-                {
-                    Id = row[0].GetInt32(),
-                    PublicationId = row[1].GetInt32(),
-                    SortOrder = row[2].GetInt32(),
-                    Kind = (PublicationLinkKind)kind.ConvertFromProvider(row[3].GetString())!,
-                    Label = row[4].GetString(),
-                    Url = row[5].GetString()!,
-                }),
-                withCitations
-                    ? Rows(reader.GetString(2), row => new CitationCount
-                    {
-                        PublicationId = row[0].GetInt32(),
-                        Count = row[1].GetInt32(),
-                        Source = row[2].GetString()!,
-                        ReadAt = DateTimeOffset.Parse(row[3].GetString()!, CultureInfo.InvariantCulture).ToUniversalTime(),
-                    })
-                    : []);
+                ReadAuthors(reader.GetString(0), []),
+                ReadLinks(reader.GetString(1), kindOf, []),
+                withCitations ? ReadCitations(reader.GetString(2), []) : []);
         }
         finally
         {
@@ -90,44 +72,76 @@ public sealed record PaperDetails(List<PaperAuthorRow> Authors, List<Publication
         }
     }
 
-    private static List<T> Rows<T>(string json, Func<JsonElement[], T> make)
+    /// <summary>Adds the author rows of <paramref name="json"/> (written by <see cref="AuthorsJson"/>) to <paramref name="into"/>.</summary>
+    internal static List<PaperAuthorRow> ReadAuthors(string json, List<PaperAuthorRow> into) => Read(json, into, row => new PaperAuthorRow(
+        row[0].GetInt32(), row[1].GetString()!, row[2].ValueKind == JsonValueKind.Null ? null : row[2].GetInt32(),
+        row[3].GetString(), row[4].GetBoolean(), row[5].GetBoolean()));
+
+    /// <summary>Adds the links of <paramref name="json"/> (written by <see cref="LinksJson"/>) to <paramref name="into"/>.</summary>
+    internal static List<PublicationLink> ReadLinks(string json, ValueConverter kindOf, List<PublicationLink> into) => Read(json, into, row => new PublicationLink
+    {
+        Id = row[0].GetInt32(),
+        PublicationId = row[1].GetInt32(),
+        SortOrder = row[2].GetInt32(),
+        Kind = (PublicationLinkKind)kindOf.ConvertFromProvider(row[3].GetString())!,
+        Label = row[4].GetString(),
+        Url = row[5].GetString()!,
+    });
+
+    /// <summary>Adds the counts of <paramref name="json"/> (written by <see cref="CitationsJson"/>) to <paramref name="into"/>.</summary>
+    internal static List<CitationCount> ReadCitations(string json, List<CitationCount> into) => Read(json, into, row => new CitationCount
+    {
+        PublicationId = row[0].GetInt32(),
+        Count = row[1].GetInt32(),
+        Source = row[2].GetString()!,
+        // As EF reads a timestamp with time zone: in UTC, whatever the session's zone.
+        ReadAt = DateTimeOffset.Parse(row[3].GetString()!, CultureInfo.InvariantCulture).ToUniversalTime(),
+    });
+
+    private static List<T> Read<T>(string json, List<T> into, Func<JsonElement[], T> make)
     {
         using var document = JsonDocument.Parse(json);
-        var rows = new List<T>(document.RootElement.GetArrayLength());
         foreach (var row in document.RootElement.EnumerateArray())
         {
-            rows.Add(make([.. row.EnumerateArray()]));
+            into.Add(make([.. row.EnumerateArray()]));
         }
-        return rows;
+        return into;
     }
 
     /// <summary>How the model stores a link's kind (by name): the statement reads the stored value and converts it as EF would.</summary>
-    private static ValueConverter LinkKind(AppDbContext db) =>
-        db.Model.FindEntityType(typeof(PublicationLink))?.FindProperty(nameof(PublicationLink.Kind))?.GetTypeMapping().Converter
-            ?? throw new NotSupportedException("A publication link's kind is stored without a converter, which the statement does not read.");
+    internal static ValueConverter LinkKind(AppDbContext db) => Converter(db, typeof(PublicationLink), nameof(PublicationLink.Kind));
 
+    /// <summary>The model's converter for a property the statements read as its stored value.</summary>
+    internal static ValueConverter Converter(AppDbContext db, Type entity, string property) =>
+        db.Model.FindEntityType(entity)?.FindProperty(property)?.GetTypeMapping().Converter
+            ?? throw new NotSupportedException($"{entity.Name}.{property} is stored without a converter, which the statement does not read.");
+
+    // The fragments' aliases are their own: they are placed inside statements with aliases of theirs.
     // The linked author's address is looked up by key for each author row, as AuthorsOf does.
-    private const string AuthorsSql = """
-        (SELECT coalesce(json_agg(json_build_array(a."PublicationId", a."Name", a."ResearcherId",
-                    (SELECT r."Slug" FROM "Researchers" AS r WHERE r."Id" = a."ResearcherId" AND NOT r."IsHidden" AND r."DeletedAt" IS NULL),
-                    a."EqualContribution", a."Corresponding") ORDER BY a."PublicationId", a."Position"), '[]')
-         FROM "PublicationAuthors" AS a WHERE a."PublicationId" = ANY($1))
+    /// <summary>A JSON array of the authors of the papers whose id is <paramref name="papers"/> (SQL: "= ANY($1)").</summary>
+    internal static string AuthorsJson(string papers) => $"""
+        (SELECT coalesce(json_agg(json_build_array(pa."PublicationId", pa."Name", pa."ResearcherId",
+                    (SELECT ar."Slug" FROM "Researchers" AS ar WHERE ar."Id" = pa."ResearcherId" AND NOT ar."IsHidden" AND ar."DeletedAt" IS NULL),
+                    pa."EqualContribution", pa."Corresponding") ORDER BY pa."PublicationId", pa."Position"), '[]')
+         FROM "PublicationAuthors" AS pa WHERE pa."PublicationId" {papers})
         """;
 
-    private const string LinksSql = """
-        (SELECT coalesce(json_agg(json_build_array(l."Id", l."PublicationId", l."SortOrder", l."Kind", l."Label", l."Url") ORDER BY l."SortOrder", l."Id"), '[]')
-         FROM "PublicationLinks" AS l WHERE l."PublicationId" = ANY($1))
+    /// <summary>A JSON array of the links of the papers whose id is <paramref name="papers"/>.</summary>
+    internal static string LinksJson(string papers) => $"""
+        (SELECT coalesce(json_agg(json_build_array(pl."Id", pl."PublicationId", pl."SortOrder", pl."Kind", pl."Label", pl."Url") ORDER BY pl."SortOrder", pl."Id"), '[]')
+         FROM "PublicationLinks" AS pl WHERE pl."PublicationId" {papers})
         """;
 
     // Only counts above zero are shown; a paper has at most one.
-    private const string CitationsSql = """
-        (SELECT coalesce(json_agg(json_build_array(c."PublicationId", c."Count", c."Source", c."ReadAt")), '[]')
-         FROM "CitationCounts" AS c WHERE c."PublicationId" = ANY($1) AND c."Count" > 0)
+    /// <summary>A JSON array of the counts above zero of the papers whose id is <paramref name="papers"/>.</summary>
+    internal static string CitationsJson(string papers) => $"""
+        (SELECT coalesce(json_agg(json_build_array(cc."PublicationId", cc."Count", cc."Source", cc."ReadAt")), '[]')
+         FROM "CitationCounts" AS cc WHERE cc."PublicationId" {papers} AND cc."Count" > 0)
         """;
 
-    private const string Sql = "SELECT " + AuthorsSql + ",\n" + LinksSql;
+    private static readonly string Sql = $"SELECT {AuthorsJson("= ANY($1)")},\n{LinksJson("= ANY($1)")}";
 
-    private const string WithCitationsSql = Sql + ",\n" + CitationsSql;
+    private static readonly string WithCitationsSql = $"{Sql},\n{CitationsJson("= ANY($1)")}";
 
     private static readonly CompiledQuery<Func<AppDbContext, int[], IAsyncEnumerable<CitationCount>>> CitationsOf = new(() => EF.CompileAsyncQuery<AppDbContext, int[], CitationCount>(
         (AppDbContext db, int[] ids) => db.CitationCounts.Where(c => ids.Contains(c.PublicationId) && c.Count > 0)));

@@ -71,7 +71,7 @@ public sealed record PublicationView(
 /// Loads a profile's publications with their authors and links in three queries (four with citation
 /// counts; two on PostgreSQL, <see cref="PaperDetails"/>), whatever their number.
 /// </summary>
-public static class PublicationQueries
+public static partial class PublicationQueries
 {
     /// <summary>The profile's visible entries.</summary>
     public static IQueryable<ProfilePublication> Visible(AppDbContext db, int researcherId) =>
@@ -95,14 +95,6 @@ public static class PublicationQueries
         return await CompleteAsync(db, researcherId, await entries.Select(ToRow).ToListAsync(ct), withCitations, withBibtex, ct);
     }
 
-    /// <summary>
-    /// The first <paramref name="count"/> papers the profile's owner selected, in their order, as
-    /// <see cref="LoadAsync"/> reads them without BibTeX: what every uncached profile shows.
-    /// </summary>
-    public static async Task<IReadOnlyList<PublicationView>> SelectedAsync(
-        AppDbContext db, int researcherId, int count, bool withCitations, CancellationToken ct) =>
-        await CompleteAsync(db, researcherId, await Selected.For(db)(db, researcherId, count).ToListAsync(ct), withCitations, withBibtex: false, ct);
-
     private static async Task<IReadOnlyList<PublicationView>> CompleteAsync(
         AppDbContext db, int researcherId, List<PaperRow> rows, bool withCitations, bool withBibtex, CancellationToken ct)
     {
@@ -110,8 +102,12 @@ public static class PublicationQueries
         {
             return [];
         }
-
         var details = await PaperDetails.ReadAsync(db, rows.Select(e => e.PublicationId).ToArray(), withCitations, ct);
+        return Views(researcherId, rows, details, withBibtex);
+    }
+
+    private static List<PublicationView> Views(int researcherId, List<PaperRow> rows, PaperDetails details, bool withBibtex)
+    {
         var authors = details.Authors
             .ToLookup(a => a.PublicationId, a => new AuthorView(a.Name, a.Slug, a.ResearcherId == researcherId, a.EqualContribution, a.Corresponding));
         var links = details.Links.ToLookup(l => l.PublicationId);
