@@ -4,6 +4,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Layout;
 using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Pages;
 using ResearcherProfiles.Web.Pages.People;
 
@@ -59,10 +60,11 @@ public sealed class CvContent
     public static int? ParseAuthorsShown(string? value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxAuthorsShown ? n : null;
 
-    public static async Task<CvContent?> LoadAsync(AppDbContext db, string slug, int? authorsShown, CancellationToken ct)
+    /// <summary>The CV of the public profile <paramref name="slug"/>; <paramref name="home"/>, for a page with the site's layout, learns the home profile from the same query.</summary>
+    public static async Task<CvContent?> LoadAsync(AppDbContext db, string slug, int? authorsShown, HomeProfile? home, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var header = await ResearcherHeader.FindAsync(db, slug, ct);
+        var header = home is null ? await ResearcherHeader.FindAsync(db, slug, ct) : await ResearcherHeader.FindAsync(db, home, slug, ct);
         // A profile whose owner offers no CV has none to read, print or download.
         if (header is null || !header.OfferCv)
         {

@@ -20,7 +20,7 @@ public static class CvEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/people/{slug}/cv.pdf", async (string slug, string? authors, string? paper, AppDbContext db, HttpContext context, CancellationToken ct) =>
             {
-                var cv = await CvContent.LoadAsync(db, slug, CvContent.ParseAuthorsShown(authors), ct);
+                var cv = await CvContent.LoadAsync(db, slug, CvContent.ParseAuthorsShown(authors), home: null, ct);
                 if (cv is null)
                 {
                     return Results.NotFound();
@@ -34,7 +34,7 @@ public static class CvEndpoints
             .WithMetadata(new OutputCacheAttribute { PolicyName = PublicSiteExtensions.PublicPagesPolicy, VaryByQueryKeys = ["authors", "paper"] });
         app.MapGet("/people/{slug}/resume.json", async (string slug, AppDbContext db, [FromServices] PublicUrl site, HttpContext context, CancellationToken ct) =>
             {
-                var cv = await CvContent.LoadAsync(db, slug, authorsShown: null, ct);
+                var cv = await CvContent.LoadAsync(db, slug, authorsShown: null, home: null, ct);
                 if (cv is null)
                 {
                     return Results.NotFound();

@@ -13,7 +13,8 @@ namespace ResearcherProfiles.Web.Hosting;
 /// </summary>
 /// <remarks>
 /// Read from the database once per request, and never kept longer: several app instances share the
-/// database, and a changed setting must show on every one of them at once.
+/// database, and a changed setting must show on every one of them at once. A page of a profile reads
+/// it with the profile, in the same query (<see cref="ReadWith"/>).
 /// </remarks>
 public sealed class HomeProfile(AppDbContext db, IOptions<SiteOptions> site)
 {
@@ -21,6 +22,15 @@ public sealed class HomeProfile(AppDbContext db, IOptions<SiteOptions> site)
 
     /// <summary>The profile the home page shows, or null for the directory.</summary>
     public Task<HomeProfileView?> FindAsync(CancellationToken ct) => _found ??= QueryAsync(ct);
+
+    /// <summary>The slug configured for the home page (<see cref="SiteOptions.HomeProfile"/>), which counts until the settings are saved.</summary>
+    public string? ConfiguredSlug => site.Value.HomeProfile?.Trim();
+
+    /// <summary>
+    /// The home profile as another query of this request read it (a page of a profile reads it
+    /// with the profile): <see cref="FindAsync"/> answers it without a query of its own.
+    /// </summary>
+    public void ReadWith(HomeProfileView? home) => _found ??= Task.FromResult(home);
 
     /// <summary>
     /// Whether the profile is the one chosen for the home page, hidden or not: its name stands for
@@ -47,7 +57,7 @@ public sealed class HomeProfile(AppDbContext db, IOptions<SiteOptions> site)
         // Lookups by key, starting from the one settings row (never from the researchers: that
         // was a scan of thousands on every page): the administrator's choice, or the configured
         // slug while no choice has been saved (EF asks whether one was saved first).
-        var configured = site.Value.HomeProfile?.Trim();
+        var configured = ConfiguredSlug;
         return string.IsNullOrEmpty(configured) ? await Chosen.For(db)(db, ct) : await ChosenOrConfigured.For(db)(db, configured, ct);
     }
 

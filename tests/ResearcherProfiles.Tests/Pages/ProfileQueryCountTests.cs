@@ -70,6 +70,22 @@ public sealed class ProfileQueryCountTests(ProfilesAppFactory factory) : IClassF
         Assert.Empty(second);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("/publications")]
+    [InlineData("/cv")]
+    public async Task A_page_of_a_profile_reads_the_home_profile_in_the_profile_s_own_query(string page)
+    {
+        var researcher = await Profile($"Home Reader{page.Replace('/', ' ')}", coauthor: null, items: 1, publications: 2, authorsPerPaper: 2).SaveAsync(factory);
+
+        var queries = await QueriesForFirstVisitAsync($"/people/{researcher.Slug}{page}");
+
+        // The layout names the site after the home profile on every page; its lookup rides along.
+        var settings = queries.Where(q => q.Contains("\"SiteSettings\"", StringComparison.Ordinal)).ToList();
+        Assert.True(settings.Count == 1 && settings[0].Contains("\"Slug\" = ", StringComparison.Ordinal),
+            $"Queries of the site settings: {settings.Count}.\n\n{string.Join("\n\n", queries)}");
+    }
+
     private async Task<IReadOnlyList<string>> QueriesForFirstVisitAsync(string url)
     {
         HtmlPage? page = null;

@@ -10,13 +10,13 @@ namespace ResearcherProfiles.Web.Pages.People;
 
 /// <summary>A profile as a compact CV document, for reading, printing and as the PDF's twin.</summary>
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy, VaryByQueryKeys = ["authors"])]
-public class CvModel(AppDbContext db, PublicUrl site) : PageModel
+public class CvModel(AppDbContext db, PublicUrl site, HomeProfile home) : PageModel
 {
     public CvContent Cv { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] string? authors, CancellationToken ct)
     {
-        var cv = await CvContent.LoadAsync(db, slug, CvContent.ParseAuthorsShown(authors), ct);
+        var cv = await CvContent.LoadAsync(db, slug, CvContent.ParseAuthorsShown(authors), home, ct);
         if (cv is null)
         {
             return NotFound();

@@ -62,16 +62,18 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        // On a single-person site the home profile has one address, the site's own. A redirect is
-        // never output-cached, and saving the setting evicts the pages cached before it.
-        if ((await home.FindAsync(ct))?.Slug == slug)
-        {
-            return RedirectPermanent("/" + Request.QueryString);
-        }
-        if (!await LoadAsync(slug, ct))
+        var header = await ResearcherHeader.FindAsync(db, home, slug, ct);
+        if (header is null)
         {
             return NotFound();
         }
+        // On a single-person site the home profile has one address, the site's own. A redirect is
+        // never output-cached, and saving the setting evicts the pages cached before it.
+        if (header.Home?.Slug == slug)
+        {
+            return RedirectPermanent("/" + Request.QueryString);
+        }
+        await LoadAsync(header, ct);
         PublicPageTags.MarkProfile(HttpContext, Header.Id);
         ShowIn(ViewData);
         return Page();
@@ -92,15 +94,16 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
     /// <summary>Reads the public profile <paramref name="slug"/> into this model; false when there is none.</summary>
     public async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
-        // One connection for the page's dozen queries (the context closes it when the request
-        // ends): opened and closed around each query, every one took the pool's lock and, on
-        // SQLite, ran the connection's set-up statements again.
-        await db.Database.OpenConnectionAsync(ct);
-        var header = await ResearcherHeader.FindAsync(db, slug, ct);
-        if (header is null)
+        if (await ResearcherHeader.FindAsync(db, home, slug, ct) is not { } header)
         {
             return false;
         }
+        await LoadAsync(header, ct);
+        return true;
+    }
+
+    private async Task LoadAsync(ResearcherHeader header, CancellationToken ct)
+    {
         Header = header;
         var id = header.Id;
         var content = header.Content;
@@ -188,7 +191,6 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
             Card = ProfileMetadata.Card(shown, photo),
             JsonLd = ProfileMetadata.JsonLd(shown, canonical, photo),
         };
-        return true;
     }
 
     private bool HasContent(ProfileSectionKind kind) => kind switch
@@ -283,13 +285,42 @@ public sealed record ResearcherHeader(
     string FamilyName,
     IReadOnlyList<string> NameVariants,
     DateTimeOffset UpdatedAt,
-    VisibleContent Content)
+    VisibleContent Content,
+    string? HomeSlug,
+    string? HomeName)
 {
-    public static Task<ResearcherHeader?> FindAsync(AppDbContext db, string slug, CancellationToken ct) => Find.For(db)(db, slug, ct);
+    /// <summary>The public profile <paramref name="slug"/>, or null (for pages without the site's layout).</summary>
+    public static Task<ResearcherHeader?> FindAsync(AppDbContext db, string slug, CancellationToken ct) => Find.For(db)(db, slug, string.Empty, ct);
 
-    // Compiled: every uncached public page of a profile starts here.
-    private static readonly CompiledQuery<Func<AppDbContext, string, CancellationToken, Task<ResearcherHeader?>>> Find = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, string slug, CancellationToken ct) => db.Researchers
+    /// <summary>
+    /// The public profile <paramref name="slug"/>, or null; <paramref name="home"/> learns the site's
+    /// home profile from the same query, which the layout of the profile's page asks for.
+    /// </summary>
+    public static async Task<ResearcherHeader?> FindAsync(AppDbContext db, HomeProfile home, string slug, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(home);
+        // One connection for the page's queries (the context closes it when the request ends):
+        // opened and closed around each query, every one took the pool's lock and, on SQLite, ran
+        // the connection's set-up statements again.
+        await db.Database.OpenConnectionAsync(ct);
+        var header = await Find.For(db)(db, slug, home.ConfiguredSlug ?? string.Empty, ct);
+        if (header is not null)
+        {
+            home.ReadWith(header.Home);
+        }
+        return header;
+    }
+
+    /// <summary>The home profile read with this one, as <see cref="HomeProfile.FindAsync"/> answers it.</summary>
+    public HomeProfileView? Home => HomeSlug is null ? null : new HomeProfileView(HomeSlug, HomeName!);
+
+    // Compiled: every uncached public page of a profile starts here. The home profile, which the
+    // layout of every page asks for, comes with it as two lookups by key rather than a query of its
+    // own: the administrator's choice once the settings are saved, else the configured slug (an
+    // empty one is no profile's). HomeProfile reads it the same way on pages of no profile.
+    private static readonly CompiledQuery<Func<AppDbContext, string, string, CancellationToken, Task<ResearcherHeader?>>> Find = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string slug, string configuredHome, CancellationToken ct) => db.Researchers
             .Where(r => r.Slug == slug && !r.IsHidden && r.DeletedAt == null)
             .Select(r => new ResearcherHeader(
                 r.Id, r.Slug, r.DisplayName, r.Pronouns, r.Headline, r.Affiliation, r.Location, r.PhotoPath,
@@ -311,7 +342,15 @@ public sealed record ResearcherHeader(
                     r.Service.Any(s => s.IsVisible),
                     r.Talks.Any(t => t.IsVisible),
                     r.Writing.Any(w => w.IsVisible),
-                    db.Revisions.Where(v => v.ResearcherId == r.Id).OrderByDescending(v => v.Id).Select(v => (DateTimeOffset?)v.At).FirstOrDefault())))
+                    db.Revisions.Where(v => v.ResearcherId == r.Id).OrderByDescending(v => v.Id).Select(v => (DateTimeOffset?)v.At).FirstOrDefault()),
+                db.SiteSettings.Any()
+                    ? db.SiteSettings.Where(s => s.Id == SiteSettings.SingletonId).Select(s => s.HomeProfile!)
+                        .Where(h => !h.IsHidden && h.DeletedAt == null).Select(h => h.Slug).FirstOrDefault()
+                    : db.Researchers.Where(h => h.Slug == configuredHome && !h.IsHidden && h.DeletedAt == null).Select(h => h.Slug).FirstOrDefault(),
+                db.SiteSettings.Any()
+                    ? db.SiteSettings.Where(s => s.Id == SiteSettings.SingletonId).Select(s => s.HomeProfile!)
+                        .Where(h => !h.IsHidden && h.DeletedAt == null).Select(h => h.DisplayName).FirstOrDefault()
+                    : db.Researchers.Where(h => h.Slug == configuredHome && !h.IsHidden && h.DeletedAt == null).Select(h => h.DisplayName).FirstOrDefault()))
             .FirstOrDefault()));
 
     /// <summary>The publications note as the profile shows it.</summary>

@@ -18,7 +18,7 @@ namespace ResearcherProfiles.Web.Pages.People;
 /// shows the short card and links here.
 /// </summary>
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy)]
-public class ProjectModel(AppDbContext db, PublicUrl site) : PageModel
+public class ProjectModel(AppDbContext db, PublicUrl site, HomeProfile home) : PageModel
 {
     /// <summary>The page's description: the project's summary, else the start of its write-up, else a sentence naming its owner.</summary>
     public string Description { get; private set; } = string.Empty;
@@ -37,7 +37,7 @@ public class ProjectModel(AppDbContext db, PublicUrl site) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, string key, CancellationToken ct)
     {
-        var header = await ResearcherHeader.FindAsync(db, slug, ct);
+        var header = await ResearcherHeader.FindAsync(db, home, slug, ct);
         var digits = new string((key ?? string.Empty).TakeWhile(char.IsAsciiDigit).ToArray());
         if (header is null || digits.Length is 0 or > 9 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {

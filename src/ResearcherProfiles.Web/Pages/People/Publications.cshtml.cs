@@ -27,7 +27,7 @@ namespace ResearcherProfiles.Web.Pages.People;
 /// page's authors and links are loaded.
 /// </remarks>
 [OutputCache(PolicyName = PublicSiteExtensions.PublicPagesPolicy, VaryByQueryKeys = [PageKey, Filter.TypeKey, Filter.StatusKey, Filter.YearKey])]
-public class PublicationsModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl publicUrl) : PageModel
+public class PublicationsModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl publicUrl, HomeProfile home) : PageModel
 {
     public const string PageKey = "page";
 
@@ -68,7 +68,7 @@ public class PublicationsModel(AppDbContext db, IOptions<SiteOptions> site, Publ
         {
             return NotFound();
         }
-        var header = await ResearcherHeader.FindAsync(db, slug, ct);
+        var header = await ResearcherHeader.FindAsync(db, home, slug, ct);
         if (header is null || !header.ShowsPublications)
         {
             return NotFound();
