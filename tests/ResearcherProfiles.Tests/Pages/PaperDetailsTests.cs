@@ -18,19 +18,29 @@ public sealed class PaperDetailsTests(ProfilesAppFactory factory) : IClassFixtur
 
     private static readonly DateTimeOffset ReadAt = new(2026, 11, 30, 2, 44, 33, 123, TimeSpan.Zero);
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task Authors_links_and_counts_read_as_EF_reads_them(bool oneStatement)
+    [Fact]
+    public Task Authors_links_and_counts_read_a_query_each_as_EF_reads_them() => AuthorsLinksAndCountsAsync("Each", oneStatement: false);
+
+    [PostgresOnlyFact("the one statement is PostgreSQL's")]
+    public Task Authors_links_and_counts_read_in_one_statement_as_EF_reads_them() => AuthorsLinksAndCountsAsync("One", oneStatement: true);
+
+    [Fact]
+    public Task Without_counts_a_query_each_reads_none_and_papers_without_details_read_empty() => WithoutCountsAsync("Each bare", oneStatement: false);
+
+    [PostgresOnlyFact("the one statement is PostgreSQL's")]
+    public Task Without_counts_one_statement_reads_none_and_papers_without_details_read_empty() => WithoutCountsAsync("One bare", oneStatement: true);
+
+    [PostgresOnlyFact("the one statement is PostgreSQL's")]
+    public Task Selected_papers_in_one_statement_with_counts_are_those_read_a_query_each() => SelectedAsync("Counted", withCitations: true);
+
+    [PostgresOnlyFact("the one statement is PostgreSQL's")]
+    public Task Selected_papers_in_one_statement_without_counts_are_those_read_a_query_each() => SelectedAsync("Uncounted", withCitations: false);
+
+    private async Task AuthorsLinksAndCountsAsync(string name, bool oneStatement)
     {
-        var (ids, other) = await SeedAsync("Both");
+        var (ids, other) = await SeedAsync(name);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (oneStatement && !db.Database.IsNpgsql())
-        {
-            // The one statement is PostgreSQL's; SQLite reads a query each (the other case).
-            return;
-        }
 
         var details = oneStatement
             ? await PaperDetails.ReadInOneStatementAsync(db, ids, withCitations: true, CancellationToken.None)
@@ -60,19 +70,12 @@ public sealed class PaperDetailsTests(ProfilesAppFactory factory) : IClassFixtur
         Assert.DoesNotContain(details.Links, l => l.PublicationId == other);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task Without_counts_none_is_read_and_papers_without_details_read_empty(bool oneStatement)
+    private async Task WithoutCountsAsync(string name, bool oneStatement)
     {
-        var (ids, _) = await SeedAsync("Bare");
-        var bare = await new PublicationBuilder("A paper with nothing else").SaveAsync(factory);
+        var (ids, _) = await SeedAsync(name);
+        var bare = await new PublicationBuilder($"{name}: a paper with nothing else").SaveAsync(factory);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (oneStatement && !db.Database.IsNpgsql())
-        {
-            return;
-        }
 
         var withCounts = oneStatement
             ? await PaperDetails.ReadInOneStatementAsync(db, ids, withCitations: false, CancellationToken.None)
@@ -88,13 +91,10 @@ public sealed class PaperDetailsTests(ProfilesAppFactory factory) : IClassFixtur
         Assert.Empty(nothing.Citations);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task Selected_papers_in_one_statement_are_those_read_a_query_each(bool withCitations)
+    private async Task SelectedAsync(string name, bool withCitations)
     {
-        var coauthor = await new ResearcherBuilder("Selected Coauthor").SaveAsync(factory);
-        var owner = await new ResearcherBuilder("Selected Owner")
+        var coauthor = await new ResearcherBuilder($"{name} Coauthor").SaveAsync(factory);
+        var owner = await new ResearcherBuilder($"{name} Owner")
             .WithPublication("Third chosen", p => p.Owner().Author(coauthor).Link(PublicationLinkKind.Pdf, "https://example.org/3.pdf"), highlighted: true)
             .WithPublication("Second chosen", p => p.Author(Awkward, corresponding: true).Owner(equal: true)
                 .Link(PublicationLinkKind.Code, "https://example.org/code", Awkward).Link(PublicationLinkKind.Video, "https://example.org/video")
@@ -134,11 +134,6 @@ public sealed class PaperDetailsTests(ProfilesAppFactory factory) : IClassFixtur
         });
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (!db.Database.IsNpgsql())
-        {
-            // The one statement is PostgreSQL's.
-            return;
-        }
 
         var each = await PublicationQueries.SelectedEachAsync(db, owner.Id, 2, withCitations, CancellationToken.None);
         var one = await PublicationQueries.SelectedInOneStatementAsync(db, owner.Id, 2, withCitations, CancellationToken.None);
@@ -149,7 +144,7 @@ public sealed class PaperDetailsTests(ProfilesAppFactory factory) : IClassFixtur
         Assert.Equal(["Second chosen", "Third chosen", "Fourth chosen"], all.Select(p => p.Title));
         Assert.Equal(withCitations, one[0].Citation is not null);
         Assert.Equal([Awkward, "Video"], one[0].Links.Take(2).Select(l => l.Label));
-        Assert.Equal([Awkward, "Selected Owner"], one[0].Authors.Select(a => a.Name));
+        Assert.Equal([Awkward, $"{name} Owner"], one[0].Authors.Select(a => a.Name));
     }
 
     /// <summary>Two papers asked for (the first counted, the second's count zero) and one that is not.</summary>

@@ -86,6 +86,18 @@ public sealed class ProfileQueryCountTests(ProfilesAppFactory factory) : IClassF
             $"Queries of the site settings: {settings.Count}.\n\n{string.Join("\n\n", queries)}");
     }
 
+    [PostgresOnlyFact("each list that holds anything is a query of its own on SQLite")]
+    public async Task On_PostgreSQL_a_full_profile_is_three_statements()
+    {
+        var coauthor = await new ResearcherBuilder("Statement Coauthor").SaveAsync(factory);
+        var researcher = await Profile("Three Statements", coauthor, items: 3, publications: 5, authorsPerPaper: 4).SaveAsync(factory);
+
+        var queries = await QueriesForFirstVisitAsync($"/people/{researcher.Slug}");
+
+        // The profile's fields with the home profile; its own lists; its selected papers with their details.
+        Assert.True(queries.Count == 3, $"{queries.Count} statements.\n\n{string.Join("\n\n", queries)}");
+    }
+
     private async Task<IReadOnlyList<string>> QueriesForFirstVisitAsync(string url)
     {
         HtmlPage? page = null;
