@@ -72,7 +72,7 @@ public sealed class CvContent
         }
         var id = header.Id;
         var content = header.Content;
-        var lists = await ProfileLists.ReadAsync(db, id, content, ct);
+        var lists = await ProfileLists.ReadAsync(db, id, content, selected: null, ct);
         // Month-less papers last within their year, as on the publication list: a bare Month would
         // leave that to the database (SQLite sorts NULL lowest, PostgreSQL highest).
         var newestFirst = PublicationQueries.Visible(db, id)

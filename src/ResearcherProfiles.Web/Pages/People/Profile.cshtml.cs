@@ -107,7 +107,11 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         Header = header;
         var id = header.Id;
         var content = header.Content;
-        var lists = await ProfileLists.ReadAsync(db, id, content, ct);
+        // A profile that marks thousands of papers as selected still shows a bounded page; the full list is paged.
+        var selected = header.ShowsPublications && content.SelectedPublications > 0
+            ? new SelectedPapers(Math.Max(1, site.Value.SelectedPublicationsShown), header.ShowCitationCounts)
+            : null;
+        var lists = await ProfileLists.ReadAsync(db, id, content, selected, ct);
         var layout = lists.Layout;
         bool Shown(ProfileSectionKind kind) => SectionLayout.IsShown(kind, layout);
 
@@ -125,13 +129,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         }
         if (Shown(ProfileSectionKind.Publications) && content.Publications > 0)
         {
-            if (content.SelectedPublications > 0)
-            {
-                // A profile that marks thousands of papers as selected still shows a bounded page; the full list is paged.
-                Highlighted = (await PublicationQueries.SelectedAsync(db, id, Math.Max(1, site.Value.SelectedPublicationsShown), header.ShowCitationCounts, ct))
-                    .Select(p => p.CitedFrom(header.Slug))
-                    .ToList();
-            }
+            Highlighted = lists.Selected.Select(p => p.CitedFrom(header.Slug)).ToList();
             // Counted with the profile's fields: a paper selected or unselected in between cannot make "4 of 5" out of 4.
             HighlightedCount = Highlighted.Count < site.Value.SelectedPublicationsShown ? Highlighted.Count : Math.Max(Highlighted.Count, content.SelectedPublications);
             PublicationCount = content.Publications;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
@@ -39,6 +40,9 @@ public sealed class ProfileLists
     public required List<WritingItem> Writing { get; init; }
     public required List<Project> Projects { get; init; }
 
+    /// <summary>The selected papers asked for (<see cref="SelectedPapers"/>), else empty.</summary>
+    public IReadOnlyList<PublicationView> Selected { get; init; } = [];
+
     /// <summary>The lists in the statement's order: entity type, whether only visible rows are read, and the order.</summary>
     private static readonly (Type Type, bool VisibleOnly, string OrderBy)[] Lists =
     [
@@ -59,12 +63,30 @@ public sealed class ProfileLists
 
     private static readonly ConcurrentDictionary<string, Statement> Statements = new(StringComparer.Ordinal);
 
-    /// <summary>The lists of profile <paramref name="researcherId"/>, whose fields say which lists hold anything (<paramref name="content"/>).</summary>
-    public static Task<ProfileLists> ReadAsync(AppDbContext db, int researcherId, VisibleContent content, CancellationToken ct)
+    /// <summary>
+    /// The lists of profile <paramref name="researcherId"/>, whose fields say which lists hold
+    /// anything (<paramref name="content"/>), with its first selected papers when <paramref name="selected"/>
+    /// asks for them. On PostgreSQL the lists' statement and the papers' go to the server together,
+    /// as one batch: one round trip.
+    /// </summary>
+    public static async Task<ProfileLists> ReadAsync(AppDbContext db, int researcherId, VisibleContent content, SelectedPapers? selected, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Database.IsNpgsql() ? ReadInOneStatementAsync(db, researcherId, ct) : ReadEachAsync(db, researcherId, content, ct);
+        if (db.Database.IsNpgsql())
+        {
+            return await ReadInOneStatementAsync(db, researcherId, selected, ct);
+        }
+        var lists = await ReadEachAsync(db, researcherId, content, ct);
+        return selected is null
+            ? lists
+            : lists.With(await PublicationQueries.SelectedEachAsync(db, researcherId, selected.Count, selected.WithCitations, ct));
     }
+
+    private ProfileLists With(IReadOnlyList<PublicationView> selected) => new()
+    {
+        Layout = Layout, Links = Links, News = News, Education = Education, Positions = Positions, Awards = Awards,
+        Service = Service, Talks = Talks, Writing = Writing, Projects = Projects, Selected = selected,
+    };
 
     /// <summary>Each list that holds anything by a query of its own.</summary>
     public static async Task<ProfileLists> ReadEachAsync(AppDbContext db, int researcherId, VisibleContent content, CancellationToken ct)
@@ -93,7 +115,14 @@ public sealed class ProfileLists
             .OrderByDescending(n => n.Date).ThenBy(n => n.SortOrder)));
 
     /// <summary>Every list in one statement.</summary>
-    public static async Task<ProfileLists> ReadInOneStatementAsync(AppDbContext db, int researcherId, CancellationToken ct)
+    public static Task<ProfileLists> ReadInOneStatementAsync(AppDbContext db, int researcherId, CancellationToken ct) =>
+        ReadInOneStatementAsync(db, researcherId, selected: null, ct);
+
+    /// <summary>
+    /// Every list in one statement; on PostgreSQL with the selected papers' statement
+    /// (<see cref="PublicationQueries.SelectedInOneStatementAsync"/>) in the same batch.
+    /// </summary>
+    public static async Task<ProfileLists> ReadInOneStatementAsync(AppDbContext db, int researcherId, SelectedPapers? selected, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var postgres = db.Database.IsNpgsql();
@@ -102,47 +131,77 @@ public sealed class ProfileLists
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            if (selected is not null && postgres)
+            {
+                await using var batch = connection.CreateBatch();
+                batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                var lists = batch.CreateBatchCommand();
+                lists.CommandText = statement.Sql;
+                lists.Parameters.Add(Parameter(lists.CreateParameter(), postgres, researcherId));
+                batch.BatchCommands.Add(lists);
+                batch.BatchCommands.Add(PublicationQueries.SelectedCommand(db, batch, researcherId, selected.Count, selected.WithCitations));
+                await using var reader = await batch.ExecuteReaderAsync(ct);
+                var withPapers = await ReadRowAsync(reader, statement, ct);
+                if (!await reader.NextResultAsync(ct))
+                {
+                    throw new InvalidOperationException("The batch reading a profile's lists returned no selected papers.");
+                }
+                return withPapers.With(await PublicationQueries.ReadSelectedAsync(db, reader, researcherId, selected.WithCitations, ct));
+            }
             await using var command = connection.CreateCommand();
             command.CommandText = statement.Sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var parameter = command.CreateParameter();
-            // PostgreSQL's positional parameter needs no name, so Npgsql sends the text as it is.
-            if (!postgres)
-            {
-                parameter.ParameterName = "@id";
-            }
-            parameter.Value = researcherId;
-            command.Parameters.Add(parameter);
-            var lists = new object[Lists.Length];
+            command.Parameters.Add(Parameter(command.CreateParameter(), postgres, researcherId));
+            ProfileLists read;
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {
-                if (!await reader.ReadAsync(ct))
-                {
-                    throw new InvalidOperationException("The statement reading a profile's lists returned no row.");
-                }
-                for (var i = 0; i < Lists.Length; i++)
-                {
-                    lists[i] = statement.Readers[i].Read(reader.GetString(i));
-                }
+                read = await ReadRowAsync(reader, statement, ct);
             }
-            return new ProfileLists
-            {
-                Layout = SectionLayout.Complete((List<ProfileSection>)lists[0]),
-                Links = (List<ProfileLink>)lists[1],
-                News = (List<NewsItem>)lists[2],
-                Education = (List<Education>)lists[3],
-                Positions = (List<Position>)lists[4],
-                Awards = (List<Award>)lists[5],
-                Service = (List<ServiceRole>)lists[6],
-                Talks = (List<Talk>)lists[7],
-                Writing = (List<WritingItem>)lists[8],
-                Projects = (List<Project>)lists[9],
-            };
+            return selected is null
+                ? read
+                : read.With(await PublicationQueries.SelectedEachAsync(db, researcherId, selected.Count, selected.WithCitations, ct));
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static DbParameter Parameter(DbParameter parameter, bool postgres, int researcherId)
+    {
+        // PostgreSQL's positional parameter needs no name, so Npgsql sends the text as it is.
+        if (!postgres)
+        {
+            parameter.ParameterName = "@id";
+        }
+        parameter.Value = researcherId;
+        return parameter;
+    }
+
+    private static async Task<ProfileLists> ReadRowAsync(DbDataReader reader, Statement statement, CancellationToken ct)
+    {
+        if (!await reader.ReadAsync(ct))
+        {
+            throw new InvalidOperationException("The statement reading a profile's lists returned no row.");
+        }
+        var lists = new object[Lists.Length];
+        for (var i = 0; i < Lists.Length; i++)
+        {
+            lists[i] = statement.Readers[i].Read(reader.GetString(i));
+        }
+        return new ProfileLists
+        {
+            Layout = SectionLayout.Complete((List<ProfileSection>)lists[0]),
+            Links = (List<ProfileLink>)lists[1],
+            News = (List<NewsItem>)lists[2],
+            Education = (List<Education>)lists[3],
+            Positions = (List<Position>)lists[4],
+            Awards = (List<Award>)lists[5],
+            Service = (List<ServiceRole>)lists[6],
+            Talks = (List<Talk>)lists[7],
+            Writing = (List<WritingItem>)lists[8],
+            Projects = (List<Project>)lists[9],
+        };
     }
 
     private static Statement Make(IModel model, bool postgres)
@@ -245,3 +304,6 @@ public sealed class ProfileLists
         }
     }
 }
+
+/// <summary>The first <paramref name="Count"/> selected papers, with their cited-by counts when <paramref name="WithCitations"/>.</summary>
+public sealed record SelectedPapers(int Count, bool WithCitations);

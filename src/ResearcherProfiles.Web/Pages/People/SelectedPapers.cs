@@ -7,67 +7,74 @@ using ResearcherProfiles.Core.Entities;
 
 namespace ResearcherProfiles.Web.Pages.People;
 
+/// <summary>
+/// The first papers a profile's owner selected, in their order, as <see cref="LoadAsync"/> reads them
+/// without BibTeX: what every uncached profile shows (<see cref="ProfileLists.ReadAsync"/> asks for them).
+/// </summary>
 public static partial class PublicationQueries
 {
-    /// <summary>
-    /// The first <paramref name="count"/> papers the profile's owner selected, in their order, as
-    /// <see cref="LoadAsync"/> reads them without BibTeX: what every uncached profile shows. On
-    /// PostgreSQL in one statement (<see cref="SelectedInOneStatementAsync"/>), on SQLite by compiled
-    /// queries (<see cref="SelectedEachAsync"/>).
-    /// </summary>
-    public static Task<IReadOnlyList<PublicationView>> SelectedAsync(
-        AppDbContext db, int researcherId, int count, bool withCitations, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Database.IsNpgsql()
-            ? SelectedInOneStatementAsync(db, researcherId, count, withCitations, ct)
-            : SelectedEachAsync(db, researcherId, count, withCitations, ct);
-    }
-
-    /// <summary>The selected papers by a compiled query, then their authors, links and counts (<see cref="PaperDetails.ReadAsync"/>).</summary>
+    /// <summary>The selected papers by a compiled query, then their authors, links and counts (<see cref="PaperDetails.ReadAsync"/>): SQLite's way.</summary>
     public static async Task<IReadOnlyList<PublicationView>> SelectedEachAsync(
         AppDbContext db, int researcherId, int count, bool withCitations, CancellationToken ct) =>
         await CompleteAsync(db, researcherId, await Selected.For(db)(db, researcherId, count).ToListAsync(ct), withCitations, withBibtex: false, ct);
 
     /// <summary>
     /// The selected papers with their authors, links and counts in one PostgreSQL statement: each
-    /// paper's row carries its details as JSON arrays (<see cref="PaperDetails"/>).
+    /// paper's row carries its details as JSON arrays (<see cref="PaperDetails"/>). A profile page
+    /// sends it in one batch with its lists' statement.
     /// </summary>
     public static async Task<IReadOnlyList<PublicationView>> SelectedInOneStatementAsync(
         AppDbContext db, int researcherId, int count, bool withCitations, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var stored = StoredAs.For(db);
-        var rows = new List<PaperRow>();
-        var details = new PaperDetails([], [], []);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = withCitations ? SelectedWithCitationsSql : SelectedSql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            foreach (var value in new[] { researcherId, count })
-            {
-                var parameter = command.CreateParameter();
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
-            }
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                rows.Add(ReadPaper(reader, stored));
-                PaperDetails.ReadAuthors(reader.GetString(PaperColumns.Length), details.Authors);
-                PaperDetails.ReadLinks(reader.GetString(PaperColumns.Length + 1), stored.LinkKind, details.Links);
-                if (withCitations)
-                {
-                    PaperDetails.ReadCitations(reader.GetString(PaperColumns.Length + 2), details.Citations);
-                }
-            }
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            batch.BatchCommands.Add(SelectedCommand(db, batch, researcherId, count, withCitations));
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            return await ReadSelectedAsync(db, reader, researcherId, withCitations, ct);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The statement of <see cref="SelectedInOneStatementAsync"/>, as a command of <paramref name="batch"/> (PostgreSQL's SQL).</summary>
+    internal static DbBatchCommand SelectedCommand(AppDbContext db, DbBatch batch, int researcherId, int count, bool withCitations)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(batch);
+        var command = batch.CreateBatchCommand();
+        command.CommandText = withCitations ? SelectedWithCitationsSql : SelectedSql;
+        foreach (var value in new[] { researcherId, count })
+        {
+            var parameter = command.CreateParameter();
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    /// <summary>The papers of <see cref="SelectedCommand"/>'s result, which <paramref name="reader"/> is at.</summary>
+    internal static async Task<IReadOnlyList<PublicationView>> ReadSelectedAsync(AppDbContext db, DbDataReader reader, int researcherId, bool withCitations, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var stored = StoredAs.For(db);
+        var rows = new List<PaperRow>();
+        var details = new PaperDetails([], [], []);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(ReadPaper(reader, stored));
+            PaperDetails.ReadAuthors(reader.GetString(PaperColumns.Length), details.Authors);
+            PaperDetails.ReadLinks(reader.GetString(PaperColumns.Length + 1), stored.LinkKind, details.Links);
+            if (withCitations)
+            {
+                PaperDetails.ReadCitations(reader.GetString(PaperColumns.Length + 2), details.Citations);
+            }
         }
         return Views(researcherId, rows, details, withBibtex: false);
     }
