@@ -114,6 +114,31 @@ public sealed class ProfileListsTests(ProfilesAppFactory factory) : IClassFixtur
         Assert.Empty(lists.News);
     }
 
+    [Fact]
+    public async Task Selected_papers_asked_for_with_the_lists_are_those_read_on_their_own()
+    {
+        var coauthor = await new ResearcherBuilder("Batch Coauthor").SaveAsync(factory);
+        var profile = await new ResearcherBuilder("Batch Person")
+            .WithLink(ProfileLinkKind.Website, "https://batch.example.org")
+            .WithPublication("First chosen", p => p.Owner().Author(coauthor).Link(PublicationLinkKind.Code, "https://example.org/code", Awkward), highlighted: true)
+            .WithPublication("Not chosen", p => p.Owner(), highlighted: false)
+            .WithPublication("Second chosen", p => p.Author(Awkward, equal: true).Owner(equal: true), highlighted: true)
+            .WithPublication("Third chosen", p => p.Owner(), highlighted: true)
+            .SaveAsync(factory);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var lists = await ProfileLists.ReadAsync(db, profile.Id, Everything, new SelectedPapers(2, WithCitations: true), CancellationToken.None);
+        var alone = await PublicationQueries.SelectedEachAsync(db, profile.Id, 2, withCitations: true, CancellationToken.None);
+        var without = await ProfileLists.ReadAsync(db, profile.Id, Everything, selected: null, CancellationToken.None);
+
+        Assert.Equal(["First chosen", "Second chosen"], lists.Selected.Select(p => p.Title));
+        Assert.Equal(JsonSerializer.Serialize(alone), JsonSerializer.Serialize(lists.Selected));
+        Assert.Single(lists.Links);
+        Assert.Empty(without.Selected);
+        Assert.Single(without.Links);
+    }
+
     private static IQueryable<T> Visible<T>(AppDbContext db, int researcherId) where T : ProfileItem =>
         db.Set<T>().Where(i => i.ResearcherId == researcherId && i.IsVisible).OrderBy(i => i.SortOrder);
 
