@@ -14,7 +14,7 @@ namespace ResearcherProfiles.Tests.Pages;
 /// </summary>
 public sealed class PaperDetailsTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
 {
-    private const string Awkward = "Quotes \" and \\ backslash,\nnew line\ttab, </script> & <b>, naïve café, 数学, 𝔽 and 🎓";
+    private const string Awkward = AwkwardText.ForJson;
 
     private static readonly DateTimeOffset ReadAt = new(2026, 11, 30, 2, 44, 33, 123, TimeSpan.Zero);
 

@@ -15,8 +15,7 @@ namespace ResearcherProfiles.Tests.Pages;
 /// </summary>
 public sealed class ProfileListsTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
 {
-    /// <summary>Text a JSON writer must escape, and text past the basic plane.</summary>
-    private const string Awkward = "Quotes \" and \\ backslash,\nnew line\ttab, </script> & <b>, naïve café, 数学, 𝔽 and 🎓";
+    private const string Awkward = AwkwardText.ForJson;
 
     /// <summary>Every list said to hold something.</summary>
     private static readonly VisibleContent Everything = new(true, true, 1, 0, true, true, true, true, true, true, true, null);
