@@ -12,7 +12,7 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0157b389-98df-41af-b415-8789ef84c05a"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("7236cd11-350d-4a6e-ab10-e3900ff85b20"), entityTypeCount: 33)
         {
         }
 

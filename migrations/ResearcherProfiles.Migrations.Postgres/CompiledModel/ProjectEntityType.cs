@@ -23,7 +23,7 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
                 "ResearcherProfiles.Core.Entities.Project",
                 typeof(Project),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 20,
                 navigationCount: 3,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -102,6 +102,14 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
                 maxLength: 300);
             mentors.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var narrativeHtml = runtimeEntityType.AddProperty(
+                "NarrativeHtml",
+                typeof(string),
+                propertyInfo: typeof(Project).GetProperty("NarrativeHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Project).GetField("<NarrativeHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            narrativeHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var narrativeMarkdown = runtimeEntityType.AddProperty(
                 "NarrativeMarkdown",
                 typeof(string),
@@ -119,6 +127,14 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
                 nullable: true,
                 maxLength: 100);
             popularity.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var renderedWith = runtimeEntityType.AddProperty(
+                "RenderedWith",
+                typeof(int?),
+                propertyInfo: typeof(Project).GetProperty("RenderedWith", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Project).GetField("<RenderedWith>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            renderedWith.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var researcherId = runtimeEntityType.AddProperty(
                 "ResearcherId",

@@ -834,6 +834,9 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("NarrativeHtml")
+                        .HasColumnType("text");
+
                     b.Property<string>("NarrativeMarkdown")
                         .HasMaxLength(50000)
                         .HasColumnType("character varying(50000)");
@@ -841,6 +844,9 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
                     b.Property<string>("Popularity")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("integer");
 
                     b.Property<int>("ResearcherId")
                         .HasColumnType("integer");

@@ -11,7 +11,7 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("902c2860-7b92-452d-9499-043524a750ae"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("adf62a3c-5b35-4013-99c7-71885f6b9ff7"), entityTypeCount: 33)
         {
         }
 

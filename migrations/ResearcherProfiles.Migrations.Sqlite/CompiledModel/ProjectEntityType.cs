@@ -22,7 +22,7 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
                 "ResearcherProfiles.Core.Entities.Project",
                 typeof(Project),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 20,
                 navigationCount: 3,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -93,6 +93,13 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
                 nullable: true,
                 maxLength: 300);
 
+            var narrativeHtml = runtimeEntityType.AddProperty(
+                "NarrativeHtml",
+                typeof(string),
+                propertyInfo: typeof(Project).GetProperty("NarrativeHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Project).GetField("<NarrativeHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var narrativeMarkdown = runtimeEntityType.AddProperty(
                 "NarrativeMarkdown",
                 typeof(string),
@@ -108,6 +115,13 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
                 fieldInfo: typeof(Project).GetField("<Popularity>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 100);
+
+            var renderedWith = runtimeEntityType.AddProperty(
+                "RenderedWith",
+                typeof(int?),
+                propertyInfo: typeof(Project).GetProperty("RenderedWith", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Project).GetField("<RenderedWith>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var researcherId = runtimeEntityType.AddProperty(
                 "ResearcherId",

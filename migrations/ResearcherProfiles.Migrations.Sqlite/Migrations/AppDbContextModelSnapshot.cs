@@ -800,6 +800,9 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NarrativeHtml")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NarrativeMarkdown")
                         .HasMaxLength(50000)
                         .HasColumnType("TEXT");
@@ -807,6 +810,9 @@ namespace ResearcherProfiles.Migrations.Sqlite.Migrations
                     b.Property<string>("Popularity")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ResearcherId")
                         .HasColumnType("INTEGER");

@@ -15,6 +15,10 @@ public class Project : ProfileItem
     public string? Institution { get; set; }
     public string? Summary { get; set; }
     public string? NarrativeMarkdown { get; set; }
+    /// <summary>The narrative as the project's page shows it (see <see cref="Text.StoredMarkdown"/>).</summary>
+    public string? NarrativeHtml { get; set; }
+    /// <summary>The stamp of the stored HTML's rendering (see <see cref="Text.StoredMarkdown"/>).</summary>
+    public int? RenderedWith { get; set; }
     public string? Mentors { get; set; }
     public string? Collaborators { get; set; }
     public PartialDate? Start { get; set; }

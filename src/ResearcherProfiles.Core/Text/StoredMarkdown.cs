@@ -12,9 +12,10 @@ namespace ResearcherProfiles.Core.Text;
 /// that a profile page rendered anew (a cache miss, the long tail of rarely read profiles) does not
 /// parse and render every text again.
 /// <list type="bullet">
-/// <item>Each field is stored as the profile page shows it (its heading level there); other pages
-/// that show the text at another level (the CV, the publication list) render it themselves. A
-/// project's narrative is shown only on its own page, so it is not stored.</item>
+/// <item>Each field is stored as the page it belongs to shows it (its heading level there): the
+/// profile's texts as the profile shows them, a project's narrative as the project's page does.
+/// Pages that show a text at another level (the CV, the publication list) use the stored HTML
+/// when the text has no heading, which is the only thing a level changes, and render it otherwise.</item>
 /// <item>A row's <c>RenderedWith</c> stamps the rendering: the renderer's build and Markdig's, and
 /// how links to other sites open. Stored HTML whose stamp is not the running site's is ignored and
 /// the text rendered instead, so an update or a changed setting never shows stale HTML;
@@ -30,6 +31,9 @@ public static class StoredMarkdown
 
     /// <summary>The heading levels the profile page shows each text at (h1 name, h2 sections).</summary>
     public const int AboutLevel = 3, PublicationsNoteLevel = 3, NewsLevel = 3, SectionIntroLevel = 3, PositionLevel = 4;
+
+    /// <summary>The heading level a project's page shows its narrative at (h1 the project's title).</summary>
+    public const int ProjectNarrativeLevel = 2;
 
     /// <summary>A Markdown property, the property holding its HTML, and the heading level it is rendered at.</summary>
     private sealed record Field(string Markdown, string Html, int Level);
@@ -48,6 +52,7 @@ public static class StoredMarkdown
         Stored<NewsItem>(new Field(nameof(NewsItem.BodyMarkdown), nameof(NewsItem.BodyHtml), NewsLevel)),
         Stored<Position>(new Field(nameof(Position.DescriptionMarkdown), nameof(Position.DescriptionHtml), PositionLevel)),
         Stored<ProfileSection>(new Field(nameof(ProfileSection.IntroMarkdown), nameof(ProfileSection.IntroHtml), SectionIntroLevel)),
+        Stored<Project>(new Field(nameof(Project.NarrativeMarkdown), nameof(Project.NarrativeHtml), ProjectNarrativeLevel)),
     ]);
 
     /// <summary>The properties that hold derived HTML or its stamp: never part of a record's history.</summary>
@@ -93,6 +98,30 @@ public static class StoredMarkdown
     /// </summary>
     public static string Html(string? stored, int? renderedWith, string? markdown, int level) =>
         stored is not null && renderedWith == Current ? stored : MarkdownRenderer.ToHtml(markdown, level);
+
+    /// <summary>
+    /// The HTML of <paramref name="markdown"/> at <paramref name="level"/>, from HTML stored at
+    /// <paramref name="storedLevel"/>: the stored HTML when it is current and has no heading (a level
+    /// moves headings only), else rendered here.
+    /// </summary>
+    public static string Html(string? stored, int? renderedWith, string? markdown, int storedLevel, int level) =>
+        level == storedLevel || (stored is not null && !HasHeading(stored))
+            ? Html(stored, renderedWith, markdown, level)
+            : MarkdownRenderer.ToHtml(markdown, level);
+
+    /// <summary>Whether rendered HTML holds a heading element (h1 to h6).</summary>
+    public static bool HasHeading(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        for (var at = html.IndexOf("<h", StringComparison.Ordinal); at >= 0; at = html.IndexOf("<h", at + 2, StringComparison.Ordinal))
+        {
+            if (at + 2 < html.Length && html[at + 2] is >= '1' and <= '6')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// Renders the HTML of every added record, and of every changed record whose text changed or whose

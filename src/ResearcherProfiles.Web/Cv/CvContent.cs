@@ -10,8 +10,8 @@ using ResearcherProfiles.Web.Pages.People;
 
 namespace ResearcherProfiles.Web.Cv;
 
-/// <summary>A section of the CV as shown: its kind, the owner's title for it and its intro.</summary>
-public sealed record CvSectionView(ProfileSectionKind Kind, string Title, string? IntroMarkdown)
+/// <summary>A section of the CV as shown: its kind, the owner's title for it and its intro (Markdown, and HTML as stored).</summary>
+public sealed record CvSectionView(ProfileSectionKind Kind, string Title, string? IntroMarkdown, string? IntroHtml)
 {
     /// <summary>The id of the section's heading on the CV page ("cv-publications").</summary>
     public string Anchor => "cv-" + SectionLayout.Anchor(Kind);
@@ -22,9 +22,10 @@ public sealed record CvGroup(string? Name, IReadOnlyList<CvEntry> Entries);
 
 /// <summary>
 /// One entry of a CV section as both the page and the PDF show it: a title, a line of details
-/// (employer, place, kind), its dates, plain lines below and an optional Markdown description.
+/// (employer, place, kind), its dates, plain lines below and an optional description, a stored
+/// Markdown text.
 /// </summary>
-public sealed record CvEntry(string Title, string? Meta, string? Dates, IReadOnlyList<string> Details, string? DescriptionMarkdown = null, string? Url = null);
+public sealed record CvEntry(string Title, string? Meta, string? Dates, IReadOnlyList<string> Details, StoredText? Description = null, string? Url = null);
 
 /// <summary>
 /// Everything a CV shows, read once for the CV page, its PDF and the JSON Resume, with the
@@ -110,7 +111,8 @@ public sealed class CvContent
         .Select(s => new CvSectionView(
             s.Kind,
             s.Kind == ProfileSectionKind.Publications && Publications.Any(p => p.IsHighlighted) ? SectionLayout.DefaultTitle(s.Kind) : SectionLayout.TitleOf(s),
-            s.IntroMarkdown))
+            s.IntroMarkdown,
+            ShownSection.IntroOf(s)))
         .ToList();
 
     /// <summary>Whether the owner shows the section (whatever it holds).</summary>
@@ -197,7 +199,7 @@ public sealed class CvContent
         Join(p.Title is null ? null : p.Employer, p.Location, LinkLabels.For(p.Kind)),
         Dates(p.Start, p.End),
         [],
-        p.DescriptionMarkdown);
+        StoredText.Of(p.DescriptionMarkdown, p.DescriptionHtml, p.RenderedWith, StoredMarkdown.PositionLevel));
 
     private static CvEntry ProjectEntry(Project p) => new(
         p.Title,
@@ -206,7 +208,7 @@ public sealed class CvContent
         Lines(p.Summary,
             p.Mentors is null ? null : $"Advisors and mentors: {p.Mentors}",
             p.Collaborators is null ? null : $"Collaborators: {p.Collaborators}"),
-        p.NarrativeMarkdown);
+        StoredText.Of(p.NarrativeMarkdown, p.NarrativeHtml, p.RenderedWith, StoredMarkdown.ProjectNarrativeLevel));
 
     private static CvEntry TalkEntry(Talk t) => new(
         t.Title ?? t.Host ?? "Talk",

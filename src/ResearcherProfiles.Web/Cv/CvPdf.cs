@@ -197,9 +197,9 @@ public sealed class CvPdf : IDisposable
         {
             Paragraph([new Run(line)], 0, BodySize, Ink);
         }
-        if (!string.IsNullOrWhiteSpace(entry.DescriptionMarkdown))
+        if (entry.Description is not null)
         {
-            MarkdownText(entry.DescriptionMarkdown);
+            MarkdownText(entry.Description.Markdown);
         }
         y += 5;
     }

@@ -31,7 +31,7 @@ public static class MarkdownFields
     public static Field News { get; } = From<NewsModel.NewsInput>(nameof(NewsModel.NewsInput.BodyMarkdown), "news", "Text", StoredMarkdown.NewsLevel);
 
     /// <summary>Shown in full on the project's own page, right under its title (h1).</summary>
-    public static Field ProjectNarrative { get; } = From<ProjectsModel.ProjectInput>(nameof(ProjectsModel.ProjectInput.NarrativeMarkdown), "project-narrative", "Narrative", 2);
+    public static Field ProjectNarrative { get; } = From<ProjectsModel.ProjectInput>(nameof(ProjectsModel.ProjectInput.NarrativeMarkdown), "project-narrative", "Narrative", StoredMarkdown.ProjectNarrativeLevel);
 
     public static Field PositionDescription { get; } = From<PositionsModel.PositionInput>(nameof(PositionsModel.PositionInput.DescriptionMarkdown), "position-description", "Description", StoredMarkdown.PositionLevel);
 

@@ -10,6 +10,7 @@ using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Tests.Editing;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Web.Data;
+using ResearcherProfiles.Web.Pages.People;
 
 namespace ResearcherProfiles.Tests.Pages;
 
@@ -31,6 +32,7 @@ public sealed class StoredMarkdownTests(ProfilesAppFactory factory) : IClassFixt
         })
         .WithNews("2024-05", Text("news"))
         .WithPosition(new Position { Employer = "Institut Pasteur", Start = new PartialDate(2020), DescriptionMarkdown = Text("position") })
+        .WithProject(new Project { Title = "Stored narrative", NarrativeMarkdown = Text("narrative") })
         .WithPublication("A paper that makes the list show", p => p.With(paper => paper.Year = 2023));
 
     /// <summary>Each stored text with its HTML, its stamp and the level the profile shows it at.</summary>
@@ -46,6 +48,8 @@ public sealed class StoredMarkdownTests(ProfilesAppFactory factory) : IClassFixt
         stored.Add((position.DescriptionMarkdown!, position.DescriptionHtml, position.RenderedWith, StoredMarkdown.PositionLevel));
         var section = await db.ProfileSections.AsNoTracking().SingleAsync(s => s.ResearcherId == id);
         stored.Add((section.IntroMarkdown!, section.IntroHtml, section.RenderedWith, StoredMarkdown.SectionIntroLevel));
+        var project = await db.Projects.AsNoTracking().SingleAsync(p => p.ResearcherId == id);
+        stored.Add((project.NarrativeMarkdown!, project.NarrativeHtml, project.RenderedWith, StoredMarkdown.ProjectNarrativeLevel));
         return stored;
     }
 
@@ -62,11 +66,12 @@ public sealed class StoredMarkdownTests(ProfilesAppFactory factory) : IClassFixt
         await db.News.Where(n => n.ResearcherId == id).ExecuteUpdateAsync(u => u.SetProperty(n => n.BodyHtml, html).SetProperty(n => n.RenderedWith, stamp));
         await db.Positions.Where(p => p.ResearcherId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.DescriptionHtml, html).SetProperty(p => p.RenderedWith, stamp));
         await db.ProfileSections.Where(s => s.ResearcherId == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.IntroHtml, html).SetProperty(s => s.RenderedWith, stamp));
+        await db.Projects.Where(p => p.ResearcherId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.NarrativeHtml, html).SetProperty(p => p.RenderedWith, stamp));
     });
 
     private static void AssertFresh(List<(string Markdown, string? Html, int? Stamp, int Level)> stored)
     {
-        Assert.Equal(5, stored.Count);
+        Assert.Equal(6, stored.Count);
         foreach (var (markdown, html, stamp, level) in stored)
         {
             Assert.Equal(MarkdownRenderer.ToHtml(markdown, level), html);
@@ -84,6 +89,7 @@ public sealed class StoredMarkdownTests(ProfilesAppFactory factory) : IClassFixt
         AssertFresh(stored);
         Assert.Contains("<h3", stored[0].Html, StringComparison.Ordinal);
         Assert.Contains("<h4", stored[3].Html, StringComparison.Ordinal);
+        Assert.Contains("<h2", stored[5].Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,6 +134,58 @@ public sealed class StoredMarkdownTests(ProfilesAppFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task The_cv_the_project_page_and_the_publication_list_use_the_stored_html_unless_a_heading_needs_another_level()
+    {
+        var profile = await FullProfile("Carla Cvstored")
+            .With(r => r.Sections.Add(new ProfileSection { Kind = ProfileSectionKind.Experience, IntroMarkdown = Text("experience"), IsVisible = true, SortOrder = 2 }))
+            .SaveAsync(factory);
+        var project = await WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.ResearcherId == profile.Id));
+        var pages = new[] { $"/people/{profile.Slug}/cv", ProjectView.PathFor(profile.Slug, project.Id, project.Title), $"/people/{profile.Slug}/publications" };
+        var visitor = factory.CreateVisitor();
+        async Task<List<string>> MainsAsync()
+        {
+            var mains = new List<string>();
+            foreach (var page in pages)
+            {
+                mains.Add((await visitor.GetPageAsync(page)).Document.QuerySelector("main")!.OuterHtml);
+            }
+            return mains;
+        }
+        async Task<int[]> MarkersAsync(string html)
+        {
+            await MakeStaleAsync(profile.Id, html, StoredMarkdown.Current);
+            var counts = new List<int>();
+            foreach (var page in pages)
+            {
+                counts.Add((await visitor.GetPageAsync(page)).Document.QuerySelectorAll("main *").Count(e => e.Children.Length == 0 && e.TextContent == "stored-marker"));
+            }
+            return counts.ToArray();
+        }
+        var fresh = await MainsAsync();
+
+        // Without a heading the stored HTML serves every level: the CV's intro, position and
+        // narrative, the project's narrative, the publication list's note.
+        var withoutHeading = await MarkersAsync("<p>stored-marker</p>");
+        Assert.Equal([3, 1, 1], withoutHeading);
+        // With one, only where the page shows the text at the level it was stored at: the CV's intro
+        // (3) and position (4), and the project page (2); the CV's narrative (4) and the note (2) are rendered.
+        var withHeading = await MarkersAsync("<h4>stored-marker</h4>");
+        Assert.Equal([2, 1, 0], withHeading);
+
+        await MakeStaleAsync(profile.Id, "<p>stored-marker</p>", StoredMarkdown.Current + 1);
+        Assert.Equal(fresh, await MainsAsync());
+    }
+
+    [Theory]
+    [InlineData("<h3>Methods</h3>\n<p>text</p>", true)]
+    [InlineData("<h6>x</h6>", true)]
+    [InlineData("<p>text</p>\n<hr />\n<p>more</p>", false)]
+    [InlineData("<p>&lt;h2&gt; is a tag</p>", false)]
+    [InlineData("<p>ends with <h", false)]
+    public void A_heading_is_an_h1_to_h6_element(string html, bool expected) =>
+        Assert.Equal(expected, StoredMarkdown.HasHeading(html));
+
+    [Fact]
     public async Task Stale_rows_are_rendered_again_in_batches_and_then_left_alone()
     {
         var first = await FullProfile("Rhea Refresh").SaveAsync(factory);
@@ -138,7 +196,7 @@ public sealed class StoredMarkdownTests(ProfilesAppFactory factory) : IClassFixt
         // Both profiles' rows at the least; other tests' profiles on this database may be stale too.
         var refreshed = await WithDbAsync(db => StoredMarkdown.RefreshAsync(db, batchSize: 1, CancellationToken.None));
 
-        Assert.True(refreshed >= 8, $"{refreshed} rows rendered again.");
+        Assert.True(refreshed >= 10, $"{refreshed} rows rendered again.");
         AssertFresh(await WithDbAsync(db => StoredAsync(db, first.Id)));
         AssertFresh(await WithDbAsync(db => StoredAsync(db, second.Id)));
         Assert.Equal(0, await WithDbAsync(db => StoredMarkdown.RefreshAsync(db, batchSize: 100, CancellationToken.None)));

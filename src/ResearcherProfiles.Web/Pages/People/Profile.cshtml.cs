@@ -215,10 +215,6 @@ public sealed record ShownSection(ProfileSectionKind Kind, string Title, string?
     /// <summary>The id of the section's heading.</summary>
     public string HeadingId => SectionLayout.Anchor(Kind) + "-heading";
 
-    /// <summary>An intro's HTML: its headings below the section title's.</summary>
-    public static string? RenderIntro(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? null : MarkdownRenderer.ToHtml(markdown, StoredMarkdown.SectionIntroLevel);
-
     /// <summary>A section's intro HTML, as stored with it when it is.</summary>
     public static string? IntroOf(ProfileSection section)
     {

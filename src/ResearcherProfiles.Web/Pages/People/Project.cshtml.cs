@@ -58,7 +58,8 @@ public class ProjectModel(AppDbContext db, PublicUrl site, HomeProfile home) : P
         }
         Header = header;
         Project = project;
-        (NarrativeHtml, Outline) = HtmlOutline.AddAnchors(MarkdownRenderer.ToHtml(project.NarrativeMarkdown, Editing.MarkdownFields.ProjectNarrative.TopHeadingLevel), "part-");
+        (NarrativeHtml, Outline) = HtmlOutline.AddAnchors(
+            StoredMarkdown.Html(project.NarrativeHtml, project.RenderedWith, project.NarrativeMarkdown, StoredMarkdown.ProjectNarrativeLevel), "part-");
         Links = (await ProjectView.LinksAsync(db.ProjectLinks.Where(l => l.ProjectId == id), ct))[id].ToList();
         // Related papers are listed only when the owner shows them on the profile, in the project's order.
         var order = await db.ProjectPublications.Where(pp => pp.ProjectId == id).Select(pp => new { pp.PublicationId, pp.SortOrder }).ToListAsync(ct);
