@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ResearcherProfiles.Core.Data;
@@ -14,8 +15,8 @@ namespace ResearcherProfiles.Core.Text;
 /// <list type="bullet">
 /// <item>Each field is stored as the page it belongs to shows it (its heading level there): the
 /// profile's texts as the profile shows them, a project's narrative as the project's page does.
-/// Pages that show a text at another level (the CV, the publication list) use the stored HTML
-/// when the text has no heading, which is the only thing a level changes, and render it otherwise.</item>
+/// Pages that show a text at another level (the CV, the publication list) move the stored HTML's
+/// headings, which are all a level changes (<see cref="MoveHeadings"/>).</item>
 /// <item>A row's <c>RenderedWith</c> stamps the rendering: the renderer's build and Markdig's, and
 /// how links to other sites open. Stored HTML whose stamp is not the running site's is ignored and
 /// the text rendered instead, so an update or a changed setting never shows stale HTML;
@@ -24,7 +25,7 @@ namespace ResearcherProfiles.Core.Text;
 /// renders it again).</item>
 /// </list>
 /// </summary>
-public static class StoredMarkdown
+public static partial class StoredMarkdown
 {
     /// <summary>The name of each stored row's stamp property.</summary>
     public const string RenderedWith = nameof(Researcher.RenderedWith);
@@ -101,27 +102,37 @@ public static class StoredMarkdown
 
     /// <summary>
     /// The HTML of <paramref name="markdown"/> at <paramref name="level"/>, from HTML stored at
-    /// <paramref name="storedLevel"/>: the stored HTML when it is current and has no heading (a level
-    /// moves headings only), else rendered here.
+    /// <paramref name="storedLevel"/>: the stored HTML with its headings moved, when it is current
+    /// and the move is exact (<see cref="MoveHeadings"/>), else rendered here.
     /// </summary>
     public static string Html(string? stored, int? renderedWith, string? markdown, int storedLevel, int level) =>
-        level == storedLevel || (stored is not null && !HasHeading(stored))
-            ? Html(stored, renderedWith, markdown, level)
+        stored is not null && renderedWith == Current && MoveHeadings(stored, level - storedLevel) is { } moved
+            ? moved
             : MarkdownRenderer.ToHtml(markdown, level);
 
-    /// <summary>Whether rendered HTML holds a heading element (h1 to h6).</summary>
-    public static bool HasHeading(string html)
+    /// <summary>
+    /// <paramref name="html"/> as <see cref="MarkdownRenderer"/> would have written it with its top
+    /// heading <paramref name="by"/> levels lower (higher when negative): the renderer moves every
+    /// heading by the same amount, clamped at h6, and writes headings without attributes, so their
+    /// tags are all a level changes. Null when the move cannot be exact: up from an h6, whose level
+    /// before clamping is lost.
+    /// </summary>
+    public static string? MoveHeadings(string html, int by)
     {
         ArgumentNullException.ThrowIfNull(html);
-        for (var at = html.IndexOf("<h", StringComparison.Ordinal); at >= 0; at = html.IndexOf("<h", at + 2, StringComparison.Ordinal))
+        if (by == 0 || !html.Contains("<h", StringComparison.Ordinal))
         {
-            if (at + 2 < html.Length && html[at + 2] is >= '1' and <= '6')
-            {
-                return true;
-            }
+            return html;
         }
-        return false;
+        if (by < 0 && html.Contains("<h6>", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return HeadingTag().Replace(html, m => $"<{m.Groups[1].Value}h{Math.Clamp(m.Groups[2].Value[0] - '0' + by, 1, 6)}>");
     }
+
+    [GeneratedRegex("<(/?)h([1-6])>")]
+    private static partial Regex HeadingTag();
 
     /// <summary>
     /// Renders the HTML of every added record, and of every changed record whose text changed or whose

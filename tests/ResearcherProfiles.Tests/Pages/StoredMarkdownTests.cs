@@ -134,7 +134,7 @@ public sealed class StoredMarkdownTests(ProfilesAppFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task The_cv_the_project_page_and_the_publication_list_use_the_stored_html_unless_a_heading_needs_another_level()
+    public async Task The_cv_the_project_page_and_the_publication_list_use_the_stored_html_with_headings_at_their_level()
     {
         var profile = await FullProfile("Carla Cvstored")
             .With(r => r.Sections.Add(new ProfileSection { Kind = ProfileSectionKind.Experience, IntroMarkdown = Text("experience"), IsVisible = true, SortOrder = 2 }))
@@ -151,39 +151,69 @@ public sealed class StoredMarkdownTests(ProfilesAppFactory factory) : IClassFixt
             }
             return mains;
         }
-        async Task<int[]> MarkersAsync(string html)
+        // The elements each page shows the stored marker in, by tag name in page order.
+        async Task<List<string>> MarkersAsync(string html)
         {
             await MakeStaleAsync(profile.Id, html, StoredMarkdown.Current);
-            var counts = new List<int>();
+            var tags = new List<string>();
             foreach (var page in pages)
             {
-                counts.Add((await visitor.GetPageAsync(page)).Document.QuerySelectorAll("main *").Count(e => e.Children.Length == 0 && e.TextContent == "stored-marker"));
+                var document = (await visitor.GetPageAsync(page)).Document;
+                tags.Add(string.Join(' ', document.QuerySelectorAll("main *").Where(e => e.Children.Length == 0 && e.TextContent == "stored-marker").Select(e => e.TagName)));
             }
-            return counts.ToArray();
+            return tags;
         }
         var fresh = await MainsAsync();
 
-        // Without a heading the stored HTML serves every level: the CV's intro, position and
-        // narrative, the project's narrative, the publication list's note.
-        var withoutHeading = await MarkersAsync("<p>stored-marker</p>");
-        Assert.Equal([3, 1, 1], withoutHeading);
-        // With one, only where the page shows the text at the level it was stored at: the CV's intro
-        // (3) and position (4), and the project page (2); the CV's narrative (4) and the note (2) are rendered.
-        var withHeading = await MarkersAsync("<h4>stored-marker</h4>");
-        Assert.Equal([2, 1, 0], withHeading);
+        // The stored HTML serves every page: the CV's narrative (its projects come first here),
+        // intro and position, the project's narrative and the publication list's note.
+        Assert.Equal(["P P P", "P", "P"], await MarkersAsync("<p>stored-marker</p>"));
+        // Its headings moved to each page's level: the narrative (stored at 2) at 4 on the CV, the
+        // CV's intro at 3 and position at 4 as stored, the note (stored at 3) at 2 on the list.
+        Assert.Equal(["H4 H2 H2", "H2", "H1"], await MarkersAsync("<h2>stored-marker</h2>"));
+        // An h6 cannot move up (its level before clamping is lost): the note is rendered instead.
+        Assert.Equal(["H6 H6 H6", "H6", ""], await MarkersAsync("<h6>stored-marker</h6>"));
 
         await MakeStaleAsync(profile.Id, "<p>stored-marker</p>", StoredMarkdown.Current + 1);
         Assert.Equal(fresh, await MainsAsync());
     }
 
+    /// <summary>Texts whose headings a level moves: deep ones clamped at h6, headings in quotes and lists, tags in code.</summary>
+    public static TheoryData<string> HeadingTexts() => new()
+    {
+        "No heading, a [link](https://example.org) and `<h2>` in code.",
+        "# Top\n\nText.\n\n## Second\n\n### Third",
+        "## Starts at two\n\n###### Six deep\n\n#### Four",
+        "# One\n\n###### Six: clamped whenever the text moves down",
+        "Setext\n======\n\nBelow\n------\n\n> ### Quoted heading\n\n- ##### In a list",
+        "```\n<h3>not a heading</h3>\n```\n\n### A real one with <h2> typed in it",
+        "### Only a third-level heading",
+    };
+
     [Theory]
-    [InlineData("<h3>Methods</h3>\n<p>text</p>", true)]
-    [InlineData("<h6>x</h6>", true)]
-    [InlineData("<p>text</p>\n<hr />\n<p>more</p>", false)]
-    [InlineData("<p>&lt;h2&gt; is a tag</p>", false)]
-    [InlineData("<p>ends with <h", false)]
-    public void A_heading_is_an_h1_to_h6_element(string html, bool expected) =>
-        Assert.Equal(expected, StoredMarkdown.HasHeading(html));
+    [MemberData(nameof(HeadingTexts))]
+    public void Stored_html_with_its_headings_moved_is_the_text_rendered_at_the_other_level(string markdown)
+    {
+        for (var stored = 1; stored <= 6; stored++)
+        {
+            var html = MarkdownRenderer.ToHtml(markdown, stored);
+            for (var level = 1; level <= 6; level++)
+            {
+                var moved = StoredMarkdown.MoveHeadings(html, level - stored);
+                var expected = MarkdownRenderer.ToHtml(markdown, level);
+                // Only a move up from an h6 is refused: the level it had before clamping is lost.
+                if (moved is null)
+                {
+                    Assert.True(level < stored && html.Contains("<h6>", StringComparison.Ordinal), $"Refused from {stored} to {level}: {html}");
+                }
+                else
+                {
+                    Assert.True(expected == moved, $"From {stored} to {level}:\n{moved}\nrendered:\n{expected}");
+                }
+                Assert.Equal(expected, StoredMarkdown.Html(html, StoredMarkdown.Current, markdown, stored, level));
+            }
+        }
+    }
 
     [Fact]
     public async Task Stale_rows_are_rendered_again_in_batches_and_then_left_alone()
