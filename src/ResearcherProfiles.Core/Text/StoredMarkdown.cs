@@ -113,8 +113,8 @@ public static partial class StoredMarkdown
     /// <summary>
     /// <paramref name="html"/> as <see cref="MarkdownRenderer"/> would have written it with its top
     /// heading <paramref name="by"/> levels lower (higher when negative): the renderer moves every
-    /// heading by the same amount, clamped at h6, and writes headings without attributes, so their
-    /// tags are all a level changes. Null when the move cannot be exact: up from an h6, whose level
+    /// heading by the same amount, clamped at h6, so the headings' tag names are all a level
+    /// changes. Null when the move cannot be exact: up from an h6, whose level
     /// before clamping is lost.
     /// </summary>
     public static string? MoveHeadings(string html, int by)
@@ -124,14 +124,15 @@ public static partial class StoredMarkdown
         {
             return html;
         }
-        if (by < 0 && html.Contains("<h6>", StringComparison.Ordinal))
+        if (by < 0 && HeadingTag().Matches(html).Any(m => m.Groups[2].Value == "6"))
         {
             return null;
         }
-        return HeadingTag().Replace(html, m => $"<{m.Groups[1].Value}h{Math.Clamp(m.Groups[2].Value[0] - '0' + by, 1, 6)}>");
+        return HeadingTag().Replace(html, m => $"<{m.Groups[1].Value}h{Math.Clamp(m.Groups[2].Value[0] - '0' + by, 1, 6)}");
     }
 
-    [GeneratedRegex("<(/?)h([1-6])>")]
+    /// <summary>The name of a heading's opening or closing tag, whatever follows it.</summary>
+    [GeneratedRegex(@"<(/?)h([1-6])(?=[\s/>])")]
     private static partial Regex HeadingTag();
 
     /// <summary>

@@ -188,7 +188,16 @@ public sealed class StoredMarkdownTests(ProfilesAppFactory factory) : IClassFixt
         "Setext\n======\n\nBelow\n------\n\n> ### Quoted heading\n\n- ##### In a list",
         "```\n<h3>not a heading</h3>\n```\n\n### A real one with <h2> typed in it",
         "### Only a third-level heading",
+        "## A table follows\n\n| h1 | h6 |\n| --- | --- |\n| <h2> | x |",
     };
+
+    [Theory]
+    [InlineData("<h2 id=\"a\">A</h2>\n<p>x</p>", 1, "<h3 id=\"a\">A</h3>\n<p>x</p>")]
+    [InlineData("<h5>A</h5><h6 class=\"b\">B</h6>", 2, "<h6>A</h6><h6 class=\"b\">B</h6>")]
+    [InlineData("<h6 class=\"b\">B</h6>", -1, null)]
+    [InlineData("<table><thead><tr><th>h1</th></tr></thead></table>", -2, "<table><thead><tr><th>h1</th></tr></thead></table>")]
+    public void Heading_tags_move_with_their_attributes_kept(string html, int by, string? expected) =>
+        Assert.Equal(expected, StoredMarkdown.MoveHeadings(html, by));
 
     [Theory]
     [MemberData(nameof(HeadingTexts))]
