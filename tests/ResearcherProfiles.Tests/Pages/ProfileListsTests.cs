@@ -124,18 +124,31 @@ public sealed class ProfileListsTests(ProfilesAppFactory factory) : IClassFixtur
             .WithPublication("Second chosen", p => p.Author(Awkward, equal: true).Owner(equal: true), highlighted: true)
             .WithPublication("Third chosen", p => p.Owner(), highlighted: true)
             .SaveAsync(factory);
+        await factory.ChangeDataAsync(async db =>
+        {
+            var papers = await db.ProfilePublications.Where(pp => pp.ResearcherId == profile.Id).Select(pp => pp.PublicationId).OrderBy(id => id).ToListAsync();
+            var readAt = new DateTimeOffset(2026, 11, 20, 8, 30, 0, TimeSpan.Zero);
+            db.CitationCounts.AddRange(papers.Select((id, i) => new CitationCount { PublicationId = id, Count = 10 * (i + 1), Source = i == 0 ? "Semantic Scholar" : "OpenAlex", ReadAt = readAt.AddDays(i) }));
+        });
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
         var lists = await ProfileLists.ReadAsync(db, profile.Id, Everything, new SelectedPapers(2, WithCitations: true), CancellationToken.None);
         var alone = await PublicationQueries.SelectedEachAsync(db, profile.Id, 2, withCitations: true, CancellationToken.None);
+        var total = await CitationTotal.ForProfileAsync(db, profile.Id, CancellationToken.None);
         var without = await ProfileLists.ReadAsync(db, profile.Id, Everything, selected: null, CancellationToken.None);
+        var withoutCounts = await ProfileLists.ReadAsync(db, profile.Id, Everything, new SelectedPapers(2, WithCitations: false), CancellationToken.None);
 
         Assert.Equal(["First chosen", "Second chosen"], lists.Selected.Select(p => p.Title));
         Assert.Equal(JsonSerializer.Serialize(alone), JsonSerializer.Serialize(lists.Selected));
         Assert.Single(lists.Links);
+        // The total of every visible paper, not only the selected ones: 10 + 20 + 30 + 40.
+        Assert.Equal(100, lists.Citations!.Count);
+        Assert.Equal(JsonSerializer.Serialize(total), JsonSerializer.Serialize(lists.Citations));
         Assert.Empty(without.Selected);
         Assert.Single(without.Links);
+        Assert.Null(without.Citations);
+        Assert.Null(withoutCounts.Citations);
     }
 
     private static IQueryable<T> Visible<T>(AppDbContext db, int researcherId) where T : ProfileItem =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -97,7 +98,12 @@ public sealed class ProfileQueryCountTests(ProfilesAppFactory factory) : IClassF
         var coauthor = await new ResearcherBuilder("Trip Coauthor").SaveAsync(factory);
         var researcher = await Profile("Two Trips", coauthor, items: 3, publications: 5, authorsPerPaper: 4)
             .With(r => r.Projects.Clear())
+            .With(r => r.ShowCitationCounts = true)
             .SaveAsync(factory);
+        // Counts shown, with the profile's total: read in the same batch.
+        await factory.ChangeDataAsync(async db => db.CitationCounts.AddRange(
+            (await db.ProfilePublications.Where(pp => pp.ResearcherId == researcher.Id).Select(pp => pp.PublicationId).ToListAsync())
+                .Select(id => new CitationCount { PublicationId = id, Count = 12, Source = "OpenAlex", ReadAt = DateTimeOffset.UtcNow })));
         var database = new NpgsqlConnectionStringBuilder(factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("Default")).Database;
 
         // Every command Npgsql sends, as it traces them: the app's own statements are not EF's commands.
@@ -118,8 +124,10 @@ public sealed class ProfileQueryCountTests(ProfilesAppFactory factory) : IClassF
 
         await QueriesForFirstVisitAsync($"/people/{researcher.Slug}");
 
-        // The profile's fields with the home profile; its lists and selected papers, sent as one batch.
+        // The profile's fields with the home profile; its lists, selected papers and cited-by total, sent as one batch.
         Assert.True(trips.Count == 2, $"{trips.Count} round trips.\n\n{string.Join("\n\n", trips)}");
+        var page = await factory.CreateVisitor().GetPageAsync($"/people/{researcher.Slug}");
+        Assert.StartsWith("Cited by 60 in total", page.TextOf(".citation-total"), StringComparison.Ordinal);
     }
 
     private async Task<IReadOnlyList<string>> QueriesForFirstVisitAsync(string url)

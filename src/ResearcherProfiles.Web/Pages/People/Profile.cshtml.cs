@@ -134,7 +134,10 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
             HighlightedCount = Highlighted.Count < site.Value.SelectedPublicationsShown ? Highlighted.Count : Math.Max(Highlighted.Count, content.SelectedPublications);
             PublicationCount = content.Publications;
             // Only the owner's consent shows counts: a co-author's opt-in may have stored some for shared papers.
-            Citations = header.ShowCitationCounts && PublicationCount > 0 ? await CitationTotal.ForProfileAsync(db, id, ct) : null;
+            // Read with the selected papers when there are any (on PostgreSQL in the same round trip).
+            Citations = !header.ShowCitationCounts || PublicationCount == 0 ? null
+                : selected is not null ? lists.Citations
+                : await CitationTotal.ForProfileAsync(db, id, ct);
         }
         if (lists.Projects.Count > 0)
         {

@@ -43,6 +43,9 @@ public sealed class ProfileLists
     /// <summary>The selected papers asked for (<see cref="SelectedPapers"/>), else empty.</summary>
     public IReadOnlyList<PublicationView> Selected { get; init; } = [];
 
+    /// <summary>The profile's cited-by total when the selected papers were asked for with their counts (<see cref="SelectedPapers.WithCitations"/>).</summary>
+    public CitationTotal? Citations { get; init; }
+
     /// <summary>The lists in the statement's order: entity type, whether only visible rows are read, and the order.</summary>
     private static readonly (Type Type, bool VisibleOnly, string OrderBy)[] Lists =
     [
@@ -77,15 +80,18 @@ public sealed class ProfileLists
             return await ReadInOneStatementAsync(db, researcherId, selected, ct);
         }
         var lists = await ReadEachAsync(db, researcherId, content, ct);
-        return selected is null
-            ? lists
-            : lists.With(await PublicationQueries.SelectedEachAsync(db, researcherId, selected.Count, selected.WithCitations, ct));
+        return selected is null ? lists : await lists.WithSelectedAsync(db, researcherId, selected, ct);
     }
 
-    private ProfileLists With(IReadOnlyList<PublicationView> selected) => new()
+    /// <summary>These lists with the selected papers (and the cited-by total) read by a query each.</summary>
+    private async Task<ProfileLists> WithSelectedAsync(AppDbContext db, int researcherId, SelectedPapers selected, CancellationToken ct) => With(
+        await PublicationQueries.SelectedEachAsync(db, researcherId, selected.Count, selected.WithCitations, ct),
+        selected.WithCitations ? await CitationTotal.ForProfileAsync(db, researcherId, ct) : null);
+
+    private ProfileLists With(IReadOnlyList<PublicationView> selected, CitationTotal? citations) => new()
     {
         Layout = Layout, Links = Links, News = News, Education = Education, Positions = Positions, Awards = Awards,
-        Service = Service, Talks = Talks, Writing = Writing, Projects = Projects, Selected = selected,
+        Service = Service, Talks = Talks, Writing = Writing, Projects = Projects, Selected = selected, Citations = citations,
     };
 
     /// <summary>Each list that holds anything by a query of its own.</summary>
@@ -140,13 +146,22 @@ public sealed class ProfileLists
                 lists.Parameters.Add(Parameter(lists.CreateParameter(), postgres, researcherId));
                 batch.BatchCommands.Add(lists);
                 batch.BatchCommands.Add(PublicationQueries.SelectedCommand(db, batch, researcherId, selected.Count, selected.WithCitations));
+                if (selected.WithCitations)
+                {
+                    batch.BatchCommands.Add(CitationTotal.Command(batch, researcherId));
+                }
                 await using var reader = await batch.ExecuteReaderAsync(ct);
                 var withPapers = await ReadRowAsync(reader, statement, ct);
                 if (!await reader.NextResultAsync(ct))
                 {
                     throw new InvalidOperationException("The batch reading a profile's lists returned no selected papers.");
                 }
-                return withPapers.With(await PublicationQueries.ReadSelectedAsync(db, reader, researcherId, selected.WithCitations, ct));
+                var papers = await PublicationQueries.ReadSelectedAsync(db, reader, researcherId, selected.WithCitations, ct);
+                if (selected.WithCitations && !await reader.NextResultAsync(ct))
+                {
+                    throw new InvalidOperationException("The batch reading a profile's lists returned no cited-by total.");
+                }
+                return withPapers.With(papers, selected.WithCitations ? await CitationTotal.ReadAsync(reader, ct) : null);
             }
             await using var command = connection.CreateCommand();
             command.CommandText = statement.Sql;
@@ -157,9 +172,7 @@ public sealed class ProfileLists
             {
                 read = await ReadRowAsync(reader, statement, ct);
             }
-            return selected is null
-                ? read
-                : read.With(await PublicationQueries.SelectedEachAsync(db, researcherId, selected.Count, selected.WithCitations, ct));
+            return selected is null ? read : await read.WithSelectedAsync(db, researcherId, selected, ct);
         }
         finally
         {
@@ -305,5 +318,8 @@ public sealed class ProfileLists
     }
 }
 
-/// <summary>The first <paramref name="Count"/> selected papers, with their cited-by counts when <paramref name="WithCitations"/>.</summary>
+/// <summary>
+/// The first <paramref name="Count"/> selected papers, with their cited-by counts and the profile's
+/// total (<see cref="ProfileLists.Citations"/>) when <paramref name="WithCitations"/>.
+/// </summary>
 public sealed record SelectedPapers(int Count, bool WithCitations);

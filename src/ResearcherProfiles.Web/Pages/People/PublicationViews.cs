@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
@@ -211,34 +212,63 @@ public sealed record CitationTotal(long Count, IReadOnlyList<CitationTotal.Sourc
     public sealed record SourceShare(string Source, long Papers);
 
     /// <summary>
+    /// The statement of the total, per source, for the profile given as its one parameter ({0}).
+    /// SQL rather than LINQ: EF cannot take the MIN or MAX of a DateTimeOffset on SQLite. The stored
+    /// values are all UTC ("2026-11-30 02:44:33.1234567+00:00"), so the text order is the time
+    /// order; PostgreSQL compares its timestamps as such.
+    /// </summary>
+    private const string Sql = """
+        SELECT c."Source" AS "Source", COUNT(*) AS "Papers", SUM(c."Count") AS "Cited",
+               MIN(c."ReadAt") AS "OldestReadAt", MAX(c."ReadAt") AS "NewestReadAt"
+        FROM "ProfilePublications" AS pp
+        JOIN "CitationCounts" AS c ON c."PublicationId" = pp."PublicationId"
+        WHERE pp."ResearcherId" = {0} AND pp."IsVisible" AND c."Count" > 0
+        GROUP BY c."Source"
+        """;
+
+    /// <summary>The statement with PostgreSQL's positional parameter, for a batch.</summary>
+    private static readonly string PostgresSql = Sql.Replace("{0}", "$1", StringComparison.Ordinal);
+
+    /// <summary>
     /// The total over every visible paper of the profile, in one query whatever their number; null
     /// when none has a count above zero.
     /// </summary>
     public static async Task<CitationTotal?> ForProfileAsync(AppDbContext db, int researcherId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // SQL rather than LINQ: EF cannot take the MIN or MAX of a DateTimeOffset on SQLite. The
-        // stored values are all UTC ("2026-11-30 02:44:33.1234567+00:00"), so the text order is
-        // the time order; PostgreSQL compares its timestamps as such.
-        var rows = await db.Database.SqlQuery<SourceRow>($"""
-                SELECT c."Source" AS "Source", COUNT(*) AS "Papers", SUM(c."Count") AS "Cited",
-                       MIN(c."ReadAt") AS "OldestReadAt", MAX(c."ReadAt") AS "NewestReadAt"
-                FROM "ProfilePublications" AS pp
-                JOIN "CitationCounts" AS c ON c."PublicationId" = pp."PublicationId"
-                WHERE pp."ResearcherId" = {researcherId} AND pp."IsVisible" AND c."Count" > 0
-                GROUP BY c."Source"
-                """)
-            .ToListAsync(ct);
-        if (rows.Count == 0)
-        {
-            return null;
-        }
-        return new CitationTotal(
-            rows.Sum(r => r.Cited),
-            rows.OrderByDescending(r => r.Papers).ThenBy(r => r.Source, StringComparer.Ordinal).Select(r => new SourceShare(r.Source, r.Papers)).ToList(),
-            rows.Min(r => r.OldestReadAt),
-            rows.Max(r => r.NewestReadAt));
+        return From(await db.Database.SqlQueryRaw<SourceRow>(Sql, researcherId).ToListAsync(ct));
     }
+
+    /// <summary>The statement of <see cref="ForProfileAsync"/> as a command of <paramref name="batch"/> (PostgreSQL's SQL).</summary>
+    internal static DbBatchCommand Command(DbBatch batch, int researcherId)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var command = batch.CreateBatchCommand();
+        command.CommandText = PostgresSql;
+        var parameter = command.CreateParameter();
+        parameter.Value = researcherId;
+        command.Parameters.Add(parameter);
+        return command;
+    }
+
+    /// <summary>The total of <see cref="Command"/>'s result, which <paramref name="reader"/> is at.</summary>
+    internal static async Task<CitationTotal?> ReadAsync(DbDataReader reader, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var rows = new List<SourceRow>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new SourceRow(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
+                reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+        return From(rows);
+    }
+
+    private static CitationTotal? From(List<SourceRow> rows) => rows.Count == 0 ? null : new CitationTotal(
+        rows.Sum(r => r.Cited),
+        rows.OrderByDescending(r => r.Papers).ThenBy(r => r.Source, StringComparer.Ordinal).Select(r => new SourceShare(r.Source, r.Papers)).ToList(),
+        rows.Min(r => r.OldestReadAt),
+        rows.Max(r => r.NewestReadAt));
 
     private sealed record SourceRow(string Source, long Papers, long Cited, DateTimeOffset OldestReadAt, DateTimeOffset NewestReadAt);
 }
