@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
@@ -66,6 +67,20 @@ public static class SectionLayout
 
     /// <summary>The id of a section's heading: "news", "open-source-projects".</summary>
     public static string Anchor(ProfileSectionKind kind) =>
+        Anchors.TryGetValue(kind, out var anchor) ? anchor : AnchorOf(kind);
+
+    /// <summary>The id of a section's heading on the profile: "news-heading".</summary>
+    public static string HeadingId(ProfileSectionKind kind) =>
+        HeadingIds.TryGetValue(kind, out var id) ? id : AnchorOf(kind) + "-heading";
+
+    // Every uncached profile names each of its sections' headings: worked out once per kind.
+    private static readonly FrozenDictionary<ProfileSectionKind, string> Anchors =
+        Enum.GetValues<ProfileSectionKind>().ToFrozenDictionary(kind => kind, AnchorOf);
+
+    private static readonly FrozenDictionary<ProfileSectionKind, string> HeadingIds =
+        Enum.GetValues<ProfileSectionKind>().ToFrozenDictionary(kind => kind, kind => AnchorOf(kind) + "-heading");
+
+    private static string AnchorOf(ProfileSectionKind kind) =>
         string.Concat(kind.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     /// <summary>The profile's layout, every kind present once, in the owner's order (one query).</summary>
@@ -87,19 +102,38 @@ public static class SectionLayout
     public static IReadOnlyList<ProfileSection> Complete(IEnumerable<ProfileSection> stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        var list = stored.Where(s => Enum.IsDefined(s.Kind))
-            .GroupBy(s => s.Kind).Select(g => g.First())
-            .OrderBy(s => s.SortOrder).ThenBy(s => s.Kind)
-            .ToList();
-        var present = list.Select(s => s.Kind).ToHashSet();
-        foreach (var kind in DefaultOrder.Where(k => !present.Contains(k)))
+        // The first row of each known kind, in the owner's order (kinds are unique, so the order is total).
+        var list = new List<ProfileSection>(DefaultOrder.Count);
+        foreach (var section in stored)
         {
-            var before = DefaultOrder.TakeWhile(k => k != kind).Reverse().Cast<ProfileSectionKind?>()
-                .FirstOrDefault(k => list.Any(s => s.Kind == k));
-            var at = before is { } previous ? list.FindIndex(s => s.Kind == previous) + 1 : 0;
-            list.Insert(at, new ProfileSection { Kind = kind });
+            if (Enum.IsDefined(section.Kind) && IndexOf(list, section.Kind) < 0)
+            {
+                list.Add(section);
+            }
+        }
+        list.Sort((a, b) => a.SortOrder != b.SortOrder ? a.SortOrder.CompareTo(b.SortOrder) : a.Kind.CompareTo(b.Kind));
+        // Kinds are added in the default order, so when a kind is missing the one before it in that
+        // order is already in the list: the missing kind goes right after it (or first).
+        for (var i = 0; i < DefaultOrder.Count; i++)
+        {
+            if (IndexOf(list, DefaultOrder[i]) < 0)
+            {
+                list.Insert(i == 0 ? 0 : IndexOf(list, DefaultOrder[i - 1]) + 1, new ProfileSection { Kind = DefaultOrder[i] });
+            }
         }
         return list;
+    }
+
+    private static int IndexOf(List<ProfileSection> sections, ProfileSectionKind kind)
+    {
+        for (var i = 0; i < sections.Count; i++)
+        {
+            if (sections[i].Kind == kind)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <summary>

@@ -26,43 +26,53 @@ public static class PaperSlug
         {
             return string.Empty;
         }
-        var words = new List<string>(MaxWords);
-        var word = new StringBuilder();
-        foreach (var c in title.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        // Built in one pass (each listed paper links to its page, so a profile works out dozens):
+        // only a title beyond ASCII is decomposed to drop its accents.
+        var source = Ascii.IsValid(title) ? title : title.Normalize(NormalizationForm.FormD);
+        var slug = new StringBuilder(Math.Min(source.Length, 96));
+        var words = 0;
+        var inWord = false;
+        foreach (var character in source)
         {
+            var c = char.ToLowerInvariant(character);
             if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
             {
                 continue;
             }
-            if (char.IsAsciiLetterOrDigit(c))
+            string? ascii = null;
+            if (char.IsAsciiLetterOrDigit(c) || Transliterations.TryGetValue(c, out ascii))
             {
-                word.Append(c);
-            }
-            else if (Transliterations.TryGetValue(c, out var ascii))
-            {
-                word.Append(ascii);
+                if (!inWord)
+                {
+                    if (words > 0)
+                    {
+                        slug.Append('-');
+                    }
+                    inWord = true;
+                }
+                if (ascii is null)
+                {
+                    slug.Append(c);
+                }
+                else
+                {
+                    slug.Append(ascii);
+                }
             }
             else if (c is '\'' or '’')
             {
                 // "Don't" is one word, not "don-t".
                 continue;
             }
-            else if (!EndWord())
+            else if (inWord)
             {
-                break;
+                inWord = false;
+                if (++words == MaxWords)
+                {
+                    break;
+                }
             }
         }
-        EndWord();
-        return string.Join('-', words);
-
-        bool EndWord()
-        {
-            if (word.Length > 0)
-            {
-                words.Add(word.ToString());
-                word.Clear();
-            }
-            return words.Count < MaxWords;
-        }
+        return slug.ToString();
     }
 }

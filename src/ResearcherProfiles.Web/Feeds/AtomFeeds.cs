@@ -77,7 +77,7 @@ public static class AtomFeeds
                     Text("title", NewsTitle(item.BodyMarkdown, item.Date)),
                     new XElement(Atom + "published", XmlText.Timestamp(published)),
                     new XElement(Atom + "updated", XmlText.Timestamp(updated)),
-                    Link("alternate", "text/html", profileUrl + "#" + SectionLayout.Anchor(ProfileSectionKind.News) + "-heading"),
+                    Link("alternate", "text/html", profileUrl + "#" + SectionLayout.HeadingId(ProfileSectionKind.News)),
                     author,
                     // The profile's own renderer, which shows raw HTML as text and drops unsafe links and images;
                     // relative links resolved against the profile, where the text is shown, since feed

@@ -4,6 +4,7 @@ using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Web.Hosting;
+using ResearcherProfiles.Web.Pages;
 
 namespace ResearcherProfiles.Tests.Pages;
 
@@ -188,6 +189,37 @@ public sealed class StructuredDataTests(PublicAddressSiteFactory factory) : ICla
         // Letters as themselves, the characters that matter to HTML as JSON escapes.
         Assert.Contains("\"name\":\"Jürgen Ölund\"", profileHtml, StringComparison.Ordinal);
         Assert.Contains("\"headline\":\"Über \\u003CBäume\\u003E \\u0026 Wälder\"", paperHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_kept_writer_starts_each_document_afresh_after_a_failure_a_nested_call_or_a_large_one()
+    {
+        Assert.Throws<InvalidOperationException>(() => StructuredData.ForScript(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("half", "written");
+            throw new InvalidOperationException("the page failed midway");
+        }));
+        Assert.Equal("{\"a\":1}", StructuredData.ForScript(json => Object(json, "a", 1)));
+
+        var outer = StructuredData.ForScript(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("inner", StructuredData.ForScript(inner => Object(inner, "b", 2)));
+            json.WriteEndObject();
+        });
+        Assert.Equal("{\"inner\":\"{\\u0022b\\u0022:2}\"}", outer);
+
+        var large = new string('x', 100_000);
+        Assert.Equal(100_002, StructuredData.ForScript(json => json.WriteStringValue(large)).Length);
+        Assert.Equal("{\"c\":3}", StructuredData.ForScript(json => Object(json, "c", 3)));
+
+        static void Object(Utf8JsonWriter json, string name, int value)
+        {
+            json.WriteStartObject();
+            json.WriteNumber(name, value);
+            json.WriteEndObject();
+        }
     }
 
     private async Task<JsonElement> JsonLdAsync(string path)

@@ -216,7 +216,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
 public sealed record ShownSection(ProfileSectionKind Kind, string Title, string? IntroHtml)
 {
     /// <summary>The id of the section's heading.</summary>
-    public string HeadingId => SectionLayout.Anchor(Kind) + "-heading";
+    public string HeadingId => SectionLayout.HeadingId(Kind);
 
     /// <summary>A section's intro HTML, as stored with it when it is.</summary>
     public static string? IntroOf(ProfileSection section)

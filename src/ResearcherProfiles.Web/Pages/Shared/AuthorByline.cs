@@ -16,7 +16,7 @@ public static class AuthorByline
     {
         ArgumentNullException.ThrowIfNull(authors);
         var html = Utf8Html.Encoder;
-        var sb = new StringBuilder("<span class=\"authors\">");
+        var sb = new StringBuilder(CapacityFor(authors)).Append("<span class=\"authors\">");
         for (var i = 0; i < authors.Count; i++)
         {
             var author = authors[i];
@@ -41,5 +41,16 @@ public static class AuthorByline
             sb.Append("</span>");
         }
         return new HtmlString(sb.Append("</span>").ToString());
+    }
+
+    // Room for the markup around each name, so that a long author list is built without regrowing.
+    private static int CapacityFor(IReadOnlyList<AuthorView> authors)
+    {
+        var capacity = 64;
+        for (var i = 0; i < authors.Count; i++)
+        {
+            capacity += 48 + authors[i].Name.Length + authors[i].Marks.Length + (authors[i].Slug is { } slug ? 24 + slug.Length : 0);
+        }
+        return capacity;
     }
 }

@@ -28,12 +28,40 @@ public static class StructuredData
     public static string ForScript(Action<Utf8JsonWriter> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        // Every uncached profile and paper page writes its JSON-LD: each thread keeps one buffer and
+        // writer for it (taken while in use, so a nested call gets its own), unless a page's JSON was
+        // unusually large.
+        var kept = Kept ?? new KeptWriter();
+        Kept = null;
+        try
         {
-            write(writer);
+            kept.Writer.Reset(kept.Buffer);
+            write(kept.Writer);
+            kept.Writer.Flush();
+            return Encoding.UTF8.GetString(kept.Buffer.WrittenSpan);
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        finally
+        {
+            kept.Buffer.ResetWrittenCount();
+            if (kept.Buffer.Capacity <= KeptBytes)
+            {
+                Kept = kept;
+            }
+        }
+    }
+
+    private const int KeptBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static KeptWriter? Kept;
+
+    private sealed class KeptWriter
+    {
+        public ArrayBufferWriter<byte> Buffer { get; } = new(4096);
+
+        public Utf8JsonWriter Writer { get; }
+
+        public KeptWriter() => Writer = new Utf8JsonWriter(Buffer, WriterOptions);
     }
 
     /// <summary>An instant as schema.org dates it: ISO 8601 in UTC, to the second.</summary>
