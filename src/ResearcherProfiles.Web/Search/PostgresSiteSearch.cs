@@ -23,9 +23,9 @@ public sealed class PostgresSiteSearch(AppDbContext db, IServiceScopeFactory sco
     // The app's connections keep the statements they run often prepared (ProfileDataExtensions),
     // and after a few runs of one PostgreSQL may settle on a single plan for every value: a plan
     // that cannot know how common the words are, so it would walk from the newest paper for a
-    // rare word or gather every match of a common one. Each search plans for its own words. The
-    // setting lasts until the connection goes back to the pool, where Npgsql resets it.
-    protected override string? ConnectionSetupSql => "SET plan_cache_mode = force_custom_plan";
+    // rare word or gather every match of a common one. Each search plans for its own words; the
+    // setting ends with the search's transaction, as the pool does not reset connections.
+    protected override string? SearchSetupSql => "SET LOCAL plan_cache_mode = force_custom_plan";
 
     protected override string HasInterest => """EXISTS (SELECT 1 FROM unnest(r."Interests") i WHERE lower(i) = lower(@interest))""";
 

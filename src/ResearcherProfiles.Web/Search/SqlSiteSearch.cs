@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Web.Lists;
 
@@ -141,8 +142,11 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
         return (papers, ranked.Count > SearchRequest.MaxCounted);
     }
 
-    /// <summary>A statement run on each group's connection before its search; none when null.</summary>
-    protected virtual string? ConnectionSetupSql => null;
+    /// <summary>
+    /// A statement run first in each group's search, in a transaction of its own, so that a
+    /// setting it makes (SET LOCAL) ends with the search; none when null.
+    /// </summary>
+    protected virtual string? SearchSetupSql => null;
 
     /// <summary>Runs <paramref name="work"/> with the connection of <paramref name="on"/> held open throughout.</summary>
     private async Task<T> OpenAsync<T>(AppDbContext on, Func<Task<T>> work, CancellationToken ct)
@@ -150,13 +154,23 @@ public abstract class SqlSiteSearch(AppDbContext db, IServiceScopeFactory scopes
         await on.Database.OpenConnectionAsync(ct);
         try
         {
-            if (ConnectionSetupSql is { } setup)
+            if (SearchSetupSql is not { } setup)
             {
-                await using var command = on.Database.GetDbConnection().CreateCommand();
+                return await work();
+            }
+            // Connections go back to the pool without a reset (ProfileDataExtensions): a transaction
+            // that is not committed, because the search failed or was cancelled, is still rolled
+            // back there, and its local settings with it.
+            await using var transaction = await on.Database.BeginTransactionAsync(ct);
+            await using (var command = on.Database.GetDbConnection().CreateCommand())
+            {
                 command.CommandText = setup;
+                command.Transaction = transaction.GetDbTransaction();
                 await command.ExecuteNonQueryAsync(ct);
             }
-            return await work();
+            var result = await work();
+            await transaction.CommitAsync(ct);
+            return result;
         }
         finally
         {

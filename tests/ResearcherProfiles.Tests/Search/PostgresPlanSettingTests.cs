@@ -11,7 +11,7 @@ namespace ResearcherProfiles.Tests.Search;
 /// <summary>
 /// A search on PostgreSQL plans every statement for its own words; the setting that makes it so
 /// must not follow its connection back into the pool, where the site's other queries reuse their
-/// prepared plans.
+/// prepared plans (and which the pool gives back without a reset).
 /// </summary>
 public sealed class PostgresPlanSettingTests(AdminAppFactory factory) : IClassFixture<AdminAppFactory>
 {
@@ -22,8 +22,8 @@ public sealed class PostgresPlanSettingTests(AdminAppFactory factory) : IClassFi
         await new ResearcherBuilder($"Planned Search {w}").WithPublication($"Planned {w}", p => p.Owner()).SaveAsync(factory);
         await using var scope = factory.Services.CreateAsyncScope();
         var site = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        // A pool of one connection: whatever the search leaves on it, the next use sees.
-        var single = new NpgsqlConnectionStringBuilder(site.Database.GetConnectionString()) { MaxPoolSize = 1 }.ConnectionString;
+        // A pool of one connection, given back without a reset as the site's are: whatever the search leaves on it, the next use sees.
+        var single = new NpgsqlConnectionStringBuilder(site.Database.GetConnectionString()) { MaxPoolSize = 1, NoResetOnClose = true }.ConnectionString;
         await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(single).Options);
         Assert.Equal("auto", await PlanCacheModeAsync(db));
 
