@@ -42,7 +42,7 @@ public static class DemoData
     /// profiles; slugs never collide with existing ones. The data depends only on the number of
     /// researchers already present, so a rerun on an identical database gives identical rows.
     /// </summary>
-    /// <param name="progress">Called after each committed batch with the number of researchers created so far.</param>
+    /// <param name="progress">Called after each saved batch with the number of researchers created so far.</param>
     /// <returns>The number of researchers created.</returns>
     public static async Task<int> SeedBulkAsync(AppDbContext db, int count, Action<int>? progress = null, CancellationToken ct = default)
     {
@@ -67,8 +67,9 @@ public static class DemoData
             {
                 var batch = generator.NextBatch(Math.Min(BulkBatchSize, count - done));
                 db.Researchers.AddRange(batch);
-                // One SaveChanges is one transaction, so each batch commits or fails as a whole. Accepting
-                // the changes would only walk every entry before Clear() drops them all anyway.
+                // Without a transaction of the caller's, one SaveChanges is one, so each batch commits or
+                // fails as a whole. Accepting the changes would only walk every entry before Clear() drops
+                // them all anyway.
                 await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
                 db.ChangeTracker.Clear();
                 done += batch.Count;

@@ -80,20 +80,6 @@ public static class DatabaseCopy
         {
             throw new InvalidOperationException($"The copy's row counts differ from the source's ({string.Join(", ", differing)}); nothing was kept.");
         }
-        if (target.Database.IsNpgsql())
-        {
-            // Statistics of the rows just written (ANALYZE sees its own transaction's rows) before
-            // the search index is built from them. Without any, the planner's guesses had each
-            // paper's check for a public listing scan an index at length: building the 10k site's
-            // index had not ended after 25 minutes; with them it takes two or three. The search tables
-            // themselves are left out: still empty, they would be planned as empty, and every
-            // document written would first look for its old one by reading all those before it.
-            var copiedTables = string.Join(", ", tables.Select(t => Delimit(target, t.TargetType)));
-            // Names from the model, not from input: safe to put in the statement.
-#pragma warning disable EF1002
-            await target.Database.ExecuteSqlRawAsync($"ANALYZE {copiedTables}", ct);
-#pragma warning restore EF1002
-        }
         await searchIndex.RebuildAsync(ct);
         await transaction.CommitAsync(ct);
         if (target.Database.IsNpgsql())

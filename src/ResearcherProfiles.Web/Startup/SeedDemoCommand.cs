@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Demo;
+using ResearcherProfiles.Web.Search;
 
 namespace ResearcherProfiles.Web.Startup;
 
@@ -42,12 +43,35 @@ public static class SeedDemoCommand
         if (researchers > 0)
         {
             var clock = Stopwatch.StartNew();
-            await DemoData.SeedBulkAsync(db, researchers, done =>
+            await SeedBulkAsync(db, researchers, done =>
                 app.Logger.LogInformation("Generated {Done}/{Total} researchers ({Seconds:F0} s).", done, researchers, clock.Elapsed.TotalSeconds));
             app.Logger.LogInformation("Generated {Count} researchers in {Seconds:F1} s.", researchers, clock.Elapsed.TotalSeconds);
         }
         var total = await db.Researchers.CountAsync();
         app.Logger.LogInformation("The database now holds {Total} researchers.", total);
         return 0;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="researchers"/> generated researchers in one transaction, with the search
+    /// index written once at the end (<see cref="SearchIndexLoad"/>) instead of by its triggers row by
+    /// row: on PostgreSQL those rewrote each paper's document for every author inserted, four fifths
+    /// of a seed's time (400 researchers took 74 s).
+    /// </summary>
+    public static async Task SeedBulkAsync(AppDbContext db, int researchers, Action<int>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One transaction for the whole seed; a savepoint before every batch would only cost time.
+        db.Database.AutoSavepointsEnabled = false;
+        var searchIndex = await SearchIndexLoad.SuspendAsync(db, ct);
+        await DemoData.SeedBulkAsync(db, researchers, progress, ct);
+        await searchIndex.RebuildAsync(ct);
+        await transaction.CommitAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            // The planner's statistics of the new rows at once, as after a copy (DatabaseCopy).
+            await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+        }
     }
 }

@@ -1,0 +1,80 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Demo;
+using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Web.Data;
+using ResearcherProfiles.Web.Startup;
+
+namespace ResearcherProfiles.Tests.Search;
+
+/// <summary>
+/// `--seed-demo N` writes the generated researchers with the search triggers suspended and the
+/// index written once at the end: every person and paper is found, the demo site's documents are
+/// still there, and the index follows edits made after the seed.
+/// </summary>
+public sealed class SearchSeedTests
+{
+    [Fact]
+    public async Task Generated_researchers_and_papers_are_searchable_after_a_seed_and_the_index_follows_later_edits()
+    {
+        await using var site = new ProfilesAppFactory();
+        await site.ChangeDataAsync(async db =>
+        {
+            await DemoData.SeedSiteAsync(db);
+            await SeedDemoCommand.SeedBulkAsync(db, 30);
+        });
+
+        var (researchers, papers, people, documents) = (0, 0, 0, 0);
+        string generated = "", title = "";
+        await site.ChangeDataAsync(async db =>
+        {
+            researchers = await db.Researchers.CountAsync();
+            papers = await db.Publications.CountAsync();
+            people = await db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "SearchPeople" """).SingleAsync();
+            documents = await db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "SearchPapers" """).SingleAsync();
+            generated = await db.Researchers.Where(r => !DemoSlugs.All.Contains(r.Slug)).OrderBy(r => r.Id).Select(r => r.DisplayName).FirstAsync();
+            title = await db.Publications.OrderByDescending(p => p.Id).Select(p => p.Title).FirstAsync();
+        });
+        Assert.Equal(12 + 30, researchers);
+        Assert.Equal((researchers, papers), (people, documents));
+        Assert.Contains(generated, (await FindAsync(site, generated)).People);
+        Assert.Contains(title, (await FindAsync(site, title)).Papers);
+        Assert.Contains("Mira Castellanos", (await FindAsync(site, "castellanos")).People);
+
+        if (TestDatabase.Provider == DatabaseProvider.Postgres)
+        {
+            await site.ChangeDataAsync(async db =>
+            {
+                // Each paper's public flag as the rule gives it, every word of the documents among the
+                // index's words, and the triggers and full-text indexes back as the migrations made them.
+                Assert.Equal(0, await db.Database.SqlQuery<int>(
+                    $"""SELECT count(*)::int AS "Value" FROM "SearchPapers" s WHERE s."Listed" <> search_paper_listed(s."PublicationId") """).SingleAsync());
+                Assert.Equal(0, await db.Database.SqlQuery<int>($"""
+                    SELECT count(*)::int AS "Value" FROM ts_stat('SELECT "Document" FROM "SearchPapers" UNION ALL SELECT "Document" FROM "SearchPeople"') s
+                    WHERE NOT EXISTS (SELECT 1 FROM "SearchWords" w WHERE w."Word" = s.word COLLATE "C")
+                    """).SingleAsync());
+                Assert.Equal(0, await db.Database.SqlQuery<int>(
+                    $"""SELECT count(*)::int AS "Value" FROM pg_trigger WHERE tgname LIKE 'Search%' AND tgenabled <> 'O'""").SingleAsync());
+                Assert.Equal(2, await db.Database.SqlQuery<int>(
+                    $"""SELECT count(*)::int AS "Value" FROM pg_class WHERE relname IN ('IX_SearchPapers_Document', 'IX_SearchPeople_Document')""").SingleAsync());
+            });
+        }
+
+        await site.ChangeDataAsync(async db =>
+        {
+            var researcher = await db.Researchers.AsTracking().SingleAsync(r => r.DisplayName == generated);
+            researcher.Headline = "Glaciology of Quelccaya";
+            var paper = await db.Publications.AsTracking().Include(p => p.Authors).OrderByDescending(p => p.Id).FirstAsync();
+            paper.Authors.First().Name = "Ottoline Varnavides";
+        });
+        Assert.Equal([generated], (await FindAsync(site, "quelccaya")).People);
+        Assert.Equal([title], (await FindAsync(site, "varnavides")).Papers);
+    }
+
+    private static async Task<(IReadOnlyList<string> People, IReadOnlyList<string> Papers)> FindAsync(ProfilesAppFactory site, string query)
+    {
+        var page = await site.CreateVisitor().GetPageAsync("/search?q=" + Uri.EscapeDataString(query));
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        return (page.TextsOf(".search-person .search-title"), page.TextsOf(".search-paper .search-title"));
+    }
+}
