@@ -74,8 +74,29 @@ public sealed class SearchIndexLoad
         return new SearchIndexLoad(db, pgTriggers, indexes);
     }
 
+    /// <summary>
+    /// How long one statement of the rebuild may run: each writes the documents of a whole table in
+    /// one go, which on a large site (336,000 papers) takes minutes, where a page's statements are
+    /// held to seconds. An hour still ends a statement that is stuck.
+    /// </summary>
+    public static readonly TimeSpan StatementTimeout = TimeSpan.FromHours(1);
+
     /// <summary>Puts the triggers back, writes the document of every researcher and paper, once each, and builds the indexes dropped.</summary>
     public async Task RebuildAsync(CancellationToken ct)
+    {
+        var timeout = _db.Database.GetCommandTimeout();
+        _db.Database.SetCommandTimeout(StatementTimeout);
+        try
+        {
+            await WriteDocumentsAsync(ct);
+        }
+        finally
+        {
+            _db.Database.SetCommandTimeout(timeout);
+        }
+    }
+
+    private async Task WriteDocumentsAsync(CancellationToken ct)
     {
         var sql = _db.GetService<ISqlGenerationHelper>();
         if (_db.Database.IsSqlite())

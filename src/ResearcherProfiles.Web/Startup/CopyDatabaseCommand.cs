@@ -91,9 +91,9 @@ public static class CopyDatabaseCommand
     }
 
     /// <summary>
-    /// How long one statement of the copy may run. It moves whole tables and rebuilds the search
-    /// index in single statements, and on a large site (336,000 papers) on a busy machine one of
-    /// them outlasts the usual 30 seconds; an hour still ends a statement that is stuck.
+    /// How long one statement of the copy may run. It counts and analyses whole tables in single
+    /// statements, and on a large site (336,000 papers) on a busy machine one of them outlasts the
+    /// usual 30 seconds; an hour still ends a statement that is stuck.
     /// </summary>
     internal static readonly TimeSpan StatementTimeout = TimeSpan.FromHours(1);
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Demo;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Web.Data;
+using ResearcherProfiles.Web.Search;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Tests.Search;
@@ -69,6 +70,29 @@ public sealed class SearchSeedTests
         });
         Assert.Equal([generated], (await FindAsync(site, "quelccaya")).People);
         Assert.Equal([title], (await FindAsync(site, "varnavides")).Papers);
+    }
+
+    [PostgresOnlyFact("SQLite's command timeout waits for locks; it does not end a statement that runs long.")]
+    public async Task The_rebuild_is_not_held_to_a_page_statements_timeout_and_gives_the_context_its_own_back()
+    {
+        await using var site = new ProfilesAppFactory();
+        await new ResearcherBuilder("Ada Quint").SaveAsync(site);
+        await site.ChangeDataAsync(async db =>
+        {
+            // A rebuild that takes longer than the context allows one statement: writing a person's
+            // document waits two seconds (as writing 336,000 papers' takes minutes).
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE FUNCTION slow_document() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(2); RETURN NULL; END $$;
+                CREATE TRIGGER "SlowDocument" AFTER INSERT ON "SearchPeople" FOR EACH STATEMENT EXECUTE FUNCTION slow_document();
+                """);
+            db.Database.SetCommandTimeout(1);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var load = await SearchIndexLoad.SuspendAsync(db, default);
+            await load.RebuildAsync(default);
+            await transaction.CommitAsync();
+            Assert.Equal(1, db.Database.GetCommandTimeout());
+        });
+        Assert.Equal(["Ada Quint"], (await FindAsync(site, "quint")).People);
     }
 
     private static async Task<(IReadOnlyList<string> People, IReadOnlyList<string> Papers)> FindAsync(ProfilesAppFactory site, string query)
