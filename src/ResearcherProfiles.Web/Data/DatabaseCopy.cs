@@ -82,6 +82,7 @@ public static class DatabaseCopy
         }
         await searchIndex.RebuildAsync(ct);
         await transaction.CommitAsync(ct);
+        await WriteAheadLog.TruncateAsync(target, ct);
         if (target.Database.IsNpgsql())
         {
             // The planner's statistics of the new rows at once, rather than whenever autovacuum

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Demo;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Search;
 
 namespace ResearcherProfiles.Web.Startup;
@@ -73,5 +74,6 @@ public static class SeedDemoCommand
             // The planner's statistics of the new rows at once, as after a copy (DatabaseCopy).
             await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         }
+        await WriteAheadLog.TruncateAsync(db, ct);
     }
 }

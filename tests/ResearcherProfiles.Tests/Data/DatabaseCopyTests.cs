@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
@@ -90,6 +91,29 @@ public sealed class DatabaseCopyTests
         Assert.False(await target.Roles.AnyAsync());
         Assert.False(await target.Publications.AnyAsync());
         Assert.False(await target.Researchers.AnyAsync());
+    }
+
+    [Fact]
+    public async Task A_copy_into_a_SQLite_file_in_WAL_mode_gives_the_log_back()
+    {
+        await using var original = CopySiteFactory.OnSqlite(demo: true);
+        var folder = CopySiteFactory.NewFolder();
+        Directory.CreateDirectory(folder);
+        // An empty site started once: its file is in WAL mode, so the copy's one transaction goes through the log.
+        await using (var empty = new SqliteConnection(CopySiteFactory.SqliteFile(folder) + ";Pooling=False"))
+        {
+            await empty.OpenAsync();
+            await using var wal = empty.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL";
+            Assert.Equal("wal", await wal.ExecuteScalarAsync());
+        }
+
+        var (code, _, error) = await original.CopyToAsync(DatabaseProvider.Sqlite, CopySiteFactory.SqliteFile(folder));
+
+        Assert.Equal((0, ""), (code, error));
+        var log = new FileInfo(Path.Combine(folder, "profiles.db-wal"));
+        Assert.True(!log.Exists || log.Length == 0, $"The write-ahead log holds {log.Length} bytes after the copy.");
+        Assert.True(new FileInfo(Path.Combine(folder, "profiles.db")).Length > 256 * 1024);
     }
 
     [Fact]
