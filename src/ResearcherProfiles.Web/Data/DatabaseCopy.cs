@@ -55,41 +55,31 @@ public static class DatabaseCopy
         }
 
         await using var snapshot = await Snapshot.BeginAsync(source, ct);
-        await using var transaction = await target.Database.BeginTransactionAsync(ct);
-        // One transaction for the whole copy; a savepoint before every batch would only cost time.
-        target.Database.AutoSavepointsEnabled = false;
         target.ChangeTracker.AutoDetectChangesEnabled = false;
-        var searchIndex = await SearchIndexLoad.SuspendAsync(target, ct);
-        var copied = new List<CopiedTable>(tables.Count);
-        foreach (var table in tables)
+        return await SearchIndexLoad.RunAsync(target, async () =>
         {
-            try
+            var copied = new List<CopiedTable>(tables.Count);
+            foreach (var table in tables)
             {
-                var sourceRows = await table.CountAsync(source, ct);
-                await table.CopyRowsAsync(source, target, ct);
-                await KeyCounters.CarryAsync(table, source, target, ct);
-                copied.Add(new CopiedTable(table.Name, sourceRows, await table.CountAsync(target, ct)));
+                try
+                {
+                    var sourceRows = await table.CountAsync(source, ct);
+                    await table.CopyRowsAsync(source, target, ct);
+                    await KeyCounters.CarryAsync(table, source, target, ct);
+                    copied.Add(new CopiedTable(table.Name, sourceRows, await table.CountAsync(target, ct)));
+                }
+                catch (Exception e) when (e is DbException or DbUpdateException)
+                {
+                    // The database's own words, with the table they concern (e.g. a text with a NUL character, which PostgreSQL cannot store).
+                    throw new InvalidOperationException($"Copying the table {table.Name} failed: {e.GetBaseException().Message}", e);
+                }
             }
-            catch (Exception e) when (e is DbException or DbUpdateException)
+            if (copied.Where(t => t.SourceRows != t.TargetRows).Select(t => $"{t.Name} {t.SourceRows} → {t.TargetRows}").ToList() is { Count: > 0 } differing)
             {
-                // The database's own words, with the table they concern (e.g. a text with a NUL character, which PostgreSQL cannot store).
-                throw new InvalidOperationException($"Copying the table {table.Name} failed: {e.GetBaseException().Message}", e);
+                throw new InvalidOperationException($"The copy's row counts differ from the source's ({string.Join(", ", differing)}); nothing was kept.");
             }
-        }
-        if (copied.Where(t => t.SourceRows != t.TargetRows).Select(t => $"{t.Name} {t.SourceRows} → {t.TargetRows}").ToList() is { Count: > 0 } differing)
-        {
-            throw new InvalidOperationException($"The copy's row counts differ from the source's ({string.Join(", ", differing)}); nothing was kept.");
-        }
-        await searchIndex.RebuildAsync(ct);
-        await transaction.CommitAsync(ct);
-        await WriteAheadLog.TruncateAsync(target, ct);
-        if (target.Database.IsNpgsql())
-        {
-            // The planner's statistics of the new rows at once, rather than whenever autovacuum
-            // comes by: search chooses its plan by the planner's estimate of how common a word is.
-            await target.Database.ExecuteSqlRawAsync("ANALYZE", ct);
-        }
-        return copied;
+            return (IReadOnlyList<CopiedTable>)copied;
+        }, ct);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Web.Data;
 
 namespace ResearcherProfiles.Web.Search;
 
@@ -24,6 +25,32 @@ public sealed class SearchIndexLoad
         _db = db;
         _triggers = triggers;
         _indexes = indexes;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="load"/>, a bulk write, in one transaction with the search triggers
+    /// suspended, writes the index once after it and commits; then gives SQLite's log back and, on
+    /// PostgreSQL, takes the planner's statistics of the new rows. A failure rolls all of it back.
+    /// </summary>
+    public static async Task<T> RunAsync<T>(AppDbContext db, Func<Task<T>> load, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(load);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One transaction for the whole load; a savepoint before every batch would only cost time.
+        db.Database.AutoSavepointsEnabled = false;
+        var searchIndex = await SuspendAsync(db, ct);
+        var loaded = await load();
+        await searchIndex.RebuildAsync(ct);
+        await transaction.CommitAsync(ct);
+        await WriteAheadLog.TruncateAsync(db, ct);
+        if (db.Database.IsNpgsql())
+        {
+            // The planner's statistics of the new rows at once, rather than whenever autovacuum
+            // comes by: search chooses its plan by the planner's estimate of how common a word is.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+        }
+        return loaded;
     }
 
     /// <summary>

@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Demo;
-using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Search;
 
 namespace ResearcherProfiles.Web.Startup;
@@ -59,21 +58,6 @@ public static class SeedDemoCommand
     /// row: on PostgreSQL those rewrote each paper's document for every author inserted, four fifths
     /// of a seed's time (400 researchers took 74 s).
     /// </summary>
-    public static async Task SeedBulkAsync(AppDbContext db, int researchers, Action<int>? progress = null, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // One transaction for the whole seed; a savepoint before every batch would only cost time.
-        db.Database.AutoSavepointsEnabled = false;
-        var searchIndex = await SearchIndexLoad.SuspendAsync(db, ct);
-        await DemoData.SeedBulkAsync(db, researchers, progress, ct);
-        await searchIndex.RebuildAsync(ct);
-        await transaction.CommitAsync(ct);
-        if (db.Database.IsNpgsql())
-        {
-            // The planner's statistics of the new rows at once, as after a copy (DatabaseCopy).
-            await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
-        }
-        await WriteAheadLog.TruncateAsync(db, ct);
-    }
+    public static Task<int> SeedBulkAsync(AppDbContext db, int researchers, Action<int>? progress = null, CancellationToken ct = default) =>
+        SearchIndexLoad.RunAsync(db, () => DemoData.SeedBulkAsync(db, researchers, progress, ct), ct);
 }
