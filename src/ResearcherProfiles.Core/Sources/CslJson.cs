@@ -147,10 +147,15 @@ public static partial class CslJson
             JsonValueKind.Array => value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()).FirstOrDefault(),
             _ => null,
         };
-        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        return text is null || ControlCharacters.Strip(text).Trim() is not { Length: > 0 } clean ? null : clean;
     }
 
-    internal static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();
+    /// <summary>
+    /// <paramref name="text"/> on one line, trimmed, without <see cref="ControlCharacters"/>: a source's
+    /// JSON may carry any character as an escape, and a NUL would keep the whole look from being saved
+    /// on PostgreSQL.
+    /// </summary>
+    internal static string Collapse(string text) => Whitespace().Replace(ControlCharacters.Strip(text), " ").Trim();
 
     [GeneratedRegex(@"<(jats:)?title[^>]*>.*?</(jats:)?title>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex JatsTitle();

@@ -44,7 +44,7 @@ internal static partial class SourceJson
         return current;
     }
 
-    /// <summary>A string (or number) at <paramref name="path"/>, trimmed, whitespace collapsed; null when missing or blank.</summary>
+    /// <summary>A string (or number) at <paramref name="path"/>, trimmed, whitespace collapsed, control characters dropped; null when missing or blank.</summary>
     public static string? Text(JsonElement element, params string[] path)
     {
         var text = At(element, path) switch
@@ -53,7 +53,7 @@ internal static partial class SourceJson
             { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
             _ => null,
         };
-        return string.IsNullOrWhiteSpace(text) ? null : CslJson.Collapse(text);
+        return text is null || CslJson.Collapse(text) is not { Length: > 0 } collapsed ? null : collapsed;
     }
 
     /// <summary>The items of the array at <paramref name="path"/> that are objects; none when it is missing or not an array.</summary>

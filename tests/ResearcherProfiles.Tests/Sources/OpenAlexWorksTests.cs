@@ -33,6 +33,22 @@ public sealed class OpenAlexWorksTests
     }
 
     [Fact]
+    public void Control_characters_escaped_in_a_works_page_are_dropped()
+    {
+        var page = OpenAlexWorks.ReadPage("""
+            {"meta": {"next_cursor": null}, "results": [{"id": "https://openalex.org/W1", "title": "Glacier\u0000 Retreat\u009c",
+             "type": "article", "publication_year": 2019,
+             "authorships": [{"author": {"display_name": "Lena\u0000 Okafor"}}, {"author": {"display_name": "\u0000\u0001"}, "raw_author_name": "Wei Wang"}],
+             "abstract_inverted_index": {"Ice\u0000": [0], "retreats.\u0007": [1]}}]}
+            """);
+
+        var paper = Assert.Single(page.Works).Paper;
+        Assert.Equal("Glacier Retreat", paper.Title);
+        Assert.Equal(["Lena Okafor", "Wei Wang"], paper.Authors.Select(a => a.AsWritten));
+        Assert.Equal("Ice retreats.", paper.Abstract);
+    }
+
+    [Fact]
     public void ArXiv_papers_are_known_by_their_arXiv_DOI_or_an_arxiv_org_location()
     {
         var works = OpenAlexWorks.ReadPage(Responses("openalex-works-page1.json")).Works;

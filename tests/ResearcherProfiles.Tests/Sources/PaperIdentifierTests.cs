@@ -67,6 +67,21 @@ public sealed class PaperIdentifierTests
         Assert.Equal(new FetchedAuthor(null, null, "Open Data Consortium"), dataset.Authors[1]);
     }
 
+    [Fact]
+    public void Control_characters_escaped_in_CSL_JSON_are_dropped()
+    {
+        var paper = CslJson.Read("""
+            {"type": "article-journal", "title": "Tides\u0000 and\u0007 Gauges\u0085",
+             "author": [{"given": "Orla\u0000", "family": "Qu\u001bist"}, {"literal": "\u0000"}],
+             "container-title": ["Ocean\u0008 Letters"], "abstract": "<jats:p>One\u0000.</jats:p><jats:p>Two\u0001.</jats:p>"}
+            """);
+
+        Assert.Equal("Tides and Gauges", paper.Title);
+        Assert.Equal([new FetchedAuthor("Orla", "Quist", null)], paper.Authors);
+        Assert.Equal("Ocean Letters", paper.Venue);
+        Assert.Equal("One.\n\nTwo.", paper.Abstract);
+    }
+
     [Theory]
     [InlineData("{\"title\": \"Unfinished")]
     [InlineData("[1, 2]")]

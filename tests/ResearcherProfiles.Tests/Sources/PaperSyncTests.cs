@@ -133,6 +133,25 @@ public sealed class PaperSyncTests(SourcesAppFactory factory) : IClassFixture<So
     }
 
     [Fact]
+    public async Task Control_characters_in_a_source_record_are_dropped_and_its_works_still_queued()
+    {
+        // JSON may carry any character as an escape: a NUL (which PostgreSQL refuses in text) and
+        // a bell in an author's name must not make the whole look fail to save.
+        var orcid = factory.Fake.AddGeneratedOrcidRecord(3, "Nora\u0000 Nul\u0007");
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Nora Nul"));
+        (await ConnectionsTests.SaveAsync(owner, profile.Slug, orcid, "", "")).Dispose();
+
+        var queue = await CheckNowAsync(owner, profile.Slug);
+
+        var found = await FoundAsync(profile.Id);
+        Assert.Equal(3, found.Count);
+        Assert.All(found, w => Assert.StartsWith("Nora Nul,", w.Authors, StringComparison.Ordinal));
+        Assert.All(found, w => Assert.DoesNotContain(w.Bibtex, c => c is '\0' or '\a'));
+        Assert.Contains("3 new papers", queue.QuerySelector("#status")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, queue.QuerySelectorAll(".found-list > li").Length);
+    }
+
+    [Fact]
     public void Works_are_matched_by_DOI_arXiv_id_or_a_telling_title()
     {
         var known = new WorkMatching();
