@@ -60,7 +60,12 @@ public class ProfilesAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         Directory.CreateDirectory(_databaseFolder);
         builder.UseSetting(DatabaseProviders.Key, TestDatabase.Provider.ToString());
-        builder.UseSetting("ConnectionStrings:Default", TestDatabase.ConnectionStringFor(_databaseFolder));
+        var connectionString = TestDatabase.ConnectionStringFor(_databaseFolder);
+        builder.UseSetting("ConnectionStrings:Default", connectionString);
+        if (TestDatabase.Provider == DatabaseProvider.Postgres)
+        {
+            SqlCommands.TraceRoundTrips(new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!);
+        }
         builder.UseSetting("DataDirectory", _dataDirectory);
         // The address emailed links and canonical URLs are built from; TestServer's own is http://localhost.
         builder.UseSetting(PublicUrl.Key, "http://localhost");
@@ -121,6 +126,7 @@ public class ProfilesAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        SqlCommands.Dispose();
         // Pooled connections keep the database open; release them before deleting it.
         TestDatabase.Drop(_databaseFolder);
         try

@@ -1,13 +1,45 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ResearcherProfiles.Tests.Infrastructure;
 
-/// <summary>Records the text of every command EF Core executes, so a test can count the queries of one request.</summary>
-public sealed class SqlCommandCounter : DbCommandInterceptor
+/// <summary>
+/// Records the text of every command the app sends, so a test can count the queries of one request:
+/// on SQLite each command EF Core executes; on PostgreSQL, once <see cref="TraceRoundTrips"/> is
+/// called, each round trip to the test's database as Npgsql traces it, with the text of every
+/// statement it carried (the app's own statements and batches go past EF).
+/// </summary>
+public sealed class SqlCommandCounter : DbCommandInterceptor, IDisposable
 {
     private readonly ConcurrentQueue<string> _commands = new();
+    private ActivityListener? _roundTrips;
+
+    /// <summary>From now on records the round trips to <paramref name="database"/> instead of EF's commands.</summary>
+    public void TraceRoundTrips(string database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (_roundTrips is not null)
+        {
+            return;
+        }
+        _roundTrips = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (Equals(activity.GetTagItem("db.namespace"), database))
+                {
+                    _commands.Enqueue(activity.GetTagItem("db.query.text") as string ?? activity.DisplayName);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(_roundTrips);
+    }
+
+    public void Dispose() => _roundTrips?.Dispose();
 
     public IReadOnlyList<string> Commands => [.. _commands];
 
@@ -64,5 +96,11 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
-    private void Record(DbCommand command) => _commands.Enqueue(command.CommandText);
+    private void Record(DbCommand command)
+    {
+        if (_roundTrips is null)
+        {
+            _commands.Enqueue(command.CommandText);
+        }
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Pages.People;
 
 namespace ResearcherProfiles.Tests.Pages;
@@ -95,6 +96,7 @@ public sealed class PaperDetailsTests(ProfilesAppFactory factory) : IClassFixtur
     {
         var coauthor = await new ResearcherBuilder($"{name} Coauthor").SaveAsync(factory);
         var owner = await new ResearcherBuilder($"{name} Owner")
+            .With(r => r.ShowCitationCounts = withCitations)
             .WithPublication("Third chosen", p => p.Owner().Author(coauthor).Link(PublicationLinkKind.Pdf, "https://example.org/3.pdf"), highlighted: true)
             .WithPublication("Second chosen", p => p.Author(Awkward, corresponding: true).Owner(equal: true)
                 .Link(PublicationLinkKind.Code, "https://example.org/code", Awkward).Link(PublicationLinkKind.Video, "https://example.org/video")
@@ -136,8 +138,9 @@ public sealed class PaperDetailsTests(ProfilesAppFactory factory) : IClassFixtur
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
         var each = await PublicationQueries.SelectedEachAsync(db, owner.Id, 2, withCitations, CancellationToken.None);
-        var one = await PublicationQueries.SelectedInOneStatementAsync(db, owner.Id, 2, withCitations, CancellationToken.None);
-        var all = await PublicationQueries.SelectedInOneStatementAsync(db, owner.Id, 10, withCitations, CancellationToken.None);
+        // As a profile page reads them on PostgreSQL, with the profile's fields (ProfileRead).
+        var one = (await ProfileRead.FindAsync(db, scope.ServiceProvider.GetRequiredService<HomeProfile>(), owner.Slug, 2, CancellationToken.None))!.Value.Lists.Selected;
+        var all = (await ProfileRead.FindAsync(db, scope.ServiceProvider.GetRequiredService<HomeProfile>(), owner.Slug, 10, CancellationToken.None))!.Value.Lists.Selected;
 
         Assert.Equal(["Second chosen", "Third chosen"], each.Select(p => p.Title));
         Assert.Equal(JsonSerializer.Serialize(each), JsonSerializer.Serialize(one));

@@ -62,8 +62,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var header = await ResearcherHeader.FindAsync(db, home, slug, ct);
-        if (header is null)
+        if (await FindAsync(slug, ct) is not var (header, lists))
         {
             return NotFound();
         }
@@ -73,7 +72,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         {
             return RedirectPermanent("/" + Request.QueryString);
         }
-        await LoadAsync(header, ct);
+        await ShowAsync(header, lists, ct);
         PublicPageTags.MarkProfile(HttpContext, Header.Id);
         ShowIn(ViewData);
         return Page();
@@ -94,24 +93,42 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
     /// <summary>Reads the public profile <paramref name="slug"/> into this model; false when there is none.</summary>
     public async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
-        if (await ResearcherHeader.FindAsync(db, home, slug, ct) is not { } header)
+        if (await FindAsync(slug, ct) is not var (header, lists))
         {
             return false;
         }
-        await LoadAsync(header, ct);
+        await ShowAsync(header, lists, ct);
         return true;
     }
 
-    private async Task LoadAsync(ResearcherHeader header, CancellationToken ct)
+    /// <summary>
+    /// The public profile <paramref name="slug"/> with its lists and first selected papers, or null:
+    /// on PostgreSQL in one round trip (<see cref="ProfileRead"/>), on SQLite its fields first, then
+    /// each list that holds anything.
+    /// </summary>
+    private async Task<(ResearcherHeader Header, ProfileLists Lists)?> FindAsync(string slug, CancellationToken ct)
+    {
+        // A profile that marks thousands of papers as selected still shows a bounded page; the full list is paged.
+        var shown = Math.Max(1, site.Value.SelectedPublicationsShown);
+        if (db.Database.IsNpgsql())
+        {
+            return await ProfileRead.FindAsync(db, home, slug, shown, ct);
+        }
+        if (await ResearcherHeader.FindAsync(db, home, slug, ct) is not { } header)
+        {
+            return null;
+        }
+        var selected = header.ShowsPublications && header.Content.SelectedPublications > 0
+            ? new SelectedPapers(shown, header.ShowCitationCounts)
+            : null;
+        return (header, await ProfileLists.ReadAsync(db, header.Id, header.Content, selected, ct));
+    }
+
+    private async Task ShowAsync(ResearcherHeader header, ProfileLists lists, CancellationToken ct)
     {
         Header = header;
         var id = header.Id;
         var content = header.Content;
-        // A profile that marks thousands of papers as selected still shows a bounded page; the full list is paged.
-        var selected = header.ShowsPublications && content.SelectedPublications > 0
-            ? new SelectedPapers(Math.Max(1, site.Value.SelectedPublicationsShown), header.ShowCitationCounts)
-            : null;
-        var lists = await ProfileLists.ReadAsync(db, id, content, selected, ct);
         var layout = lists.Layout;
         bool Shown(ProfileSectionKind kind) => SectionLayout.IsShown(kind, layout);
 
@@ -120,7 +137,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
         {
             AboutHtml = StoredMarkdown.Html(header.AboutHtml, header.RenderedWith, header.AboutMarkdown, StoredMarkdown.AboutLevel);
         }
-        if (Shown(ProfileSectionKind.News) && content.News)
+        if (Shown(ProfileSectionKind.News))
         {
             NewsShown = SectionLayout.NewsShown(layout);
             News = lists.News
@@ -136,7 +153,7 @@ public class ProfileModel(AppDbContext db, IOptions<SiteOptions> site, PublicUrl
             // Only the owner's consent shows counts: a co-author's opt-in may have stored some for shared papers.
             // Read with the selected papers when there are any (on PostgreSQL in the same round trip).
             Citations = !header.ShowCitationCounts || PublicationCount == 0 ? null
-                : selected is not null ? lists.Citations
+                : lists.CitationsRead ? lists.Citations
                 : await CitationTotal.ForProfileAsync(db, id, ct);
         }
         if (lists.Projects.Count > 0)

@@ -46,6 +46,9 @@ public sealed class ProfileLists
     /// <summary>The profile's cited-by total when the selected papers were asked for with their counts (<see cref="SelectedPapers.WithCitations"/>).</summary>
     public CitationTotal? Citations { get; init; }
 
+    /// <summary>Whether <see cref="Citations"/> was read (null then means no paper has a count above zero).</summary>
+    public bool CitationsRead { get; init; }
+
     /// <summary>The lists in the statement's order: entity type, whether only visible rows are read, and the order.</summary>
     private static readonly (Type Type, bool VisibleOnly, string OrderBy)[] Lists =
     [
@@ -69,29 +72,29 @@ public sealed class ProfileLists
     /// <summary>
     /// The lists of profile <paramref name="researcherId"/>, whose fields say which lists hold
     /// anything (<paramref name="content"/>), with its first selected papers when <paramref name="selected"/>
-    /// asks for them. On PostgreSQL the lists' statement and the papers' go to the server together,
-    /// as one batch: one round trip.
+    /// asks for them: on PostgreSQL every list in one statement, on SQLite each list that holds
+    /// anything. (A profile page on PostgreSQL reads all of it in one round trip: <see cref="ProfileRead"/>.)
     /// </summary>
     public static async Task<ProfileLists> ReadAsync(AppDbContext db, int researcherId, VisibleContent content, SelectedPapers? selected, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.IsNpgsql())
-        {
-            return await ReadInOneStatementAsync(db, researcherId, selected, ct);
-        }
-        var lists = await ReadEachAsync(db, researcherId, content, ct);
+        var lists = db.Database.IsNpgsql()
+            ? await ReadInOneStatementAsync(db, researcherId, ct)
+            : await ReadEachAsync(db, researcherId, content, ct);
         return selected is null ? lists : await lists.WithSelectedAsync(db, researcherId, selected, ct);
     }
 
     /// <summary>These lists with the selected papers (and the cited-by total) read by a query each.</summary>
     private async Task<ProfileLists> WithSelectedAsync(AppDbContext db, int researcherId, SelectedPapers selected, CancellationToken ct) => With(
         await PublicationQueries.SelectedEachAsync(db, researcherId, selected.Count, selected.WithCitations, ct),
-        selected.WithCitations ? await CitationTotal.ForProfileAsync(db, researcherId, ct) : null);
+        selected.WithCitations ? await CitationTotal.ForProfileAsync(db, researcherId, ct) : null, selected.WithCitations);
 
-    private ProfileLists With(IReadOnlyList<PublicationView> selected, CitationTotal? citations) => new()
+    /// <summary>These lists with <paramref name="selected"/> papers and, when <paramref name="citationsRead"/>, the total <paramref name="citations"/>.</summary>
+    internal ProfileLists With(IReadOnlyList<PublicationView> selected, CitationTotal? citations, bool citationsRead) => new()
     {
         Layout = Layout, Links = Links, News = News, Education = Education, Positions = Positions, Awards = Awards,
-        Service = Service, Talks = Talks, Writing = Writing, Projects = Projects, Selected = selected, Citations = citations,
+        Service = Service, Talks = Talks, Writing = Writing, Projects = Projects, Selected = selected,
+        Citations = citationsRead ? citations : null, CitationsRead = citationsRead,
     };
 
     /// <summary>Each list that holds anything by a query of its own.</summary>
@@ -121,58 +124,20 @@ public sealed class ProfileLists
             .OrderByDescending(n => n.Date).ThenBy(n => n.SortOrder)));
 
     /// <summary>Every list in one statement.</summary>
-    public static Task<ProfileLists> ReadInOneStatementAsync(AppDbContext db, int researcherId, CancellationToken ct) =>
-        ReadInOneStatementAsync(db, researcherId, selected: null, ct);
-
-    /// <summary>
-    /// Every list in one statement; on PostgreSQL with the selected papers' statement
-    /// (<see cref="PublicationQueries.SelectedInOneStatementAsync"/>) in the same batch.
-    /// </summary>
-    public static async Task<ProfileLists> ReadInOneStatementAsync(AppDbContext db, int researcherId, SelectedPapers? selected, CancellationToken ct)
+    public static async Task<ProfileLists> ReadInOneStatementAsync(AppDbContext db, int researcherId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var postgres = db.Database.IsNpgsql();
         var statement = Statements.GetOrAdd(postgres ? "postgres" : "sqlite", _ => Make(db.Model, postgres));
-        var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (selected is not null && postgres)
-            {
-                await using var batch = connection.CreateBatch();
-                batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                var lists = batch.CreateBatchCommand();
-                lists.CommandText = statement.Sql;
-                lists.Parameters.Add(Parameter(lists.CreateParameter(), postgres, researcherId));
-                batch.BatchCommands.Add(lists);
-                batch.BatchCommands.Add(PublicationQueries.SelectedCommand(db, batch, researcherId, selected.Count, selected.WithCitations));
-                if (selected.WithCitations)
-                {
-                    batch.BatchCommands.Add(CitationTotal.Command(batch, researcherId));
-                }
-                await using var reader = await batch.ExecuteReaderAsync(ct);
-                var withPapers = await ReadRowAsync(reader, statement, ct);
-                if (!await reader.NextResultAsync(ct))
-                {
-                    throw new InvalidOperationException("The batch reading a profile's lists returned no selected papers.");
-                }
-                var papers = await PublicationQueries.ReadSelectedAsync(db, reader, researcherId, selected.WithCitations, ct);
-                if (selected.WithCitations && !await reader.NextResultAsync(ct))
-                {
-                    throw new InvalidOperationException("The batch reading a profile's lists returned no cited-by total.");
-                }
-                return withPapers.With(papers, selected.WithCitations ? await CitationTotal.ReadAsync(reader, ct) : null);
-            }
-            await using var command = connection.CreateCommand();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = statement.Sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.Parameters.Add(Parameter(command.CreateParameter(), postgres, researcherId));
-            ProfileLists read;
-            await using (var reader = await command.ExecuteReaderAsync(ct))
-            {
-                read = await ReadRowAsync(reader, statement, ct);
-            }
-            return selected is null ? read : await read.WithSelectedAsync(db, researcherId, selected, ct);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await ReadRowAsync(reader, statement, ct);
         }
         finally
         {
@@ -217,7 +182,37 @@ public sealed class ProfileLists
         };
     }
 
-    private static Statement Make(IModel model, bool postgres)
+    /// <summary>
+    /// The lists' statement on PostgreSQL for the public profile <c>$1</c> (its slug) rather than an
+    /// id, for a batch sent before the profile's own fields are known (<see cref="ProfileRead"/>): no
+    /// row when there is no such profile.
+    /// </summary>
+    internal static DbBatchCommand BySlugCommand(AppDbContext db, DbBatch batch, string slug)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(batch);
+        var command = batch.CreateBatchCommand();
+        command.CommandText = Statements.GetOrAdd("postgres-by-slug", _ => Make(db.Model, postgres: true, ProfileRead.ProfileBySlug)).Sql;
+        var parameter = command.CreateParameter();
+        parameter.Value = slug;
+        command.Parameters.Add(parameter);
+        return command;
+    }
+
+    /// <summary>The lists of <see cref="BySlugCommand"/>'s result, which <paramref name="reader"/> is at; null when it has no row.</summary>
+    internal static async Task<ProfileLists?> ReadBySlugAsync(AppDbContext db, DbDataReader reader, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(reader);
+        var statement = Statements.GetOrAdd("postgres-by-slug", _ => Make(db.Model, postgres: true, ProfileRead.ProfileBySlug));
+        return reader.HasRows ? await ReadRowAsync(reader, statement, ct) : null;
+    }
+
+    /// <summary>
+    /// The statement of every list: for the profile whose id is the parameter, or, with
+    /// <paramref name="profile"/> (a subquery of one row with its "Id"), for that profile.
+    /// </summary>
+    private static Statement Make(IModel model, bool postgres, string? profile = null)
     {
         var sql = new StringBuilder("SELECT ");
         var readers = new RowReader[Lists.Length];
@@ -234,7 +229,7 @@ public sealed class ProfileLists
                 // SQLite keeps a list of numbers as JSON text: json() puts it in the row as an array, as PostgreSQL's array is.
                 return p.IsPrimitiveCollection && !postgres ? $"json({column})" : column;
             }));
-            var where = "t.\"ResearcherId\" = " + (postgres ? "$1" : "@id") + (visibleOnly ? " AND t.\"IsVisible\"" : string.Empty);
+            var where = "t.\"ResearcherId\" = " + (profile is not null ? "me.\"Id\"" : postgres ? "$1" : "@id") + (visibleOnly ? " AND t.\"IsVisible\"" : string.Empty);
             if (i > 0)
             {
                 sql.Append(", ");
@@ -242,6 +237,10 @@ public sealed class ProfileLists
             sql.Append(postgres
                 ? $"(SELECT coalesce(json_agg(json_build_array({values}) ORDER BY {orderBy}), '[]') FROM \"{table.Name}\" AS t WHERE {where})"
                 : $"(SELECT json_group_array(json_array({values}) ORDER BY {orderBy}) FROM \"{table.Name}\" AS t WHERE {where})");
+        }
+        if (profile is not null)
+        {
+            sql.Append($" FROM {profile} AS me");
         }
         return new Statement(sql.ToString(), readers);
     }

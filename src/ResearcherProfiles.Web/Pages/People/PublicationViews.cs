@@ -226,9 +226,6 @@ public sealed record CitationTotal(long Count, IReadOnlyList<CitationTotal.Sourc
         GROUP BY c."Source"
         """;
 
-    /// <summary>The statement with PostgreSQL's positional parameter, for a batch.</summary>
-    private static readonly string PostgresSql = Sql.Replace("{0}", "$1", StringComparison.Ordinal);
-
     /// <summary>
     /// The total over every visible paper of the profile, in one query whatever their number; null
     /// when none has a count above zero.
@@ -239,19 +236,25 @@ public sealed record CitationTotal(long Count, IReadOnlyList<CitationTotal.Sourc
         return From(await db.Database.SqlQueryRaw<SourceRow>(Sql, researcherId).ToListAsync(ct));
     }
 
-    /// <summary>The statement of <see cref="ForProfileAsync"/> as a command of <paramref name="batch"/> (PostgreSQL's SQL).</summary>
-    internal static DbBatchCommand Command(DbBatch batch, int researcherId)
+    /// <summary>
+    /// The statement of <see cref="ForProfileAsync"/> for the public profile <c>$1</c> (its slug), as a
+    /// command of <paramref name="batch"/> sent before the profile's fields are known
+    /// (<see cref="ProfileRead"/>): no rows unless the profile shows counts.
+    /// </summary>
+    internal static DbBatchCommand BySlugCommand(DbBatch batch, string slug)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var command = batch.CreateBatchCommand();
-        command.CommandText = PostgresSql;
+        command.CommandText = BySlugSql;
         var parameter = command.CreateParameter();
-        parameter.Value = researcherId;
+        parameter.Value = slug;
         command.Parameters.Add(parameter);
         return command;
     }
 
-    /// <summary>The total of <see cref="Command"/>'s result, which <paramref name="reader"/> is at.</summary>
+    private static readonly string BySlugSql = Sql.Replace("{0}", $"(SELECT me.\"Id\" FROM {ProfileRead.ProfileBySlug} AS me WHERE me.\"ShowCitationCounts\")", StringComparison.Ordinal);
+
+    /// <summary>The total of <see cref="BySlugCommand"/>'s result, which <paramref name="reader"/> is at.</summary>
     internal static async Task<CitationTotal?> ReadAsync(DbDataReader reader, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reader);

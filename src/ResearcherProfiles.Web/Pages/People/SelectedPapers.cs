@@ -19,38 +19,17 @@ public static partial class PublicationQueries
         await CompleteAsync(db, researcherId, await Selected.For(db)(db, researcherId, count).ToListAsync(ct), withCitations, withBibtex: false, ct);
 
     /// <summary>
-    /// The selected papers with their authors, links and counts in one PostgreSQL statement: each
-    /// paper's row carries its details as JSON arrays (<see cref="PaperDetails"/>). A profile page
-    /// sends it in one batch with its lists' statement.
+    /// The first <c>$2</c> selected papers of the public profile <c>$1</c> (its slug) with their
+    /// authors, links and, when the profile shows them, cited-by counts, in one PostgreSQL statement:
+    /// each paper's row carries its details as JSON arrays (<see cref="PaperDetails"/>). A profile page
+    /// sends it in one batch with its fields and lists (<see cref="ProfileRead"/>).
     /// </summary>
-    public static async Task<IReadOnlyList<PublicationView>> SelectedInOneStatementAsync(
-        AppDbContext db, int researcherId, int count, bool withCitations, CancellationToken ct)
+    internal static DbBatchCommand SelectedBySlugCommand(DbBatch batch, string slug, int count)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var batch = connection.CreateBatch();
-            batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            batch.BatchCommands.Add(SelectedCommand(db, batch, researcherId, count, withCitations));
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            return await ReadSelectedAsync(db, reader, researcherId, withCitations, ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    /// <summary>The statement of <see cref="SelectedInOneStatementAsync"/>, as a command of <paramref name="batch"/> (PostgreSQL's SQL).</summary>
-    internal static DbBatchCommand SelectedCommand(AppDbContext db, DbBatch batch, int researcherId, int count, bool withCitations)
-    {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(batch);
         var command = batch.CreateBatchCommand();
-        command.CommandText = withCitations ? SelectedWithCitationsSql : SelectedSql;
-        foreach (var value in new[] { researcherId, count })
+        command.CommandText = SelectedBySlugSql;
+        foreach (var value in new object[] { slug, count })
         {
             var parameter = command.CreateParameter();
             parameter.Value = value;
@@ -59,7 +38,7 @@ public static partial class PublicationQueries
         return command;
     }
 
-    /// <summary>The papers of <see cref="SelectedCommand"/>'s result, which <paramref name="reader"/> is at.</summary>
+    /// <summary>The papers of <see cref="SelectedBySlugCommand"/>'s result, which <paramref name="reader"/> is at.</summary>
     internal static async Task<IReadOnlyList<PublicationView>> ReadSelectedAsync(AppDbContext db, DbDataReader reader, int researcherId, bool withCitations, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -71,7 +50,8 @@ public static partial class PublicationQueries
             rows.Add(ReadPaper(reader, stored));
             PaperDetails.ReadAuthors(reader.GetString(PaperColumns.Length), details.Authors);
             PaperDetails.ReadLinks(reader.GetString(PaperColumns.Length + 1), stored.LinkKind, details.Links);
-            if (withCitations)
+            // Null in a batch that found the profile no longer showing counts (ProfileRead).
+            if (withCitations && !reader.IsDBNull(PaperColumns.Length + 2))
             {
                 PaperDetails.ReadCitations(reader.GetString(PaperColumns.Length + 2), details.Citations);
             }
@@ -100,26 +80,22 @@ public static partial class PublicationQueries
             reader.GetFieldValue<List<string>>(19), Text(20));
     }
 
-    // The selection is made first (its index gives the order and the limit), then each chosen paper
-    // is joined with its row and details: the JSON is built for those papers only.
-    private static readonly string SelectedFrom = """
-        FROM (SELECT pp."PublicationId", pp."IsHighlighted", pp."SortOrder"
+    // The profile is found first, then its selection (whose index gives the order and the limit),
+    // then each chosen paper is joined with its row and details: the JSON is built for those papers only.
+    private static readonly string SelectedBySlugSql = $"""
+        SELECT {string.Join(", ", PaperColumns.Select(c => c.Trim()))},
+        {PaperDetails.AuthorsJson("= chosen.\"PublicationId\"")},
+        {PaperDetails.LinksJson("= chosen.\"PublicationId\"")},
+        CASE WHEN me."ShowCitationCounts" THEN {PaperDetails.CitationsJson("= chosen.\"PublicationId\"")} END
+        FROM {ProfileRead.ProfileBySlug} AS me
+        CROSS JOIN LATERAL (SELECT pp."PublicationId", pp."IsHighlighted", pp."SortOrder"
               FROM "ProfilePublications" AS pp
-              WHERE pp."ResearcherId" = $1 AND pp."IsVisible" AND pp."IsHighlighted"
+              WHERE pp."ResearcherId" = me."Id" AND pp."IsVisible" AND pp."IsHighlighted"
               ORDER BY pp."SortOrder", pp."PublicationId"
               LIMIT $2) AS chosen
         JOIN "Publications" AS p ON p."Id" = chosen."PublicationId"
         ORDER BY chosen."SortOrder", chosen."PublicationId"
         """;
-
-    private static readonly string SelectedColumns =
-        string.Join(", ", PaperColumns.Select(c => c.Trim())) + ",\n"
-        + PaperDetails.AuthorsJson("""= chosen."PublicationId" """) + ",\n" + PaperDetails.LinksJson("""= chosen."PublicationId" """);
-
-    private static readonly string SelectedSql = $"SELECT {SelectedColumns}\n{SelectedFrom}";
-
-    private static readonly string SelectedWithCitationsSql =
-        $"SELECT {SelectedColumns},\n{PaperDetails.CitationsJson("""= chosen."PublicationId" """)}\n{SelectedFrom}";
 
     /// <summary>The model's converters for the values the statement reads as stored (enums by name).</summary>
     private sealed record StoredAs(ValueConverter Type, ValueConverter Status, ValueConverter LinkKind)
