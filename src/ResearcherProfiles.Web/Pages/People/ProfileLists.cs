@@ -192,7 +192,7 @@ public sealed class ProfileLists
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(batch);
         var command = batch.CreateBatchCommand();
-        command.CommandText = Statements.GetOrAdd("postgres-by-slug", _ => Make(db.Model, postgres: true, ProfileRead.ProfileBySlug)).Sql;
+        command.CommandText = BySlug(db).Sql;
         var parameter = command.CreateParameter();
         parameter.Value = slug;
         command.Parameters.Add(parameter);
@@ -204,9 +204,11 @@ public sealed class ProfileLists
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(reader);
-        var statement = Statements.GetOrAdd("postgres-by-slug", _ => Make(db.Model, postgres: true, ProfileRead.ProfileBySlug));
-        return reader.HasRows ? await ReadRowAsync(reader, statement, ct) : null;
+        return reader.HasRows ? await ReadRowAsync(reader, BySlug(db), ct) : null;
     }
+
+    private static Statement BySlug(AppDbContext db) =>
+        Statements.GetOrAdd("postgres-by-slug", _ => Make(db.Model, postgres: true, ProfileRead.ProfileBySlug));
 
     /// <summary>
     /// The statement of every list: for the profile whose id is the parameter, or, with
