@@ -10,8 +10,11 @@ using ResearcherProfiles.Web.Search;
 
 namespace ResearcherProfiles.Web.Data;
 
-/// <summary>One table of a copy: its rows in the source and, after the copy, in the target.</summary>
-public sealed record CopiedTable(string Name, long SourceRows, long TargetRows);
+/// <summary>
+/// One table of a copy: its rows in the source and, after the copy, in the target, and how many of
+/// its values lost NUL characters on the way to PostgreSQL.
+/// </summary>
+public sealed record CopiedTable(string Name, long SourceRows, long TargetRows, long ValuesWithoutNul = 0);
 
 /// <summary>
 /// Copies a whole site from one database to another of either provider (SQLite to PostgreSQL and
@@ -64,13 +67,13 @@ public static class DatabaseCopy
                 try
                 {
                     var sourceRows = await table.CountAsync(source, ct);
-                    await table.CopyRowsAsync(source, target, ct);
+                    var withoutNul = await table.CopyRowsAsync(source, target, ct);
                     await KeyCounters.CarryAsync(table, source, target, ct);
-                    copied.Add(new CopiedTable(table.Name, sourceRows, await table.CountAsync(target, ct)));
+                    copied.Add(new CopiedTable(table.Name, sourceRows, await table.CountAsync(target, ct), withoutNul));
                 }
                 catch (Exception e) when (e is DbException or DbUpdateException)
                 {
-                    // The database's own words, with the table they concern (e.g. a text with a NUL character, which PostgreSQL cannot store).
+                    // The database's own words, with the table they concern (e.g. a text longer than PostgreSQL's column allows).
                     throw new InvalidOperationException($"Copying the table {table.Name} failed: {e.GetBaseException().Message}", e);
                 }
             }
@@ -204,7 +207,8 @@ public static class DatabaseCopy
 
         public abstract Task<long> CountAsync(AppDbContext db, CancellationToken ct);
 
-        public abstract Task CopyRowsAsync(AppDbContext source, AppDbContext target, CancellationToken ct);
+        /// <summary>Copies the rows; returns how many values lost NUL characters.</summary>
+        public abstract Task<long> CopyRowsAsync(AppDbContext source, AppDbContext target, CancellationToken ct);
     }
 
     private sealed class Table<TEntity>(IEntityType sourceType, IEntityType targetType) : Table(sourceType, targetType)
@@ -218,16 +222,28 @@ public static class DatabaseCopy
             .Where(p => (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType) is var type && (type == typeof(DateTime) || type == typeof(DateTimeOffset)))
             .Select(p => p.Name)];
 
+        /// <summary>
+        /// SQLite keeps a NUL character in text (sites from before sources' records were cleaned may
+        /// hold one); PostgreSQL refuses it in text and in arrays of text. It is never a visible part
+        /// of a value, so it is dropped on the way and counted.
+        /// </summary>
+        private readonly string[] _texts = [.. targetType.GetProperties()
+            .Where(p => p.ClrType == typeof(string) || p.ClrType == typeof(List<string>))
+            .Select(p => p.Name)];
+
         public override Task<bool> AnyAsync(AppDbContext db, CancellationToken ct) =>
             db.Set<TEntity>().IgnoreQueryFilters().AnyAsync(ct);
 
         public override Task<long> CountAsync(AppDbContext db, CancellationToken ct) =>
             db.Set<TEntity>().IgnoreQueryFilters().LongCountAsync(ct);
 
-        public override async Task CopyRowsAsync(AppDbContext source, AppDbContext target, CancellationToken ct)
+        public override async Task<long> CopyRowsAsync(AppDbContext source, AppDbContext target, CancellationToken ct)
         {
-            var toUtc = target.Database.IsNpgsql() ? _timestamps : [];
+            var toPostgres = target.Database.IsNpgsql();
+            var toUtc = toPostgres ? _timestamps : [];
+            var texts = toPostgres ? _texts : [];
             var pending = 0;
+            var withoutNul = 0L;
             // Streamed untracked: the source holds one row at a time, the target one batch.
             await foreach (var row in source.Set<TEntity>().IgnoreQueryFilters().AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
             {
@@ -244,6 +260,21 @@ public static class DatabaseCopy
                         var value => value,
                     };
                 }
+                foreach (var name in texts)
+                {
+                    var property = entry.Property(name);
+                    switch (property.CurrentValue)
+                    {
+                        case string text when text.Contains('\0', StringComparison.Ordinal):
+                            property.CurrentValue = text.Replace("\0", "", StringComparison.Ordinal);
+                            withoutNul++;
+                            break;
+                        case List<string> list when list.Exists(item => item.Contains('\0', StringComparison.Ordinal)):
+                            property.CurrentValue = list.ConvertAll(item => item.Replace("\0", "", StringComparison.Ordinal));
+                            withoutNul++;
+                            break;
+                    }
+                }
                 if (++pending == BatchSize)
                 {
                     await SaveBatchAsync(target, ct);
@@ -251,6 +282,7 @@ public static class DatabaseCopy
                 }
             }
             await SaveBatchAsync(target, ct);
+            return withoutNul;
         }
 
         private static async Task SaveBatchAsync(AppDbContext target, CancellationToken ct)

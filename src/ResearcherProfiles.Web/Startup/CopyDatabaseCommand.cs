@@ -71,6 +71,12 @@ public static class CopyDatabaseCommand
             }
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{tables.Count} tables, {tables.Sum(t => t.TargetRows):N0} rows: every table holds as many rows as the source's."));
+            if (tables.Where(t => t.ValuesWithoutNul > 0).ToList() is { Count: > 0 } cleaned)
+            {
+                var count = cleaned.Sum(t => t.ValuesWithoutNul);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"PostgreSQL cannot store the NUL character, so it was dropped from {count:N0} {(count == 1 ? "value" : "values")} ({string.Join(", ", cleaned.Select(t => $"{t.Name} {t.ValuesWithoutNul:N0}"))}); nothing else in them changed."));
+            }
             return 0;
         }
         catch (Exception e) when (e is StartupFailureException or DatabaseCopyRefusedException or ArgumentException)

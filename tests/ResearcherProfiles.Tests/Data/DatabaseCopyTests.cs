@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Demo;
@@ -75,15 +76,16 @@ public sealed class DatabaseCopyTests
     public async Task A_copy_that_fails_half_way_leaves_the_target_empty_and_names_the_table()
     {
         await using var original = CopySiteFactory.OnSqlite(demo: true);
-        // SQLite keeps a NUL character in text; PostgreSQL refuses it, after the tables before Researchers are in.
+        // SQLite does not hold text to its column's length; PostgreSQL does, after the tables before Researchers are in.
         await original.ChangeDataAsync(async db => await db.Researchers.Where(r => r.Slug == DemoSlugs.Sparse)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Headline, "Before\0after")));
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Headline, new string('h', 301))));
         await using var postgres = await ScratchPostgres.CreateAsync();
 
         var (code, output, error) = await original.CopyToAsync(DatabaseProvider.Postgres, postgres.ConnectionString);
 
         Assert.Equal((1, ""), (code, output));
         Assert.StartsWith("The copy failed and the target was left empty. Copying the table Researchers failed: ", error, StringComparison.Ordinal);
+        Assert.Contains("too long", error, StringComparison.Ordinal);
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseProvider(DatabaseProvider.Postgres, postgres.ConnectionString);
         await using var target = new AppDbContext(options.Options);
@@ -91,6 +93,42 @@ public sealed class DatabaseCopyTests
         Assert.False(await target.Roles.AnyAsync());
         Assert.False(await target.Publications.AnyAsync());
         Assert.False(await target.Researchers.AnyAsync());
+    }
+
+    [Fact]
+    public async Task NUL_characters_that_PostgreSQL_cannot_store_are_dropped_counted_and_nothing_else_changes()
+    {
+        await using var original = CopySiteFactory.OnSqlite(demo: false);
+        var ada = await new ResearcherBuilder("Ada Lovelace").SaveAsync(original);
+        // Text and a list of texts as a site from before sources' records were cleaned may hold them.
+        await original.ChangeDataAsync(async db => await db.Researchers.Where(r => r.Id == ada.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Headline, "Analytical\0 engines")
+            .SetProperty(r => r.Interests, new List<string> { "Poetical\0 science", "Looms" })));
+        var rows = await SiteRows.ReadAsync(original);
+        Assert.Contains(rows["Researchers"], r => r.Contains("Analytical\0 engines", StringComparison.Ordinal) && r.Contains("Poetical\0 science", StringComparison.Ordinal));
+        await using var postgres = await ScratchPostgres.CreateAsync();
+
+        var (code, output, error) = await original.CopyToAsync(DatabaseProvider.Postgres, postgres.ConnectionString);
+
+        Assert.Equal((0, ""), (code, error));
+        Assert.Contains("PostgreSQL cannot store the NUL character, so it was dropped from 2 values (Researchers 2); nothing else in them changed.", output, StringComparison.Ordinal);
+        await using var onPostgres = new CopySiteFactory(DatabaseProvider.Postgres, postgres.ConnectionString, demo: false);
+        Researcher copied;
+        await using (var scope = onPostgres.Services.CreateAsyncScope())
+        {
+            copied = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Researchers.AsNoTracking().SingleAsync(r => r.Id == ada.Id);
+        }
+        Assert.Equal("Analytical engines", copied.Headline);
+        Assert.Equal(["Poetical science", "Looms"], copied.Interests);
+        var copiedRows = await SiteRows.ReadAsync(onPostgres);
+        Assert.Equal(rows.Keys, copiedRows.Keys);
+        Assert.Equal(rows.Values.Sum(r => r.Count), copiedRows.Values.Sum(r => r.Count));
+
+        var backFolder = CopySiteFactory.NewFolder();
+        (code, output, error) = await onPostgres.CopyToAsync(DatabaseProvider.Sqlite, CopySiteFactory.SqliteFile(backFolder));
+
+        Assert.Equal((0, ""), (code, error));
+        Assert.DoesNotContain("NUL", output, StringComparison.Ordinal);
     }
 
     [Fact]
