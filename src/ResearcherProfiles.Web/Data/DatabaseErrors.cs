@@ -12,6 +12,8 @@ namespace ResearcherProfiles.Web.Data;
 public static class DatabaseErrors
 {
     private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintForeignKey = 787;
     private const int SqliteFull = 13;
     private const int SqliteReadOnly = 8;
     private const int SqliteIoError = 10;
@@ -31,6 +33,22 @@ public static class DatabaseErrors
             PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres =>
                 postgres.TableName == table
                 && postgres.ConstraintName?.StartsWith($"IX_{table}_{column}", StringComparison.Ordinal) == true,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// True when the save lost a race with another save: a row it updates changed or went, a key or
+    /// unique value it inserts was taken, or a row it refers to was deleted in the meantime. Anything
+    /// else (a value the database refuses, a full disk) is a failure of the save itself.
+    /// </summary>
+    public static bool IsRace(DbUpdateException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception is DbUpdateConcurrencyException || exception.InnerException switch
+        {
+            SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey or SqliteConstraintForeignKey } => true,
+            PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation } => true,
             _ => false,
         };
     }

@@ -5,6 +5,7 @@ using ResearcherProfiles.Core.Data.Configurations;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Sources;
 using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Web.Sources;
@@ -21,14 +22,15 @@ public sealed record SyncOutcome(int Found, IReadOnlyList<string> Checked, IRead
 /// not already waiting and not rejected into the profile's review queue; nothing found is
 /// published. For profiles that show citation counts it also reads them from OpenAlex.
 /// </summary>
-public sealed class PaperSync(
+public sealed partial class PaperSync(
     AppDbContext db,
     OrcidClient orcid,
     DblpClient dblp,
     OpenAlexClient openAlex,
     SyncSettings settings,
     IOutputCacheStore publicPages,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<PaperSync> log)
 {
     /// <summary>The most works one look adds to a profile's queue; the rest follow on the next.</summary>
     public const int MaxFoundPerRun = 500;
@@ -56,7 +58,7 @@ public sealed class PaperSync(
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (DatabaseErrors.IsRace(e))
             {
                 // Scheduled at the same moment elsewhere; that row serves.
                 db.ChangeTracker.Clear();
@@ -126,8 +128,15 @@ public sealed class PaperSync(
         var found = 0;
         if (lists.Count > 0)
         {
-            found = await QueueNewWorksAsync(researcherId, lists.Select(l => (l.Source, l.Works.Result)).ToList(), ct);
             problems.AddRange(lists.Select(l => l.Works.Result.Problem).OfType<string>());
+            if (await QueueNewWorksAsync(researcherId, lists.Select(l => (l.Source, l.Works.Result)).ToList(), ct) is { } queued)
+            {
+                found = queued;
+            }
+            else
+            {
+                problems.Add(NotSavedProblem("The new papers found"));
+            }
         }
         string? citationProblem = null;
         if (profile.ShowCitationCounts)
@@ -154,7 +163,14 @@ public sealed class PaperSync(
         {
             state.CitationsReadAt = now;
         }
-        await SaveIgnoringRacesAsync(ct);
+        if (!await SaveAsync(researcherId, ct))
+        {
+            // At least the next look must wait its turn, or the round would come back to this profile at once.
+            problems.Add(NotSavedProblem("This look's record"));
+            await db.SourceSyncStates.Where(s => s.ResearcherId == researcherId).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.DueAt, (now + settings.Interval).UtcDateTime)
+                .SetProperty(x => x.LastRunAt, now), ct);
+        }
         return new SyncOutcome(found, lists.Select(l => l.Service).ToList(), problems, profile.ShowCitationCounts);
     }
 
@@ -162,7 +178,7 @@ public sealed class PaperSync(
     public async Task RemoveArrivedAsync(int researcherId, CancellationToken ct)
     {
         await KnownAsync(researcherId, ct);
-        await SaveIgnoringRacesAsync(ct);
+        await SaveAsync(researcherId, ct);
     }
 
     /// <summary>What is known for the profile: its papers and every queued or rejected work; waiting works now on the profile are removed (unsaved).</summary>
@@ -189,7 +205,8 @@ public sealed class PaperSync(
         return known;
     }
 
-    private async Task<int> QueueNewWorksAsync(int researcherId, List<(WorkSource Source, WorkList List)> lists, CancellationToken ct)
+    /// <summary>Queues the works not known yet; null when they could not be saved.</summary>
+    private async Task<int?> QueueNewWorksAsync(int researcherId, List<(WorkSource Source, WorkList List)> lists, CancellationToken ct)
     {
         var known = await KnownAsync(researcherId, ct);
         var now = clock.GetUtcNow();
@@ -209,8 +226,7 @@ public sealed class PaperSync(
                 found++;
             }
         }
-        await SaveIgnoringRacesAsync(ct);
-        return found;
+        return await SaveAsync(researcherId, ct) ? found : null;
     }
 
     private static FoundWork FoundWorkFrom(int researcherId, WorkSource source, SourceWork work, string titleKey, DateTimeOffset now)
@@ -280,7 +296,10 @@ public sealed class PaperSync(
                 row.Source = CitationSource;
                 row.ReadAt = now;
             }
-            await SaveIgnoringRacesAsync(ct);
+            if (!await SaveAsync(researcherId, ct))
+            {
+                return NotSavedProblem("The citation counts read");
+            }
             // The counts show on the pages of everyone who lists or wrote these papers.
             await PublicPageTags.EvictProfilesAsync(publicPages, await PublicPageTags.ProfilesOnPapersAsync(db, ids, ct), ct);
         }
@@ -288,20 +307,37 @@ public sealed class PaperSync(
     }
 
     /// <summary>
-    /// Saves; when a look at the same profile elsewhere (a "check now" beside the background round)
-    /// wrote the same rows first, theirs stand and this look's duplicates are dropped.
+    /// Saves, and says whether what this look found is now stored. When a look at the same profile
+    /// elsewhere (a "check now" beside the background round) wrote the same rows first, theirs stand
+    /// and this look's duplicates are dropped: that is a success. Any other failure (a value the
+    /// database refuses) is logged and reported, so a look never claims works it did not keep, and
+    /// one profile's failure does not stop the round for the others.
     /// </summary>
-    private async Task SaveIgnoringRacesAsync(CancellationToken ct)
+    private async Task<bool> SaveAsync(int researcherId, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
+            return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseErrors.IsRace(e))
         {
             db.ChangeTracker.Clear();
+            return true;
+        }
+        catch (DbUpdateException e) when (!DatabaseErrors.IsStorageFailure(e))
+        {
+            db.ChangeTracker.Clear();
+            LogNotSaved(log, researcherId, e);
+            return false;
         }
     }
+
+    private static string NotSavedProblem(string what) =>
+        $"{what} could not be saved; the site's log says why, and the next look tries again.";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A look at the sources of profile {ResearcherId} could not save what it found")]
+    private static partial void LogNotSaved(ILogger logger, int researcherId, Exception exception);
 
     /// <summary>Creates the sync record of connected profiles that have none (connected before the sync existed, or by an import of data).</summary>
     private async Task AddMissingStatesAsync(CancellationToken ct)
@@ -316,7 +352,14 @@ public sealed class PaperSync(
         }
         var now = clock.GetUtcNow().UtcDateTime;
         db.SourceSyncStates.AddRange(missing.Select(id => new SourceSyncState { ResearcherId = id, DueAt = now }));
-        await SaveIgnoringRacesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsRace(e))
+        {
+            // Added at the same moment elsewhere (a schedule, another round); those rows serve.
+        }
         db.ChangeTracker.Clear();
     }
 

@@ -6,6 +6,7 @@ using ResearcherProfiles.Core.Sources;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Tests.Editing;
 using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Web.Data;
 
 namespace ResearcherProfiles.Tests.Sources;
 
@@ -149,6 +150,47 @@ public sealed class PaperSyncTests(SourcesAppFactory factory) : IClassFixture<So
         Assert.All(found, w => Assert.DoesNotContain(w.Bibtex, c => c is '\0' or '\a'));
         Assert.Contains("3 new papers", queue.QuerySelector("#status")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(3, queue.QuerySelectorAll(".found-list > li").Length);
+    }
+
+    [Fact]
+    public async Task Works_the_database_refuses_are_reported_not_claimed_and_the_next_look_keeps_them()
+    {
+        var orcid = factory.Fake.AddGeneratedOrcidRecord(3, "Rita Refused");
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Rita Refused"));
+        (await ConnectionsTests.SaveAsync(owner, profile.Slug, orcid, "", "")).Dispose();
+        // A failure that is not a race with another look: the database refuses this profile's found works.
+        await factory.ChangeDataAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.Provider == DatabaseProvider.Postgres
+            ? $$"""
+              CREATE FUNCTION refuse_found_works() RETURNS trigger LANGUAGE plpgsql AS $f$
+              BEGIN IF NEW."ResearcherId" = {{profile.Id}} THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $f$;
+              CREATE TRIGGER refuse_found_works BEFORE INSERT ON "FoundWorks" FOR EACH ROW EXECUTE FUNCTION refuse_found_works();
+              """
+            : $"CREATE TRIGGER refuse_found_works BEFORE INSERT ON FoundWorks WHEN NEW.ResearcherId = {profile.Id} BEGIN SELECT RAISE(ABORT, 'refused'); END;"));
+        IHtmlDocument refused;
+        try
+        {
+            refused = await CheckNowAsync(owner, profile.Slug);
+        }
+        finally
+        {
+            await factory.ChangeDataAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.Provider == DatabaseProvider.Postgres
+                ? "DROP TRIGGER refuse_found_works ON \"FoundWorks\"; DROP FUNCTION refuse_found_works();"
+                : "DROP TRIGGER refuse_found_works;"));
+        }
+
+        Assert.Empty(await FoundAsync(profile.Id));
+        var status = refused.QuerySelector("#status")!.TextContent;
+        Assert.Contains("Looked at ORCID: no new papers.", status, StringComparison.Ordinal);
+        Assert.Contains("The new papers found could not be saved", status, StringComparison.Ordinal);
+        var state = await factory.ReadAsync(db => db.SourceSyncStates.SingleAsync(s => s.ResearcherId == profile.Id));
+        Assert.Equal(0, state.LastFoundCount);
+        Assert.Contains("The new papers found could not be saved", state.LastProblem, StringComparison.Ordinal);
+
+        var queue = await CheckNowAsync(owner, profile.Slug);
+
+        Assert.Equal(3, (await FoundAsync(profile.Id)).Count);
+        Assert.Contains("3 new papers", queue.QuerySelector("#status")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await factory.ReadAsync(db => db.SourceSyncStates.SingleAsync(s => s.ResearcherId == profile.Id))).LastProblem);
     }
 
     [Fact]
