@@ -9,9 +9,17 @@ namespace ResearcherProfiles.Web.Startup;
 /// streaming one sets them up for a 4 MB window on every page. A body that outgrows
 /// <see cref="GatherLimit"/> (a long export) goes on as an ordinary stream from there. Flushes are
 /// ignored while gathering: the page is sent once, compressed, which is what the output cache stores.
+/// A gathered body of at most <paramref name="smallBodyBytes"/> is compressed at
+/// <paramref name="smallBodyQuality"/>, a longer one at <paramref name="quality"/>.
 /// </summary>
-public sealed class PageBrotliStream(Stream output, int quality) : Stream
+public sealed class PageBrotliStream(Stream output, int quality, int smallBodyQuality, int smallBodyBytes) : Stream
 {
+    /// <summary>Every body at <paramref name="quality"/>.</summary>
+    public PageBrotliStream(Stream output, int quality)
+        : this(output, quality, quality, 0)
+    {
+    }
+
     /// <summary>The most a body is gathered before it is compressed as a stream instead.</summary>
     public const int GatherLimit = 1024 * 1024;
 
@@ -166,7 +174,7 @@ public sealed class PageBrotliStream(Stream output, int quality) : Stream
     private byte[] Compress(out int written)
     {
         var compressed = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(_length));
-        if (!BrotliEncoder.TryCompress(_buffer.AsSpan(0, _length), compressed, out written, quality, Window))
+        if (!BrotliEncoder.TryCompress(_buffer.AsSpan(0, _length), compressed, out written, _length <= smallBodyBytes ? smallBodyQuality : quality, Window))
         {
             ArrayPool<byte>.Shared.Return(compressed);
             throw new InvalidOperationException("Brotli could not compress a page within its largest compressed length.");

@@ -90,6 +90,27 @@ public sealed class PageBrotliStreamTests
         Assert.True(output.Length * 5 < page.Length, $"{output.Length} bytes compressed against {page.Length}");
     }
 
+    [Theory]
+    [InlineData(PublicCompression.SmallPageBytes, PublicCompression.SmallPageBrotliQuality)]
+    [InlineData(PublicCompression.SmallPageBytes + 1, PublicCompression.BrotliQuality)]
+    [InlineData(200_000, PublicCompression.BrotliQuality)]
+    public async Task A_small_page_is_compressed_at_the_fast_quality_and_a_longer_one_harder(int bytes, int quality)
+    {
+        // Exactly that many bytes (the page's text has letters of two and three bytes).
+        var page = Page(bytes)[..bytes];
+        var output = new AsyncOnlyStream();
+        var expected = new byte[BrotliEncoder.GetMaxCompressedLength(page.Length)];
+        Assert.True(BrotliEncoder.TryCompress(page, expected, out var expectedLength, quality, 22));
+
+        var brotli = new PageBrotliStream(output, PublicCompression.BrotliQuality, PublicCompression.SmallPageBrotliQuality, PublicCompression.SmallPageBytes);
+        await brotli.WriteAsync(page.AsMemory(0, bytes / 2));
+        await brotli.WriteAsync(page.AsMemory(bytes / 2));
+        await brotli.DisposeAsync();
+
+        Assert.Equal(expected.AsSpan(0, expectedLength).ToArray(), output.ToArray());
+        Assert.Equal(page, Decompress(output.ToArray()));
+    }
+
     [Fact]
     public async Task An_empty_body_is_still_valid_brotli()
     {
