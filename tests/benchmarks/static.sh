@@ -66,8 +66,8 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print int(NR % 2 ? a[(NR + 1) / 2
 ticks=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
-# median <numbers…>: the middle one (of an even count, the higher of the two middle ones)
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int(NR / 2) + 1] }'; }
+# median_of <numbers…>: the middle one, decimals kept (of an even count, the higher of the two middle ones)
+median_of() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int(NR / 2) + 1] }'; }
 
 # wrk_run <url> [extra wrk args]: "req/s p99-in-ms requests non-2xx-answers"
 wrk_run() {
@@ -195,8 +195,8 @@ EOF
             read -r rps p99 _ bad < <(wrk_run "http://127.0.0.1:$nginx_port/$name")
             nginx_rpss+=("$rps"); nginx_p99s+=("$p99"); nginx_bad=$((nginx_bad + bad))
         done
-        app_rps=$(median "${app_rpss[@]}"); app_p99=$(median "${app_p99s[@]}")
-        nginx_rps=$(median "${nginx_rpss[@]}"); nginx_p99=$(median "${nginx_p99s[@]}")
+        app_rps=$(median_of "${app_rpss[@]}"); app_p99=$(median_of "${app_p99s[@]}")
+        nginx_rps=$(median_of "${nginx_rpss[@]}"); nginx_p99=$(median_of "${nginx_p99s[@]}")
         [ "$app_bad$nginx_bad" = 00 ] || echo "($name: $app_bad answers from the app and $nginx_bad from nginx were not 2xx)"
         printf '| %s | %d | %d | %d | %.2f | %.2f ms | %.2f ms | %.2f |\n' "$name" "$(wc -c < "$work/nginx/root/$name")" \
             "$app_rps" "$nginx_rps" "$(echo "$app_rps / $nginx_rps" | bc -l)" "$app_p99" "$nginx_p99" "$(echo "$app_p99 / $nginx_p99" | bc -l)"
