@@ -12,7 +12,7 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7236cd11-350d-4a6e-ab10-e3900ff85b20"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("ec133f9d-684e-4bb6-851b-8d03bb8f88a7"), entityTypeCount: 33)
         {
         }
 
@@ -122,7 +122,7 @@ namespace ResearcherProfiles.Migrations.Postgres.CompiledModel
             WritingItemEntityType.CreateAnnotations(writingItem);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:MaxIdentifierLength", 63);
         }
     }

@@ -11,7 +11,7 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("adf62a3c-5b35-4013-99c7-71885f6b9ff7"), entityTypeCount: 33)
+            : base(skipDetectChanges: false, modelId: new Guid("ae0797e0-8f97-474e-9f0e-f87451c83ecf"), entityTypeCount: 33)
         {
         }
 
@@ -120,7 +120,7 @@ namespace ResearcherProfiles.Migrations.Sqlite.CompiledModel
             WorkerLeaseEntityType.CreateAnnotations(workerLease);
             WritingItemEntityType.CreateAnnotations(writingItem);
 
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
         }
     }
 }
