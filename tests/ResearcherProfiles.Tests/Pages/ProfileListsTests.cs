@@ -18,7 +18,7 @@ public sealed class ProfileListsTests(ProfilesAppFactory factory) : IClassFixtur
     private const string Awkward = AwkwardText.ForJson;
 
     /// <summary>Every list said to hold something.</summary>
-    private static readonly VisibleContent Everything = new(true, true, 1, 0, true, true, true, true, true, true, true, null);
+    internal static readonly VisibleContent Everything = new(true, true, 1, 0, true, true, true, true, true, true, true, null);
 
     private static Task<ProfileLists> ReadAsync(AppDbContext db, int researcherId, bool oneStatement, VisibleContent content) =>
         oneStatement ? ProfileLists.ReadInOneStatementAsync(db, researcherId, CancellationToken.None) : ProfileLists.ReadEachAsync(db, researcherId, content, CancellationToken.None);

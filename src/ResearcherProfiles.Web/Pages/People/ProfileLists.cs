@@ -18,12 +18,14 @@ namespace ResearcherProfiles.Web.Pages.People;
 /// <summary>
 /// A profile's own lists as its pages show them: the layout and every visible link, news item,
 /// degree, position, award, service role, talk, piece of writing and project. On PostgreSQL, where
-/// each query is a round trip, they are read in one statement: the database writes each list as a
-/// JSON array of rows, in the order the page shows it, and the rows become the entities EF would
-/// have read, column by column as the model maps them (about a tenth more uncached profiles a
-/// second on the 10k site). On SQLite a query is a call into the app's own process: there each
-/// list that holds anything is read by a compiled query of its own, which measured cheaper than
-/// building and parsing the JSON.
+/// each query is a round trip, they are read in one statement: each list is a JSON array of rows,
+/// in the order the page shows it, and the rows become the entities EF would have read, column by
+/// column as the model maps them (about a tenth more uncached profiles a second on the 10k site).
+/// The arrays are kept written in "ProfileLists" by the database's triggers whenever a list changes
+/// (migration ProfileListsStored), so a page reads one row; a profile without that row has its
+/// lists built from the tables by the same statement the triggers run. On SQLite a query is a call
+/// into the app's own process: there each list that holds anything is read by a compiled query of
+/// its own, which measured cheaper than building and parsing the JSON.
 /// </summary>
 public sealed class ProfileLists
 {
@@ -79,7 +81,7 @@ public sealed class ProfileLists
     {
         ArgumentNullException.ThrowIfNull(db);
         var lists = db.Database.IsNpgsql()
-            ? await ReadInOneStatementAsync(db, researcherId, ct)
+            ? await ReadStoredAsync(db, researcherId, ct) ?? await ReadInOneStatementAsync(db, researcherId, ct)
             : await ReadEachAsync(db, researcherId, content, ct);
         return selected is null ? lists : await lists.WithSelectedAsync(db, researcherId, selected, ct);
     }
@@ -145,6 +147,29 @@ public sealed class ProfileLists
         }
     }
 
+    /// <summary>The columns of "ProfileLists", in the order of <see cref="Lists"/>.</summary>
+    private const string StoredColumns = """d."Layout", d."Links", d."News", d."Education", d."Positions", d."Awards", d."Service", d."Talks", d."Writing", d."Projects" """;
+
+    /// <summary>The lists of profile <paramref name="researcherId"/> as PostgreSQL keeps them written; null when it has no row of them.</summary>
+    public static async Task<ProfileLists?> ReadStoredAsync(AppDbContext db, int researcherId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"""SELECT {StoredColumns} FROM "ProfileLists" AS d WHERE d."ResearcherId" = $1""";
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.Parameters.Add(Parameter(command.CreateParameter(), postgres: true, researcherId));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct) ? ReadRow(reader, Postgres(db), first: 0) : null;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private static DbParameter Parameter(DbParameter parameter, bool postgres, int researcherId)
     {
         // PostgreSQL's positional parameter needs no name, so Npgsql sends the text as it is.
@@ -162,10 +187,16 @@ public sealed class ProfileLists
         {
             throw new InvalidOperationException("The statement reading a profile's lists returned no row.");
         }
+        return ReadRow(reader, statement, first: 0);
+    }
+
+    /// <summary>The lists of the row <paramref name="reader"/> is at, the first in column <paramref name="first"/>.</summary>
+    private static ProfileLists ReadRow(DbDataReader reader, Statement statement, int first)
+    {
         var lists = new object[Lists.Length];
         for (var i = 0; i < Lists.Length; i++)
         {
-            lists[i] = statement.Readers[i].Read(reader.GetString(i));
+            lists[i] = statement.Readers[i].Read(reader.GetString(first + i));
         }
         return new ProfileLists
         {
@@ -183,38 +214,44 @@ public sealed class ProfileLists
     }
 
     /// <summary>
-    /// The lists' statement on PostgreSQL for the public profile <c>$1</c> (its slug) rather than an
-    /// id, for a batch sent before the profile's own fields are known (<see cref="ProfileRead"/>): no
-    /// row when there is no such profile.
+    /// The stored lists of the public profile <c>$1</c> (its slug) on PostgreSQL, for a batch sent
+    /// before the profile's own fields are known (<see cref="ProfileRead"/>): no row when there is no
+    /// such profile, no lists in it when the profile has no stored row.
     /// </summary>
-    internal static DbBatchCommand BySlugCommand(AppDbContext db, DbBatch batch, string slug)
+    internal static DbBatchCommand BySlugCommand(DbBatch batch, string slug)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(batch);
         var command = batch.CreateBatchCommand();
-        command.CommandText = BySlug(db).Sql;
+        command.CommandText = $"""SELECT {StoredColumns} FROM {ProfileRead.ProfileBySlug} AS me LEFT JOIN "ProfileLists" AS d ON d."ResearcherId" = me."Id" """;
         var parameter = command.CreateParameter();
         parameter.Value = slug;
         command.Parameters.Add(parameter);
         return command;
     }
 
-    /// <summary>The lists of <see cref="BySlugCommand"/>'s result, which <paramref name="reader"/> is at; null when it has no row.</summary>
-    internal static async Task<ProfileLists?> ReadBySlugAsync(AppDbContext db, DbDataReader reader, CancellationToken ct)
+    /// <summary>
+    /// What <see cref="BySlugCommand"/> found, which <paramref name="reader"/> is at: whether the
+    /// profile is there, and its lists unless it has no stored row (then <see cref="ReadAsync"/> builds them).
+    /// </summary>
+    internal static async Task<(bool Found, ProfileLists? Lists)> ReadBySlugAsync(AppDbContext db, DbDataReader reader, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(reader);
-        return reader.HasRows ? await ReadRowAsync(reader, BySlug(db), ct) : null;
+        if (!await reader.ReadAsync(ct))
+        {
+            return (false, null);
+        }
+        return (true, reader.IsDBNull(0) ? null : ReadRow(reader, Postgres(db), first: 0));
     }
 
-    private static Statement BySlug(AppDbContext db) =>
-        Statements.GetOrAdd("postgres-by-slug", _ => Make(db.Model, postgres: true, ProfileRead.ProfileBySlug));
+    /// <summary>PostgreSQL's statement by id, whose row readers also read the stored lists.</summary>
+    private static Statement Postgres(AppDbContext db) => Statements.GetOrAdd("postgres", _ => Make(db.Model, postgres: true));
 
     /// <summary>
-    /// The statement of every list: for the profile whose id is the parameter, or, with
-    /// <paramref name="profile"/> (a subquery of one row with its "Id"), for that profile.
+    /// The statement of every list for the profile whose id is the parameter: on PostgreSQL also
+    /// what the triggers of "ProfileLists" run (migration ProfileListsStored), column for column.
     /// </summary>
-    private static Statement Make(IModel model, bool postgres, string? profile = null)
+    private static Statement Make(IModel model, bool postgres)
     {
         var sql = new StringBuilder("SELECT ");
         var readers = new RowReader[Lists.Length];
@@ -231,7 +268,7 @@ public sealed class ProfileLists
                 // SQLite keeps a list of numbers as JSON text: json() puts it in the row as an array, as PostgreSQL's array is.
                 return p.IsPrimitiveCollection && !postgres ? $"json({column})" : column;
             }));
-            var where = "t.\"ResearcherId\" = " + (profile is not null ? "me.\"Id\"" : postgres ? "$1" : "@id") + (visibleOnly ? " AND t.\"IsVisible\"" : string.Empty);
+            var where = "t.\"ResearcherId\" = " + (postgres ? "$1" : "@id") + (visibleOnly ? " AND t.\"IsVisible\"" : string.Empty);
             if (i > 0)
             {
                 sql.Append(", ");
@@ -239,10 +276,6 @@ public sealed class ProfileLists
             sql.Append(postgres
                 ? $"(SELECT coalesce(json_agg(json_build_array({values}) ORDER BY {orderBy}), '[]') FROM \"{table.Name}\" AS t WHERE {where})"
                 : $"(SELECT json_group_array(json_array({values}) ORDER BY {orderBy}) FROM \"{table.Name}\" AS t WHERE {where})");
-        }
-        if (profile is not null)
-        {
-            sql.Append($" FROM {profile} AS me");
         }
         return new Statement(sql.ToString(), readers);
     }

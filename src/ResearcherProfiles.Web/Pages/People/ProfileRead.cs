@@ -9,8 +9,8 @@ namespace ResearcherProfiles.Web.Pages.People;
 
 /// <summary>
 /// An uncached profile page on PostgreSQL in one round trip: the profile's own fields with the home
-/// profile, its lists, its first selected papers and its cited-by total go to the server as one
-/// batch, each statement finding the profile by its slug. The fields are read as
+/// profile, its stored lists (<see cref="ProfileLists"/>), its first selected papers and its cited-by
+/// total go to the server as one batch, each statement finding the profile by its slug. The fields are read as
 /// <see cref="ResearcherHeader.FindAsync(AppDbContext, HomeProfile, string, CancellationToken)"/>
 /// reads them; which lists hold anything is known from the lists themselves, which are read whole.
 /// The selected papers and the total are read whatever the fields say (the page leaves them out
@@ -50,25 +50,34 @@ public static class ProfileRead
                 header.Parameters.Add(parameter);
             }
             batch.BatchCommands.Add(header);
-            batch.BatchCommands.Add(ProfileLists.BySlugCommand(db, batch, slug));
+            batch.BatchCommands.Add(ProfileLists.BySlugCommand(batch, slug));
             batch.BatchCommands.Add(PublicationQueries.SelectedBySlugCommand(batch, slug, selectedCount));
             batch.BatchCommands.Add(CitationTotal.BySlugCommand(batch, slug));
 
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct))
+            Fields fields;
+            ProfileLists? lists;
+            IReadOnlyList<PublicationView> papers;
+            CitationTotal? total;
+            await using (var reader = await batch.ExecuteReaderAsync(ct))
             {
-                return null;
+                if (!await reader.ReadAsync(ct))
+                {
+                    return null;
+                }
+                fields = ReadFields(reader);
+                // Each statement sees the data as it stands when it starts: a profile hidden in between
+                // is not found by the next, and is not shown.
+                if (!await reader.NextResultAsync(ct) || await ProfileLists.ReadBySlugAsync(db, reader, ct) is not (true, var stored)
+                    || !await reader.NextResultAsync(ct))
+                {
+                    return null;
+                }
+                lists = stored;
+                papers = await PublicationQueries.ReadSelectedAsync(db, reader, fields.Id, fields.ShowCitationCounts, ct);
+                total = await reader.NextResultAsync(ct) ? await CitationTotal.ReadAsync(reader, ct) : null;
             }
-            var fields = ReadFields(reader);
-            // Each statement sees the data as it stands when it starts: a profile hidden in between
-            // is not found by the next, and is not shown.
-            if (!await reader.NextResultAsync(ct) || await ProfileLists.ReadBySlugAsync(db, reader, ct) is not { } lists
-                || !await reader.NextResultAsync(ct))
-            {
-                return null;
-            }
-            var papers = await PublicationQueries.ReadSelectedAsync(db, reader, fields.Id, fields.ShowCitationCounts, ct);
-            var total = await reader.NextResultAsync(ct) ? await CitationTotal.ReadAsync(reader, ct) : null;
+            // A profile whose lists are not stored has them built from the tables, once the batch is read.
+            lists ??= await ProfileLists.ReadInOneStatementAsync(db, fields.Id, ct);
             var found = fields.With(lists);
             home.ReadWith(found.Home);
             return (found, lists.With(papers, total, citationsRead: fields.ShowCitationCounts));
