@@ -16,8 +16,9 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
     ///
     /// Written by triggers on the ten tables in the transaction that writes the list, whatever
     /// writes it (editor, import, undo, purge, copy), and removed with the profile by the foreign
-    /// key. A writer first locks the profile's row and only then reads the lists, so two
-    /// transactions changing one profile's lists take turns and the second sees the first's rows.
+    /// key. They run as the transaction commits, once per profile; the writer first locks the
+    /// profile's row and only then reads the lists, so two transactions changing one profile's lists
+    /// take turns and the second sees the first's rows.
     /// The arrays must stay what ProfileLists reads from the model: a migration that adds or renames
     /// a column of these tables replaces profile_lists_refresh and calls it for every profile
     /// (ProfileListsStoredTests compares the stored lists with the lists read from the tables).
@@ -71,34 +72,59 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
                 END $$;
                 """);
             // A row that moves to another profile changes both; a profile's own row is written when
-            // the profile is, so that every profile has one.
+            // the profile is, so that every profile has one. The triggers are deferred to the commit,
+            // when the transaction holds every lock of its own writes: taking the profile's row in the
+            // middle of them made two editors of one list wait for each other's rows (a deadlock).
+            // The first refresh at the commit sees all of the transaction's writes, so each profile is
+            // written once per transaction however many of its rows changed.
             migrationBuilder.Sql("""
+                CREATE FUNCTION profile_lists_once(researcher integer) RETURNS void LANGUAGE plpgsql AS $$
+                DECLARE
+                    done text := coalesce(current_setting('profile_lists.written', true), '');
+                BEGIN
+                    IF researcher IS NULL OR position(',' || researcher || ',' IN done) > 0 THEN
+                        RETURN;
+                    END IF;
+                    PERFORM profile_lists_refresh(researcher);
+                    PERFORM set_config('profile_lists.written', CASE WHEN done = '' THEN ',' ELSE done END || researcher || ',', true);
+                END $$;
                 CREATE FUNCTION profile_lists_changed() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF TG_OP <> 'INSERT' THEN
-                        PERFORM profile_lists_refresh(OLD."ResearcherId");
+                        PERFORM profile_lists_once(OLD."ResearcherId");
                     END IF;
-                    IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW."ResearcherId" <> OLD."ResearcherId") THEN
-                        PERFORM profile_lists_refresh(NEW."ResearcherId");
+                    IF TG_OP <> 'DELETE' THEN
+                        PERFORM profile_lists_once(NEW."ResearcherId");
                     END IF;
                     RETURN NULL;
                 END $$;
                 CREATE FUNCTION profile_lists_researcher_added() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    PERFORM profile_lists_refresh(NEW."Id");
+                    PERFORM profile_lists_once(NEW."Id");
                     RETURN NULL;
                 END $$;
-                CREATE TRIGGER "ProfileLists_Researchers" AFTER INSERT ON "Researchers" FOR EACH ROW EXECUTE FUNCTION profile_lists_researcher_added();
-                CREATE TRIGGER "ProfileLists_ProfileSections" AFTER INSERT OR UPDATE OR DELETE ON "ProfileSections" FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE TRIGGER "ProfileLists_ProfileLinks" AFTER INSERT OR UPDATE OR DELETE ON "ProfileLinks" FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE TRIGGER "ProfileLists_News" AFTER INSERT OR UPDATE OR DELETE ON "News" FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE TRIGGER "ProfileLists_Education" AFTER INSERT OR UPDATE OR DELETE ON "Education" FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE TRIGGER "ProfileLists_Positions" AFTER INSERT OR UPDATE OR DELETE ON "Positions" FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE TRIGGER "ProfileLists_Awards" AFTER INSERT OR UPDATE OR DELETE ON "Awards" FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE TRIGGER "ProfileLists_ServiceRoles" AFTER INSERT OR UPDATE OR DELETE ON "ServiceRoles" FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE TRIGGER "ProfileLists_Talks" AFTER INSERT OR UPDATE OR DELETE ON "Talks" FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE TRIGGER "ProfileLists_Writing" AFTER INSERT OR UPDATE OR DELETE ON "Writing" FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE TRIGGER "ProfileLists_Projects" AFTER INSERT OR UPDATE OR DELETE ON "Projects" FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
+                CREATE CONSTRAINT TRIGGER "ProfileLists_Researchers" AFTER INSERT ON "Researchers"
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_researcher_added();
+                CREATE CONSTRAINT TRIGGER "ProfileLists_ProfileSections" AFTER INSERT OR UPDATE OR DELETE ON "ProfileSections"
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
+                CREATE CONSTRAINT TRIGGER "ProfileLists_ProfileLinks" AFTER INSERT OR UPDATE OR DELETE ON "ProfileLinks"
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
+                CREATE CONSTRAINT TRIGGER "ProfileLists_News" AFTER INSERT OR UPDATE OR DELETE ON "News"
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
+                CREATE CONSTRAINT TRIGGER "ProfileLists_Education" AFTER INSERT OR UPDATE OR DELETE ON "Education"
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
+                CREATE CONSTRAINT TRIGGER "ProfileLists_Positions" AFTER INSERT OR UPDATE OR DELETE ON "Positions"
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
+                CREATE CONSTRAINT TRIGGER "ProfileLists_Awards" AFTER INSERT OR UPDATE OR DELETE ON "Awards"
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
+                CREATE CONSTRAINT TRIGGER "ProfileLists_ServiceRoles" AFTER INSERT OR UPDATE OR DELETE ON "ServiceRoles"
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
+                CREATE CONSTRAINT TRIGGER "ProfileLists_Talks" AFTER INSERT OR UPDATE OR DELETE ON "Talks"
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
+                CREATE CONSTRAINT TRIGGER "ProfileLists_Writing" AFTER INSERT OR UPDATE OR DELETE ON "Writing"
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
+                CREATE CONSTRAINT TRIGGER "ProfileLists_Projects" AFTER INSERT OR UPDATE OR DELETE ON "Projects"
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
                 """);
             migrationBuilder.Sql(FillSql);
         }
@@ -120,6 +146,7 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
                 DROP TRIGGER IF EXISTS "ProfileLists_Researchers" ON "Researchers";
                 DROP FUNCTION IF EXISTS profile_lists_changed();
                 DROP FUNCTION IF EXISTS profile_lists_researcher_added();
+                DROP FUNCTION IF EXISTS profile_lists_once(integer);
                 DROP FUNCTION IF EXISTS profile_lists_refresh(integer);
                 DROP TABLE IF EXISTS "ProfileLists";
                 """);
