@@ -32,6 +32,10 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
         /// <summary>The statement that writes the stored lists of every profile again (also run by SearchIndexLoad).</summary>
         public const string FillSql = """SELECT count(profile_lists_refresh("Id")) FROM "Researchers" """;
 
+        /// <summary>The tables of a profile's lists, each with its "ResearcherId".</summary>
+        private static readonly string[] Tables =
+            ["ProfileSections", "ProfileLinks", "News", "Education", "Positions", "Awards", "ServiceRoles", "Talks", "Writing", "Projects"];
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -76,77 +80,62 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
             // when the transaction holds every lock of its own writes: taking the profile's row in the
             // middle of them made two editors of one list wait for each other's rows (a deadlock).
             // The first refresh at the commit sees all of the transaction's writes, so each profile is
-            // written once per transaction however many of its rows changed.
+            // written once per transaction however many of its rows changed (first_in_transaction
+            // keeps the ids written in a setting that ends with the transaction).
             migrationBuilder.Sql("""
-                CREATE FUNCTION profile_lists_once(researcher integer) RETURNS void LANGUAGE plpgsql AS $$
+                CREATE FUNCTION first_in_transaction(list text, id integer) RETURNS boolean LANGUAGE plpgsql AS $$
                 DECLARE
-                    done text := coalesce(current_setting('profile_lists.written', true), '');
+                    setting text := 'written.' || list;
+                    done text := coalesce(current_setting(setting, true), '');
                 BEGIN
-                    IF researcher IS NULL OR position(',' || researcher || ',' IN done) > 0 THEN
-                        RETURN;
+                    IF id IS NULL OR position(',' || id || ',' IN done) > 0 THEN
+                        RETURN false;
                     END IF;
-                    PERFORM profile_lists_refresh(researcher);
-                    PERFORM set_config('profile_lists.written', CASE WHEN done = '' THEN ',' ELSE done END || researcher || ',', true);
+                    PERFORM set_config(setting, CASE WHEN done = '' THEN ',' ELSE done END || id || ',', true);
+                    RETURN true;
                 END $$;
                 CREATE FUNCTION profile_lists_changed() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    IF TG_OP <> 'INSERT' THEN
-                        PERFORM profile_lists_once(OLD."ResearcherId");
+                    IF TG_OP <> 'INSERT' AND first_in_transaction('profile_lists', OLD."ResearcherId") THEN
+                        PERFORM profile_lists_refresh(OLD."ResearcherId");
                     END IF;
-                    IF TG_OP <> 'DELETE' THEN
-                        PERFORM profile_lists_once(NEW."ResearcherId");
+                    IF TG_OP <> 'DELETE' AND first_in_transaction('profile_lists', NEW."ResearcherId") THEN
+                        PERFORM profile_lists_refresh(NEW."ResearcherId");
                     END IF;
                     RETURN NULL;
                 END $$;
                 CREATE FUNCTION profile_lists_researcher_added() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    PERFORM profile_lists_once(NEW."Id");
+                    IF first_in_transaction('profile_lists', NEW."Id") THEN
+                        PERFORM profile_lists_refresh(NEW."Id");
+                    END IF;
                     RETURN NULL;
                 END $$;
                 CREATE CONSTRAINT TRIGGER "ProfileLists_Researchers" AFTER INSERT ON "Researchers"
                     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_researcher_added();
-                CREATE CONSTRAINT TRIGGER "ProfileLists_ProfileSections" AFTER INSERT OR UPDATE OR DELETE ON "ProfileSections"
-                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE CONSTRAINT TRIGGER "ProfileLists_ProfileLinks" AFTER INSERT OR UPDATE OR DELETE ON "ProfileLinks"
-                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE CONSTRAINT TRIGGER "ProfileLists_News" AFTER INSERT OR UPDATE OR DELETE ON "News"
-                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE CONSTRAINT TRIGGER "ProfileLists_Education" AFTER INSERT OR UPDATE OR DELETE ON "Education"
-                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE CONSTRAINT TRIGGER "ProfileLists_Positions" AFTER INSERT OR UPDATE OR DELETE ON "Positions"
-                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE CONSTRAINT TRIGGER "ProfileLists_Awards" AFTER INSERT OR UPDATE OR DELETE ON "Awards"
-                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE CONSTRAINT TRIGGER "ProfileLists_ServiceRoles" AFTER INSERT OR UPDATE OR DELETE ON "ServiceRoles"
-                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE CONSTRAINT TRIGGER "ProfileLists_Talks" AFTER INSERT OR UPDATE OR DELETE ON "Talks"
-                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE CONSTRAINT TRIGGER "ProfileLists_Writing" AFTER INSERT OR UPDATE OR DELETE ON "Writing"
-                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
-                CREATE CONSTRAINT TRIGGER "ProfileLists_Projects" AFTER INSERT OR UPDATE OR DELETE ON "Projects"
-                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
                 """);
+            foreach (var table in Tables)
+            {
+                migrationBuilder.Sql($"""
+                    CREATE CONSTRAINT TRIGGER "ProfileLists_{table}" AFTER INSERT OR UPDATE OR DELETE ON "{table}"
+                        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION profile_lists_changed();
+                    """);
+            }
             migrationBuilder.Sql(FillSql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            foreach (var table in Tables)
+            {
+                migrationBuilder.Sql($"""DROP TRIGGER IF EXISTS "ProfileLists_{table}" ON "{table}";""");
+            }
             migrationBuilder.Sql("""
-                DROP TRIGGER IF EXISTS "ProfileLists_ProfileSections" ON "ProfileSections";
-                DROP TRIGGER IF EXISTS "ProfileLists_ProfileLinks" ON "ProfileLinks";
-                DROP TRIGGER IF EXISTS "ProfileLists_News" ON "News";
-                DROP TRIGGER IF EXISTS "ProfileLists_Education" ON "Education";
-                DROP TRIGGER IF EXISTS "ProfileLists_Positions" ON "Positions";
-                DROP TRIGGER IF EXISTS "ProfileLists_Awards" ON "Awards";
-                DROP TRIGGER IF EXISTS "ProfileLists_ServiceRoles" ON "ServiceRoles";
-                DROP TRIGGER IF EXISTS "ProfileLists_Talks" ON "Talks";
-                DROP TRIGGER IF EXISTS "ProfileLists_Writing" ON "Writing";
-                DROP TRIGGER IF EXISTS "ProfileLists_Projects" ON "Projects";
                 DROP TRIGGER IF EXISTS "ProfileLists_Researchers" ON "Researchers";
                 DROP FUNCTION IF EXISTS profile_lists_changed();
                 DROP FUNCTION IF EXISTS profile_lists_researcher_added();
-                DROP FUNCTION IF EXISTS profile_lists_once(integer);
+                DROP FUNCTION IF EXISTS first_in_transaction(text, integer);
                 DROP FUNCTION IF EXISTS profile_lists_refresh(integer);
                 DROP TABLE IF EXISTS "ProfileLists";
                 """);

@@ -13,7 +13,8 @@ namespace ResearcherProfiles.Web.Search;
 /// abstract), which made copying a large site take most of its time. Suspended inside the load's
 /// transaction, so a failure brings them back with the rollback; <see cref="RebuildAsync"/> puts
 /// them back and has them write each document once. The triggers that keep each profile's stored
-/// lists (migration ProfileListsStored) are suspended and written once the same way.
+/// lists and each paper's stored authors (migrations ProfileListsStored, PublicationAuthorListsStored)
+/// are suspended and written once the same way.
 /// </summary>
 public sealed class SearchIndexLoad
 {
@@ -81,7 +82,7 @@ public sealed class SearchIndexLoad
         // The triggers that keep the index's words ("SearchWords_*", migration SearchWords) stay
         // suspended while RebuildAsync writes the documents, which then adds their words at once.
         var pgTriggers = await db.Database.SqlQuery<SearchTrigger>(
-            $"""SELECT t.tgname::text AS "Name", c.relname::text AS "Table", '' AS "Definition" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND (t.tgname LIKE 'Search\_%' OR t.tgname LIKE 'SearchWords\_%' OR t.tgname LIKE 'ProfileLists\_%')""").ToListAsync(ct);
+            $"""SELECT t.tgname::text AS "Name", c.relname::text AS "Table", '' AS "Definition" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND (t.tgname LIKE 'Search\_%' OR t.tgname LIKE 'SearchWords\_%' OR t.tgname LIKE 'ProfileLists\_%' OR t.tgname LIKE 'PublicationAuthorLists\_%')""").ToListAsync(ct);
         foreach (var trigger in pgTriggers)
         {
             await ExecuteAsync(db, $"ALTER TABLE {sql.DelimitIdentifier(trigger.Table)} DISABLE TRIGGER {sql.DelimitIdentifier(trigger.Name)}", ct);
@@ -160,6 +161,10 @@ public sealed class SearchIndexLoad
         if (_triggers.Any(t => t.Name.StartsWith("ProfileLists_", StringComparison.Ordinal)))
         {
             await ExecuteAsync(_db, global::ResearcherProfiles.Migrations.Postgres.Migrations.ProfileListsStored.FillSql, ct);
+        }
+        if (_triggers.Any(t => t.Name.StartsWith("PublicationAuthorLists_", StringComparison.Ordinal)))
+        {
+            await ExecuteAsync(_db, global::ResearcherProfiles.Migrations.Postgres.Migrations.PublicationAuthorListsStored.FillSql, ct);
         }
         if (words.Count > 0)
         {

@@ -56,7 +56,7 @@ public static class ProfileRead
 
             Fields fields;
             ProfileLists? lists;
-            IReadOnlyList<PublicationView> papers;
+            PublicationQueries.SelectedRead papers;
             CitationTotal? total;
             await using (var reader = await batch.ExecuteReaderAsync(ct))
             {
@@ -73,14 +73,15 @@ public static class ProfileRead
                     return null;
                 }
                 lists = stored;
-                papers = await PublicationQueries.ReadSelectedAsync(db, reader, fields.Id, fields.ShowCitationCounts, ct);
+                papers = await PublicationQueries.ReadSelectedAsync(db, reader, fields.ShowCitationCounts, ct);
                 total = await reader.NextResultAsync(ct) ? await CitationTotal.ReadAsync(reader, ct) : null;
             }
-            // A profile whose lists are not stored has them built from the tables, once the batch is read.
+            // Lists or authors not stored are read from the tables, once the batch is read.
             lists ??= await ProfileLists.ReadInOneStatementAsync(db, fields.Id, ct);
+            var selected = await PublicationQueries.FinishSelectedAsync(db, fields.Id, papers, ct);
             var found = fields.With(lists);
             home.ReadWith(found.Home);
-            return (found, lists.With(papers, total, citationsRead: fields.ShowCitationCounts));
+            return (found, lists.With(selected, total, citationsRead: fields.ShowCitationCounts));
         }
         finally
         {

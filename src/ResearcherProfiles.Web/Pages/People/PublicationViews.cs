@@ -167,7 +167,7 @@ public static partial class PublicationQueries
             .Take(count)
             .Select(ToRow)));
 
-    private sealed record PaperRow(
+    internal sealed record PaperRow(
         int PublicationId, bool IsHighlighted, string Title, string? VenueName, string? VenueShort, int? Year, int? Month,
         PublicationType Type, PublicationStatus Status, List<string> Badges, string? Doi, string? ArxivId, string? Url, string? Summary,
         string? Volume, string? Number, string? Pages, string? Publisher, string? Note, List<string> Keywords, string? CitationKey);

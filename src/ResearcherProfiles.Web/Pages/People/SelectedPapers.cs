@@ -21,7 +21,7 @@ public static partial class PublicationQueries
     /// <summary>
     /// The first <c>$2</c> selected papers of the public profile <c>$1</c> (its slug) with their
     /// authors, links and, when the profile shows them, cited-by counts, in one PostgreSQL statement:
-    /// each paper's row carries its details as JSON arrays (<see cref="PaperDetails"/>). A profile page
+    /// each paper's row carries its stored authors and its details as JSON arrays (<see cref="PaperDetails"/>). A profile page
     /// sends it in one batch with its fields and lists (<see cref="ProfileRead"/>).
     /// </summary>
     internal static DbBatchCommand SelectedBySlugCommand(DbBatch batch, string slug, int count)
@@ -38,25 +38,50 @@ public static partial class PublicationQueries
         return command;
     }
 
-    /// <summary>The papers of <see cref="SelectedBySlugCommand"/>'s result, which <paramref name="reader"/> is at.</summary>
-    internal static async Task<IReadOnlyList<PublicationView>> ReadSelectedAsync(AppDbContext db, DbDataReader reader, int researcherId, bool withCitations, CancellationToken ct)
+    /// <summary>
+    /// The papers of <see cref="SelectedBySlugCommand"/>'s result, which <paramref name="reader"/> is
+    /// at, with their links and counts, and their authors as stored; <see cref="FinishSelectedAsync"/>
+    /// makes them the page's papers once the batch is read.
+    /// </summary>
+    internal static async Task<SelectedRead> ReadSelectedAsync(AppDbContext db, DbDataReader reader, bool withCitations, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var stored = StoredAs.For(db);
-        var rows = new List<PaperRow>();
-        var details = new PaperDetails([], [], []);
+        var read = new SelectedRead([], new PaperDetails([], [], []), []);
         while (await reader.ReadAsync(ct))
         {
-            rows.Add(ReadPaper(reader, stored));
-            PaperDetails.ReadAuthors(reader.GetString(PaperColumns.Length), details.Authors);
-            PaperDetails.ReadLinks(reader.GetString(PaperColumns.Length + 1), stored.LinkKind, details.Links);
+            var row = ReadPaper(reader, stored);
+            read.Rows.Add(row);
+            if (reader.IsDBNull(PaperColumns.Length))
+            {
+                read.WithoutAuthors.Add(row.PublicationId);
+            }
+            else
+            {
+                PaperDetails.ReadAuthors(reader.GetString(PaperColumns.Length), read.Details.Authors);
+            }
+            PaperDetails.ReadLinks(reader.GetString(PaperColumns.Length + 1), stored.LinkKind, read.Details.Links);
             // Null in a batch that found the profile no longer showing counts (ProfileRead).
             if (withCitations && !reader.IsDBNull(PaperColumns.Length + 2))
             {
-                PaperDetails.ReadCitations(reader.GetString(PaperColumns.Length + 2), details.Citations);
+                PaperDetails.ReadCitations(reader.GetString(PaperColumns.Length + 2), read.Details.Citations);
             }
         }
-        return Views(researcherId, rows, details, withBibtex: false);
+        return read;
+    }
+
+    /// <summary>The selected papers as a batch read them: a paper's authors wait in <see cref="WithoutAuthors"/> when they are not stored.</summary>
+    internal sealed record SelectedRead(List<PaperRow> Rows, PaperDetails Details, List<int> WithoutAuthors);
+
+    /// <summary>The papers of <paramref name="read"/>, the authors not stored read from the tables first.</summary>
+    internal static async Task<IReadOnlyList<PublicationView>> FinishSelectedAsync(AppDbContext db, int researcherId, SelectedRead read, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (read.WithoutAuthors.Count > 0)
+        {
+            read.Details.Authors.AddRange((await PaperDetails.ReadAsync(db, [.. read.WithoutAuthors], withCitations: false, ct)).Authors);
+        }
+        return Views(researcherId, read.Rows, read.Details, withBibtex: false);
     }
 
     /// <summary>The columns of a <see cref="PaperRow"/>, in its order; the selection's own flag comes from its entry.</summary>
@@ -81,10 +106,11 @@ public static partial class PublicationQueries
     }
 
     // The profile is found first, then its selection (whose index gives the order and the limit),
-    // then each chosen paper is joined with its row and details: the JSON is built for those papers only.
+    // then each chosen paper is joined with its row, its stored authors (migration
+    // PublicationAuthorListsStored) and its details: the JSON is built for those papers only.
     private static readonly string SelectedBySlugSql = $"""
         SELECT {string.Join(", ", PaperColumns.Select(c => c.Trim()))},
-        {PaperDetails.AuthorsJson("= chosen.\"PublicationId\"")},
+        authors."Authors",
         {PaperDetails.LinksJson("= chosen.\"PublicationId\"")},
         CASE WHEN me."ShowCitationCounts" THEN {PaperDetails.CitationsJson("= chosen.\"PublicationId\"")} END
         FROM {ProfileRead.ProfileBySlug} AS me
@@ -94,6 +120,7 @@ public static partial class PublicationQueries
               ORDER BY pp."SortOrder", pp."PublicationId"
               LIMIT $2) AS chosen
         JOIN "Publications" AS p ON p."Id" = chosen."PublicationId"
+        LEFT JOIN "PublicationAuthorLists" AS authors ON authors."PublicationId" = chosen."PublicationId"
         ORDER BY chosen."SortOrder", chosen."PublicationId"
         """;
 
