@@ -17,6 +17,8 @@ public static class DatabaseErrors
     private const int SqliteFull = 13;
     private const int SqliteReadOnly = 8;
     private const int SqliteIoError = 10;
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
 
     /// <summary>
     /// True when the save broke the unique index on <paramref name="table"/> that starts with
@@ -51,6 +53,30 @@ public static class DatabaseErrors
             PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation } => true,
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// True when the database gave the save up because another transaction held what it needed:
+    /// PostgreSQL broke a deadlock or a serialization conflict by rolling this transaction back, or
+    /// SQLite stayed locked by another writer for longer than it waits. Nothing of the save is kept,
+    /// so it can be run again or the person told to retry. With several instances on one database
+    /// two saves that touch the same shared rows (a paper's author list rewritten as a profile's
+    /// address changes) can meet this way; it is a race lost, never a failure of the page.
+    /// </summary>
+    public static bool IsContention(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.LockNotAvailable })
+            {
+                return true;
+            }
+            if (e is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>True when the database could not be written for want of room or permission (full disk, read-only folder).</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Hosting;
 using ResearcherProfiles.Web.Startup;
 
@@ -101,11 +102,12 @@ public abstract class EditorPageModel(ProfileAccess access, IOutputCacheStore pu
         {
             db.SavedChanges -= Saved;
         }
-        if (executed.Exception is DbUpdateConcurrencyException && !executed.ExceptionHandled)
+        if ((executed.Exception is DbUpdateConcurrencyException || DatabaseErrors.IsContention(executed.Exception)) && !executed.ExceptionHandled)
         {
             // Two changes to the same list or profile at once: the one that lost is refused,
             // not half-applied, and the page says so. Saves of whole forms show the conflict
-            // themselves; this covers the buttons (move, hide, delete, photo).
+            // themselves; this covers the buttons (move, hide, delete, photo), and any save the
+            // database rolled back because another held the rows it needed (a deadlock).
             executed.ExceptionHandled = true;
             StatusMessage = ConcurrentChangeMessage;
             executed.Result = Redirect($"{Request.PathBase}{Request.Path}");

@@ -1,0 +1,173 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Tests.Editing;
+using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Web.Data;
+using ResearcherProfiles.Web.Editing;
+
+namespace ResearcherProfiles.Tests.Data;
+
+/// <summary>
+/// A save the database rolls back because another transaction holds what it needs (a deadlock on
+/// PostgreSQL, a lock held too long on SQLite) is a race lost: an action that sets a value outright
+/// runs again, an editor form says someone saved at the same moment, and anything else answers 409
+/// with that message. Never a 500. The PostgreSQL tests make a real deadlock: a second connection
+/// holds the stored author list of a paper the save will rewrite at its commit, waits until the save
+/// waits for it, then asks for a row the save holds; PostgreSQL rolls the save back.
+/// </summary>
+public sealed class ContentionTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
+{
+    [Fact]
+    public void Deadlocks_serialization_failures_and_busy_databases_are_contention_and_other_failures_are_not()
+    {
+        Assert.True(DatabaseErrors.IsContention(new PostgresException("deadlock detected", "ERROR", "ERROR", PostgresErrorCodes.DeadlockDetected)));
+        Assert.True(DatabaseErrors.IsContention(new DbUpdateException("save failed", new PostgresException("could not serialize", "ERROR", "ERROR", PostgresErrorCodes.SerializationFailure))));
+        Assert.True(DatabaseErrors.IsContention(new PostgresException("lock not available", "ERROR", "ERROR", PostgresErrorCodes.LockNotAvailable)));
+        Assert.True(DatabaseErrors.IsContention(new DbUpdateException("save failed", new SqliteException("database is locked", 5))));
+        Assert.True(DatabaseErrors.IsContention(new SqliteException("database table is locked", 6)));
+
+        Assert.False(DatabaseErrors.IsContention(null));
+        Assert.False(DatabaseErrors.IsContention(new InvalidOperationException("not the database")));
+        Assert.False(DatabaseErrors.IsContention(new DbUpdateException("save failed", new PostgresException("duplicate key", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation))));
+        Assert.False(DatabaseErrors.IsContention(new SqliteException("database or disk is full", 13)));
+    }
+
+    [PostgresOnlyFact("a deadlock between two PostgreSQL transactions")]
+    public async Task An_editor_save_rolled_back_by_a_deadlock_says_so_and_can_be_sent_again()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Deadlocked Editor")
+            .WithPublication("First deadlocked paper", p => p.Owner())
+            .WithPublication("Second deadlocked paper", p => p.Owner()));
+        var papers = await PapersOfAsync(profile.Id);
+        var url = $"/edit/{profile.Slug}";
+        var moved = $"deadlocked-{Guid.NewGuid():N}"[..24];
+        var form = await owner.PrepareAsync(url, "form.basics-form", new Dictionary<string, string> { ["Input.Slug"] = moved });
+
+        // The new address rewrites both papers' author lists as the save commits, the first paper's first.
+        using var response = await LoseDeadlockAsync(
+            holdFirst: $"""SELECT 1 FROM "PublicationAuthorLists" WHERE "PublicationId" = {papers[1]} FOR UPDATE""",
+            thenAskFor: $"""SELECT 1 FROM "PublicationAuthorLists" WHERE "PublicationId" = {papers[0]} FOR UPDATE""",
+            () => PostAsync(form));
+
+        response.AssertRedirectsTo(url);
+        Assert.Equal(profile.Slug, (await factory.ResearcherAsync(profile.Id)).Slug);
+        var page = await owner.GetStringAsync(new Uri(url, UriKind.Relative));
+        Assert.Contains(WebUtility.HtmlEncode(EditorPageModel.ConcurrentChangeMessage), page, StringComparison.Ordinal);
+
+        using var again = await PostAsync(await owner.PrepareAsync(url, "form.basics-form", new Dictionary<string, string> { ["Input.Slug"] = moved }));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(moved, (await factory.ResearcherAsync(profile.Id)).Slug);
+    }
+
+    [PostgresOnlyFact("a deadlock between two PostgreSQL transactions")]
+    public async Task An_administrators_hide_rolled_back_by_a_deadlock_is_run_again()
+    {
+        var profile = await new ResearcherBuilder("Deadlocked Hidden")
+            .WithPublication("First hidden paper", p => p.Owner())
+            .WithPublication("Second hidden paper", p => p.Owner())
+            .SaveAsync(factory);
+        var papers = await PapersOfAsync(profile.Id);
+        var admin = await factory.SignedInAdminAsync();
+        var url = $"/admin/profiles/{profile.Id}";
+        var form = await admin.PrepareAsync(url, "form#hide-form");
+
+        using var response = await LoseDeadlockAsync(
+            holdFirst: $"""SELECT 1 FROM "PublicationAuthorLists" WHERE "PublicationId" = {papers[1]} FOR UPDATE""",
+            thenAskFor: $"""SELECT 1 FROM "PublicationAuthorLists" WHERE "PublicationId" = {papers[0]} FOR UPDATE""",
+            () => PostAsync(form));
+
+        response.AssertRedirectsTo(url);
+        Assert.True((await factory.ResearcherAsync(profile.Id)).IsHidden);
+        var stored = await factory.ReadAsync(db => db.Database.SqlQuery<string>(
+            $"""SELECT "Authors" AS "Value" FROM "PublicationAuthorLists" WHERE "PublicationId" = {papers[0]}""").SingleAsync());
+        Assert.DoesNotContain(profile.Slug, stored, StringComparison.Ordinal);
+    }
+
+    [PostgresOnlyFact("a deadlock between two PostgreSQL transactions")]
+    public async Task Any_other_save_rolled_back_by_a_deadlock_answers_409_saying_to_send_it_again()
+    {
+        var coauthor = await new ResearcherBuilder("Purge Deadlock Coauthor").SaveAsync(factory);
+        var profile = await new ResearcherBuilder("Purge Deadlock")
+            .WithPublication("Paper outliving a purge", p => p.Owner().Author(coauthor).ShownOn(coauthor))
+            .SaveAsync(factory);
+        var paper = (await PapersOfAsync(profile.Id)).Single();
+        await factory.ChangeDataAsync(db => db.Researchers.Where(r => r.Id == profile.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.DeletedAt, DateTimeOffset.UtcNow)));
+        var admin = await factory.SignedInAdminAsync();
+        var url = $"/admin/trash/{profile.Id}/purge";
+        var form = await admin.PrepareAsync(url, "form#purge-form", new Dictionary<string, string> { ["Confirmation"] = profile.Slug });
+
+        // The purge deletes the profile's row, then unlinks it from the paper, whose list is rewritten at the commit.
+        using var response = await LoseDeadlockAsync(
+            holdFirst: $"""SELECT 1 FROM "PublicationAuthorLists" WHERE "PublicationId" = {paper} FOR UPDATE""",
+            thenAskFor: $"""SELECT 1 FROM "Researchers" WHERE "Id" = {profile.Id} FOR UPDATE""",
+            () => PostAsync(form));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("Someone else was saving at the same moment", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await factory.ReadAsync(db => db.Researchers.AnyAsync(r => r.Id == profile.Id)));
+    }
+
+    private Task<int[]> PapersOfAsync(int researcherId) => factory.ReadAsync(db =>
+        db.ProfilePublications.Where(pp => pp.ResearcherId == researcherId).Select(pp => pp.PublicationId).OrderBy(id => id).ToArrayAsync());
+
+    private static Task<HttpResponseMessage> PostAsync(PreparedPost post) =>
+        post.Client.PostAsync(new Uri(post.Action, UriKind.Relative), new FormUrlEncodedContent(post.Values));
+
+    /// <summary>
+    /// Sends <paramref name="send"/> while another transaction holds the row of <paramref name="holdFirst"/>;
+    /// once the request's transaction waits for it, asks for the row of <paramref name="thenAskFor"/>,
+    /// which the request's transaction holds. This connection waits longer before looking for a
+    /// deadlock than the app's (one second), so PostgreSQL rolls back the app's transaction.
+    /// </summary>
+    private async Task<HttpResponseMessage> LoseDeadlockAsync(string holdFirst, string thenAskFor, Func<Task<HttpResponseMessage>> send)
+    {
+        string connectionString;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            connectionString = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString()!;
+        }
+        await using var blocker = new NpgsqlConnection(connectionString);
+        await blocker.OpenAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        await ExecuteAsync(blocker, "SET LOCAL deadlock_timeout = '60s'");
+        await ExecuteAsync(blocker, holdFirst);
+        // Watched from a connection of its own: a transaction sees the activity of others as it was when it first looked.
+        await using var watcher = new NpgsqlConnection(connectionString);
+        await watcher.OpenAsync();
+        var sending = send();
+        var waiting = Task.Delay(TimeSpan.FromSeconds(30));
+        while (await ScalarAsync(watcher, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND state = 'active'") == 0)
+        {
+            if (waiting.IsCompleted || sending.IsCompleted)
+            {
+                Assert.Fail($"The request never waited for the held row ({(sending.IsCompleted ? $"it answered {(int)(await sending).StatusCode}" : "it is still running")}): {await ActivityAsync(watcher)}");
+            }
+            await Task.Delay(20);
+        }
+        await ExecuteAsync(blocker, thenAskFor);
+        await transaction.RollbackAsync();
+        return await sending.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> ActivityAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("SELECT string_agg(concat_ws(' | ', state, wait_event_type, wait_event, left(query, 200)), E'\n') FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
+        return (await command.ExecuteScalarAsync()) as string ?? "no other connection";
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
