@@ -9,10 +9,9 @@ namespace ResearcherProfiles.Migrations.Postgres.Migrations
     /// <summary>
     /// Each paper's authors as a list shows them, kept in "PublicationAuthorLists": one row per paper
     /// holding a JSON array of its authors in their order, each as [paper, name, linked profile,
-    /// that profile's address while it is public, equal contribution, corresponding] — what
-    /// PaperDetails.AuthorsJson builds from the tables. A profile's selected papers then read one
-    /// row each instead of looking up every author and every linked profile on every visit
-    /// (tests/benchmarks/RESULTS.md).
+    /// that profile's address while it is public, equal contribution, corresponding] — the rows
+    /// PaperDetails reads from the tables. Lists of papers then read one row each instead of looking
+    /// up every author and every linked profile on every visit (tests/benchmarks/RESULTS.md).
     ///
     /// Written by triggers as the transaction commits, once per paper (first_in_transaction), as
     /// "ProfileLists" is (migration ProfileListsStored): when a paper is added, when its author rows change, and when

@@ -10,7 +10,8 @@ namespace ResearcherProfiles.Tests.Pages;
 
 /// <summary>
 /// On PostgreSQL each paper's authors are kept written in "PublicationAuthorLists" by triggers
-/// (migration PublicationAuthorListsStored), and a profile's selected papers read them from there.
+/// (migration PublicationAuthorListsStored), and lists of papers (a profile's selected papers, its
+/// publication list, its CV) read them from there.
 /// What is stored must always be what the tables hold, as <see cref="PaperDetails"/> reads them:
 /// after the authors change, and after a linked profile's address or visibility does.
 /// </summary>
@@ -73,10 +74,14 @@ public sealed class PublicationAuthorListsStoredTests(ProfilesAppFactory factory
         await factory.ChangeDataAsync(db => db.Database.ExecuteSqlAsync(
             $"""DELETE FROM "PublicationAuthorLists" WHERE "PublicationId" IN (SELECT "PublicationId" FROM "ProfilePublications" WHERE "ResearcherId" = {profile.Id})"""));
 
-        var page = await factory.CreateVisitor().GetStringAsync($"/people/{profile.Slug}");
+        var visitor = factory.CreateVisitor();
+        foreach (var page in new[] { $"/people/{profile.Slug}", $"/people/{profile.Slug}/publications", $"/people/{profile.Slug}/cv" })
+        {
+            var html = await visitor.GetStringAsync(page);
 
-        Assert.Contains("Paper of its authors", page, StringComparison.Ordinal);
-        Assert.Contains("Kept In The Table", page, StringComparison.Ordinal);
+            Assert.Contains("Paper of its authors", html, StringComparison.Ordinal);
+            Assert.Contains("Kept In The Table", html, StringComparison.Ordinal);
+        }
     }
 
     private static async Task<List<PaperAuthorRow>> StoredAsync(AppDbContext db, int paper)
@@ -93,8 +98,8 @@ public sealed class PublicationAuthorListsStoredTests(ProfilesAppFactory factory
     {
         foreach (var paper in papers)
         {
-            var read = await PaperDetails.ReadInOneStatementAsync(db, [paper], withCitations: false, CancellationToken.None);
-            Assert.Equal(JsonSerializer.Serialize(read.Authors), JsonSerializer.Serialize(await StoredAsync(db, paper)));
+            var read = await PaperDetails.ReadAuthorsFromTablesAsync(db, [paper], CancellationToken.None);
+            Assert.Equal(JsonSerializer.Serialize(read), JsonSerializer.Serialize(await StoredAsync(db, paper)));
         }
     }
 }

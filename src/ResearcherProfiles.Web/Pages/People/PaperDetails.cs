@@ -19,7 +19,7 @@ public sealed record PaperAuthorRow(int PublicationId, string Name, int? Researc
 /// <remarks>
 /// On PostgreSQL, where each query is a round trip, the three are read in one statement: the
 /// database writes each as a JSON array of rows (as <see cref="ProfileLists"/> reads a profile's own
-/// lists). On SQLite each is a compiled query of its own, as a query there is a call into the
+/// lists), the authors from the arrays it keeps written for each paper. On SQLite each is a compiled query of its own, as a query there is a call into the
 /// process and building and parsing JSON measured dearer than the calls it saves.
 /// </remarks>
 public sealed record PaperDetails(List<PaperAuthorRow> Authors, List<PublicationLink> Links, List<CitationCount> Citations)
@@ -41,7 +41,12 @@ public sealed record PaperDetails(List<PaperAuthorRow> Authors, List<Publication
             withCitations ? await CitationsOf.For(db)(db, ids).ToListAsync(ct) : []);
     }
 
-    /// <summary>Authors, links and counts in one PostgreSQL statement, in the orders <see cref="ReadEachAsync"/> gives them.</summary>
+    /// <summary>
+    /// Authors, links and counts in one PostgreSQL statement, each paper's in the order
+    /// <see cref="ReadEachAsync"/> gives them. The authors are those PostgreSQL keeps written
+    /// (migration PublicationAuthorListsStored); a paper without its row has them read from the
+    /// tables after the statement.
+    /// </summary>
     public static async Task<PaperDetails> ReadInOneStatementAsync(AppDbContext db, int[] ids, bool withCitations, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -61,10 +66,17 @@ public sealed record PaperDetails(List<PaperAuthorRow> Authors, List<Publication
                 throw new InvalidOperationException("The statement reading papers' authors and links returned no row.");
             }
             var kindOf = LinkKind(db);
-            return new PaperDetails(
-                ReadAuthors(reader.GetString(0), []),
-                ReadLinks(reader.GetString(1), kindOf, []),
-                withCitations ? ReadCitations(reader.GetString(2), []) : []);
+            var stored = reader.IsDBNull(0) ? [] : reader.GetFieldValue<int[]>(0);
+            var details = new PaperDetails(
+                ReadAuthors(reader.GetString(1), []),
+                ReadLinks(reader.GetString(2), kindOf, []),
+                withCitations ? ReadCitations(reader.GetString(3), []) : []);
+            await reader.DisposeAsync();
+            if (ids.Except(stored).ToArray() is { Length: > 0 } missing)
+            {
+                details.Authors.AddRange(await ReadAuthorsFromTablesAsync(db, missing, ct));
+            }
+            return details;
         }
         finally
         {
@@ -72,7 +84,11 @@ public sealed record PaperDetails(List<PaperAuthorRow> Authors, List<Publication
         }
     }
 
-    /// <summary>Adds the author rows of <paramref name="json"/> (written by <see cref="AuthorsJson"/>) to <paramref name="into"/>.</summary>
+    /// <summary>The authors of papers <paramref name="ids"/> read from the tables, not from what PostgreSQL keeps written.</summary>
+    internal static async Task<List<PaperAuthorRow>> ReadAuthorsFromTablesAsync(AppDbContext db, int[] ids, CancellationToken ct) =>
+        await AuthorsOf.For(db)(db, ids).ToListAsync(ct);
+
+    /// <summary>Adds the author rows of <paramref name="json"/> (as PostgreSQL keeps them written: migration PublicationAuthorListsStored) to <paramref name="into"/>.</summary>
     internal static List<PaperAuthorRow> ReadAuthors(string json, List<PaperAuthorRow> into) => Read(json, into, row => new PaperAuthorRow(
         row[0].GetInt32(), row[1].GetString()!, row[2].ValueKind == JsonValueKind.Null ? null : row[2].GetInt32(),
         row[3].GetString(), row[4].GetBoolean(), row[5].GetBoolean()));
@@ -117,15 +133,6 @@ public sealed record PaperDetails(List<PaperAuthorRow> Authors, List<Publication
             ?? throw new NotSupportedException($"{entity.Name}.{property} is stored without a converter, which the statement does not read.");
 
     // The fragments' aliases are their own: they are placed inside statements with aliases of theirs.
-    // The linked author's address is looked up by key for each author row, as AuthorsOf does.
-    /// <summary>A JSON array of the authors of the papers whose id is <paramref name="papers"/> (SQL: "= ANY($1)").</summary>
-    internal static string AuthorsJson(string papers) => $"""
-        (SELECT coalesce(json_agg(json_build_array(pa."PublicationId", pa."Name", pa."ResearcherId",
-                    (SELECT ar."Slug" FROM "Researchers" AS ar WHERE ar."Id" = pa."ResearcherId" AND NOT ar."IsHidden" AND ar."DeletedAt" IS NULL),
-                    pa."EqualContribution", pa."Corresponding") ORDER BY pa."PublicationId", pa."Position"), '[]')
-         FROM "PublicationAuthors" AS pa WHERE pa."PublicationId" {papers})
-        """;
-
     /// <summary>A JSON array of the links of the papers whose id is <paramref name="papers"/>.</summary>
     internal static string LinksJson(string papers) => $"""
         (SELECT coalesce(json_agg(json_build_array(pl."Id", pl."PublicationId", pl."SortOrder", pl."Kind", pl."Label", pl."Url") ORDER BY pl."SortOrder", pl."Id"), '[]')
@@ -139,9 +146,19 @@ public sealed record PaperDetails(List<PaperAuthorRow> Authors, List<Publication
          FROM "CitationCounts" AS cc WHERE cc."PublicationId" {papers} AND cc."Count" > 0)
         """;
 
-    private static readonly string Sql = $"SELECT {AuthorsJson("= ANY($1)")},\n{LinksJson("= ANY($1)")}";
+    // The papers whose authors are kept written, and those authors as one JSON array: each paper's
+    // array without its brackets, joined with commas (an empty one left out), so PostgreSQL
+    // concatenates text rather than parsing JSON and writing it again. An aggregate without
+    // GROUP BY gives its one row even when no paper has a stored list.
+    private const string StoredAuthors = """
+        (SELECT array_agg(pal."PublicationId") AS "Papers",
+                '[' || coalesce(string_agg(nullif(substr(pal."Authors", 2, length(pal."Authors") - 2), ''), ','), '') || ']' AS "Authors"
+         FROM "PublicationAuthorLists" AS pal WHERE pal."PublicationId" = ANY($1)) AS stored
+        """;
 
-    private static readonly string WithCitationsSql = $"{Sql},\n{CitationsJson("= ANY($1)")}";
+    private static readonly string Sql = $"SELECT stored.\"Papers\", stored.\"Authors\",\n{LinksJson("= ANY($1)")}\nFROM {StoredAuthors}";
+
+    private static readonly string WithCitationsSql = $"SELECT stored.\"Papers\", stored.\"Authors\",\n{LinksJson("= ANY($1)")},\n{CitationsJson("= ANY($1)")}\nFROM {StoredAuthors}";
 
     private static readonly CompiledQuery<Func<AppDbContext, int[], IAsyncEnumerable<CitationCount>>> CitationsOf = new(() => EF.CompileAsyncQuery<AppDbContext, int[], CitationCount>(
         (AppDbContext db, int[] ids) => db.CitationCounts.Where(c => ids.Contains(c.PublicationId) && c.Count > 0)));

@@ -79,7 +79,7 @@ public static partial class PublicationQueries
         ArgumentNullException.ThrowIfNull(read);
         if (read.WithoutAuthors.Count > 0)
         {
-            read.Details.Authors.AddRange((await PaperDetails.ReadAsync(db, [.. read.WithoutAuthors], withCitations: false, ct)).Authors);
+            read.Details.Authors.AddRange(await PaperDetails.ReadAuthorsFromTablesAsync(db, [.. read.WithoutAuthors], ct));
         }
         return Views(researcherId, read.Rows, read.Details, withBibtex: false);
     }
