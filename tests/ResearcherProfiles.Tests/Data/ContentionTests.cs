@@ -120,8 +120,10 @@ public sealed class ContentionTests(ProfilesAppFactory factory) : IClassFixture<
     /// <summary>
     /// Sends <paramref name="send"/> while another transaction holds the row of <paramref name="holdFirst"/>;
     /// once the request's transaction waits for it, asks for the row of <paramref name="thenAskFor"/>,
-    /// which the request's transaction holds. This connection waits longer before looking for a
-    /// deadlock than the app's (one second), so PostgreSQL rolls back the app's transaction.
+    /// which the request's transaction holds. PostgreSQL looks for a deadlock once, when a wait has
+    /// lasted deadlock_timeout: the app's connections look after a few seconds (long enough for
+    /// this connection's request to be waiting by then, on a busy machine too), this one never
+    /// within the test, so PostgreSQL rolls back the app's transaction.
     /// </summary>
     private async Task<HttpResponseMessage> LoseDeadlockAsync(string holdFirst, string thenAskFor, Func<Task<HttpResponseMessage>> send)
     {
@@ -132,6 +134,9 @@ public sealed class ContentionTests(ProfilesAppFactory factory) : IClassFixture<
         }
         await using var blocker = new NpgsqlConnection(connectionString);
         await blocker.OpenAsync();
+        await ExecuteAsync(blocker, $"ALTER DATABASE \"{blocker.Database}\" SET deadlock_timeout = '4s'");
+        // The app's pooled connections were opened with the default: it opens new ones.
+        NpgsqlConnection.ClearAllPools();
         await using var transaction = await blocker.BeginTransactionAsync();
         await ExecuteAsync(blocker, "SET LOCAL deadlock_timeout = '60s'");
         await ExecuteAsync(blocker, holdFirst);
