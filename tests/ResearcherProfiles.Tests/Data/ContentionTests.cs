@@ -88,6 +88,35 @@ public sealed class ContentionTests(ProfilesAppFactory factory) : IClassFixture<
     }
 
     [PostgresOnlyFact("a deadlock between two PostgreSQL transactions")]
+    public async Task A_BibTeX_import_rolled_back_by_a_deadlock_is_planned_and_run_again()
+    {
+        var t = TestNames.Unique();
+        var (mira, client) = await factory.OwnedProfileAsync(new ResearcherBuilder($"Mira Deadlocked{t}"));
+        var bo = new ResearcherBuilder($"Bo Deadlocked{t}");
+        var entries = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var (title, doi) = ($"Papers Joined Through A Deadlock {i} {t}", $"10.5555/deadlock.{t}.{i}");
+            bo.WithPublication(title, p => p.Owner().Author(mira.DisplayName).With(x => x.Doi = doi));
+            entries.Add($"@article{{d{i}, title = {{{title}}}, author = {{Bo Deadlocked{t} and {mira.DisplayName}}}, journal = {{J}}, doi = {{{doi}}}, year = 2025}}");
+        }
+        var papers = await PapersOfAsync((await bo.SaveAsync(factory)).Id);
+        var url = $"/edit/{mira.Slug}/publications/import";
+        var token = await client.TokenFromAsync(url);
+        var import = new PreparedPost(client, $"{url}?handler=Import",
+            [new("Bibtex", string.Join("\n", entries)), new("Chosen", "0"), new("Chosen", "1"), new(EditorClient.TokenField, token)]);
+
+        // Linking Mira to both papers rewrites their author lists as the import commits, the first paper's first.
+        using var response = await LoseDeadlockAsync(
+            holdFirst: $"""SELECT 1 FROM "PublicationAuthorLists" WHERE "PublicationId" = {papers[1]} FOR UPDATE""",
+            thenAskFor: $"""SELECT 1 FROM "PublicationAuthorLists" WHERE "PublicationId" = {papers[0]} FOR UPDATE""",
+            () => PostAsync(import));
+
+        response.AssertRedirectsTo($"/edit/{mira.Slug}/publications");
+        Assert.Equal(papers, await PapersOfAsync(mira.Id));
+    }
+
+    [PostgresOnlyFact("a deadlock between two PostgreSQL transactions")]
     public async Task Any_other_save_rolled_back_by_a_deadlock_answers_409_saying_to_send_it_again()
     {
         var coauthor = await new ResearcherBuilder("Purge Deadlock Coauthor").SaveAsync(factory);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Bibtex;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Editing;
 using ResearcherProfiles.Web.Pages.People;
 
@@ -93,7 +94,9 @@ public sealed class PublicationImportModel(AppDbContext db, ProfileAccess access
             Views = await ViewsAsync(Plan, ct);
             return Page();
         }
-        var outcome = await new BibtexImporter(db).ImportAsync(Profile.Id, Bibtex, Chosen.ToHashSet(), Options, ct);
+        // The import plans again from the text as it saves, so a save that lost a race (a co-author's
+        // save holding the same papers' rows) is simply run again.
+        var outcome = await SaveAgain.OnConflictAsync(db, () => new BibtexImporter(db).ImportAsync(Profile.Id, Bibtex, Chosen.ToHashSet(), Options, ct));
         StatusMessage = Summary(outcome);
         return RedirectToPage("/Edit/Publications", null, new { slug = Profile.Slug }, FormLanding.Status);
     }
