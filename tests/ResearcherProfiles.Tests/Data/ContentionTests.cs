@@ -37,15 +37,18 @@ public sealed class ContentionTests(ProfilesAppFactory factory) : IClassFixture<
     }
 
     [PostgresOnlyFact("a deadlock between two PostgreSQL transactions")]
-    public async Task An_editor_save_rolled_back_by_a_deadlock_says_so_and_can_be_sent_again()
+    public async Task An_address_change_rolled_back_by_a_deadlock_is_run_again_and_keeps_what_was_typed()
     {
         var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Deadlocked Editor")
             .WithPublication("First deadlocked paper", p => p.Owner())
             .WithPublication("Second deadlocked paper", p => p.Owner()));
         var papers = await PapersOfAsync(profile.Id);
-        var url = $"/edit/{profile.Slug}";
         var moved = $"deadlocked-{Guid.NewGuid():N}"[..24];
-        var form = await owner.PrepareAsync(url, "form.basics-form", new Dictionary<string, string> { ["Input.Slug"] = moved });
+        var form = await owner.PrepareAsync($"/edit/{profile.Slug}", "form.basics-form", new Dictionary<string, string>
+        {
+            ["Input.Slug"] = moved,
+            ["Input.AboutMarkdown"] = "A long About text, typed before the save met a deadlock.",
+        });
 
         // The new address rewrites both papers' author lists as the save commits, the first paper's first.
         using var response = await LoseDeadlockAsync(
@@ -53,14 +56,38 @@ public sealed class ContentionTests(ProfilesAppFactory factory) : IClassFixture<
             thenAskFor: $"""SELECT 1 FROM "PublicationAuthorLists" WHERE "PublicationId" = {papers[0]} FOR UPDATE""",
             () => PostAsync(form));
 
+        response.AssertRedirectsTo($"/edit/{moved}");
+        var saved = await factory.ResearcherAsync(profile.Id);
+        Assert.Equal((moved, "A long About text, typed before the save met a deadlock."), (saved.Slug, saved.AboutMarkdown));
+        var stored = await factory.ReadAsync(db => db.Database.SqlQuery<string>(
+            $"""SELECT "Authors" AS "Value" FROM "PublicationAuthorLists" WHERE "PublicationId" = {papers[0]}""").SingleAsync());
+        Assert.Contains(moved, stored, StringComparison.Ordinal);
+    }
+
+    [PostgresOnlyFact("a deadlock between two PostgreSQL transactions")]
+    public async Task An_editor_save_rolled_back_by_a_deadlock_says_so_and_can_be_sent_again()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Deadlocked Paper Editor")
+            .WithPublication("Paper edited through a deadlock", p => p.Owner().Author("Unlinked Coauthor")));
+        var paper = (await PapersOfAsync(profile.Id)).Single();
+        var url = $"/edit/{profile.Slug}/publications/{paper}";
+        var change = new Dictionary<string, string> { ["Input.Title"] = "Renamed through a deadlock", ["Input.Authors[1].Name"] = "Renamed Coauthor", ["Command"] = "save" };
+        var form = await owner.PrepareAsync(url, "form.publication-form", change);
+
+        // The edit holds the paper's row; its new author name rewrites the paper's list as it commits.
+        using var response = await LoseDeadlockAsync(
+            holdFirst: $"""SELECT 1 FROM "PublicationAuthorLists" WHERE "PublicationId" = {paper} FOR UPDATE""",
+            thenAskFor: $"""SELECT 1 FROM "Publications" WHERE "Id" = {paper} FOR UPDATE""",
+            () => PostAsync(form));
+
         response.AssertRedirectsTo(url);
-        Assert.Equal(profile.Slug, (await factory.ResearcherAsync(profile.Id)).Slug);
+        Assert.Equal("Paper edited through a deadlock", await TitleAsync(paper));
         var page = await owner.GetStringAsync(new Uri(url, UriKind.Relative));
         Assert.Contains(WebUtility.HtmlEncode(EditorPageModel.ConcurrentChangeMessage), page, StringComparison.Ordinal);
 
-        using var again = await PostAsync(await owner.PrepareAsync(url, "form.basics-form", new Dictionary<string, string> { ["Input.Slug"] = moved }));
+        using var again = await PostAsync(await owner.PrepareAsync(url, "form.publication-form", change));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal(moved, (await factory.ResearcherAsync(profile.Id)).Slug);
+        Assert.Equal("Renamed through a deadlock", await TitleAsync(paper));
     }
 
     [PostgresOnlyFact("a deadlock between two PostgreSQL transactions")]
@@ -139,6 +166,8 @@ public sealed class ContentionTests(ProfilesAppFactory factory) : IClassFixture<
         Assert.Contains("Someone else was saving at the same moment", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(await factory.ReadAsync(db => db.Researchers.AnyAsync(r => r.Id == profile.Id)));
     }
+
+    private Task<string> TitleAsync(int paper) => factory.ReadAsync(db => db.Publications.Where(p => p.Id == paper).Select(p => p.Title).SingleAsync());
 
     private Task<int[]> PapersOfAsync(int researcherId) => factory.ReadAsync(db =>
         db.ProfilePublications.Where(pp => pp.ResearcherId == researcherId).Select(pp => pp.PublicationId).OrderBy(id => id).ToArrayAsync());

@@ -139,7 +139,14 @@ public class IndexModel(AppDbContext db, ProfileAccess access, IOutputCacheStore
         {
             return Page();
         }
+        // A save rolled back because another held the rows it needed (a co-author's import holding
+        // the author lists a new address rewrites) is run again: it reads the profile afresh, so
+        // a change someone made meanwhile is still shown as a conflict, never overwritten.
+        return await SaveAgain.OnConflictAsync(db, () => SaveAsync(slugKey, ct));
+    }
 
+    private async Task<IActionResult> SaveAsync(string slugKey, CancellationToken ct)
+    {
         var researcher = await db.Researchers.AsTracking().FirstAsync(r => r.Id == Profile.Id, ct);
         if (researcher.Version != Input.Version)
         {
