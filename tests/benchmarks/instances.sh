@@ -7,9 +7,18 @@
 # Both runs go through the same nginx, first with one upstream, then with two, so the proxy's own
 # cost is in both. It prints the core count, req/s and p99 of each, and the ratio.
 #
+# Each instance is given cores of its own, as a replica on a host (or a container with a CPU
+# limit) of its own would be: a quarter of the machine's cores each (at least one), the first
+# instance the lowest ones. What is left (at least half the cores on 4 or more) is nginx's and
+# wrk's; PostgreSQL is not moved and runs wherever the system puts it. Left free to use every core, one
+# instance alone takes the whole machine, and a second could add nothing but contention: that is
+# not what scaling out measures. INSTANCE_CORES=<n> gives each instance n cores instead;
+# INSTANCE_CORES=0 pins nothing. On two cores the instances get one core each and share both with
+# the rest, so the figure says little about scaling out, and is printed anyway.
+#
 # Needs TEST_POSTGRES (a superuser connection string without a database name): run
 # `bash tests/services.sh start` and `source artifacts/test-services.env` first.
-# Usage: tests/benchmarks/instances.sh [researchers] [seconds]
+# Usage: [INSTANCE_CORES=n] tests/benchmarks/instances.sh [researchers] [seconds]
 set -euo pipefail
 
 researchers=${1:-2000}
@@ -35,7 +44,24 @@ stop_all() {
 }
 trap stop_all EXIT
 
-for tool in wrk nginx curl; do
+cores=$(nproc)
+per_instance=${INSTANCE_CORES:-$(( cores >= 4 ? cores / 4 : 1 ))}
+if [ "$per_instance" -gt 0 ] && [ $(( 2 * per_instance )) -gt "$cores" ]; then
+    echo "INSTANCE_CORES=$per_instance: two instances would need $(( 2 * per_instance )) cores, and this machine has $cores"; exit 1
+fi
+# "taskset -c <list>" for instance $1 (0 or 1), or nothing when nothing is pinned.
+instance_cpus() {
+    [ "$per_instance" -gt 0 ] || return 0
+    echo "taskset -c $(core_range $(( $1 * per_instance )) $(( ($1 + 1) * per_instance - 1 )))"
+}
+# The cores neither instance has, for nginx and wrk; nothing pinned when none are left.
+rest_cpus() {
+    [ "$per_instance" -gt 0 ] && [ $(( 2 * per_instance )) -lt "$cores" ] || return 0
+    echo "taskset -c $(core_range $(( 2 * per_instance )) $(( cores - 1 )))"
+}
+core_range() { if [ "$1" -eq "$2" ]; then echo "$1"; else echo "$1-$2"; fi; }
+
+for tool in wrk nginx curl taskset; do
     command -v "$tool" >/dev/null 2>&1 || { echo "installing $tool"; apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null; }
 done
 
@@ -55,9 +81,11 @@ echo "generating $researchers researchers…"
 psql_in "$database" 'select "Slug" from "Researchers" where not "IsHidden" and "DeletedAt" is null' >"$work/slugs.txt"
 echo "$(wc -l <"$work/slugs.txt") public profiles"
 
+# start_app <port> <instance number>
 start_app() {
     # exec: the pid kept is the app's own, so that stop_all ends the app, not only a subshell.
-    (cd "$work" && exec env "${app_vars[@]}" ASPNETCORE_URLS="http://127.0.0.1:$1" dotnet app/ResearcherProfiles.Web.dll >"$work/app-$1.log" 2>&1) &
+    # shellcheck disable=SC2046 # instance_cpus is a command and its arguments, or nothing
+    (cd "$work" && exec $(instance_cpus "$2") env "${app_vars[@]}" ASPNETCORE_URLS="http://127.0.0.1:$1" dotnet app/ResearcherProfiles.Web.dll >"$work/app-$1.log" 2>&1) &
     pids+=($!)
     for _ in $(seq 120); do
         curl -fs "http://127.0.0.1:$1/healthz/ready" >/dev/null && return 0
@@ -100,14 +128,17 @@ CONF
         nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -s reload
         sleep 1
     else
-        nginx -p "$work/nginx" -c "$work/nginx/nginx.conf"
+        # shellcheck disable=SC2046
+        $(rest_cpus) nginx -p "$work/nginx" -c "$work/nginx/nginx.conf"
     fi
 }
 
 # Prints "req/s p99" for the uncached mix through the proxy.
 measure() {
-    SLUGS="$work/slugs.txt" wrk -t2 -c16 -d30s -s "$root/tests/benchmarks/longtail.lua" "http://127.0.0.1:$proxy_port" >/dev/null
-    SLUGS="$work/slugs.txt" wrk -t2 -c16 -d"${duration}s" --latency -s "$root/tests/benchmarks/longtail.lua" "http://127.0.0.1:$proxy_port" >"$work/wrk.txt"
+    # shellcheck disable=SC2046
+    SLUGS="$work/slugs.txt" $(rest_cpus) wrk -t2 -c16 -d30s -s "$root/tests/benchmarks/longtail.lua" "http://127.0.0.1:$proxy_port" >/dev/null
+    # shellcheck disable=SC2046
+    SLUGS="$work/slugs.txt" $(rest_cpus) wrk -t2 -c16 -d"${duration}s" --latency -s "$root/tests/benchmarks/longtail.lua" "http://127.0.0.1:$proxy_port" >"$work/wrk.txt"
     local rps p99 errors
     rps=$(awk '/Requests\/sec/ { print $2 }' "$work/wrk.txt")
     p99=$(awk '$1 == "99%" { print $2 }' "$work/wrk.txt")
@@ -116,14 +147,20 @@ measure() {
     echo "$rps $p99"
 }
 
-start_app "${ports[0]}"
-start_app "${ports[1]}"
+start_app "${ports[0]}" 0
+start_app "${ports[1]}" 1
 proxy "${ports[0]}"
 read -r one_rps one_p99 < <(measure)
 proxy "${ports[0]}" "${ports[1]}"
 read -r two_rps two_p99 < <(measure)
 
 echo
-echo "cores: $(nproc); site: $researchers researchers; PostgreSQL; uncached profiles through nginx"
+if [ "$per_instance" -gt 0 ]; then
+    layout="each instance on $per_instance of them ($(instance_cpus 0 | cut -d' ' -f3) and $(instance_cpus 1 | cut -d' ' -f3))"
+    layout+=", nginx and wrk on $( [ -n "$(rest_cpus)" ] && rest_cpus | cut -d' ' -f3 || echo 'any')"
+else
+    layout="nothing pinned"
+fi
+echo "cores: $cores, $layout; site: $researchers researchers; PostgreSQL; uncached profiles through nginx"
 printf '%-24s %10s req/s   p99 %s\n' "one instance" "$one_rps" "$one_p99" "two instances" "$two_rps" "$two_p99"
 echo "two / one: $(awk -v a="$two_rps" -v b="$one_rps" 'BEGIN { printf "%.2f", a / b }')"
