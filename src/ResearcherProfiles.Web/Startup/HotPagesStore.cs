@@ -8,13 +8,14 @@ namespace ResearcherProfiles.Web.Startup;
 internal class HotPagesStore(IOutputCacheStore store, HotPages hot) : IOutputCacheStore
 {
     /// <summary>
-    /// Puts the store registered last behind this one. With the pages in Redis (<paramref name="sharedStore"/>)
-    /// another instance's edit evicts them without this one's store knowing: hot pages are then kept
-    /// only while this instance hears of every eviction (<see cref="HotPagesOverRedis"/>).
+    /// Puts the store registered last behind this one. When another instance's edit evicts pages
+    /// without this one's store knowing (<paramref name="evictedElsewhere"/>: the pages in Redis, or
+    /// other instances on the same PostgreSQL database), hot pages are kept only while this instance
+    /// hears of every eviction (<see cref="HotPagesOverRedis"/>, <see cref="EvictionsOverPostgres"/>).
     /// </summary>
-    public static void Register(IServiceCollection services, bool sharedStore)
+    public static void Register(IServiceCollection services, bool evictedElsewhere)
     {
-        services.AddSingleton(new HotPages(TimeProvider.System) { Enabled = !sharedStore });
+        services.AddSingleton(new HotPages(TimeProvider.System) { Enabled = !evictedElsewhere });
         var registered = services.Last(s => s.ServiceType == typeof(IOutputCacheStore));
         services.Remove(registered);
         services.AddSingleton<IOutputCacheStore>(provider =>

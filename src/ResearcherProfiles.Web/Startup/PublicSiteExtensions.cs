@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using ResearcherProfiles.Core.Text;
 using ResearcherProfiles.Web.Cv;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Feeds;
 using ResearcherProfiles.Web.Hosting;
 
@@ -74,12 +75,20 @@ public static class PublicSiteExtensions
                 .AddPolicy<RepeatedQueryValues>());
         });
         OutputCacheSegments.UseSmallSegments();
-        if (cacheMegabytes > 0 && !SharedPageCache.IsConfigured(builder.Configuration))
+        var inRedis = SharedPageCache.IsConfigured(builder.Configuration);
+        // Without Redis, instances on one PostgreSQL database tell each other of their evictions through it.
+        var evictionsOverPostgres = cacheMegabytes > 0 && !inRedis
+            && DatabaseProviders.Parse(builder.Configuration[DatabaseProviders.Key]) == DatabaseProvider.Postgres;
+        if (cacheMegabytes > 0 && !inRedis)
         {
             PageFiles.Register(builder.Services, cacheMegabytes * 1024L * 1024L);
         }
+        if (evictionsOverPostgres)
+        {
+            EvictionsOverPostgres.Register(builder.Services);
+        }
         builder.AddSharedPageCache();
-        HotPagesStore.Register(builder.Services, SharedPageCache.IsConfigured(builder.Configuration));
+        HotPagesStore.Register(builder.Services, evictedElsewhere: inRedis || evictionsOverPostgres);
         builder.Services.AddPublicCompression();
         builder.Services.AddFeeds(builder.Configuration);
         builder.AddTrustedProxies();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using ResearcherProfiles.Web.Startup;
 
 namespace ResearcherProfiles.Tests.Infrastructure;
 
@@ -30,7 +31,9 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDisposable
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             ActivityStopped = activity =>
             {
-                if (Equals(activity.GetTagItem("db.namespace"), database))
+                // The instances' eviction notices go on connections of their own, whatever the page does.
+                if (Equals(activity.GetTagItem("db.namespace"), database)
+                    && activity.GetTagItem("db.query.text") is not (EvictionsOverPostgres.NoticeStatement or EvictionsOverPostgres.ListenStatement))
                 {
                     _commands.Enqueue(activity.GetTagItem("db.query.text") as string ?? activity.DisplayName);
                 }

@@ -10,8 +10,9 @@ namespace ResearcherProfiles.Tests.Startup;
 
 /// <summary>
 /// Instances of one site keep their public pages in one Redis: a page one renders is served by the
-/// other, and an edit through either evicts it from both, and from the pages both keep in memory. Without Redis each keeps its own cache,
-/// so an edit through one leaves the other serving its copy until it expires.
+/// other, and an edit through either evicts it from both, and from the pages both keep in memory. Without Redis each keeps its own cache:
+/// on one SQLite file an edit through one leaves the other serving its copy until it expires (on
+/// PostgreSQL the database carries the evictions, see EvictionsOverPostgresTests).
 /// </summary>
 [NeedsRedis]
 public sealed class SharedPageCacheTests
@@ -128,7 +129,7 @@ public sealed class SharedPageCacheTests
         Assert.True(hot.Enabled, "the instance never subscribed to the site's evictions");
     }
 
-    [Fact]
+    [SqliteOnlyFact("on PostgreSQL the instances tell each other of their evictions (EvictionsOverPostgresTests)")]
     public async Task Without_redis_an_edit_through_one_instance_leaves_the_others_copy_until_it_expires()
     {
         var data = NewFolder();

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using ResearcherProfiles.Tests.Editing;
+using ResearcherProfiles.Tests.Infrastructure;
+using ResearcherProfiles.Web.Startup;
+
+namespace ResearcherProfiles.Tests.Startup;
+
+/// <summary>
+/// Instances on one PostgreSQL database without Redis each cache pages in their own files, and
+/// tell each other through the database which pages an edit made stale: a page edited through one
+/// is rendered afresh by the other at once, and the other's pages of unrelated profiles stay cached.
+/// </summary>
+public sealed class EvictionsOverPostgresTests
+{
+    private const string Reason = "on SQLite each instance keeps its own cache (SharedPageCacheTests)";
+
+    /// <summary>One instance of the site, on the database of the shared data folder, caching pages in its own files.</summary>
+    private sealed class Instance(string data) : ProfilesAppFactory(data);
+
+    private static string NewFolder() => Path.Combine(Path.GetTempPath(), "researcher-profiles-tests", Guid.NewGuid().ToString("N"));
+
+    private static async Task<(HttpResponseMessage Response, string Body)> GetAsync(ProfilesAppFactory instance, string url)
+    {
+        var response = await instance.CreateVisitor().GetAsync(new Uri(url, UriKind.Relative));
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Asks for <paramref name="url"/> twice, so that the instance has it cached and in memory.</summary>
+    private static async Task CachedAsync(ProfilesAppFactory instance, string url)
+    {
+        await GetAsync(instance, url);
+        var (second, _) = await GetAsync(instance, url);
+        Assert.NotNull(second.Headers.Age);
+    }
+
+    [PostgresOnlyFact(Reason)]
+    public async Task An_edit_through_one_instance_is_rendered_afresh_by_the_other_at_once()
+    {
+        var data = NewFolder();
+        await using var a = new Instance(data);
+        var (profile, owner) = await a.OwnedProfileAsync(new ResearcherBuilder("Notified Twin").With(r => r.Headline = "Lecturer"));
+        var bystander = await new ResearcherBuilder("Unrelated Bystander").SaveAsync(a);
+        await using var b = new Instance(data);
+        var url = $"/people/{profile.Slug}";
+        var hotOnB = b.Services.GetRequiredService<HotPages>();
+        Assert.True(hotOnB.Enabled, "B keeps pages in memory only once it listens, which it does before serving");
+        await CachedAsync(b, url);
+        await CachedAsync(b, $"/people/{bystander.Slug}");
+        Assert.Equal(2, hotOnB.Count);
+
+        (await owner.SubmitFormAsync($"/edit/{profile.Slug}", new Dictionary<string, string> { ["Input.Headline"] = "Professor of Notices" }, "form.basics-form"))
+            .AssertRedirectsTo($"/edit/{profile.Slug}");
+        var clock = Stopwatch.StartNew();
+        string body;
+        HttpResponseMessage response;
+        do
+        {
+            await Task.Delay(10);
+            (response, body) = await GetAsync(b, url);
+        }
+        while (!body.Contains("Professor of Notices", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(5));
+
+        Assert.Contains("Professor of Notices", body, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"B served the page as it was before the edit for {clock.Elapsed}");
+        Assert.DoesNotContain("Lecturer", body, StringComparison.Ordinal);
+        // Only the edited profile's pages (and the listings) were evicted on B.
+        var (unrelated, _) = await GetAsync(b, $"/people/{bystander.Slug}");
+        Assert.NotNull(unrelated.Headers.Age);
+    }
+
+    [PostgresOnlyFact(Reason)]
+    public async Task Evictions_too_many_for_one_notice_all_reach_the_other_instance()
+    {
+        var data = NewFolder();
+        await using var a = new Instance(data);
+        var last = await new ResearcherBuilder("Last In Line").SaveAsync(a);
+        await using var b = new Instance(data);
+        var url = $"/people/{last.Slug}";
+        await CachedAsync(b, url);
+
+        // About 18 KB of tags at once, where one notice carries at most 8,000 bytes.
+        var store = a.Services.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>();
+        foreach (var id in Enumerable.Range(1_000_000, 1_200))
+        {
+            await store.EvictByTagAsync(PublicPageTags.Profile(id), default);
+        }
+        await store.EvictByTagAsync(PublicPageTags.Profile(last.Id), default);
+
+        var clock = Stopwatch.StartNew();
+        HttpResponseMessage response;
+        do
+        {
+            await Task.Delay(10);
+            (response, _) = await GetAsync(b, url);
+        }
+        while (response.Headers.Age is not null && clock.Elapsed < TimeSpan.FromSeconds(5));
+        Assert.Null(response.Headers.Age);
+    }
+
+    [PostgresOnlyFact(Reason)]
+    public async Task An_instance_that_stopped_listening_keeps_nothing_in_memory_and_drops_its_pages_when_it_listens_again()
+    {
+        var data = NewFolder();
+        await using var a = new Instance(data);
+        var (profile, owner) = await a.OwnedProfileAsync(new ResearcherBuilder("Missed Notice").With(r => r.Headline = "Lecturer"));
+        var bystander = await new ResearcherBuilder("Cached Meanwhile").SaveAsync(a);
+        await using var b = new Instance(data);
+        var hotOnB = b.Services.GetRequiredService<HotPages>();
+        var url = $"/people/{profile.Slug}";
+        await CachedAsync(b, url);
+        await CachedAsync(b, $"/people/{bystander.Slug}");
+
+        // Every listening connection of the site's database is cut, as a restart of the server would.
+        var database = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionStringFor(data)).Database;
+        await using (var admin = new NpgsqlConnection(TestDatabase.ConnectionStringFor(data)))
+        {
+            await admin.OpenAsync();
+            await using var cut = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @database AND query = @listen", admin);
+            cut.Parameters.AddWithValue("database", database!);
+            cut.Parameters.AddWithValue("listen", EvictionsOverPostgres.ListenStatement);
+            Assert.Equal(2L, await cut.ExecuteScalarAsync());
+        }
+        await WaitUntilAsync(() => !hotOnB.Enabled, "B kept pages in memory after its listening connection was cut");
+        Assert.Equal(0, hotOnB.Count);
+
+        (await owner.SubmitFormAsync($"/edit/{profile.Slug}", new Dictionary<string, string> { ["Input.Headline"] = "Professor of Reconnections" }, "form.basics-form"))
+            .AssertRedirectsTo($"/edit/{profile.Slug}");
+        await WaitUntilAsync(() => hotOnB.Enabled, "B never listened again");
+
+        // B may have missed the edit's notice, so it dropped every page it had cached.
+        var (edited, body) = await GetAsync(b, url);
+        var (other, _) = await GetAsync(b, $"/people/{bystander.Slug}");
+        Assert.Null(edited.Headers.Age);
+        Assert.Contains("Professor of Reconnections", body, StringComparison.Ordinal);
+        Assert.Null(other.Headers.Age);
+        await CachedAsync(b, url);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition() && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
+        Assert.True(condition(), failure);
+    }
+}
