@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Web.Data;
 
 namespace ResearcherProfiles.Web.Startup;
 
@@ -9,8 +12,8 @@ namespace ResearcherProfiles.Web.Startup;
 /// Limits how often one client address may submit the account forms (sign-in, password reset,
 /// invitation acceptance, first-start setup), against password guessing and mail flooding.
 /// Settings: "RateLimiting:Accounts:PermitLimit" POSTs per "RateLimiting:Accounts:WindowSeconds".
-/// With ConnectionStrings:Redis the count is kept in Redis, so several instances share one limit;
-/// without it each instance counts on its own.
+/// With ConnectionStrings:Redis the count is kept in Redis, and without it on PostgreSQL in the
+/// database, so several instances share one limit; on SQLite the one instance counts on its own.
 /// </summary>
 public static class RateLimitingExtensions
 {
@@ -24,6 +27,15 @@ public static class RateLimitingExtensions
         var permitLimit = section.GetValue("PermitLimit", DefaultPermitLimit);
         var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", DefaultWindowSeconds));
         var keyPrefix = SharedPageCache.InstanceName(builder.Configuration) + "rate:accounts:";
+        if (SharedPageCache.IsConfigured(builder.Configuration))
+        {
+            builder.Services.AddSingleton<IWindowCounter>(services => new RedisWindowCounter(services.GetRequiredService<RedisConnection>()));
+        }
+        else if (DatabaseProviders.Parse(builder.Configuration[DatabaseProviders.Key]) == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddSingleton<IWindowCounter>(services => new PostgresWindowCounter(
+                services.GetRequiredService<IDbContextFactory<AppDbContext>>(), TimeProvider.System));
+        }
 
         builder.Services.AddRateLimiter(options =>
         {
@@ -33,9 +45,9 @@ public static class RateLimitingExtensions
                 // Only submissions cost anything worth limiting; showing the forms stays free.
                 !HttpMethods.IsPost(context.Request.Method)
                     ? RateLimitPartition.GetNoLimiter(string.Empty)
-                    : context.RequestServices.GetService<RedisConnection>() is { } redis
+                    : context.RequestServices.GetService<IWindowCounter>() is { } counter
                         ? RateLimitPartition.Get(ClientKey(context), client => new SharedFixedWindowLimiter(
-                            redis, keyPrefix + client, permitLimit, window, context.RequestServices.GetRequiredService<ILogger<SharedFixedWindowLimiter>>()))
+                            counter, keyPrefix + client, permitLimit, window, context.RequestServices.GetRequiredService<ILogger<SharedFixedWindowLimiter>>()))
                         : RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
                         {
                             PermitLimit = permitLimit,

@@ -1,27 +1,19 @@
 using System.Threading.RateLimiting;
-using StackExchange.Redis;
 
 namespace ResearcherProfiles.Web.Startup;
 
 /// <summary>
-/// A fixed window per client counted in Redis, so that with several instances the limit is the
-/// site's, not each instance's: a client spreading its attempts over N instances gets the permits
-/// once, not N times. The count and its expiry are set by one script, so a window always ends even
-/// if the instance that opened it dies. When Redis does not answer, this instance counts on its
-/// own meanwhile (and logs it), as it would without Redis: an outage neither locks everybody out of
-/// signing in nor lifts the limit.
+/// A fixed window per client counted where every instance of the site sees it (<see cref="IWindowCounter"/>:
+/// Redis, or the PostgreSQL database), so that with several instances the limit is the site's, not
+/// each instance's: a client spreading its attempts over N instances gets the permits once, not N
+/// times. The count and the window's end are set in one step, so a window always ends even if the
+/// instance that opened it dies. When the store does not answer, this instance counts on its own
+/// meanwhile (and logs it), as it would alone: an outage neither locks everybody out of signing in
+/// nor lifts the limit.
 /// </summary>
 public sealed partial class SharedFixedWindowLimiter(
-    RedisConnection redis, string key, int permitLimit, TimeSpan window, ILogger log) : RateLimiter
+    IWindowCounter counter, string key, int permitLimit, TimeSpan window, ILogger log) : RateLimiter
 {
-    private const string CountScript = """
-        local count = redis.call('INCRBY', KEYS[1], ARGV[1])
-        if count == tonumber(ARGV[1]) then
-          redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        end
-        return { count, redis.call('PTTL', KEYS[1]) }
-        """;
-
     private readonly FixedWindowRateLimiter local = new(new FixedWindowRateLimiterOptions
     {
         PermitLimit = permitLimit,
@@ -31,12 +23,12 @@ public sealed partial class SharedFixedWindowLimiter(
 
     private long lastUsedTicks = Environment.TickCount64;
 
-    /// <summary>The state is in Redis: this object may be dropped as soon as nobody is using it.</summary>
+    /// <summary>The state is in the shared store: this object may be dropped as soon as nobody is using it.</summary>
     public override TimeSpan? IdleDuration => TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref lastUsedTicks));
 
     public override RateLimiterStatistics? GetStatistics() => null;
 
-    /// <summary>Never decided without asking Redis: the middleware then asks <see cref="AcquireAsyncCore"/>.</summary>
+    /// <summary>Never decided without asking the shared store: the middleware then asks <see cref="AcquireAsyncCore"/>.</summary>
     protected override RateLimitLease AttemptAcquireCore(int permitCount) => Lease.Undecided;
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
@@ -48,20 +40,12 @@ public sealed partial class SharedFixedWindowLimiter(
         }
         try
         {
-            var database = (await redis.ConnectAsync()).GetDatabase();
-            var result = (RedisResult[])(await database.ScriptEvaluateAsync(
-                CountScript, [new RedisKey(key)], [permitCount, (long)window.TotalMilliseconds]))!;
-            var count = (long)result[0];
-            if (count <= permitLimit)
-            {
-                return Lease.Granted;
-            }
-            var remaining = (long)result[1];
-            return new Lease(false, remaining > 0 ? TimeSpan.FromMilliseconds(remaining) : window);
+            var (count, remaining) = await counter.AddAsync(key, permitCount, window, cancellationToken);
+            return count <= permitLimit ? Lease.Granted : new Lease(false, remaining > TimeSpan.Zero ? remaining : window);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (counter.IsUnavailable(e))
         {
-            LogRedisUnavailable(log, e);
+            LogUnavailable(log, counter.Name, e);
             return await local.AcquireAsync(permitCount, cancellationToken);
         }
     }
@@ -81,8 +65,8 @@ public sealed partial class SharedFixedWindowLimiter(
         await base.DisposeAsyncCore();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared rate limit could not be read from Redis; this instance counts on its own meanwhile.")]
-    private static partial void LogRedisUnavailable(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared rate limit could not be read from {Store}; this instance counts on its own meanwhile.")]
+    private static partial void LogUnavailable(ILogger logger, string store, Exception exception);
 
     private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
     {

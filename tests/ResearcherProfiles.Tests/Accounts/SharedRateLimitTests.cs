@@ -4,8 +4,8 @@ using ResearcherProfiles.Tests.Infrastructure;
 namespace ResearcherProfiles.Tests.Accounts;
 
 /// <summary>
-/// With Redis, the instances of a site count a client's account-form attempts together: spreading
-/// them over two instances gets no more than one instance would give.
+/// With Redis, or without it on one PostgreSQL database, the instances of a site count a client's
+/// account-form attempts together: spreading them over two instances gets no more than one instance would give.
 /// </summary>
 [NeedsRedis]
 public sealed class SharedRateLimitTests
@@ -30,6 +30,17 @@ public sealed class SharedRateLimitTests
         return client;
     }
 
+    /// <summary>An instance of the site without Redis, on the database of the shared data folder, with the same limit.</summary>
+    private sealed class DatabaseInstance(string data) : ProfilesAppFactory(data)
+    {
+        protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
+        {
+            ["RateLimiting:Accounts:PermitLimit"] = "3",
+            ["RateLimiting:Accounts:WindowSeconds"] = "600",
+            ["ForwardedHeaders:KnownProxies"] = "127.0.0.1",
+        };
+    }
+
     [ServiceFact]
     public async Task Attempts_spread_over_two_instances_share_one_limit()
     {
@@ -37,8 +48,23 @@ public sealed class SharedRateLimitTests
         var site = TestRedis.NewInstanceName();
         await using var first = new Instance(data, site);
         await using var second = new Instance(data, site);
-        using var throughFirst = ClientAt(first, "203.0.113.70");
-        using var throughSecond = ClientAt(second, "203.0.113.70");
+        await AssertOneLimitAsync(first, second, "203.0.113.70");
+    }
+
+    [PostgresOnlyFact("on SQLite one instance serves the site and counts in memory")]
+    public async Task Without_redis_instances_on_one_postgresql_database_share_one_limit()
+    {
+        var data = NewFolder();
+        await using var first = new DatabaseInstance(data);
+        await using var second = new DatabaseInstance(data);
+        await AssertOneLimitAsync(first, second, "203.0.113.73");
+    }
+
+    /// <summary>Three attempts from one address through the two instances pass, the fourth is refused; another address still passes.</summary>
+    private static async Task AssertOneLimitAsync(ProfilesAppFactory first, ProfilesAppFactory second, string address)
+    {
+        using var throughFirst = ClientAt(first, address);
+        using var throughSecond = ClientAt(second, address);
 
         foreach (var client in new[] { throughFirst, throughSecond, throughFirst })
         {
@@ -46,7 +72,7 @@ public sealed class SharedRateLimitTests
             Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         }
         using var refused = await throughSecond.SubmitLoginAsync("someone@example.org", "a wrong password");
-        using var otherClient = await ClientAt(second, "203.0.113.71").SubmitLoginAsync("someone@example.org", "a wrong password");
+        using var otherClient = await ClientAt(second, "198.51.100.9").SubmitLoginAsync("someone@example.org", "a wrong password");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.InRange(int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture), 590, 600);
