@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace ResearcherProfiles.Tests.Topology;
 
 /// <summary>
-/// Two instances of the published app on PostgreSQL and Redis behind nginx (docker-compose.yml's
+/// Two instances of the published app on PostgreSQL and Redis (or PostgreSQL alone) behind nginx (docker-compose.yml's
 /// topology, on loopback) behave as one site: a sign-in through the proxy holds on either instance,
 /// an edit through one is what the other serves next, and killing one under load fails no request
 /// but those it was answering.
@@ -27,6 +27,25 @@ public sealed class SeveralInstancesTests(ITestOutputHelper output)
         {
             await SignInEditAndReadAcrossInstancesAsync(site);
             await KillOneUnderLoadAsync(site);
+        }
+        catch
+        {
+            output.WriteLine(site.Output);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Without Redis each instance caches pages in its own files, and PostgreSQL carries the first
+    /// instance's eviction to the second.
+    /// </summary>
+    [Fact]
+    public async Task Without_redis_two_instances_on_postgresql_still_serve_one_site()
+    {
+        await using var site = await SiteTopology.StartAsync(withRedis: false);
+        try
+        {
+            await SignInEditAndReadAcrossInstancesAsync(site);
         }
         catch
         {
@@ -75,9 +94,9 @@ public sealed class SeveralInstancesTests(ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
-        // The edit evicted the page from the shared cache, and the first instance said so on Redis, so
-        // the second drops the copy it kept in memory as it hears it: within a second, and in
-        // practice at once.
+        // The edit evicted the page from the shared cache, and the first instance said so on Redis (or,
+        // without Redis, on PostgreSQL), so the second drops its copy as it hears it: within a second,
+        // and in practice at once.
         var watch = Stopwatch.StartNew();
         var after = await visitorOfSecond.GetStringAsync(new Uri($"/people/{Slug}", UriKind.Relative));
         while (!HeadlineOf(after).Contains(headline, StringComparison.Ordinal) && watch.Elapsed < TimeSpan.FromSeconds(1))

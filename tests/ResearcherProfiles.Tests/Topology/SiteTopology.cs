@@ -8,7 +8,7 @@ namespace ResearcherProfiles.Tests.Topology;
 
 /// <summary>
 /// docker-compose.yml's topology without Docker: the published app twice (two processes, one data
-/// folder) on a PostgreSQL database of its own and the run's Redis, with nginx in front configured
+/// folder) on a PostgreSQL database of its own and the run's Redis (or none), with nginx in front configured
 /// from the compose file's proxy configuration, everything on loopback. The database is filled with
 /// the demo site and its accounts first (`--seed-demo 0`).
 /// </summary>
@@ -24,8 +24,11 @@ public sealed partial class SiteTopology : IAsyncDisposable
     private readonly List<ChildProcess> processes = [];
     private string appFolder = "";
 
-    private SiteTopology()
+    private readonly bool withRedis;
+
+    private SiteTopology(bool withRedis)
     {
+        this.withRedis = withRedis;
     }
 
     public ChildProcess First { get; private set; } = null!;
@@ -44,9 +47,10 @@ public sealed partial class SiteTopology : IAsyncDisposable
 
     private static string Redis => Required("TEST_REDIS");
 
-    public static async Task<SiteTopology> StartAsync()
+    /// <summary>Starts the topology; <paramref name="withRedis"/> false leaves Redis out of the instances' settings, as a site without it would.</summary>
+    public static async Task<SiteTopology> StartAsync(bool withRedis = true)
     {
-        var topology = new SiteTopology();
+        var topology = new SiteTopology(withRedis);
         try
         {
             await topology.StartProcessesAsync();
@@ -115,8 +119,15 @@ public sealed partial class SiteTopology : IAsyncDisposable
             environment[key] = value;
         }
         environment["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = databaseName }.ConnectionString;
-        environment["ConnectionStrings__Redis"] = Redis;
-        environment["Redis__InstanceName"] = redisPrefix;
+        if (withRedis)
+        {
+            environment["ConnectionStrings__Redis"] = Redis;
+            environment["Redis__InstanceName"] = redisPrefix;
+        }
+        else
+        {
+            environment.Remove("ConnectionStrings__Redis");
+        }
         environment["Site__PublicUrl"] = ProxyAddress.ToString().TrimEnd('/');
         environment["AllowedHosts"] = "*";
         environment["ForwardedHeaders__KnownNetworks"] = "127.0.0.1/32";
