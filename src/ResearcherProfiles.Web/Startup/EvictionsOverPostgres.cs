@@ -34,7 +34,7 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
     public const string Channel = "researcher_profiles_page_evictions";
 
     /// <summary>What every notice is sent as; the tests of round trips leave it out, being no page's.</summary>
-    public const string NoticeStatement = "SELECT pg_notify(@channel, @payload)";
+    public const string NoticeStatement = "SELECT pg_notify($1, $2)";
 
     public const string ListenStatement = "LISTEN " + Channel;
 
@@ -265,7 +265,12 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
                 try
                 {
                     await using var db = await _contexts.CreateDbContextAsync(ct);
-                    await db.Database.ExecuteSqlRawAsync(NoticeStatement, [new NpgsqlParameter("channel", Channel), new NpgsqlParameter("payload", notice)], ct);
+                    await db.Database.OpenConnectionAsync(ct);
+                    await using var command = new NpgsqlCommand(NoticeStatement, (NpgsqlConnection)db.Database.GetDbConnection())
+                    {
+                        Parameters = { new() { Value = Channel }, new() { Value = notice } },
+                    };
+                    await command.ExecuteNonQueryAsync(ct);
                     break;
                 }
                 catch (Exception e) when (IsConnectionFailure(e) && attempt < SendAttempts)

@@ -99,6 +99,21 @@ public sealed class EvictionsOverPostgresTests
         Assert.Null(response.Headers.Age);
     }
 
+    /// <summary>The notices leave a moment after an eviction, on a connection of their own: the tests that count a page's round trips leave them out.</summary>
+    [PostgresOnlyFact(Reason)]
+    public async Task A_notice_is_not_counted_among_the_round_trips_of_the_page_it_overlaps()
+    {
+        await using var a = new Instance(NewFolder());
+        await new ResearcherBuilder("Started Before").SaveAsync(a);
+        await Task.Delay(500);
+        var commands = await a.SqlCommands.RecordAsync(async () =>
+        {
+            await a.EvictPublicPagesAsync();
+            await Task.Delay(500);
+        });
+        Assert.Empty(commands);
+    }
+
     [PostgresOnlyFact(Reason)]
     public async Task An_instance_that_stopped_listening_keeps_nothing_in_memory_and_drops_its_pages_when_it_listens_again()
     {
