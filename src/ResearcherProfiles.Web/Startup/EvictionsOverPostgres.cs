@@ -46,22 +46,24 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
 
     private readonly IOutputCacheStore _local;
     private readonly HotPages _hot;
-    private readonly IDbContextFactory<AppDbContext> _contexts;
     private readonly ILogger<EvictionsOverPostgres> _log;
-    private readonly string _listenerConnectionString;
+    private readonly string _connectionString;
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private readonly Channel<string> _unsent = System.Threading.Channels.Channel.CreateUnbounded<string>(new() { SingleReader = true });
     private NpgsqlConnection? _listening;
+
+    // The notices' own connection, kept open: taking one from the pool would open a new one
+    // whenever the pages being served hold them all.
+    private NpgsqlConnection? _sending;
 
     public EvictionsOverPostgres(IOutputCacheStore local, HotPages hot, IDbContextFactory<AppDbContext> contexts, ILogger<EvictionsOverPostgres> log)
     {
         _local = local;
         _hot = hot;
-        _contexts = contexts;
         _log = log;
         using var db = contexts.CreateDbContext();
-        // A connection of its own, outside the pool: it stays LISTENing for the instance's lifetime.
-        _listenerConnectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString())
+        // Connections of their own, outside the pool: one stays LISTENing for the instance's lifetime.
+        _connectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString())
         {
             Pooling = false,
             TcpKeepAlive = true,
@@ -100,6 +102,7 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
         {
             _listening = await ListenAsync(cancellationToken);
             _hot.Enabled = true;
+            _sending = await OpenAsync(cancellationToken);
         }
         catch (Exception e) when (IsConnectionFailure(e))
         {
@@ -111,12 +114,26 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(HearAsync(stoppingToken), SendAsync(stoppingToken));
 
-    private async Task<NpgsqlConnection> ListenAsync(CancellationToken ct)
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(_listenerConnectionString);
+        var connection = new NpgsqlConnection(_connectionString);
         try
         {
             await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<NpgsqlConnection> ListenAsync(CancellationToken ct)
+    {
+        var connection = await OpenAsync(ct);
+        try
+        {
             await using var listen = new NpgsqlCommand(ListenStatement, connection);
             await listen.ExecuteNonQueryAsync(ct);
             return connection;
@@ -238,6 +255,7 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
                 // The instance stops either way; the others keep those pages until they expire.
             }
         }
+        await DropSendingAsync();
     }
 
     /// <summary>Sends every tag queued now, as few notices as fit them.</summary>
@@ -264,25 +282,34 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
             {
                 try
                 {
-                    await using var db = await _contexts.CreateDbContextAsync(ct);
-                    await db.Database.OpenConnectionAsync(ct);
-                    await using var command = new NpgsqlCommand(NoticeStatement, (NpgsqlConnection)db.Database.GetDbConnection())
+                    _sending ??= await OpenAsync(ct);
+                    await using var command = new NpgsqlCommand(NoticeStatement, _sending)
                     {
                         Parameters = { new() { Value = Channel }, new() { Value = notice } },
                     };
                     await command.ExecuteNonQueryAsync(ct);
                     break;
                 }
-                catch (Exception e) when (IsConnectionFailure(e) && attempt < SendAttempts)
-                {
-                    await Task.Delay(RetryAfter, ct);
-                }
                 catch (Exception e) when (IsConnectionFailure(e))
                 {
-                    LogNotSent(_log, e);
-                    break;
+                    await DropSendingAsync();
+                    if (attempt >= SendAttempts)
+                    {
+                        LogNotSent(_log, e);
+                        break;
+                    }
+                    await Task.Delay(RetryAfter, ct);
                 }
             }
+        }
+    }
+
+    private async Task DropSendingAsync()
+    {
+        if (_sending is { } connection)
+        {
+            _sending = null;
+            await connection.DisposeAsync();
         }
     }
 
