@@ -102,11 +102,18 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
         {
             _listening = await ListenAsync(cancellationToken);
             _hot.Enabled = true;
-            _sending = await OpenAsync(cancellationToken);
         }
         catch (Exception e) when (IsConnectionFailure(e))
         {
             LogNotListening(_log, e);
+        }
+        try
+        {
+            _sending = await OpenAsync(cancellationToken);
+        }
+        catch (Exception e) when (IsConnectionFailure(e))
+        {
+            // Opened when the first notice is sent.
         }
         await base.StartAsync(cancellationToken);
     }
