@@ -35,6 +35,21 @@ public sealed class EvictionsOverPostgresTests
         Assert.NotNull(second.Headers.Age);
     }
 
+    /// <summary>Asks for <paramref name="url"/> until the instance renders it afresh (no Age), for five seconds at most: the last answer, and how long that took.</summary>
+    private static async Task<(HttpResponseMessage Response, string Body, TimeSpan Took)> RenderedAfreshAsync(ProfilesAppFactory instance, string url)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            await Task.Delay(10);
+            var (response, body) = await GetAsync(instance, url);
+            if (response.Headers.Age is null || clock.Elapsed > TimeSpan.FromSeconds(5))
+            {
+                return (response, body, clock.Elapsed);
+            }
+        }
+    }
+
     [PostgresOnlyFact(Reason)]
     public async Task An_edit_through_one_instance_is_rendered_afresh_by_the_other_at_once()
     {
@@ -52,18 +67,10 @@ public sealed class EvictionsOverPostgresTests
 
         (await owner.SubmitFormAsync($"/edit/{profile.Slug}", new Dictionary<string, string> { ["Input.Headline"] = "Professor of Notices" }, "form.basics-form"))
             .AssertRedirectsTo($"/edit/{profile.Slug}");
-        var clock = Stopwatch.StartNew();
-        string body;
-        HttpResponseMessage response;
-        do
-        {
-            await Task.Delay(10);
-            (response, body) = await GetAsync(b, url);
-        }
-        while (!body.Contains("Professor of Notices", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(5));
+        var (_, body, took) = await RenderedAfreshAsync(b, url);
 
         Assert.Contains("Professor of Notices", body, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"B served the page as it was before the edit for {clock.Elapsed}");
+        Assert.True(took < TimeSpan.FromSeconds(1), $"B served the page as it was before the edit for {took}");
         Assert.DoesNotContain("Lecturer", body, StringComparison.Ordinal);
         // Only the edited profile's pages (and the listings) were evicted on B.
         var (unrelated, _) = await GetAsync(b, $"/people/{bystander.Slug}");
@@ -88,14 +95,7 @@ public sealed class EvictionsOverPostgresTests
         }
         await store.EvictByTagAsync(PublicPageTags.Profile(last.Id), default);
 
-        var clock = Stopwatch.StartNew();
-        HttpResponseMessage response;
-        do
-        {
-            await Task.Delay(10);
-            (response, _) = await GetAsync(b, url);
-        }
-        while (response.Headers.Age is not null && clock.Elapsed < TimeSpan.FromSeconds(5));
+        var (response, _, _) = await RenderedAfreshAsync(b, url);
         Assert.Null(response.Headers.Age);
     }
 
