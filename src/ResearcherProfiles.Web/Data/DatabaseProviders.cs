@@ -20,6 +20,9 @@ public static class DatabaseProviders
 
     public const string PostgresMigrationsAssembly = "ResearcherProfiles.Migrations.Postgres";
 
+    /// <summary>The provider <see cref="Key"/> chooses in <paramref name="configuration"/>.</summary>
+    public static DatabaseProvider Configured(IConfiguration configuration) => Parse(configuration[Key]);
+
     /// <summary>Reads a provider name as written in configuration ("Sqlite" when empty; case does not matter).</summary>
     public static DatabaseProvider Parse(string? value) => value?.Trim().ToUpperInvariant() switch
     {

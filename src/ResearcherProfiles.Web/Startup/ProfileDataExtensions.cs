@@ -20,7 +20,7 @@ public static class ProfileDataExtensions
     {
         var dataDirectory = DataDirectory(builder.Configuration, builder.Environment);
         EnsureWritableFolder(dataDirectory);
-        var provider = DatabaseProviders.Parse(builder.Configuration[DatabaseProviders.Key]);
+        var provider = DatabaseProviders.Configured(builder.Configuration);
         string connectionString;
         try
         {

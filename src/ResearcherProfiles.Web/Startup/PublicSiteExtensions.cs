@@ -78,7 +78,7 @@ public static class PublicSiteExtensions
         var inRedis = SharedPageCache.IsConfigured(builder.Configuration);
         // Without Redis, instances on one PostgreSQL database tell each other of their evictions through it.
         var evictionsOverPostgres = cacheMegabytes > 0 && !inRedis
-            && DatabaseProviders.Parse(builder.Configuration[DatabaseProviders.Key]) == DatabaseProvider.Postgres;
+            && DatabaseProviders.Configured(builder.Configuration) == DatabaseProvider.Postgres;
         if (cacheMegabytes > 0 && !inRedis)
         {
             PageFiles.Register(builder.Services, cacheMegabytes * 1024L * 1024L);

@@ -31,7 +31,7 @@ public static class RateLimitingExtensions
         {
             builder.Services.AddSingleton<IWindowCounter>(services => new RedisWindowCounter(services.GetRequiredService<RedisConnection>()));
         }
-        else if (DatabaseProviders.Parse(builder.Configuration[DatabaseProviders.Key]) == DatabaseProvider.Postgres)
+        else if (DatabaseProviders.Configured(builder.Configuration) == DatabaseProvider.Postgres)
         {
             builder.Services.AddSingleton<IWindowCounter>(services => new PostgresWindowCounter(
                 services.GetRequiredService<IDbContextFactory<AppDbContext>>(), TimeProvider.System));
