@@ -2,6 +2,7 @@ using System.Text;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using ResearcherProfiles.Core.Data;
 
@@ -18,7 +19,9 @@ namespace ResearcherProfiles.Web.Startup;
 /// <para>
 /// The notices are sent from a queue, not within the eviction: one edit evicts up to a couple of
 /// hundred tags (<see cref="PublicPageTags.MostProfilesEvictedOneByOne"/>), which leave together in
-/// one statement or a few instead of one round trip each, a moment after the edit's answer.
+/// one statement or a few instead of one round trip each. The edit's answer waits until they have
+/// left (<see cref="SayBeforeAnswering"/>), so that an instance stopped right after answering has
+/// still told the others.
 /// </para>
 /// <para>
 /// While its listening connection is down an instance may miss notices, so it keeps no hot pages
@@ -38,19 +41,37 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
 
     public const string ListenStatement = "LISTEN " + Channel;
 
+    /// <summary>The application_name of the connection each instance listens on.</summary>
+    public const string ListeningApplicationName = "ResearcherProfiles evictions, listening";
+
+    /// <summary>The application_name of the connection each instance sends its notices on.</summary>
+    public const string SendingApplicationName = "ResearcherProfiles evictions, sending";
+
     // NOTIFY takes up to 8,000 bytes of payload; tags are a few dozen bytes each.
     private const int MostPayloadBytes = 7000;
 
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
     private const int SendAttempts = 3;
 
+    /// <summary>The longest an answer waits for its notices: past it the answer goes, and the notices are still tried.</summary>
+    public static readonly TimeSpan MostWaitBeforeAnswering = TimeSpan.FromSeconds(2);
+
+    public const string HealthCheckName = "evictions";
+
     private readonly IOutputCacheStore _local;
     private readonly HotPages _hot;
     private readonly ILogger<EvictionsOverPostgres> _log;
-    private readonly string _connectionString;
+    private readonly string _listeningConnection;
+    private readonly string _sendingConnection;
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private readonly Channel<string> _unsent = System.Threading.Channels.Channel.CreateUnbounded<string>(new() { SingleReader = true });
     private NpgsqlConnection? _listening;
+
+    // Tags queued and tags said (sent, or given up on) since the start; an answer waits for the
+    // second to reach what the first was when it was about to leave.
+    private long _queued;
+    private long _said;
+    private TaskCompletionSource _saidMore = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // The notices' own connection, kept open: taking one from the pool would open a new one
     // whenever the pages being served hold them all.
@@ -63,18 +84,29 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
         _log = log;
         using var db = contexts.CreateDbContext();
         // Connections of their own, outside the pool: one stays LISTENing for the instance's lifetime.
-        _connectionString = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString())
+        var connection = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString())
         {
             Pooling = false,
             TcpKeepAlive = true,
             TcpKeepAliveTime = 10,
             TcpKeepAliveInterval = 2,
-        }.ConnectionString;
+        };
+        // Named, so that pg_stat_activity tells them from the pages' connections.
+        connection.ApplicationName = ListeningApplicationName;
+        _listeningConnection = connection.ConnectionString;
+        connection.ApplicationName = SendingApplicationName;
+        _sendingConnection = connection.ConnectionString;
         Store = new NoticeStore(this);
     }
 
     /// <summary>The instance's own store, saying each eviction to the other instances.</summary>
     public IOutputCacheStore Store { get; }
+
+    /// <summary>Whether the instance hears the other instances' evictions now.</summary>
+    public bool Listening { get; private set; }
+
+    /// <summary>Tags evicted here that the other instances have not been told of yet.</summary>
+    public long Unsaid => Interlocked.Read(ref _queued) - Interlocked.Read(ref _said);
 
     /// <summary>Puts this in front of the store registered last, which stays the instance's own.</summary>
     public static void Register(IServiceCollection services)
@@ -90,6 +122,47 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
             provider.GetRequiredService<ILogger<EvictionsOverPostgres>>()));
         services.AddHostedService(provider => provider.GetRequiredService<EvictionsOverPostgres>());
         services.AddSingleton(provider => provider.GetRequiredService<EvictionsOverPostgres>().Store);
+        services.AddHealthChecks().AddCheck<ListeningCheck>(HealthCheckName, HealthStatus.Degraded, [HealthEndpoints.ReadyTag]);
+    }
+
+    /// <summary>
+    /// Middleware: an answer to anything but a read leaves once the evictions it made have been
+    /// said to the other instances (at most <see cref="MostWaitBeforeAnswering"/> later).
+    /// </summary>
+    public Task SayBeforeAnswering(HttpContext context, RequestDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.OnStarting(() => SaidAsync(context.RequestAborted));
+        }
+        return next(context);
+    }
+
+    /// <summary>Waits until every tag queued so far has been said, or <see cref="MostWaitBeforeAnswering"/> has passed.</summary>
+    public async Task SaidAsync(CancellationToken ct)
+    {
+        var queued = Interlocked.Read(ref _queued);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            // Taken before the count is read, so that a batch said in between still wakes this.
+            var saidMore = Volatile.Read(ref _saidMore).Task;
+            var left = MostWaitBeforeAnswering - clock.Elapsed;
+            if (Interlocked.Read(ref _said) >= queued || left <= TimeSpan.Zero)
+            {
+                return;
+            }
+            try
+            {
+                await saidMore.WaitAsync(left, ct);
+            }
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>
@@ -101,7 +174,7 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
         try
         {
             _listening = await ListenAsync(cancellationToken);
-            _hot.Enabled = true;
+            _hot.Enabled = Listening = true;
         }
         catch (Exception e) when (IsConnectionFailure(e))
         {
@@ -109,7 +182,7 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
         }
         try
         {
-            _sending = await OpenAsync(cancellationToken);
+            _sending = await OpenAsync(_sendingConnection, cancellationToken);
         }
         catch (Exception e) when (IsConnectionFailure(e))
         {
@@ -121,9 +194,9 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(HearAsync(stoppingToken), SendAsync(stoppingToken));
 
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
+    private static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken ct)
     {
-        var connection = new NpgsqlConnection(_connectionString);
+        var connection = new NpgsqlConnection(connectionString);
         try
         {
             await connection.OpenAsync(ct);
@@ -138,7 +211,7 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
 
     private async Task<NpgsqlConnection> ListenAsync(CancellationToken ct)
     {
-        var connection = await OpenAsync(ct);
+        var connection = await OpenAsync(_listeningConnection, ct);
         try
         {
             await using var listen = new NpgsqlCommand(ListenStatement, connection);
@@ -164,7 +237,7 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
                     _listening = await ListenAsync(stoppingToken);
                     // Evictions may have been missed while nobody listened.
                     await EvictHereAsync(PublicPageTags.All);
-                    _hot.Enabled = true;
+                    _hot.Enabled = Listening = true;
                     if (lost)
                     {
                         LogListeningAgain(_log);
@@ -189,7 +262,7 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
             }
             catch (Exception e) when (IsConnectionFailure(e))
             {
-                _hot.Enabled = false;
+                _hot.Enabled = Listening = false;
                 if (!lost)
                 {
                     LogNotListening(_log, e);
@@ -270,8 +343,10 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
     {
         var payloads = new List<string>();
         var payload = new StringBuilder(_instance);
+        var tags = 0;
         while (_unsent.Reader.TryRead(out var tag))
         {
+            tags++;
             if (payload.Length + 1 + tag.Length > MostPayloadBytes)
             {
                 payloads.Add(payload.ToString());
@@ -289,7 +364,7 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
             {
                 try
                 {
-                    _sending ??= await OpenAsync(ct);
+                    _sending ??= await OpenAsync(_sendingConnection, ct);
                     await using var command = new NpgsqlCommand(NoticeStatement, _sending)
                     {
                         Parameters = { new() { Value = Channel }, new() { Value = notice } },
@@ -309,6 +384,8 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
                 }
             }
         }
+        Interlocked.Add(ref _said, tags);
+        Interlocked.Exchange(ref _saidMore, new(TaskCreationOptions.RunContinuationsAsynchronously)).SetResult();
     }
 
     private async Task DropSendingAsync()
@@ -338,6 +415,7 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
         public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
         {
             await evictions._local.EvictByTagAsync(tag, cancellationToken);
+            Interlocked.Increment(ref evictions._queued);
             evictions._unsent.Writer.TryWrite(tag);
         }
 
@@ -345,5 +423,17 @@ internal sealed partial class EvictionsOverPostgres : BackgroundService
 
         public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
             evictions._local.SetAsync(key, value, tags, validFor, cancellationToken);
+    }
+
+    private sealed class ListeningCheck(EvictionsOverPostgres evictions) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            return Task.FromResult(evictions.Listening
+                ? HealthCheckResult.Healthy("Listening to the other instances' evictions.")
+                : new HealthCheckResult(context.Registration.FailureStatus,
+                    "Not listening to the other instances' evictions: pages cached here may miss an edit made through another instance until it listens again and drops them."));
+        }
     }
 }

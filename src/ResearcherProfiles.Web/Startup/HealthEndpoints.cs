@@ -7,10 +7,12 @@ namespace ResearcherProfiles.Web.Startup;
 /// <summary>
 /// Health for orchestrators and proxies. <c>/healthz/live</c>: the process answers (no checks; a
 /// failure means restart it). <c>/healthz/ready</c>: it can serve pages — every check tagged
-/// "ready" (the database, and Redis when configured) passes; the answer lists each check, and a
-/// failing one makes it 503, so a proxy sends no visitors there. Redis fails as Degraded, still 200:
-/// without it pages are served uncached (see <see cref="SharedPageCache"/>). <c>/healthz</c> is the
-/// readiness answer in one word, for the container's HEALTHCHECK.
+/// "ready" (the database; Redis when configured; else, on PostgreSQL, hearing the other instances'
+/// evictions) passes; the answer lists each check, and a failing one makes it 503, so a proxy sends
+/// no visitors there. Redis and the evictions fail as Degraded, still 200: without Redis pages are
+/// served uncached (see <see cref="SharedPageCache"/>), without the evictions from the instance's
+/// own cache (see <see cref="EvictionsOverPostgres"/>). <c>/healthz</c> is the readiness answer in
+/// one word, for the container's HEALTHCHECK.
 /// </summary>
 public static class HealthEndpoints
 {

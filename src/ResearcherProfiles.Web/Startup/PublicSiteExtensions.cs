@@ -145,6 +145,10 @@ public static class PublicSiteExtensions
         });
         app.Use(RefuseOtherMethods);
         app.Use(app.Services.GetRequiredService<HotPages>().InvokeAsync);
+        if (app.Services.GetService<EvictionsOverPostgres>() is { } evictions)
+        {
+            app.Use(evictions.SayBeforeAnswering);
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

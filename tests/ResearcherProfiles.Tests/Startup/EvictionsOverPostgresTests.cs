@@ -77,6 +77,38 @@ public sealed class EvictionsOverPostgresTests
         Assert.NotNull(unrelated.Headers.Age);
     }
 
+    /// <summary>An instance stopped right after answering an edit has told the others of it already.</summary>
+    [PostgresOnlyFact(Reason)]
+    public async Task An_edit_is_answered_once_its_notices_have_left()
+    {
+        var data = NewFolder();
+        await using var a = new Instance(data);
+        var (profile, owner) = await a.OwnedProfileAsync(new ResearcherBuilder("Patient Editor"));
+        var evictions = a.Services.GetRequiredService<EvictionsOverPostgres>();
+        // The notices' connection is cut: the next notice fails, and is sent again a second later.
+        Assert.Equal(1L, await TerminateAsync(data, EvictionsOverPostgres.SendingApplicationName));
+
+        var clock = Stopwatch.StartNew();
+        (await owner.SubmitFormAsync($"/edit/{profile.Slug}", new Dictionary<string, string> { ["Input.Headline"] = "Waited For" }, "form.basics-form"))
+            .AssertRedirectsTo($"/edit/{profile.Slug}");
+
+        Assert.Equal(0, evictions.Unsaid);
+        Assert.True(clock.Elapsed < EvictionsOverPostgres.MostWaitBeforeAnswering + TimeSpan.FromSeconds(1), $"The answer took {clock.Elapsed}");
+    }
+
+    /// <summary>Ends every connection to the site's database named <paramref name="applicationName"/>, as a restart of the server would; how many.</summary>
+    private static async Task<long> TerminateAsync(string data, string applicationName)
+    {
+        var database = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionStringFor(data)).Database;
+        await using var admin = new NpgsqlConnection(TestDatabase.ConnectionStringFor(data));
+        await admin.OpenAsync();
+        await using var cut = new NpgsqlCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @database AND application_name = @name", admin);
+        cut.Parameters.AddWithValue("database", database!);
+        cut.Parameters.AddWithValue("name", applicationName);
+        return (long)(await cut.ExecuteScalarAsync())!;
+    }
+
     [PostgresOnlyFact(Reason)]
     public async Task Evictions_too_many_for_one_notice_all_reach_the_other_instance()
     {
@@ -127,23 +159,16 @@ public sealed class EvictionsOverPostgresTests
         await CachedAsync(b, url);
         await CachedAsync(b, $"/people/{bystander.Slug}");
 
-        // Every listening connection of the site's database is cut, as a restart of the server would.
-        var database = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionStringFor(data)).Database;
-        await using (var admin = new NpgsqlConnection(TestDatabase.ConnectionStringFor(data)))
-        {
-            await admin.OpenAsync();
-            await using var cut = new NpgsqlCommand(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @database AND query = @listen", admin);
-            cut.Parameters.AddWithValue("database", database!);
-            cut.Parameters.AddWithValue("listen", EvictionsOverPostgres.ListenStatement);
-            Assert.Equal(2L, await cut.ExecuteScalarAsync());
-        }
+        // Both instances' listening connections are cut.
+        Assert.Equal(2L, await TerminateAsync(data, EvictionsOverPostgres.ListeningApplicationName));
         await WaitUntilAsync(() => !hotOnB.Enabled, "B kept pages in memory after its listening connection was cut");
         Assert.Equal(0, hotOnB.Count);
+        Assert.Contains("\"evictions\":\"Degraded\"", (await GetAsync(b, "/healthz/ready")).Body, StringComparison.Ordinal);
 
         (await owner.SubmitFormAsync($"/edit/{profile.Slug}", new Dictionary<string, string> { ["Input.Headline"] = "Professor of Reconnections" }, "form.basics-form"))
             .AssertRedirectsTo($"/edit/{profile.Slug}");
         await WaitUntilAsync(() => hotOnB.Enabled, "B never listened again");
+        Assert.Contains("\"evictions\":\"Healthy\"", (await GetAsync(b, "/healthz/ready")).Body, StringComparison.Ordinal);
 
         // B may have missed the edit's notice, so it dropped every page it had cached.
         var (edited, body) = await GetAsync(b, url);
