@@ -61,9 +61,16 @@ rest_cpus() {
 }
 core_range() { if [ "$1" -eq "$2" ]; then echo "$1"; else echo "$1-$2"; fi; }
 
-for tool in wrk nginx curl taskset; do
-    command -v "$tool" >/dev/null 2>&1 || { echo "installing $tool"; apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null; }
+# tool:Debian package
+for tool in wrk:wrk nginx:nginx curl:curl taskset:util-linux; do
+    command -v "${tool%%:*}" >/dev/null 2>&1 || { echo "installing ${tool#*:}"; apt-get update -qq && apt-get install -y -qq "${tool#*:}" >/dev/null; }
 done
+
+# Enough requests at once to keep every core of both instances busy while each request waits on
+# PostgreSQL: 16 for instances of one core each (8 an instance), 16 more for each further core.
+# The same load goes to one instance and to two.
+connections=$(( 16 * (per_instance > 1 ? per_instance : 1) ))
+threads=$(( connections > 32 ? 4 : 2 ))
 
 echo "publishing…"
 dotnet publish "$root/src/ResearcherProfiles.Web" -c Release -o "$work/app" --nologo -v quiet -clp:ErrorsOnly >/dev/null
@@ -72,7 +79,7 @@ psql_in postgres "create database $database" >/dev/null
 
 app_vars=(ASPNETCORE_ENVIRONMENT=Production DataDirectory="$work/data"
     Database__Provider=Postgres
-    ConnectionStrings__Default="$TEST_POSTGRES;Database=$database;Maximum Pool Size=50"
+    ConnectionStrings__Default="$TEST_POSTGRES;Database=$database;Maximum Pool Size=$(( connections + 34 ))"
     Site__PublicUrl="http://127.0.0.1:$proxy_port" Sources__Sync__Enabled=false
     Site__OutputCacheMegabytes=0 Logging__LogLevel__Default=Warning)
 
@@ -112,7 +119,7 @@ http {
     fastcgi_temp_path $work/nginx/fastcgi;
     uwsgi_temp_path $work/nginx/uwsgi;
     scgi_temp_path $work/nginx/scgi;
-    upstream app { $servers keepalive 64; }
+    upstream app { $servers keepalive $(( 2 * connections )); }
     server {
         listen 127.0.0.1:$proxy_port;
         location / {
@@ -136,9 +143,9 @@ CONF
 # Prints "req/s p99" for the uncached mix through the proxy.
 measure() {
     # shellcheck disable=SC2046
-    SLUGS="$work/slugs.txt" $(rest_cpus) wrk -t2 -c16 -d30s -s "$root/tests/benchmarks/longtail.lua" "http://127.0.0.1:$proxy_port" >/dev/null
+    SLUGS="$work/slugs.txt" $(rest_cpus) wrk -t"$threads" -c"$connections" -d30s -s "$root/tests/benchmarks/longtail.lua" "http://127.0.0.1:$proxy_port" >/dev/null
     # shellcheck disable=SC2046
-    SLUGS="$work/slugs.txt" $(rest_cpus) wrk -t2 -c16 -d"${duration}s" --latency -s "$root/tests/benchmarks/longtail.lua" "http://127.0.0.1:$proxy_port" >"$work/wrk.txt"
+    SLUGS="$work/slugs.txt" $(rest_cpus) wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$root/tests/benchmarks/longtail.lua" "http://127.0.0.1:$proxy_port" >"$work/wrk.txt"
     local rps p99 errors
     rps=$(awk '/Requests\/sec/ { print $2 }' "$work/wrk.txt")
     p99=$(awk '$1 == "99%" { print $2 }' "$work/wrk.txt")
@@ -161,6 +168,6 @@ if [ "$per_instance" -gt 0 ]; then
 else
     layout="nothing pinned"
 fi
-echo "cores: $cores, $layout; site: $researchers researchers; PostgreSQL; uncached profiles through nginx"
+echo "cores: $cores, $layout; site: $researchers researchers; PostgreSQL; uncached profiles through nginx; wrk -t$threads -c$connections"
 printf '%-24s %10s req/s   p99 %s\n' "one instance" "$one_rps" "$one_p99" "two instances" "$two_rps" "$two_p99"
 echo "two / one: $(awk -v a="$two_rps" -v b="$one_rps" 'BEGIN { printf "%.2f", a / b }')"
