@@ -18,7 +18,19 @@ public static class SaveAgain
     public const int Attempts = 5;
 
     /// <summary>The result of <paramref name="action"/>, run again (up to <see cref="Attempts"/> times) while its save meets another's.</summary>
-    public static async Task<T> OnConflictAsync<T>(AppDbContext db, Func<Task<T>> action)
+    public static Task<T> OnConflictAsync<T>(AppDbContext db, Func<Task<T>> action) =>
+        RunAgainAsync(db, action, e => e is DbUpdateConcurrencyException);
+
+    /// <summary>
+    /// The result of <paramref name="action"/>, a form's save, run again (up to <see cref="Attempts"/>
+    /// times) only while the database rolls it back for contention: the person's input is saved
+    /// rather than lost to a redirect. A form opened on an older version still meets its version
+    /// check on the next try, and is shown back with what changed, as without contention.
+    /// </summary>
+    public static Task<T> OnContentionAsync<T>(AppDbContext db, Func<Task<T>> action) =>
+        RunAgainAsync(db, action, _ => false);
+
+    private static async Task<T> RunAgainAsync<T>(AppDbContext db, Func<Task<T>> action, Func<Exception, bool> alsoRunAgain)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(action);
@@ -29,7 +41,7 @@ public static class SaveAgain
                 return await action();
             }
             catch (Exception e) when (attempt < Attempts
-                && (e is DbUpdateConcurrencyException || (DatabaseErrors.IsContention(e) && db.Database.CurrentTransaction is null)))
+                && (alsoRunAgain(e) || (DatabaseErrors.IsContention(e) && db.Database.CurrentTransaction is null)))
             {
                 db.ChangeTracker.Clear();
             }

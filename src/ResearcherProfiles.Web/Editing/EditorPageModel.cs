@@ -106,8 +106,9 @@ public abstract class EditorPageModel(ProfileAccess access, IOutputCacheStore pu
         {
             // Two changes to the same list or profile at once: the one that lost is refused,
             // not half-applied, and the page says so. Saves of whole forms show the conflict
-            // themselves; this covers the buttons (move, hide, delete, photo), and any save the
-            // database rolled back because another held the rows it needed (a deadlock).
+            // themselves, and are run again when the database rolled them back because another
+            // save held the rows they needed (SaveAgain); this covers the buttons (move, hide,
+            // delete) and a save that met a deadlock on every try.
             executed.ExceptionHandled = true;
             StatusMessage = ConcurrentChangeMessage;
             executed.Result = Redirect($"{Request.PathBase}{Request.Path}");

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Lists;
 using ResearcherProfiles.Web.Startup;
 
@@ -191,8 +192,13 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
         return await PageAsync(ct);
     }
 
-    /// <summary>Saves the form: adds an item at the end of the list, or updates the one in the route.</summary>
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    /// <summary>
+    /// Saves the form: adds an item at the end of the list, or updates the one in the route. Run
+    /// again when the database rolled the save back for contention (see <see cref="SaveAgain.OnContentionAsync"/>).
+    /// </summary>
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAgain.OnContentionAsync(db, () => SaveAsync(ct));
+
+    private async Task<IActionResult> SaveAsync(CancellationToken ct)
     {
         Validate(Input);
         TItem? item = null;

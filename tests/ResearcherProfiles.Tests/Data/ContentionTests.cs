@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ResearcherProfiles.Core.Data;
+using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Tests.Editing;
 using ResearcherProfiles.Tests.Infrastructure;
 using ResearcherProfiles.Web.Data;
@@ -14,9 +15,10 @@ namespace ResearcherProfiles.Tests.Data;
 /// <summary>
 /// A save the database rolls back because another transaction holds what it needs (a deadlock on
 /// PostgreSQL, a lock held too long on SQLite) is a race lost: an action that sets a value outright
-/// runs again, an editor form says someone saved at the same moment, and anything else answers 409
-/// with that message. Never a 500. The PostgreSQL tests make a real deadlock: a second connection
-/// holds the stored author list of a paper the save will rewrite at its commit, waits until the save
+/// and an editor form's save run again, an editor's button says someone saved at the same moment,
+/// and anything else answers 409 with that message. Never a 500. The PostgreSQL tests make a real
+/// deadlock: a second connection holds a stored list (a paper's authors, a profile's items) the save
+/// will rewrite at its commit, waits until the save
 /// waits for it, then asks for a row the save holds; PostgreSQL rolls the save back.
 /// </summary>
 public sealed class ContentionTests(ProfilesAppFactory factory) : IClassFixture<ProfilesAppFactory>
@@ -65,7 +67,7 @@ public sealed class ContentionTests(ProfilesAppFactory factory) : IClassFixture<
     }
 
     [PostgresOnlyFact("a deadlock between two PostgreSQL transactions")]
-    public async Task An_editor_save_rolled_back_by_a_deadlock_says_so_and_can_be_sent_again()
+    public async Task A_paper_edit_rolled_back_by_a_deadlock_is_run_again_and_keeps_what_was_typed()
     {
         var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Deadlocked Paper Editor")
             .WithPublication("Paper edited through a deadlock", p => p.Owner().Author("Unlinked Coauthor")));
@@ -80,15 +82,56 @@ public sealed class ContentionTests(ProfilesAppFactory factory) : IClassFixture<
             thenAskFor: $"""SELECT 1 FROM "Publications" WHERE "Id" = {paper} FOR UPDATE""",
             () => PostAsync(form));
 
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("Renamed through a deadlock", await TitleAsync(paper));
+        var stored = await factory.ReadAsync(db => db.Database.SqlQuery<string>(
+            $"""SELECT "Authors" AS "Value" FROM "PublicationAuthorLists" WHERE "PublicationId" = {paper}""").SingleAsync());
+        Assert.Contains("Renamed Coauthor", stored, StringComparison.Ordinal);
+        var page = await owner.GetStringAsync(response.Headers.Location);
+        Assert.Contains("Saved “Renamed through a deadlock”.", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+    }
+
+    [PostgresOnlyFact("a deadlock between two PostgreSQL transactions")]
+    public async Task A_section_item_save_rolled_back_by_a_deadlock_is_run_again_and_keeps_what_was_typed()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Deadlocked Award Editor").WithAward(new Award { Title = "Award before the deadlock", Year = 2015 }));
+        var award = await AwardOfAsync(profile.Id);
+        var form = await owner.PrepareAsync($"/edit/{profile.Slug}/awards/{award}", "form.item-form", new Dictionary<string, string> { ["Input.Title"] = "Award saved through a deadlock" });
+
+        // The save holds the award's row; the profile's stored lists are rewritten as it commits.
+        using var response = await LoseDeadlockAsync(
+            holdFirst: $"""SELECT 1 FROM "ProfileLists" WHERE "ResearcherId" = {profile.Id} FOR UPDATE""",
+            thenAskFor: $"""SELECT 1 FROM "Awards" WHERE "Id" = {award} FOR UPDATE""",
+            () => PostAsync(form));
+
+        response.AssertRedirectsTo($"/edit/{profile.Slug}/awards");
+        Assert.Equal("Award saved through a deadlock", await factory.ReadAsync(db => db.Awards.Where(a => a.Id == award).Select(a => a.Title).SingleAsync()));
+    }
+
+    [PostgresOnlyFact("a deadlock between two PostgreSQL transactions")]
+    public async Task An_editor_button_rolled_back_by_a_deadlock_says_so_and_can_be_pressed_again()
+    {
+        var (profile, owner) = await factory.OwnedProfileAsync(new ResearcherBuilder("Deadlocked Award Remover").WithAward(new Award { Title = "Award deleted through a deadlock", Year = 2015 }));
+        var award = await AwardOfAsync(profile.Id);
+        var url = $"/edit/{profile.Slug}/awards";
+        var delete = await owner.PrepareAsync(url, $"#item-{award} form.delete");
+
+        using var response = await LoseDeadlockAsync(
+            holdFirst: $"""SELECT 1 FROM "ProfileLists" WHERE "ResearcherId" = {profile.Id} FOR UPDATE""",
+            thenAskFor: $"""SELECT 1 FROM "Awards" WHERE "Id" = {award} FOR UPDATE""",
+            () => PostAsync(delete));
+
         response.AssertRedirectsTo(url);
-        Assert.Equal("Paper edited through a deadlock", await TitleAsync(paper));
+        Assert.True(await factory.ReadAsync(db => db.Awards.AnyAsync(a => a.Id == award)));
         var page = await owner.GetStringAsync(new Uri(url, UriKind.Relative));
         Assert.Contains(WebUtility.HtmlEncode(EditorPageModel.ConcurrentChangeMessage), page, StringComparison.Ordinal);
 
-        using var again = await PostAsync(await owner.PrepareAsync(url, "form.publication-form", change));
-        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal("Renamed through a deadlock", await TitleAsync(paper));
+        using var again = await PostAsync(await owner.PrepareAsync(url, $"#item-{award} form.delete"));
+        again.AssertRedirectsTo(url);
+        Assert.False(await factory.ReadAsync(db => db.Awards.AnyAsync(a => a.Id == award)));
     }
+
+    private Task<int> AwardOfAsync(int researcherId) => factory.ReadAsync(db => db.Awards.Where(a => a.ResearcherId == researcherId).Select(a => a.Id).SingleAsync());
 
     [PostgresOnlyFact("a deadlock between two PostgreSQL transactions")]
     public async Task An_administrators_hide_rolled_back_by_a_deadlock_is_run_again()

@@ -8,6 +8,7 @@ using ResearcherProfiles.Core.Data;
 using ResearcherProfiles.Core.Entities;
 using ResearcherProfiles.Core.Publications;
 using ResearcherProfiles.Core.Text;
+using ResearcherProfiles.Web.Data;
 using ResearcherProfiles.Web.Editing;
 using ResearcherProfiles.Web.Startup;
 
@@ -100,7 +101,10 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    /// <summary>Saves the form; run again when the database rolled the save back for contention (see <see cref="SaveAgain.OnContentionAsync"/>).</summary>
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAgain.OnContentionAsync(db, () => SaveAsync(ct));
+
+    private async Task<IActionResult> SaveAsync(CancellationToken ct)
     {
         if (!TryReadKey())
         {
