@@ -79,6 +79,24 @@ public static class DatabaseErrors
         return false;
     }
 
+    /// <summary>
+    /// True when PostgreSQL rolled the save back at once to settle a race (a deadlock, a
+    /// serialization conflict): the part of <see cref="IsContention"/> worth running again. SQLite's
+    /// "locked" comes only after the whole busy timeout, and waiting that long again and again would
+    /// outlast the person's patience and the proxy's timeout.
+    /// </summary>
+    public static bool IsRaceRolledBack(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>True when the database could not be written for want of room or permission (full disk, read-only folder).</summary>
     public static bool IsStorageFailure(Exception? exception)
     {

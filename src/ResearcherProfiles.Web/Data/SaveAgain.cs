@@ -9,9 +9,9 @@ namespace ResearcherProfiles.Web.Data;
 /// opened earlier: when its save meets another save of the same record (a version check), it is
 /// not stale input to show back but a race to run again. The action is read afresh and applied
 /// again, with nothing tracked from the try before; by then it usually finds its change made
-/// already, or the profile gone from where it looked. A save the database rolled back for
-/// contention (a deadlock with another save) is run again the same way, unless it ran inside a
-/// transaction of the caller's, which the rollback ended.
+/// already, or the profile gone from where it looked. A save PostgreSQL rolled back to settle a
+/// race (a deadlock with another save, <see cref="DatabaseErrors.IsRaceRolledBack"/>) is run again
+/// the same way, unless it ran inside a transaction of the caller's, which the rollback ended.
 /// </summary>
 public static class SaveAgain
 {
@@ -23,11 +23,11 @@ public static class SaveAgain
 
     /// <summary>
     /// The result of <paramref name="action"/>, a form's save, run again (up to <see cref="Attempts"/>
-    /// times) only while the database rolls it back for contention: the person's input is saved
+    /// times) only while PostgreSQL rolls it back to settle a race: the person's input is saved
     /// rather than lost to a redirect. A form opened on an older version still meets its version
     /// check on the next try, and is shown back with what changed, as without contention.
     /// </summary>
-    public static Task<T> OnContentionAsync<T>(AppDbContext db, Func<Task<T>> action) =>
+    public static Task<T> OnRaceRolledBackAsync<T>(AppDbContext db, Func<Task<T>> action) =>
         RunAgainAsync(db, action, _ => false);
 
     private static async Task<T> RunAgainAsync<T>(AppDbContext db, Func<Task<T>> action, Func<Exception, bool> alsoRunAgain)
@@ -41,7 +41,7 @@ public static class SaveAgain
                 return await action();
             }
             catch (Exception e) when (attempt < Attempts
-                && (alsoRunAgain(e) || (DatabaseErrors.IsContention(e) && db.Database.CurrentTransaction is null)))
+                && (alsoRunAgain(e) || (DatabaseErrors.IsRaceRolledBack(e) && db.Database.CurrentTransaction is null)))
             {
                 db.ChangeTracker.Clear();
             }

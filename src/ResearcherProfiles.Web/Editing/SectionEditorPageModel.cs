@@ -194,9 +194,9 @@ public abstract class SectionEditorPageModel<TItem, TInput>(AppDbContext db, Pro
 
     /// <summary>
     /// Saves the form: adds an item at the end of the list, or updates the one in the route. Run
-    /// again when the database rolled the save back for contention (see <see cref="SaveAgain.OnContentionAsync"/>).
+    /// again when PostgreSQL rolled the save back to settle a race (see <see cref="SaveAgain.OnRaceRolledBackAsync"/>).
     /// </summary>
-    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAgain.OnContentionAsync(db, () => SaveAsync(ct));
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAgain.OnRaceRolledBackAsync(db, () => SaveAsync(ct));
 
     private async Task<IActionResult> SaveAsync(CancellationToken ct)
     {

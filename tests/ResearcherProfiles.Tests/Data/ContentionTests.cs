@@ -38,6 +38,18 @@ public sealed class ContentionTests(ProfilesAppFactory factory) : IClassFixture<
         Assert.False(DatabaseErrors.IsContention(new SqliteException("database or disk is full", 13)));
     }
 
+    [Fact]
+    public void Only_races_postgresql_settled_at_once_are_worth_running_again()
+    {
+        Assert.True(DatabaseErrors.IsRaceRolledBack(new DbUpdateException("save failed", new PostgresException("deadlock detected", "ERROR", "ERROR", PostgresErrorCodes.DeadlockDetected))));
+        Assert.True(DatabaseErrors.IsRaceRolledBack(new PostgresException("could not serialize", "ERROR", "ERROR", PostgresErrorCodes.SerializationFailure)));
+
+        // SQLite says "locked" only after waiting its whole timeout; a lock wait that timed out is no race settled.
+        Assert.False(DatabaseErrors.IsRaceRolledBack(new DbUpdateException("save failed", new SqliteException("database is locked", 5))));
+        Assert.False(DatabaseErrors.IsRaceRolledBack(new PostgresException("lock not available", "ERROR", "ERROR", PostgresErrorCodes.LockNotAvailable)));
+        Assert.False(DatabaseErrors.IsRaceRolledBack(null));
+    }
+
     [PostgresOnlyFact("a deadlock between two PostgreSQL transactions")]
     public async Task An_address_change_rolled_back_by_a_deadlock_is_run_again_and_keeps_what_was_typed()
     {

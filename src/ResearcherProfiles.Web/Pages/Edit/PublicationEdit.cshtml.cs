@@ -101,8 +101,8 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
         return Page();
     }
 
-    /// <summary>Saves the form; run again when the database rolled the save back for contention (see <see cref="SaveAgain.OnContentionAsync"/>).</summary>
-    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAgain.OnContentionAsync(db, () => SaveAsync(ct));
+    /// <summary>Saves the form; run again when PostgreSQL rolled the save back to settle a race (see <see cref="SaveAgain.OnRaceRolledBackAsync"/>).</summary>
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAgain.OnRaceRolledBackAsync(db, () => SaveAsync(ct));
 
     private async Task<IActionResult> SaveAsync(CancellationToken ct)
     {
