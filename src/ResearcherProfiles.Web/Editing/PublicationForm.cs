@@ -122,7 +122,10 @@ public sealed class PublicationInput : SectionInput
 
     public sealed class AuthorInput
     {
-        [StringLength(200, ErrorMessage = "An author's name is at most {1} characters.")]
+        /// <summary>The longest author name the database stores.</summary>
+        public const int MaxNameLength = 200;
+
+        [StringLength(MaxNameLength, ErrorMessage = "An author's name is at most {1} characters.")]
         public string? Name { get; set; }
 
         [Display(Name = "On-site researcher")]

@@ -382,6 +382,11 @@ public sealed class PublicationEditModel(AppDbContext db, ProfileAccess access, 
             ModelState.AddModelError(key, "No names were found in the pasted text. Separate the names with commas, “and” or new lines.");
             return false;
         }
+        if (pasted.Authors.FirstOrDefault(a => a.Name.Length > PublicationInput.AuthorInput.MaxNameLength) is { } longName)
+        {
+            ModelState.AddModelError(key, $"The name “{longName.Name[..40]}…” is longer than an author's name can be ({PublicationInput.AuthorInput.MaxNameLength} characters). Separate the names with commas, “and” or new lines.");
+            return false;
+        }
         if (pasted.Truncated && Command != FillAuthorsCommand)
         {
             // Filling the rows says what was left out and lets the person look; a save would drop names unseen.

@@ -254,6 +254,32 @@ public sealed class AuthorPasteTests(ProfilesAppFactory factory) : IClassFixture
         Assert.Equal("A pasted author list is at most 100000 characters.", page.QuerySelector("[data-valmsg-for='Input.AuthorPaste']")?.TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData("save")]
+    [InlineData("fill-authors")]
+    public async Task A_pasted_name_longer_than_an_author_name_can_be_is_a_message_next_to_the_box_and_changes_nothing(string command)
+    {
+        var title = "Long pasted name " + TestNames.Unique();
+        var (ada, client) = await factory.OwnedProfileAsync(new ResearcherBuilder("Ada Moreau").WithPublication(title, p => p.Owner().Author("B. Jones")));
+        var id = await factory.ReadAsync(db => db.Publications.Where(p => p.Title == title).Select(p => p.Id).SingleAsync());
+        var url = $"/edit/{ada.Slug}/publications/{id.ToString(CultureInfo.InvariantCulture)}";
+        var longName = string.Concat(Enumerable.Repeat("Long name ", 30));
+
+        using var response = await client.SubmitFormAsync(url, new Dictionary<string, string>
+        {
+            ["Command"] = command,
+            ["Input.AuthorPaste"] = $"C. Wu, {longName}",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal(
+            "The name “Long name Long name Long name Long name …” is longer than an author's name can be (200 characters). Separate the names with commas, “and” or new lines.",
+            page.QuerySelector("[data-valmsg-for='Input.AuthorPaste']")?.TextContent.Trim());
+        Assert.Equal(["Ada Moreau", "B. Jones"], RowNames(page).Where(n => n.Length > 0));
+        Assert.Equal(["Ada Moreau", "B. Jones"], (await AuthorsOfAsync(title)).Select(a => a.Name));
+    }
+
     [Fact]
     public async Task More_names_than_a_paper_takes_fill_the_rows_up_to_the_limit_and_say_so()
     {
