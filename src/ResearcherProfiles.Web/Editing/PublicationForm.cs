@@ -239,12 +239,19 @@ public sealed class PublicationInput : SectionInput
         {
             modelState.AddModelError($"{prefix}.{nameof(Authors)}", "Add at least one author.");
         }
+        var linkedRows = new Dictionary<int, int>();
         for (var i = 0; i < Authors.Count; i++)
         {
             var author = Authors[i];
             if (author.IsBlank)
             {
                 continue;
+            }
+            // One person is one author of a paper: a second row linked to the same profile is a slip.
+            if (author.ResearcherId is int linked && researchers.ContainsKey(linked) && !linkedRows.TryAdd(linked, i))
+            {
+                modelState.AddModelError($"{prefix}.{nameof(Authors)}[{i}].{nameof(AuthorInput.ResearcherId)}",
+                    $"{names.DisplayNameOf(linked)} is author {linkedRows[linked] + 1} already; link their profile to one row only, or choose “not on this site” here.");
             }
             if (string.IsNullOrWhiteSpace(author.Name) && author.ResearcherId is null)
             {

@@ -72,4 +72,26 @@ public sealed class AuthorLinkTests(ProfilesAppFactory factory) : IClassFixture<
         Assert.Equal("Bo Chen", author.Name);
         Assert.Null(author.ResearcherId);
     }
+
+    [Fact]
+    public async Task One_profile_linked_on_two_author_rows_is_a_message_next_to_the_second_and_saves_nothing()
+    {
+        var (ada, client) = await SignedInAsync("Ada Moreau");
+        var id = ada.Id.ToString(CultureInfo.InvariantCulture);
+
+        using var response = await client.SubmitFormAsync($"/edit/{ada.Slug}/publications/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Ada twice over",
+            ["Input.Authors[0].Name"] = "Ada Moreau",
+            ["Input.Authors[0].ResearcherId"] = id,
+            ["Input.Authors[1].Name"] = "A. Moreau",
+            ["Input.Authors[1].ResearcherId"] = id,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("Ada Moreau is author 1 already; link their profile to one row only, or choose “not on this site” here.",
+            page.QuerySelector("[data-valmsg-for='Input.Authors[1].ResearcherId']")?.TextContent.Trim());
+        Assert.False(await factory.ReadAsync(db => db.Publications.AnyAsync(p => p.Title == "Ada twice over")));
+    }
 }
