@@ -230,6 +230,8 @@ public sealed class BibtexImporter(AppDbContext db)
     {
         var authors = item.Publication.Authors;
         var ownerFound = false;
+        // A person is one author of a paper: a name written twice in the entry links only once.
+        var linked = new HashSet<int>();
         for (var i = 0; i < authors.Count; i++)
         {
             var found = matcher.Find(item.Names[i]);
@@ -240,7 +242,7 @@ public sealed class BibtexImporter(AppDbContext db)
                 continue;
             }
             var others = found.Where(id => id != ownerId).ToList();
-            if (others.Count == 1)
+            if (others.Count == 1 && linked.Add(others[0]))
             {
                 authors[i].ResearcherId = others[0];
             }

@@ -149,8 +149,10 @@ public sealed class DatabaseCopyTests
         var (code, _, error) = await original.CopyToAsync(DatabaseProvider.Sqlite, CopySiteFactory.SqliteFile(folder));
 
         Assert.Equal((0, ""), (code, error));
+        // Gone or empty: read once, since the message would otherwise read the length of a file that is not there.
         var log = new FileInfo(Path.Combine(folder, "profiles.db-wal"));
-        Assert.True(!log.Exists || log.Length == 0, $"The write-ahead log holds {log.Length} bytes after the copy.");
+        var logged = log.Exists ? log.Length : 0;
+        Assert.True(logged == 0, $"The write-ahead log holds {logged} bytes after the copy.");
         Assert.True(new FileInfo(Path.Combine(folder, "profiles.db")).Length > 256 * 1024);
     }
 

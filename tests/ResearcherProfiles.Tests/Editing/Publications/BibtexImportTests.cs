@@ -122,6 +122,32 @@ public sealed class BibtexImportTests(ProfilesAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_coauthor_written_twice_in_an_entry_is_linked_on_the_first_row_only()
+    {
+        var bo = await new ResearcherBuilder("Bo Chen" + TestNames.Unique()).SaveAsync(factory);
+        var owner = await OwnerAsync();
+        var t = TestNames.Unique();
+        var preview = await PreviewAsync(owner, $$"""
+            @article{twice,
+              title = {Bo Written Twice {{t}}},
+              author = {Mira {{owner.Surname}} and {{bo.DisplayName}} and B. {{bo.DisplayName["Bo ".Length..]}}},
+              journal = {Journal of Repeats},
+              year = 2024,
+            }
+            """);
+
+        using var response = await ImportAsync(owner, preview);
+
+        response.AssertRedirectsTo($"/edit/{owner.Profile.Slug}/publications");
+        var paper = (await ListedOnAsync(owner.Profile.Id)).Single(p => p.Title == $"Bo Written Twice {t}");
+        Assert.Equal([owner.Profile.Id, bo.Id, (int?)null], paper.Authors.OrderBy(a => a.Position).Select(a => a.ResearcherId));
+        // The paper opens in the editor and saves as it is: no row is refused for linking Bo a second time.
+        var url = $"/edit/{owner.Profile.Slug}/publications/{paper.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        using var saved = await owner.Client.SubmitFormAsync(url, new Dictionary<string, string> { ["Command"] = "save" }, "form.publication-form");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+    }
+
+    [Fact]
     public async Task Importing_saves_the_chosen_entries_with_authors_links_and_selection_and_the_public_profile_shows_them()
     {
         var bo = await new ResearcherBuilder("Bo Chen" + TestNames.Unique()).SaveAsync(factory);
