@@ -112,6 +112,16 @@ public sealed class ChildProcess : IAsyncDisposable
             Kill();
             throw new TimeoutException($"`{CommandLine}` did not finish within {timeout.TotalSeconds:F0} s. Output:\n{Output}");
         }
+        // The last lines a process writes before it exits may still be on their way to the output
+        // handlers: WaitForExit() without a timeout waits for both pipes to end.
+        try
+        {
+            await Task.Run(() => process.WaitForExit()).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            // A grandchild holds the pipes open: what was read so far is the output.
+        }
         return process.ExitCode;
     }
 
